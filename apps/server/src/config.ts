@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Config } from './platform/http/app-types';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  GUANJIA_DATA_DIR: z.string().default(path.join(root, 'data')),
+  DATABASE_URL: z.string().optional(),
+  GUANJIA_BUS: z.enum(['memory', 'postgres', 'redis']).optional(),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  GUANJIA_ROLES: z.string().default('web,worker'),
+  GUANJIA_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  GUANJIA_WEB_DIST: z.string().default(path.join(root, 'apps/web/dist')),
+  GUANJIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  GUANJIA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = envSchema.parse(env);
+  const roles = new Set(e.GUANJIA_ROLES.split(',').map((r) => r.trim()));
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const databaseUrl = e.DATABASE_URL || undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.GUANJIA_DATA_DIR,
+    databaseUrl,
+    // Several nodes only share one bus through PostgreSQL (or Redis); the embedded engine is one process.
+    bus: e.GUANJIA_BUS ?? (databaseUrl ? 'postgres' : 'memory'),
+    redisUrl: e.REDIS_URL,
+    roles: { web: roles.has('web'), worker: roles.has('worker') },
+    testClock: e.GUANJIA_TEST_CLOCK === '1',
+    webDist: e.GUANJIA_WEB_DIST,
+    bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
+    secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
+    version: pkg.version,
+  };
+}

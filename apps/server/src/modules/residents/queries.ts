@@ -1,0 +1,119 @@
+import { maskIdNumber, maskPhone } from '@guanjia/shared';
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { type AuthContext, can } from '../../platform/auth/context';
+import type { Db } from '../../platform/db/client';
+import { offsetOf } from '../../platform/http/pagination';
+import { units } from '../org/schema';
+import { escapeLike, scopeIds } from '../org/queries';
+import type { ResidentListQuery } from './inputs';
+import { classifySearch } from './rules/search-query';
+import { residentPhones, residentUnits, residents } from './schema';
+
+function searchFilter(scope: number[], raw: string | undefined): SQL | undefined {
+  const search = raw ? classifySearch(raw) : null;
+  if (!search) return undefined;
+  const phoneMatch = (column: SQL | typeof residentPhones.national, pattern: string) =>
+    inArray(
+      residents.id,
+      sql`(select ${residentPhones.residentId} from ${residentPhones} where ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) and ${column} like ${pattern})`,
+    );
+  switch (search.kind) {
+    case 'phone':
+      return phoneMatch(residentPhones.national, search.national);
+    case 'phonePrefix':
+      return phoneMatch(residentPhones.national, `${search.digits}%`);
+    case 'phoneTail':
+      return phoneMatch(sql`${residentPhones.reversed}`, `${search.reversed}%`);
+    case 'unit':
+      return inArray(
+        residents.id,
+        sql`(select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
+              where ${units.projectId} = any(${sql.param(scope)}::bigint[]) and ${units.label} like ${`${escapeLike(search.label)}%`})`,
+      );
+    case 'pinyin':
+      return or(like(residents.nameInitials, `${search.text}%`), like(residents.namePinyin, `${search.text}%`));
+    case 'name':
+      return like(residents.name, `${escapeLike(search.text)}%`);
+  }
+}
+
+export function residentFilters(auth: AuthContext, q: ResidentListQuery): SQL | undefined {
+  const scope = q.projectId ? scopeIds(auth).filter((id) => id === q.projectId) : scopeIds(auth);
+  const effective = scope.length ? scope : [-1];
+  return and(
+    inArray(residents.projectId, effective),
+    q.vip !== undefined ? eq(residents.vip, q.vip) : undefined,
+    q.tag ? sql`${residents.tags} @> array[${q.tag}]::text[]` : undefined,
+    q.unitId || q.buildingId || q.relation
+      ? inArray(
+          residents.id,
+          sql`(select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
+                where ${units.projectId} = any(${sql.param(effective)}::bigint[])
+                ${q.unitId ? sql`and ${units.id} = ${q.unitId}` : sql``}
+                ${q.buildingId ? sql`and ${units.buildingId} = ${q.buildingId}` : sql``}
+                ${q.relation ? sql`and ${residentUnits.relation} = ${q.relation}` : sql``})`,
+        )
+      : undefined,
+    searchFilter(effective, q.q),
+  );
+}
+
+export async function listResidents(db: Db, auth: AuthContext, q: ResidentListQuery, limit = q.pageSize) {
+  const where = residentFilters(auth, q);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(residents).where(where).orderBy(desc(residents.id)).limit(limit).offset(offsetOf(q)),
+    db.select({ n: count() }).from(residents).where(where),
+  ]);
+  return { items: await withLinks(db, rows), total: total?.n ?? 0 };
+}
+
+/** Phones and units for a page of residents: two queries, whatever the page size. */
+export async function withLinks(db: Db, rows: (typeof residents.$inferSelect)[]) {
+  const ids = rows.map((r) => r.id);
+  if (!ids.length) return [];
+  const [phones, links] = await Promise.all([
+    db.select().from(residentPhones).where(inArray(residentPhones.residentId, ids)).orderBy(asc(residentPhones.position)),
+    db
+      .select({ residentId: residentUnits.residentId, unitId: units.id, label: units.label, relation: residentUnits.relation, buildingId: units.buildingId })
+      .from(residentUnits)
+      .innerJoin(units, eq(units.id, residentUnits.unitId))
+      .where(inArray(residentUnits.residentId, ids))
+      .orderBy(asc(units.label)),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    phones: phones.filter((p) => p.residentId === r.id),
+    units: links.filter((l) => l.residentId === r.id),
+  }));
+}
+
+export type ResidentWithLinks = Awaited<ReturnType<typeof withLinks>>[number];
+
+/** PII is masked unless the caller's role holds pii.view (requirements §1.18, 保密制度). */
+export function presentResident(auth: AuthContext, r: ResidentWithLinks) {
+  const pii = can(auth, 'pii.view');
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    name: r.name,
+    gender: r.gender,
+    idNumber: r.idNumber ? (pii ? r.idNumber : maskIdNumber(r.idNumber)) : null,
+    phones: r.phones.map((p) => ({
+      number: pii ? p.national : maskPhone(p.national),
+      e164: pii ? p.e164 : null,
+      kind: p.kind,
+      extension: p.extension,
+    })),
+    email: r.email,
+    units: r.units.map((u) => ({ unitId: u.unitId, label: u.label, relation: u.relation, buildingId: u.buildingId })),
+    vip: r.vip,
+    tags: r.tags,
+    birthday: r.birthday,
+    preferredChannel: r.preferredChannel,
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    piiMasked: !pii,
+  };
+}

@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { assertInScope } from '../../platform/auth/context';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import type { App } from '../../platform/http/app-types';
+import { notFound } from '../../platform/http/errors';
+import { idParam } from '../../platform/http/pagination';
+import { createResident } from './create-resident';
+import { residentInput, residentListQuery, residentPatch } from './inputs';
+import { listResidents, presentResident, withLinks } from './queries';
+import { residents } from './schema';
+import { updateResident } from './update-resident';
+
+export async function residentRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+
+  async function detail(id: number) {
+    const [row] = await db.select().from(residents).where(eq(residents.id, id));
+    if (!row) throw notFound('Resident');
+    const [full] = await withLinks(db, [row]);
+    return full!;
+  }
+
+  app.get('/api/residents', { preHandler: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } }, async (request) => {
+    const auth = currentAuth(request);
+    const q = request.query;
+    const { items, total } = await listResidents(db, auth, q);
+    return { items: items.map((r) => presentResident(auth, r)), total, page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/api/residents/:id', { preHandler: guard('residents.read'), schema: { tags: ['residents'], params: idParam } }, async (request) => {
+    const auth = currentAuth(request);
+    const row = await detail(request.params.id);
+    assertInScope(auth, row.projectId, 'Resident');
+    return presentResident(auth, row);
+  });
+
+  app.post('/api/residents', { preHandler: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } }, async (request, reply) => {
+    const auth = currentAuth(request);
+    const created = await createResident(services, auth, request.body);
+    return reply.status(201).send(presentResident(auth, await detail(created.id)));
+  });
+
+  app.patch(
+    '/api/residents/:id',
+    { preHandler: guard('residents.write'), schema: { tags: ['residents'], params: idParam, body: residentPatch } },
+    async (request) => {
+      const auth = currentAuth(request);
+      await updateResident(services, auth, request.params.id, request.body);
+      return presentResident(auth, await detail(request.params.id));
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { PERMISSIONS } from '@guanjia/shared';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import { roles, users } from '../../platform/auth/schema';
+import type { App } from '../../platform/http/app-types';
+import { notFound } from '../../platform/http/errors';
+import { idParam } from '../../platform/http/pagination';
+import { passwordInput, roleInput, rolePatch, staffInput, staffListQuery, staffPatch } from './inputs';
+import { listStaff, presentStaff, staffVisibility, withGrants } from './queries';
+import { createRole, updateRole } from './role-commands';
+import { createStaff, resetPassword, updateStaff } from './staff-commands';
+
+const presentRole = (r: typeof roles.$inferSelect) => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  permissions: r.permissions,
+  builtin: r.builtin,
+  version: r.version,
+});
+
+export async function staffRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+
+  async function staffDetail(request: Parameters<typeof currentAuth>[0], id: number) {
+    const auth = currentAuth(request);
+    const [row] = await db.select().from(users).where(and(eq(users.id, id), staffVisibility(auth)));
+    if (!row) throw notFound('Staff member');
+    const [full] = await withGrants(db, [row]);
+    return presentStaff(auth, full!);
+  }
+
+  app.get('/api/staff', { preHandler: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } }, async (request) => {
+    const auth = currentAuth(request);
+    const { items, total } = await listStaff(db, auth, request.query);
+    return { items: items.map((u) => presentStaff(auth, u)), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.get('/api/staff/:id', { preHandler: guard('staff.read'), schema: { tags: ['staff'], params: idParam } }, async (request) =>
+    staffDetail(request, request.params.id),
+  );
+
+  app.post('/api/staff', { preHandler: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } }, async (request, reply) => {
+    const created = await createStaff(services, currentAuth(request), request.body);
+    return reply.status(201).send(await staffDetail(request, created.id));
+  });
+
+  app.patch('/api/staff/:id', { preHandler: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } }, async (request) => {
+    await updateStaff(services, currentAuth(request), request.params.id, request.body);
+    return staffDetail(request, request.params.id);
+  });
+
+  app.post(
+    '/api/staff/:id/password',
+    { preHandler: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) } },
+    async (request) => {
+      await resetPassword(services, currentAuth(request), request.params.id, request.body.password);
+      return { ok: true };
+    },
+  );
+
+  app.get('/api/permissions', { preHandler: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({ items: PERMISSIONS }));
+
+  app.get('/api/roles', { preHandler: guard('staff.read'), schema: { tags: ['staff'] } }, async (request) => {
+    const rows = await db.select().from(roles).where(eq(roles.companyId, currentAuth(request).companyId)).orderBy(asc(roles.id));
+    return { items: rows.map(presentRole), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
+  });
+
+  app.post('/api/roles', { preHandler: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } }, async (request, reply) =>
+    reply.status(201).send(presentRole(await createRole(services, currentAuth(request), request.body))),
+  );
+
+  app.patch('/api/roles/:id', { preHandler: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } }, async (request) =>
+    presentRole(await updateRole(services, currentAuth(request), request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordEvent } from '../events/record-event';
+import type { App } from '../http/app-types';
+import { currentAuth } from './guard';
+import { SESSION_COOKIE } from './plugin';
+import { users } from './schema';
+import { login, logout, resolveSession, SESSION_DAYS } from './sessions';
+
+const LOCALES = ['zh-CN', 'en'] as const;
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  locale: z.string(),
+  companyId: z.number(),
+  permissions: z.array(z.string()),
+  projectIds: z.array(z.number()),
+  allProjects: z.boolean(),
+});
+
+export async function authRoutes(app: App): Promise<void> {
+  const { database, clock, config } = app.services;
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request, reply) => {
+      const { token } = await login(database.db, clock, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        path: '/',
+        maxAge: SESSION_DAYS * 86_400,
+      });
+      const auth = await resolveSession(database.db, clock, token);
+      return { token, user: auth ? presentMe(auth) : null };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const auth = currentAuth(request);
+    await logout(database.db, auth.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) =>
+    presentMe(currentAuth(request)),
+  );
+
+  /** The console remembers each user's language choice. */
+  app.patch(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }), response: { 200: meSchema } } },
+    async (request) => {
+      const auth = currentAuth(request);
+      await database.db.transaction(async (tx) => {
+        await tx.update(users).set({ locale: request.body.locale, updatedAt: clock.now() }).where(eq(users.id, auth.userId));
+        await recordEvent(tx, { userId: auth.userId, companyId: auth.companyId, source: 'user' }, clock.now(), {
+          action: 'user.locale_changed',
+          entityType: 'user',
+          entityId: auth.userId,
+          before: { locale: auth.locale },
+          after: { locale: request.body.locale },
+        });
+      });
+      return presentMe({ ...auth, locale: request.body.locale });
+    },
+  );
+}
+
+function presentMe(auth: ReturnType<typeof currentAuth>): z.infer<typeof meSchema> {
+  return {
+    id: auth.userId,
+    username: auth.username,
+    displayName: auth.displayName,
+    locale: auth.locale,
+    companyId: auth.companyId,
+    permissions: [...auth.permissions].sort(),
+    projectIds: [...auth.projectIds],
+    allProjects: auth.allProjects,
+  };
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../clock/clock';
+import { zonedParts } from '../clock/zoned';
+import type { Database } from '../db/client';
+import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
+import { type CronSpec, cronMatches, parseCron, retryDelayMs } from './rules/cron';
+import { jobs } from './schema';
+
+interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+const STUCK_AFTER_MS = 5 * 60_000;
+
+/**
+ * The default queue: a jobs table claimed with FOR UPDATE SKIP LOCKED, so it works on the embedded
+ * engine and across several nodes sharing one PostgreSQL.
+ */
+export function createLocalQueue(database: Database, clock: Clock, options: { pollMs?: number } = {}): JobQueue {
+  const handlers = new Map<string, JobHandler<unknown>>();
+  const crons: { name: string; spec: CronSpec; payload: unknown }[] = [];
+  const worker = randomUUID();
+  const pollMs = options.pollMs ?? 1_000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let lastCronMinute = '';
+
+  async function claim(): Promise<ClaimedJob | null> {
+    const now = clock.now();
+    const rows = await database.query<ClaimedJob>(
+      `update jobs set state = 'running', locked_by = $1, locked_at = $2, attempts = attempts + 1
+        where id = (select id from jobs
+                     where (state = 'pending' and run_at <= $2)
+                        or (state = 'running' and locked_at < $3)
+                     order by run_at, id limit 1 for update skip locked)
+        returning id, name, payload, attempts, max_attempts`,
+      [worker, now, new Date(now.getTime() - STUCK_AFTER_MS)],
+    );
+    return rows[0] ?? null;
+  }
+
+  async function runOne(job: ClaimedJob): Promise<void> {
+    const handler = handlers.get(job.name);
+    const now = clock.now();
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${job.name}`);
+      const result = await handler({
+        id: job.id,
+        payload: job.payload,
+        attempt: job.attempts,
+        now,
+        progress: async (value) => {
+          await database.db.update(jobs).set({ progress: value }).where(eq(jobs.id, job.id));
+        },
+      });
+      await database.db
+        .update(jobs)
+        .set({ state: 'done', result: result ?? null, finishedAt: clock.now(), lockedBy: null })
+        .where(eq(jobs.id, job.id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attempts >= job.max_attempts;
+      await database.db
+        .update(jobs)
+        .set({
+          state: final ? 'failed' : 'pending',
+          lastError: message.slice(0, 2000),
+          runAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts)),
+          lockedBy: null,
+          finishedAt: final ? clock.now() : null,
+        })
+        .where(eq(jobs.id, job.id));
+    }
+  }
+
+  async function enqueueCrons(): Promise<void> {
+    const now = clock.now();
+    const parts = zonedParts(now);
+    const minuteKey = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+    if (minuteKey === lastCronMinute) return;
+    lastCronMinute = minuteKey;
+    for (const cron of crons) {
+      if (!cronMatches(cron.spec, parts)) continue;
+      await queue.enqueue(cron.name, cron.payload, { dedupeKey: `cron:${cron.name}:${minuteKey}`, maxAttempts: 1 });
+    }
+  }
+
+  async function loop(): Promise<number> {
+    let count = 0;
+    await enqueueCrons();
+    for (;;) {
+      const job = await claim();
+      if (!job) break;
+      await runOne(job);
+      count += 1;
+    }
+    return count;
+  }
+
+  /** One loop at a time per node; a wake-up during a loop schedules one more pass. */
+  function tick(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop()
+      .catch(() => 0)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void tick();
+        }
+      });
+    return running;
+  }
+
+  const queue: JobQueue = {
+    register<P>(name: string, handler: JobHandler<P>) {
+      handlers.set(name, handler as JobHandler<unknown>);
+    },
+    async enqueue<P>(name: string, payload: P, opts: EnqueueOptions = {}) {
+      const rows = await (opts.tx ?? database.db)
+        .insert(jobs)
+        .values({
+          name,
+          payload: payload ?? {},
+          runAt: opts.runAt ?? clock.now(),
+          dedupeKey: opts.dedupeKey ?? null,
+          maxAttempts: opts.maxAttempts ?? 5,
+        })
+        .onConflictDoNothing({ target: jobs.dedupeKey })
+        .returning({ id: jobs.id });
+      // Not inside a caller's transaction: the row is visible now, so work can start at once.
+      if (timer && !opts.tx) setImmediate(() => void tick());
+      return rows[0]?.id ?? null;
+    },
+    schedule(name, cron, payload = {}) {
+      crons.push({ name, spec: parseCron(cron), payload });
+    },
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void tick(), pollMs);
+      void tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const n = await tick();
+        total += n;
+        if (n === 0 && !running) return total;
+      }
+    },
+  };
+  return queue;
+}

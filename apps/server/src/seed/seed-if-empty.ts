@@ -1,0 +1,21 @@
+import { count } from 'drizzle-orm';
+import { companies } from '../platform/auth/schema';
+import type { Services } from '../platform/http/app-types';
+import { bootstrapCompany } from './bootstrap';
+import { seedDemoEstate } from './demo-estate';
+
+export interface SeedResult {
+  adminPassword: string;
+  generatedPassword: boolean;
+  summary: string;
+}
+
+/** On an empty database only: bootstrap the company and seed the demo estate. */
+export async function seedIfEmpty(services: Services, options: { adminPassword?: string; demo?: boolean } = {}): Promise<SeedResult | null> {
+  const { db } = services.database;
+  const [row] = await db.select({ n: count() }).from(companies);
+  if ((row?.n ?? 0) > 0) return null;
+  const boot = await bootstrapCompany(db, services.clock, { companyName: '安居物业服务有限公司', adminPassword: options.adminPassword });
+  const summary = options.demo === false ? 'skipped' : await seedDemoEstate(services, boot);
+  return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
+}

@@ -1,0 +1,7 @@
+// npm start: build the console if its sources changed, then run the server (migrate, seed, serve).
+import { spawnSync } from 'node:child_process';
+import { ensureWebBuild } from './web-build.mjs';
+
+ensureWebBuild();
+const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
