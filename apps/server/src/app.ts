@@ -27,6 +27,12 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('services', services);
+  // Kept so tests can prove that every route checks authentication and scope.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   installErrorHandling(app);
 
   await app.register(fastifyCookie);

@@ -16,8 +16,8 @@ import { createUnit, updateUnit } from './unit-commands';
 export async function orgRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
-  const read = { preHandler: guard('estate.read') };
-  const write = { preHandler: guard('estate.write') };
+  const read = { onRequest: guard('estate.read') };
+  const write = { onRequest: guard('estate.write') };
 
   app.get('/api/estate/tree', { ...read, schema: { tags: ['estate'] } }, async (request) => ({
     items: await estateTree(db, currentAuth(request)),

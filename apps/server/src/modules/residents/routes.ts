@@ -21,21 +21,21 @@ export async function residentRoutes(app: App): Promise<void> {
     return full!;
   }
 
-  app.get('/api/residents', { preHandler: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } }, async (request) => {
+  app.get('/api/residents', { onRequest: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } }, async (request) => {
     const auth = currentAuth(request);
     const q = request.query;
     const { items, total } = await listResidents(db, auth, q);
     return { items: items.map((r) => presentResident(auth, r)), total, page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/api/residents/:id', { preHandler: guard('residents.read'), schema: { tags: ['residents'], params: idParam } }, async (request) => {
+  app.get('/api/residents/:id', { onRequest: guard('residents.read'), schema: { tags: ['residents'], params: idParam } }, async (request) => {
     const auth = currentAuth(request);
     const row = await detail(request.params.id);
     assertInScope(auth, row.projectId, 'Resident');
     return presentResident(auth, row);
   });
 
-  app.post('/api/residents', { preHandler: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } }, async (request, reply) => {
+  app.post('/api/residents', { onRequest: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } }, async (request, reply) => {
     const auth = currentAuth(request);
     const created = await createResident(services, auth, request.body);
     return reply.status(201).send(presentResident(auth, await detail(created.id)));
@@ -43,7 +43,7 @@ export async function residentRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/residents/:id',
-    { preHandler: guard('residents.write'), schema: { tags: ['residents'], params: idParam, body: residentPatch } },
+    { onRequest: guard('residents.write'), schema: { tags: ['residents'], params: idParam, body: residentPatch } },
     async (request) => {
       const auth = currentAuth(request);
       await updateResident(services, auth, request.params.id, request.body);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import { roles } from '../../platform/auth/schema';
 import type { DbOrTx } from '../../platform/db/client';
-import { AppError, badRequest } from '../../platform/http/errors';
+import { AppError, badRequest, notFound } from '../../platform/http/errors';
 
 /**
  * No privilege escalation through staff management: a caller grants only roles whose permissions it
@@ -15,7 +15,8 @@ export async function assertMayGrant(
 ): Promise<void> {
   if (grant.allProjects && !auth.allProjects) throw new AppError(403, 'forbidden', 'Only company-wide staff can grant all projects');
   const outside = (grant.projectIds ?? []).filter((id) => !auth.projectIds.includes(id));
-  if (outside.length) throw badRequest('Some projects are outside your data scope', { projectIds: outside });
+  // Same answer as for a project that does not exist: the scope is not disclosed.
+  if (outside.length) throw notFound('Project', { projectIds: outside });
   if (!grant.roleIds?.length) return;
   const rows = await tx.select().from(roles).where(and(inArray(roles.id, grant.roleIds), eq(roles.companyId, auth.companyId)));
   const missing = grant.roleIds.filter((id) => !rows.some((r) => r.id === id));

@@ -32,47 +32,47 @@ export async function staffRoutes(app: App): Promise<void> {
     return presentStaff(auth, full!);
   }
 
-  app.get('/api/staff', { preHandler: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } }, async (request) => {
+  app.get('/api/staff', { onRequest: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } }, async (request) => {
     const auth = currentAuth(request);
     const { items, total } = await listStaff(db, auth, request.query);
     return { items: items.map((u) => presentStaff(auth, u)), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
-  app.get('/api/staff/:id', { preHandler: guard('staff.read'), schema: { tags: ['staff'], params: idParam } }, async (request) =>
+  app.get('/api/staff/:id', { onRequest: guard('staff.read'), schema: { tags: ['staff'], params: idParam } }, async (request) =>
     staffDetail(request, request.params.id),
   );
 
-  app.post('/api/staff', { preHandler: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } }, async (request, reply) => {
+  app.post('/api/staff', { onRequest: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } }, async (request, reply) => {
     const created = await createStaff(services, currentAuth(request), request.body);
     return reply.status(201).send(await staffDetail(request, created.id));
   });
 
-  app.patch('/api/staff/:id', { preHandler: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } }, async (request) => {
+  app.patch('/api/staff/:id', { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } }, async (request) => {
     await updateStaff(services, currentAuth(request), request.params.id, request.body);
     return staffDetail(request, request.params.id);
   });
 
   app.post(
     '/api/staff/:id/password',
-    { preHandler: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) } },
+    { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) } },
     async (request) => {
       await resetPassword(services, currentAuth(request), request.params.id, request.body.password);
       return { ok: true };
     },
   );
 
-  app.get('/api/permissions', { preHandler: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({ items: PERMISSIONS }));
+  app.get('/api/permissions', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({ items: PERMISSIONS }));
 
-  app.get('/api/roles', { preHandler: guard('staff.read'), schema: { tags: ['staff'] } }, async (request) => {
+  app.get('/api/roles', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async (request) => {
     const rows = await db.select().from(roles).where(eq(roles.companyId, currentAuth(request).companyId)).orderBy(asc(roles.id));
     return { items: rows.map(presentRole), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
   });
 
-  app.post('/api/roles', { preHandler: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } }, async (request, reply) =>
+  app.post('/api/roles', { onRequest: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } }, async (request, reply) =>
     reply.status(201).send(presentRole(await createRole(services, currentAuth(request), request.body))),
   );
 
-  app.patch('/api/roles/:id', { preHandler: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } }, async (request) =>
+  app.patch('/api/roles/:id', { onRequest: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } }, async (request) =>
     presentRole(await updateRole(services, currentAuth(request), request.params.id, request.body)),
   );
 }

@@ -9,7 +9,7 @@ export function currentAuth(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-/** preHandler: signed in and holding every listed permission. */
+/** onRequest hook (before body validation, so anonymous callers get 401, not 400): signed in and holding every permission. */
 export const guard =
   (...permissions: Permission[]) =>
   async (request: FastifyRequest): Promise<void> => {

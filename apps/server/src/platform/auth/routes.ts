@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordEvent } from '../events/record-event';
 import type { App } from '../http/app-types';
-import { currentAuth } from './guard';
+import { currentAuth, guard } from './guard';
 import { SESSION_COOKIE } from './plugin';
 import { users } from './schema';
 import { login, logout, resolveSession, SESSION_DAYS } from './sessions';
@@ -49,21 +49,21 @@ export async function authRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/api/auth/logout', { onRequest: guard(), schema: { tags: ['auth'] } }, async (request, reply) => {
     const auth = currentAuth(request);
     await logout(database.db, auth.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) =>
+  app.get('/api/auth/me', { onRequest: guard(), schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) =>
     presentMe(currentAuth(request)),
   );
 
   /** The console remembers each user's language choice. */
   app.patch(
     '/api/auth/me',
-    { schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }), response: { 200: meSchema } } },
+    { onRequest: guard(), schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }), response: { 200: meSchema } } },
     async (request) => {
       const auth = currentAuth(request);
       await database.db.transaction(async (tx) => {

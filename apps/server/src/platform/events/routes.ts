@@ -11,7 +11,7 @@ export async function auditRoutes(app: App): Promise<void> {
   app.get(
     '/api/events',
     {
-      preHandler: guard('audit.read'),
+      onRequest: guard('audit.read'),
       schema: {
         tags: ['audit'],
         querystring: pageQuery.extend({

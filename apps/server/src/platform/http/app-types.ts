@@ -43,6 +43,7 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    routeTable: { method: string; url: string }[];
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -23,7 +23,7 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
 
 /** Every failure leaves as { error: { code, message, details } }; a user's mistake is never a 500. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError & { code?: string; detail?: string }, request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send(envelope(error.code, error.message, error.details));
     }
@@ -34,8 +34,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       }));
       return reply.status(400).send(envelope('validation_failed', 'The request is not valid', details));
     }
-    const pg = error.code ? PG_CLIENT_ERRORS[error.code] : undefined;
-    if (pg) return reply.status(pg[0]).send(envelope(pg[1], pg[2], error.detail));
+    // Drizzle wraps driver errors; the PostgreSQL code sits on the cause.
+    const dbError = (error.cause ?? error) as { code?: string; detail?: string };
+    const pg = dbError.code ? PG_CLIENT_ERRORS[dbError.code] : undefined;
+    if (pg) return reply.status(pg[0]).send(envelope(pg[1], pg[2], dbError.detail));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';

@@ -24,7 +24,7 @@ export async function settingsRoutes(app: App): Promise<void> {
   app.get(
     '/api/settings',
     {
-      preHandler: guard('settings.read'),
+      onRequest: guard('settings.read'),
       schema: {
         tags: ['settings'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
@@ -63,7 +63,7 @@ export async function settingsRoutes(app: App): Promise<void> {
   app.put(
     '/api/settings/:key',
     {
-      preHandler: guard('settings.write'),
+      onRequest: guard('settings.write'),
       schema: {
         tags: ['settings'],
         params: z.object({ key: z.string() }),
@@ -116,7 +116,7 @@ export async function settingsRoutes(app: App): Promise<void> {
   app.delete(
     '/api/settings/:key',
     {
-      preHandler: guard('settings.write'),
+      onRequest: guard('settings.write'),
       schema: {
         tags: ['settings'],
         params: z.object({ key: z.string() }),

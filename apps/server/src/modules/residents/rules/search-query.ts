@@ -27,7 +27,8 @@ export function classifySearch(raw: string): ResidentSearch | null {
 
 /** "3-2-1201", "3栋2单元1201", "3号楼2单元1201室", "3-1201" → canonical dash label (possibly a prefix). */
 export function unitLabelOf(q: string): string | null {
-  if (/^[0-9A-Za-z]+(-[0-9A-Za-z]+){1,2}-?$/.test(q)) return q.replace(/-$/, '');
+  // "3-2-1201", or a prefix ending in a dash ("3-", "3-2-") to list a building or an entrance.
+  if (/^[0-9A-Za-z]+(-[0-9A-Za-z]+){1,2}$/.test(q) || /^[0-9A-Za-z]+(-[0-9A-Za-z]+){0,1}-$/.test(q)) return q;
   const m = /^([0-9A-Za-z]+)(?:号楼|栋|幢|座)(?:([0-9A-Za-z]+)单元)?(?:([0-9A-Za-z]+)(?:室|号)?)?$/.exec(q);
   if (!m?.[1]) return null;
   return [m[1], m[2], m[3]].filter(Boolean).join('-');

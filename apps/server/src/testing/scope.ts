@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import type { TestServer } from './test-server';
+
+export interface ScopeCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  body?: unknown;
+}
+
+/** Routes that answer without a session (everything else must answer 401 when anonymous). */
+export const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/test/clock',
+  'GET /api/live',
+]);
+
+export const isPublic = (method: string, url: string) =>
+  PUBLIC_ROUTES.has(`${method} ${url}`) || url.startsWith('/api/docs');
+
+/**
+ * A caller scoped to one project reaching another project's record must get the same 404 as for a
+ * missing record — never the data, never a 403 that confirms it exists. Reusable by every module.
+ */
+export async function expectOutOfScope(t: TestServer, token: string, cases: ScopeCase[]): Promise<void> {
+  for (const c of cases) {
+    const res = await t.request(c.method, c.url, { token, body: c.body });
+    expect(res.statusCode, `${c.method} ${c.url} → ${res.body}`).toBe(404);
+    expect(res.json(), `${c.method} ${c.url}`).toMatchObject({ error: { code: 'not_found' } });
+  }
+}
+
+/** A list seen by a scoped caller contains none of the given ids. */
+export async function expectListExcludes(t: TestServer, token: string, url: string, ids: number[]): Promise<void> {
+  const res = await t.request('GET', url, { token });
+  expect(res.statusCode, `${url} → ${res.body}`).toBe(200);
+  const items = (res.json() as { items: { id: number }[] }).items;
+  for (const id of ids) expect(items.map((i) => i.id), url).not.toContain(id);
+}
