@@ -22,7 +22,16 @@ const OFFICE = DEFAULT_OFFICE_CALENDAR; // Mon–Fri 08:30–12:00, 13:30–17:3
 /** 2025 National Day: Oct 1–8 off; Sunday Sep 28 and Saturday Oct 11 are 调休 working days. */
 const NATIONAL_DAY: BusinessCalendar = {
   ...OFFICE,
-  holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'],
+  holidays: [
+    '2025-10-01',
+    '2025-10-02',
+    '2025-10-03',
+    '2025-10-04',
+    '2025-10-05',
+    '2025-10-06',
+    '2025-10-07',
+    '2025-10-08',
+  ],
   extraWorkdays: ['2025-09-28', '2025-10-11'],
 };
 
@@ -53,11 +62,23 @@ describe('addBusinessMinutes', () => {
     ['started Saturday before a 调休 Sunday', NATIONAL_DAY, '2025-09-27T10:00', 30, '2025-09-28T09:00'],
     ['skips the holiday week', NATIONAL_DAY, '2025-09-30T17:00', 60, '2025-10-09T09:00'],
     ['调休 Saturday uses Monday hours', NATIONAL_DAY, '2025-10-11T08:30', 450, '2025-10-11T17:30'],
-    ['4 working days across holidays and 调休', NATIONAL_DAY, '2025-09-30T10:00', 4 * 450, '2025-10-13T10:00'],
+    [
+      '4 working days across holidays and 调休',
+      NATIONAL_DAY,
+      '2025-09-30T10:00',
+      4 * 450,
+      '2025-10-13T10:00',
+    ],
     ['started on a holiday', NATIONAL_DAY, '2025-10-03T15:00', 15, '2025-10-09T08:45'],
     ['24x7 is wall time', CALENDAR_24X7, '2025-10-01T03:00', 360, '2025-10-01T09:00'],
     ['night shift into the evening', NIGHT, '2025-09-22T07:00', 120, '2025-09-22T21:00'],
-    ['night shift owned by Monday runs into the Tuesday holiday', NIGHT, '2025-09-22T23:00', 600, '2025-09-24T21:00'],
+    [
+      'night shift owned by Monday runs into the Tuesday holiday',
+      NIGHT,
+      '2025-09-22T23:00',
+      600,
+      '2025-09-24T21:00',
+    ],
   ];
   it.each(cases)('%s', (_name, cal, start, minutes, expected) => {
     expect(iso(addBusinessMinutes(cal, sh(start), minutes))).toBe(iso(sh(expected)));
@@ -141,9 +162,16 @@ describe('calendar validation and guards', () => {
   });
 
   it('throws when every working day ahead is a holiday for over 3 years', () => {
-    const onlyMonday: BusinessCalendar = { ...OFFICE, weekdays: [[{ start: '09:00', end: '10:00' }], [], [], [], [], [], []] };
+    const onlyMonday: BusinessCalendar = {
+      ...OFFICE,
+      weekdays: [[{ start: '09:00', end: '10:00' }], [], [], [], [], [], []],
+    };
     const mondays: string[] = [];
-    for (let t = sh('2025-09-22T12:00').getTime(); t < sh('2029-12-31T12:00').getTime(); t += 7 * 86_400_000) {
+    for (
+      let t = sh('2025-09-22T12:00').getTime();
+      t < sh('2029-12-31T12:00').getTime();
+      t += 7 * 86_400_000
+    ) {
       mondays.push(new Date(t).toISOString().slice(0, 10));
     }
     expect(() => addBusinessMinutes({ ...onlyMonday, holidays: mondays }, sh('2025-09-22T08:00'), 1)).toThrow(
@@ -162,7 +190,9 @@ describe('calendar validation and guards', () => {
   });
 
   it('rejects bad dates and unknown zones', () => {
-    expect(() => isWorkingTime({ ...OFFICE, holidays: ['2025/10/01'] }, sh('2025-09-22T09:00'))).toThrow(RangeError);
+    expect(() => isWorkingTime({ ...OFFICE, holidays: ['2025/10/01'] }, sh('2025-09-22T09:00'))).toThrow(
+      RangeError,
+    );
     expect(() => isWorkingTime({ ...OFFICE, timezone: 'Mars/Olympus' }, sh('2025-09-22T09:00'))).toThrow(
       /unknown time zone/,
     );
@@ -200,6 +230,19 @@ describe('time zones other than Asia/Shanghai (Intl)', () => {
     expect(businessMinutesBetween(allDay, from, to)).toBe(23 * 60);
     expect(isWorkingTime(berlin, new Date('2025-10-27T08:30:00+01:00'))).toBe(false);
     expect(isWorkingTime(berlin, new Date('2025-10-27T09:00:00+01:00'))).toBe(true);
+  });
+
+  it('fall-back day: 25 hours, and a wall time just before the switch keeps summer time', () => {
+    const allDay: BusinessCalendar = { ...berlin, weekdays: every([{ start: '00:00', end: '24:00' }]) };
+    const from = new Date('2025-10-26T00:00:00+02:00');
+    expect(businessMinutesBetween(allDay, from, new Date('2025-10-27T00:00:00+01:00'))).toBe(25 * 60);
+    const sundayNight: BusinessCalendar = {
+      ...berlin,
+      weekdays: [[], [], [], [], [], [], [{ start: '01:30', end: '02:00' }]],
+    };
+    expect(iso(nextWorkingStart(sundayNight, new Date('2025-10-25T12:00:00Z')))).toBe(
+      '2025-10-25T23:30:00.000Z',
+    );
   });
 
   it('New York office hours', () => {
@@ -297,7 +340,9 @@ describe('properties', () => {
     const periodsOf = (d: number) => {
       const key = new Date(d * 86_400_000).toISOString().slice(0, 10);
       if (cal.holidays.includes(key)) return [];
-      return (cal.extraWorkdays.includes(key) ? cal.weekdays[0] : cal.weekdays[(((d + 3) % 7) + 7) % 7]) ?? [];
+      return (
+        (cal.extraWorkdays.includes(key) ? cal.weekdays[0] : cal.weekdays[(((d + 3) % 7) + 7) % 7]) ?? []
+      );
     };
     const today = periodsOf(day).some((p) => {
       const [s, e] = [toMin(p.start), toMin(p.end)];

@@ -168,7 +168,11 @@ function periodsOn(c: Compiled, day: number): readonly Interval[] {
  * overnight shift running into the next day's first period) are clipped away; adjacent intervals may
  * be yielded separately, which every consumer below tolerates.
  */
-function* intervalsFrom(c: Compiled, fromMs: number, untilMs = Number.POSITIVE_INFINITY): Generator<Interval> {
+function* intervalsFrom(
+  c: Compiled,
+  fromMs: number,
+  untilMs = Number.POSITIVE_INFINITY,
+): Generator<Interval> {
   if (c.always) {
     if (fromMs < untilMs) yield [fromMs, Number.POSITIVE_INFINITY];
     return;

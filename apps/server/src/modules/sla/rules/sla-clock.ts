@@ -132,12 +132,19 @@ export function computeSlaClock(input: SlaClockInput): SlaClockResult {
     elapsedBusinessMinutes: elapsed,
     remainingBusinessMinutes: target - elapsed,
     state,
-    warnAt: state === 'running' ? warnings(cal, start, paused, target, input.warnings ?? DEFAULT_WARNINGS) : [],
+    warnAt:
+      state === 'running' ? warnings(cal, start, paused, target, input.warnings ?? DEFAULT_WARNINGS) : [],
     breached: state === 'breached',
   };
 }
 
-function warnings(cal: BusinessCalendar, start: number, paused: Span[], target: number, config: WarningConfig) {
+function warnings(
+  cal: BusinessCalendar,
+  start: number,
+  paused: Span[],
+  target: number,
+  config: WarningConfig,
+) {
   const offsets = [
     ...config.fractions.filter((f) => f > 0 && f < 1).map((f) => f * target),
     // A warning longer than the whole target would land before the start: skip it.
