@@ -1,4 +1,5 @@
 import type { App } from '../platform/http/app-types';
+import { importRoutes } from './imports/routes';
 import { orgRoutes } from './org/routes';
 import { residentRoutes } from './residents/routes';
 import { staffRoutes } from './staff/routes';
@@ -8,4 +9,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(orgRoutes);
   await app.register(residentRoutes);
   await app.register(staffRoutes);
+  await app.register(importRoutes);
 }
