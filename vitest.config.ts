@@ -12,18 +12,47 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['apps/server/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          include: [
+            'apps/server/src/**/*.test.ts',
+            'packages/shared/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
           exclude: [...integration, '**/node_modules/**'],
         },
       },
       {
-        test: { name: 'pglite', include: integration, env: { GUANJIA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { GUANJIA_TEST_DB: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       ...(withPostgres
-        ? [{ test: { name: 'postgres', include: integration, env: { GUANJIA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 120_000 } }]
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: integration,
+                env: { GUANJIA_TEST_DB: 'postgres' },
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
         : []),
       ...(withBrowser
-        ? [{ test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } }]
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                include: ['e2e/**/*.e2e.test.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -3,5 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { ensureWebBuild } from './web-build.mjs';
 
 ensureWebBuild();
-const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -7,16 +7,21 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerModules } from './modules';
 import { installAuth } from './platform/auth/plugin';
 import { authRoutes } from './platform/auth/routes';
+import { auditRoutes } from './platform/events/routes';
 import type { App, Services } from './platform/http/app-types';
 import { installErrorHandling } from './platform/http/error-handler';
 import { systemRoutes } from './platform/http/system-routes';
 import { liveRoutes } from './platform/realtime/live';
 import { settingsRoutes } from './platform/settings/routes';
-import { auditRoutes } from './platform/events/routes';
-import { registerModules } from './modules';
 
 export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
@@ -31,7 +36,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   const routes: { method: string; url: string }[] = [];
   app.decorate('routeTable', routes);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   installErrorHandling(app);
 
@@ -63,7 +69,9 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     // Client-side routes (/residents/12, /portal …) all load the single-page app.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+        return reply.status(404).send({
+          error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+        });
       }
       return reply.sendFile('index.html');
     });

@@ -1,8 +1,8 @@
 import { buildApp } from './app';
 import { backupOnShutdown } from './cli/backup-core';
 import { loadConfig } from './config';
-import { seedIfEmpty } from './seed/seed-if-empty';
 import { closeServices, createServices } from './platform/services';
+import { seedIfEmpty } from './seed/seed-if-empty';
 import { registerWorkers } from './workers';
 
 const started = performance.now();
@@ -22,7 +22,9 @@ const url = `http://localhost:${config.port}`;
 console.log(`Guanjia 管家 ${config.version} ready in ${seconds}s on ${services.database.kind} — ${url}`);
 if (seeded) {
   console.log(`  Demo estate seeded: ${seeded.summary}`);
-  console.log(`  Admin login: admin / ${seeded.adminPassword}${seeded.generatedPassword ? '  (generated; set GUANJIA_ADMIN_PASSWORD to choose)' : ''}`);
+  console.log(
+    `  Admin login: admin / ${seeded.adminPassword}${seeded.generatedPassword ? '  (generated; set GUANJIA_ADMIN_PASSWORD to choose)' : ''}`,
+  );
   console.log('  Other demo staff use the password demo1234 (see README).');
 }
 

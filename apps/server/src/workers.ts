@@ -1,5 +1,5 @@
-import type { Services } from './platform/http/app-types';
 import { registerImportJobs } from './modules/imports/jobs';
+import type { Services } from './platform/http/app-types';
 
 /** Background work of every module: import jobs now; SLA timers and outbox delivery join later. */
 export function registerWorkers(services: Services): void {
@@ -7,7 +7,9 @@ export function registerWorkers(services: Services): void {
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);
-    await services.database.query("delete from jobs where state = 'done' and finished_at < $1", [new Date(now.getTime() - 7 * 86_400_000)]);
+    await services.database.query("delete from jobs where state = 'done' and finished_at < $1", [
+      new Date(now.getTime() - 7 * 86_400_000),
+    ]);
     return { ok: true };
   });
   services.queue.schedule('platform.cleanup', '10 3 * * *');

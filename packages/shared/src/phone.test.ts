@@ -24,9 +24,12 @@ describe('normalizePhone', () => {
     expect(n).toEqual(extension ? { e164, national, kind, extension } : { e164, national, kind });
   });
 
-  it.each(['', '12345', '12812345678', 'abc', '+1 415 555 0100', '138123456789', '021-1234'])('rejects %j', (raw) => {
-    expect(normalizePhone(raw)).toBeNull();
-  });
+  it.each(['', '12345', '12812345678', 'abc', '+1 415 555 0100', '138123456789', '021-1234'])(
+    'rejects %j',
+    (raw) => {
+      expect(normalizePhone(raw)).toBeNull();
+    },
+  );
 
   it('completes a local landline with the project area code', () => {
     expect(normalizePhone('68881234', { areaCode: '021' })?.e164).toBe('+862168881234');
@@ -35,12 +38,17 @@ describe('normalizePhone', () => {
 
   it('every formatting of a mobile gives the same key', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/), fc.constantFrom('', '+86', '0086', '+86 '), (second, rest, prefix) => {
-        const national = `1${second}${rest}`;
-        const spaced = `${prefix}${national.slice(0, 3)} ${national.slice(3, 7)}-${national.slice(7)}`;
-        expect(normalizePhone(spaced)?.national).toBe(national);
-        expect(normalizePhone(national)?.e164).toBe(`+86${national}`);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        fc.stringMatching(/^\d{9}$/),
+        fc.constantFrom('', '+86', '0086', '+86 '),
+        (second, rest, prefix) => {
+          const national = `1${second}${rest}`;
+          const spaced = `${prefix}${national.slice(0, 3)} ${national.slice(3, 7)}-${national.slice(7)}`;
+          expect(normalizePhone(spaced)?.national).toBe(national);
+          expect(normalizePhone(national)?.e164).toBe(`+86${national}`);
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,9 @@ if (config.databaseUrl) {
   console.error('DATABASE_URL is set: back up PostgreSQL with pg_dump instead.');
   process.exit(2);
 }
-const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(backupDir(), timestampName('guanjia'));
+const target = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : path.join(backupDir(), timestampName('guanjia'));
 const database = await openDatabase({ dataDir: config.dataDir });
 const { file, bytes } = await backupPglite(database.pglite!, target);
 await database.close();

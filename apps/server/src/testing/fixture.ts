@@ -1,9 +1,9 @@
 import { unitLabel } from '@guanjia/shared';
+import { buildings, defaultBusinessHours, projects, units } from '../modules/org/schema';
+import { insertResident } from '../modules/residents/create-resident';
 import { hashPassword } from '../platform/auth/password';
 import { userProjects, userRoles, users } from '../platform/auth/schema';
 import type { Services } from '../platform/http/app-types';
-import { buildings, defaultBusinessHours, projects, units } from '../modules/org/schema';
-import { insertResident } from '../modules/residents/create-resident';
 import { bootstrapCompany } from '../seed/bootstrap';
 
 export interface Fixture {
@@ -27,12 +27,28 @@ export interface Fixture {
 export async function seedFixture(services: Services, password: string): Promise<Fixture> {
   const { db } = services.database;
   const now = services.clock.now();
-  const boot = await bootstrapCompany(db, services.clock, { companyName: '测试物业', adminPassword: password });
+  const boot = await bootstrapCompany(db, services.clock, {
+    companyName: '测试物业',
+    adminPassword: password,
+  });
   const [a, b] = await db
     .insert(projects)
     .values([
-      { companyId: boot.companyId, code: 'A', name: '测试花园', areaCode: '021', businessHours: defaultBusinessHours() },
-      { companyId: boot.companyId, code: 'B', name: '测试大厦', kind: '写字楼', areaCode: '010', businessHours: defaultBusinessHours() },
+      {
+        companyId: boot.companyId,
+        code: 'A',
+        name: '测试花园',
+        areaCode: '021',
+        businessHours: defaultBusinessHours(),
+      },
+      {
+        companyId: boot.companyId,
+        code: 'B',
+        name: '测试大厦',
+        kind: '写字楼',
+        areaCode: '010',
+        businessHours: defaultBusinessHours(),
+      },
     ])
     .returning();
   if (!a || !b) throw new Error('fixture projects');
@@ -104,7 +120,10 @@ export async function seedFixture(services: Services, password: string): Promise
   ];
   const userIds = { admin: boot.adminId } as Fixture['users'];
   for (const [username, displayName, role, scope] of staff) {
-    const [u] = await db.insert(users).values({ companyId: boot.companyId, username, displayName, passwordHash: hash, phone: '13800000000' }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ companyId: boot.companyId, username, displayName, passwordHash: hash, phone: '13800000000' })
+      .returning();
     if (!u) throw new Error('fixture user');
     await db.insert(userRoles).values({ userId: u.id, roleId: boot.roleIds[role]! });
     await db.insert(userProjects).values(scope.map((projectId) => ({ userId: u.id, projectId })));

@@ -32,9 +32,18 @@ export async function expectOutOfScope(t: TestServer, token: string, cases: Scop
 }
 
 /** A list seen by a scoped caller contains none of the given ids. */
-export async function expectListExcludes(t: TestServer, token: string, url: string, ids: number[]): Promise<void> {
+export async function expectListExcludes(
+  t: TestServer,
+  token: string,
+  url: string,
+  ids: number[],
+): Promise<void> {
   const res = await t.request('GET', url, { token });
   expect(res.statusCode, `${url} → ${res.body}`).toBe(200);
   const items = (res.json() as { items: { id: number }[] }).items;
-  for (const id of ids) expect(items.map((i) => i.id), url).not.toContain(id);
+  for (const id of ids)
+    expect(
+      items.map((i) => i.id),
+      url,
+    ).not.toContain(id);
 }

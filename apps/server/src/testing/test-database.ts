@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** Which engine the integration suite runs on: the vitest project sets GUANJIA_TEST_DB. */
-export const testDbKind = (): 'pglite' | 'postgres' => (process.env.GUANJIA_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+export const testDbKind = (): 'pglite' | 'postgres' =>
+  process.env.GUANJIA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /**
  * A fresh PostgreSQL database per test file, so parallel runs never collide; dropped afterwards.

@@ -7,8 +7,8 @@ import { migrate } from '../platform/db/migrate';
 import type { App, Config, Services } from '../platform/http/app-types';
 import { createLocalQueue } from '../platform/jobs/local-queue';
 import { registerWorkers } from '../workers';
-import { createScratchPostgres, testDbKind } from './test-database';
 import { type Fixture, seedFixture } from './fixture';
+import { createScratchPostgres, testDbKind } from './test-database';
 
 export interface TestServer {
   app: App;
@@ -17,7 +17,11 @@ export interface TestServer {
   fixture: Fixture;
   /** Log in through the API and return a bearer token. */
   login(username: string, password?: string): Promise<string>;
-  request(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -39,7 +43,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A real server on a real database (in-memory PGlite, or a scratch PostgreSQL database) with a seeded fixture. */
-export async function createTestServer(options: { listen?: boolean; webDist?: string } = {}): Promise<TestServer> {
+export async function createTestServer(
+  options: { listen?: boolean; webDist?: string } = {},
+): Promise<TestServer> {
   const scratch = testDbKind() === 'postgres' ? await createScratchPostgres() : null;
   const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 5 } : { dataDir: 'memory://' });
   await migrate(database);

@@ -15,7 +15,10 @@ export async function createBuilding(ctx: Ctx, auth: AuthContext, input: z.infer
   assertInScope(auth, input.projectId, 'Project');
   const now = ctx.clock.now();
   const row = await ctx.database.db.transaction(async (tx) => {
-    const [created] = await tx.insert(buildings).values({ ...input, createdAt: now, updatedAt: now }).returning();
+    const [created] = await tx
+      .insert(buildings)
+      .values({ ...input, createdAt: now, updatedAt: now })
+      .returning();
     if (!created) throw new Error('insert returned nothing');
     await recordEvent(tx, userActor(auth), now, {
       action: 'building.created',
@@ -26,11 +29,21 @@ export async function createBuilding(ctx: Ctx, auth: AuthContext, input: z.infer
     });
     return created;
   });
-  await ctx.bus.publish({ type: 'building.created', projectId: row.projectId, entityType: 'building', entityId: row.id });
+  await ctx.bus.publish({
+    type: 'building.created',
+    projectId: row.projectId,
+    entityType: 'building',
+    entityId: row.id,
+  });
   return row;
 }
 
-export async function updateBuilding(ctx: Ctx, auth: AuthContext, id: number, patch: z.infer<typeof buildingPatch>) {
+export async function updateBuilding(
+  ctx: Ctx,
+  auth: AuthContext,
+  id: number,
+  patch: z.infer<typeof buildingPatch>,
+) {
   const now = ctx.clock.now();
   const { version, ...fields } = patch;
   const row = await ctx.database.db.transaction(async (tx) => {
@@ -57,10 +70,21 @@ export async function updateBuilding(ctx: Ctx, auth: AuthContext, id: number, pa
     }
     const delta = diff(current, changes);
     if (delta) {
-      await recordEvent(tx, userActor(auth), now, { action: 'building.updated', entityType: 'building', entityId: id, projectId: current.projectId, ...delta });
+      await recordEvent(tx, userActor(auth), now, {
+        action: 'building.updated',
+        entityType: 'building',
+        entityId: id,
+        projectId: current.projectId,
+        ...delta,
+      });
     }
     return updated!;
   });
-  await ctx.bus.publish({ type: 'building.updated', projectId: row.projectId, entityType: 'building', entityId: id });
+  await ctx.bus.publish({
+    type: 'building.updated',
+    projectId: row.projectId,
+    entityType: 'building',
+    entityId: id,
+  });
   return row;
 }

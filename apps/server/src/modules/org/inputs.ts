@@ -4,12 +4,19 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const isoDate = z.iso.date();
 
-export const businessHoursInput = z
-  .object({
-    weekdays: z.array(z.array(z.object({ start: hhmm, end: hhmm }).refine((p) => p.start < p.end, 'start must be before end')).max(6)).length(7),
-    holidays: z.array(isoDate).max(400).default([]),
-    extraWorkdays: z.array(isoDate).max(100).default([]),
-  });
+export const businessHoursInput = z.object({
+  weekdays: z
+    .array(
+      z
+        .array(
+          z.object({ start: hhmm, end: hhmm }).refine((p) => p.start < p.end, 'start must be before end'),
+        )
+        .max(6),
+    )
+    .length(7),
+  holidays: z.array(isoDate).max(400).default([]),
+  extraWorkdays: z.array(isoDate).max(100).default([]),
+});
 
 export const projectInput = z.object({
   code: z.string().trim().min(1).max(40),
@@ -19,14 +26,22 @@ export const projectInput = z.object({
   households: z.number().int().min(0).max(1_000_000).nullish(),
   areaM2: z.number().min(0).max(1e9).nullish(),
   servicePhone: z.string().trim().max(40).nullish(),
-  areaCode: z.string().regex(/^0\d{2,3}$/, 'area code like 021').nullish(),
+  areaCode: z
+    .string()
+    .regex(/^0\d{2,3}$/, 'area code like 021')
+    .nullish(),
   timezone: z.string().max(60).default('Asia/Shanghai'),
   businessHours: businessHoursInput.nullish(),
 });
 
 export const buildingInput = z.object({
   projectId: z.number().int().positive(),
-  code: z.string().trim().min(1).max(20).regex(/^[^-\s]+$/, 'no dashes or spaces: the code is part of unit labels'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[^-\s]+$/, 'no dashes or spaces: the code is part of unit labels'),
   name: z.string().trim().min(1).max(60),
   floors: z.number().int().min(1).max(200).nullish(),
   entrances: z.number().int().min(1).max(50).nullish(),
@@ -35,9 +50,19 @@ export const buildingInput = z.object({
 
 export const unitInput = z.object({
   buildingId: z.number().int().positive(),
-  entrance: z.string().trim().max(10).regex(/^[^-\s]*$/, 'no dashes or spaces').nullish(),
+  entrance: z
+    .string()
+    .trim()
+    .max(10)
+    .regex(/^[^-\s]*$/, 'no dashes or spaces')
+    .nullish(),
   floor: z.number().int().min(-10).max(200).nullish(),
-  room: z.string().trim().min(1).max(20).regex(/^[^-\s]+$/, 'no dashes or spaces'),
+  room: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[^-\s]+$/, 'no dashes or spaces'),
   type: z.enum(UNIT_TYPES).default('住宅'),
   status: z.enum(UNIT_STATUSES).default('空置'),
   areaM2: z.number().min(0).max(100_000).nullish(),
@@ -45,6 +70,12 @@ export const unitInput = z.object({
   warrantyUntil: isoDate.nullish(),
 });
 
-export const unitPatch = unitInput.omit({ buildingId: true }).partial().extend({ version: z.number().int().positive() });
-export const buildingPatch = buildingInput.omit({ projectId: true }).partial().extend({ version: z.number().int().positive() });
+export const unitPatch = unitInput
+  .omit({ buildingId: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });
+export const buildingPatch = buildingInput
+  .omit({ projectId: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });
 export const projectPatch = projectInput.partial().extend({ version: z.number().int().positive() });

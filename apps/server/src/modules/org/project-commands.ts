@@ -14,12 +14,19 @@ type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
 
 export async function createProject(ctx: Ctx, auth: AuthContext, input: z.infer<typeof projectInput>) {
   // A scoped user could not see the project it created; only company-wide staff open new estates.
-  if (!auth.allProjects) throw new AppError(403, 'forbidden', 'Only company-wide administrators can create projects');
+  if (!auth.allProjects)
+    throw new AppError(403, 'forbidden', 'Only company-wide administrators can create projects');
   const now = ctx.clock.now();
   const row = await ctx.database.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(projects)
-      .values({ ...input, companyId: auth.companyId, businessHours: input.businessHours ?? defaultBusinessHours(), createdAt: now, updatedAt: now })
+      .values({
+        ...input,
+        companyId: auth.companyId,
+        businessHours: input.businessHours ?? defaultBusinessHours(),
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!created) throw new Error('insert returned nothing');
     await recordEvent(tx, userActor(auth), now, {
@@ -31,11 +38,22 @@ export async function createProject(ctx: Ctx, auth: AuthContext, input: z.infer<
     });
     return created;
   });
-  await ctx.bus.publish({ type: 'project.created', companyId: auth.companyId, projectId: row.id, entityType: 'project', entityId: row.id });
+  await ctx.bus.publish({
+    type: 'project.created',
+    companyId: auth.companyId,
+    projectId: row.id,
+    entityType: 'project',
+    entityId: row.id,
+  });
   return row;
 }
 
-export async function updateProject(ctx: Ctx, auth: AuthContext, id: number, patch: z.infer<typeof projectPatch>) {
+export async function updateProject(
+  ctx: Ctx,
+  auth: AuthContext,
+  id: number,
+  patch: z.infer<typeof projectPatch>,
+) {
   assertInScope(auth, id, 'Project');
   const now = ctx.clock.now();
   const { version, ...fields } = patch;
@@ -50,10 +68,22 @@ export async function updateProject(ctx: Ctx, auth: AuthContext, id: number, pat
       .returning();
     const delta = diff(current, changes);
     if (delta) {
-      await recordEvent(tx, userActor(auth), now, { action: 'project.updated', entityType: 'project', entityId: id, projectId: id, ...delta });
+      await recordEvent(tx, userActor(auth), now, {
+        action: 'project.updated',
+        entityType: 'project',
+        entityId: id,
+        projectId: id,
+        ...delta,
+      });
     }
     return updated!;
   });
-  await ctx.bus.publish({ type: 'project.updated', companyId: auth.companyId, projectId: id, entityType: 'project', entityId: id });
+  await ctx.bus.publish({
+    type: 'project.updated',
+    companyId: auth.companyId,
+    projectId: id,
+    entityType: 'project',
+    entityId: id,
+  });
   return row;
 }

@@ -1,5 +1,5 @@
 import { UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
-import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
 import type { Db } from '../../platform/db/client';
@@ -10,7 +10,11 @@ import { buildings, projects, units } from './schema';
 export const scopeIds = (auth: AuthContext) => (auth.projectIds.length ? [...auth.projectIds] : [-1]);
 
 export async function listProjects(db: Db, auth: AuthContext) {
-  return db.select().from(projects).where(inArray(projects.id, scopeIds(auth))).orderBy(asc(projects.id));
+  return db
+    .select()
+    .from(projects)
+    .where(inArray(projects.id, scopeIds(auth)))
+    .orderBy(asc(projects.id));
 }
 
 /** Projects with their buildings and unit counts: the console's estate tree in one round trip. */
@@ -18,7 +22,11 @@ export async function estateTree(db: Db, auth: AuthContext) {
   const ids = scopeIds(auth);
   const [projectRows, buildingRows, unitCounts] = await Promise.all([
     db.select().from(projects).where(inArray(projects.id, ids)).orderBy(asc(projects.id)),
-    db.select().from(buildings).where(inArray(buildings.projectId, ids)).orderBy(asc(buildings.sortOrder), asc(buildings.id)),
+    db
+      .select()
+      .from(buildings)
+      .where(inArray(buildings.projectId, ids))
+      .orderBy(asc(buildings.sortOrder), asc(buildings.id)),
     db
       .select({ buildingId: units.buildingId, n: count() })
       .from(units)
@@ -57,7 +65,12 @@ export function unitFilters(auth: AuthContext, q: z.infer<typeof unitListQuery>)
   );
 }
 
-export async function listUnits(db: Db, auth: AuthContext, q: z.infer<typeof unitListQuery>, limit = q.pageSize) {
+export async function listUnits(
+  db: Db,
+  auth: AuthContext,
+  q: z.infer<typeof unitListQuery>,
+  limit = q.pageSize,
+) {
   const where = unitFilters(auth, q);
   const [items, [total]] = await Promise.all([
     db
@@ -65,7 +78,13 @@ export async function listUnits(db: Db, auth: AuthContext, q: z.infer<typeof uni
       .from(units)
       .where(where)
       // Natural order inside a building: entrance, then floor, then room.
-      .orderBy(asc(units.buildingId), asc(units.entrance), asc(units.floor), sql`length(${units.room})`, asc(units.room))
+      .orderBy(
+        asc(units.buildingId),
+        asc(units.entrance),
+        asc(units.floor),
+        sql`length(${units.room})`,
+        asc(units.room),
+      )
       .limit(limit)
       .offset(offsetOf(q)),
     db.select({ n: count() }).from(units).where(where),

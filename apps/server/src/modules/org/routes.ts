@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
+import { exportUnits, unitExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { createBuilding, updateBuilding } from './building-commands';
@@ -19,6 +20,12 @@ export async function orgRoutes(app: App): Promise<void> {
   const read = { onRequest: guard('estate.read') };
   const write = { onRequest: guard('estate.write') };
 
+  app.get(
+    '/api/units/export.xlsx',
+    { onRequest: guard('estate.read', 'export.run'), schema: { tags: ['estate'], querystring: unitExportQuery } },
+    async (request, reply) => exportUnits(reply, db, currentAuth(request), request.query),
+  );
+
   app.get('/api/estate/tree', { ...read, schema: { tags: ['estate'] } }, async (request) => ({
     items: await estateTree(db, currentAuth(request)),
   }));
@@ -29,52 +36,92 @@ export async function orgRoutes(app: App): Promise<void> {
     return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
   });
 
-  app.get('/api/projects/:id', { ...read, schema: { tags: ['estate'], params: idParam } }, async (request) => {
-    const auth = currentAuth(request);
-    assertInScope(auth, request.params.id, 'Project');
-    const [row] = await db.select().from(projects).where(eq(projects.id, request.params.id));
-    if (!row) throw notFound('Project');
-    return presentProject(row);
-  });
-
-  app.post('/api/projects', { ...write, schema: { tags: ['estate'], body: projectInput } }, async (request, reply) =>
-    reply.status(201).send(presentProject(await createProject(services, currentAuth(request), request.body))),
+  app.get(
+    '/api/projects/:id',
+    { ...read, schema: { tags: ['estate'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      assertInScope(auth, request.params.id, 'Project');
+      const [row] = await db.select().from(projects).where(eq(projects.id, request.params.id));
+      if (!row) throw notFound('Project');
+      return presentProject(row);
+    },
   );
 
-  app.patch('/api/projects/:id', { ...write, schema: { tags: ['estate'], params: idParam, body: projectPatch } }, async (request) =>
-    presentProject(await updateProject(services, currentAuth(request), request.params.id, request.body)),
+  app.post(
+    '/api/projects',
+    { ...write, schema: { tags: ['estate'], body: projectInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentProject(await createProject(services, currentAuth(request), request.body))),
+  );
+
+  app.patch(
+    '/api/projects/:id',
+    { ...write, schema: { tags: ['estate'], params: idParam, body: projectPatch } },
+    async (request) =>
+      presentProject(await updateProject(services, currentAuth(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/buildings',
-    { ...read, schema: { tags: ['estate'], querystring: z.object({ projectId: z.coerce.number().int().positive() }) } },
+    {
+      ...read,
+      schema: { tags: ['estate'], querystring: z.object({ projectId: z.coerce.number().int().positive() }) },
+    },
     async (request) => {
       assertInScope(currentAuth(request), request.query.projectId, 'Project');
-      const rows = await db.select().from(buildings).where(eq(buildings.projectId, request.query.projectId)).orderBy(buildings.sortOrder, buildings.id);
-      return { items: rows.map(presentBuilding), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
+      const rows = await db
+        .select()
+        .from(buildings)
+        .where(eq(buildings.projectId, request.query.projectId))
+        .orderBy(buildings.sortOrder, buildings.id);
+      return {
+        items: rows.map(presentBuilding),
+        total: rows.length,
+        page: 1,
+        pageSize: Math.max(rows.length, 1),
+      };
     },
   );
 
-  app.get('/api/buildings/:id', { ...read, schema: { tags: ['estate'], params: idParam } }, async (request) => {
-    const [row] = await db.select().from(buildings).where(eq(buildings.id, request.params.id));
-    if (!row) throw notFound('Building');
-    assertInScope(currentAuth(request), row.projectId, 'Building');
-    return presentBuilding(row);
-  });
-
-  app.post('/api/buildings', { ...write, schema: { tags: ['estate'], body: buildingInput } }, async (request, reply) =>
-    reply.status(201).send(presentBuilding(await createBuilding(services, currentAuth(request), request.body))),
+  app.get(
+    '/api/buildings/:id',
+    { ...read, schema: { tags: ['estate'], params: idParam } },
+    async (request) => {
+      const [row] = await db.select().from(buildings).where(eq(buildings.id, request.params.id));
+      if (!row) throw notFound('Building');
+      assertInScope(currentAuth(request), row.projectId, 'Building');
+      return presentBuilding(row);
+    },
   );
 
-  app.patch('/api/buildings/:id', { ...write, schema: { tags: ['estate'], params: idParam, body: buildingPatch } }, async (request) =>
-    presentBuilding(await updateBuilding(services, currentAuth(request), request.params.id, request.body)),
+  app.post(
+    '/api/buildings',
+    { ...write, schema: { tags: ['estate'], body: buildingInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentBuilding(await createBuilding(services, currentAuth(request), request.body))),
   );
 
-  app.get('/api/units', { ...read, schema: { tags: ['estate'], querystring: unitListQuery } }, async (request) => {
-    const q = request.query;
-    const { items, total } = await listUnits(db, currentAuth(request), q);
-    return { items: items.map(presentUnit), total, page: q.page, pageSize: q.pageSize };
-  });
+  app.patch(
+    '/api/buildings/:id',
+    { ...write, schema: { tags: ['estate'], params: idParam, body: buildingPatch } },
+    async (request) =>
+      presentBuilding(await updateBuilding(services, currentAuth(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/units',
+    { ...read, schema: { tags: ['estate'], querystring: unitListQuery } },
+    async (request) => {
+      const q = request.query;
+      const { items, total } = await listUnits(db, currentAuth(request), q);
+      return { items: items.map(presentUnit), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
 
   app.get('/api/units/:id', { ...read, schema: { tags: ['estate'], params: idParam } }, async (request) => {
     const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
@@ -84,11 +131,17 @@ export async function orgRoutes(app: App): Promise<void> {
     return presentUnit(row);
   });
 
-  app.post('/api/units', { ...write, schema: { tags: ['estate'], body: unitInput } }, async (request, reply) =>
-    reply.status(201).send(presentUnit(await createUnit(services, currentAuth(request), request.body))),
+  app.post(
+    '/api/units',
+    { ...write, schema: { tags: ['estate'], body: unitInput } },
+    async (request, reply) =>
+      reply.status(201).send(presentUnit(await createUnit(services, currentAuth(request), request.body))),
   );
 
-  app.patch('/api/units/:id', { ...write, schema: { tags: ['estate'], params: idParam, body: unitPatch } }, async (request) =>
-    presentUnit(await updateUnit(services, currentAuth(request), request.params.id, request.body)),
+  app.patch(
+    '/api/units/:id',
+    { ...write, schema: { tags: ['estate'], params: idParam, body: unitPatch } },
+    async (request) =>
+      presentUnit(await updateUnit(services, currentAuth(request), request.params.id, request.body)),
   );
 }

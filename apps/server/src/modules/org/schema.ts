@@ -1,6 +1,5 @@
-
-import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ProjectKind, UnitStatus, UnitType } from '@guanjia/shared';
+import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { companies } from '../../platform/auth/schema';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 
@@ -21,7 +20,9 @@ export const projects = pgTable(
   'projects',
   {
     id: id(),
-    companyId: ref('company_id').notNull().references(() => companies.id),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').$type<ProjectKind>().notNull().default('住宅'),
@@ -44,7 +45,9 @@ export const buildings = pgTable(
   'buildings',
   {
     id: id(),
-    projectId: ref('project_id').notNull().references(() => projects.id),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     floors: integer('floors'),
@@ -61,8 +64,12 @@ export const units = pgTable(
   'units',
   {
     id: id(),
-    projectId: ref('project_id').notNull().references(() => projects.id),
-    buildingId: ref('building_id').notNull().references(() => buildings.id),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
+    buildingId: ref('building_id')
+      .notNull()
+      .references(() => buildings.id),
     entrance: text('entrance'),
     floor: integer('floor'),
     room: text('room').notNull(),
@@ -99,4 +106,3 @@ export const defaultBusinessHours = (): BusinessHours => ({
   holidays: [],
   extraWorkdays: [],
 });
-

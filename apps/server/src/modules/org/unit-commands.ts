@@ -38,7 +38,12 @@ export async function createUnit(ctx: Ctx, auth: AuthContext, input: z.infer<typ
     });
     return created;
   });
-  await ctx.bus.publish({ type: 'unit.created', projectId: row.projectId, entityType: 'unit', entityId: row.id });
+  await ctx.bus.publish({
+    type: 'unit.created',
+    projectId: row.projectId,
+    entityType: 'unit',
+    entityId: row.id,
+  });
   return row;
 }
 
@@ -53,7 +58,11 @@ export async function updateUnit(ctx: Ctx, auth: AuthContext, id: number, patch:
     const changes: Partial<typeof units.$inferInsert> = definedOnly(fields);
     if (changes.room !== undefined || changes.entrance !== undefined) {
       const [building] = await tx.select().from(buildings).where(eq(buildings.id, current.buildingId));
-      changes.label = unitLabel(building?.code ?? '', changes.entrance !== undefined ? changes.entrance : current.entrance, changes.room ?? current.room);
+      changes.label = unitLabel(
+        building?.code ?? '',
+        changes.entrance !== undefined ? changes.entrance : current.entrance,
+        changes.room ?? current.room,
+      );
     }
     const [updated] = await tx
       .update(units)
@@ -62,7 +71,13 @@ export async function updateUnit(ctx: Ctx, auth: AuthContext, id: number, patch:
       .returning();
     const delta = diff(current, changes);
     if (delta) {
-      await recordEvent(tx, userActor(auth), now, { action: 'unit.updated', entityType: 'unit', entityId: id, projectId: current.projectId, ...delta });
+      await recordEvent(tx, userActor(auth), now, {
+        action: 'unit.updated',
+        entityType: 'unit',
+        entityId: id,
+        projectId: current.projectId,
+        ...delta,
+      });
     }
     return updated!;
   });

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
+import type { DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/events/record-event';
 import { recordEvent } from '../../platform/events/record-event';
-import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
 import { projects } from '../org/schema';
 import type { ResidentInput } from './inputs';
@@ -17,7 +17,12 @@ export async function createResident(ctx: Ctx, auth: AuthContext, input: Residen
   assertInScope(auth, input.projectId, 'Project');
   const now = ctx.clock.now();
   const row = await ctx.database.db.transaction((tx) => insertResident(tx, userActor(auth), now, input));
-  await ctx.bus.publish({ type: 'resident.created', projectId: row.projectId, entityType: 'resident', entityId: row.id });
+  await ctx.bus.publish({
+    type: 'resident.created',
+    projectId: row.projectId,
+    entityType: 'resident',
+    entityId: row.id,
+  });
   return row;
 }
 
@@ -30,7 +35,10 @@ export async function insertResident(tx: DbOrTx, actor: Actor, now: Date, input:
     .values({ ...fields, namePinyin: py.full, nameInitials: py.initials, createdAt: now, updatedAt: now })
     .returning();
   if (!created) throw new Error('insert returned nothing');
-  const [project] = await tx.select({ areaCode: projects.areaCode }).from(projects).where(eq(projects.id, input.projectId));
+  const [project] = await tx
+    .select({ areaCode: projects.areaCode })
+    .from(projects)
+    .where(eq(projects.id, input.projectId));
   await replacePhones(tx, created.id, created.projectId, phones, project?.areaCode);
   await replaceUnits(tx, created.id, created.projectId, links);
   await recordEvent(tx, actor, now, {

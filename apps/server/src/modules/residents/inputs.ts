@@ -6,7 +6,10 @@ export const phoneInput = z
   .string()
   .trim()
   .max(40)
-  .refine((v) => normalizePhone(v) !== null, 'not a valid Chinese phone number (mobile, or landline with area code)');
+  .refine(
+    (v) => normalizePhone(v) !== null,
+    'not a valid Chinese phone number (mobile, or landline with area code)',
+  );
 
 /** Mainland ID numbers: 18 characters with the ISO 7064 check digit, or the old 15-digit form. */
 export function validIdNumber(v: string): boolean {
@@ -23,7 +26,10 @@ export const idNumberInput = z
   .toUpperCase()
   .refine(validIdNumber, 'not a valid ID number (18 characters with a correct check digit)');
 
-export const residentUnitInput = z.object({ unitId: z.number().int().positive(), relation: z.enum(RESIDENT_RELATIONS) });
+export const residentUnitInput = z.object({
+  unitId: z.number().int().positive(),
+  relation: z.enum(RESIDENT_RELATIONS),
+});
 
 export const residentInput = z.object({
   projectId: z.number().int().positive(),

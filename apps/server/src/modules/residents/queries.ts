@@ -1,13 +1,13 @@
 import { maskIdNumber, maskPhone } from '@guanjia/shared';
-import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
 import type { Db } from '../../platform/db/client';
 import { offsetOf } from '../../platform/http/pagination';
-import { units } from '../org/schema';
 import { escapeLike, scopeIds } from '../org/queries';
+import { units } from '../org/schema';
 import type { ResidentListQuery } from './inputs';
 import { classifySearch } from './rules/search-query';
-import { residentPhones, residentUnits, residents } from './schema';
+import { residentPhones, residents, residentUnits } from './schema';
 
 function searchFilter(scope: number[], raw: string | undefined): SQL | undefined {
   const search = raw ? classifySearch(raw) : null;
@@ -31,7 +31,10 @@ function searchFilter(scope: number[], raw: string | undefined): SQL | undefined
               where ${units.projectId} = any(${sql.param(scope)}::bigint[]) and ${units.label} like ${`${escapeLike(search.label)}%`})`,
       );
     case 'pinyin':
-      return or(like(residents.nameInitials, `${search.text}%`), like(residents.namePinyin, `${search.text}%`));
+      return or(
+        like(residents.nameInitials, `${search.text}%`),
+        like(residents.namePinyin, `${search.text}%`),
+      );
     case 'name':
       return like(residents.name, `${escapeLike(search.text)}%`);
   }
@@ -72,9 +75,19 @@ export async function withLinks(db: Db, rows: (typeof residents.$inferSelect)[])
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const [phones, links] = await Promise.all([
-    db.select().from(residentPhones).where(inArray(residentPhones.residentId, ids)).orderBy(asc(residentPhones.position)),
     db
-      .select({ residentId: residentUnits.residentId, unitId: units.id, label: units.label, relation: residentUnits.relation, buildingId: units.buildingId })
+      .select()
+      .from(residentPhones)
+      .where(inArray(residentPhones.residentId, ids))
+      .orderBy(asc(residentPhones.position)),
+    db
+      .select({
+        residentId: residentUnits.residentId,
+        unitId: units.id,
+        label: units.label,
+        relation: residentUnits.relation,
+        buildingId: units.buildingId,
+      })
       .from(residentUnits)
       .innerJoin(units, eq(units.id, residentUnits.unitId))
       .where(inArray(residentUnits.residentId, ids))
@@ -105,7 +118,12 @@ export function presentResident(auth: AuthContext, r: ResidentWithLinks) {
       extension: p.extension,
     })),
     email: r.email,
-    units: r.units.map((u) => ({ unitId: u.unitId, label: u.label, relation: u.relation, buildingId: u.buildingId })),
+    units: r.units.map((u) => ({
+      unitId: u.unitId,
+      label: u.label,
+      relation: u.relation,
+      buildingId: u.buildingId,
+    })),
     vip: r.vip,
     tags: r.tags,
     birthday: r.birthday,

@@ -7,36 +7,56 @@ import type { ResidentInput } from './inputs';
 import { residentPhones, residentUnits } from './schema';
 
 /** Replace a resident's phones with the given list, normalised to +86 and de-duplicated. */
-export async function replacePhones(tx: DbOrTx, residentId: number, projectId: number, phones: string[], areaCode?: string | null) {
+export async function replacePhones(
+  tx: DbOrTx,
+  residentId: number,
+  projectId: number,
+  phones: string[],
+  areaCode?: string | null,
+) {
   await tx.delete(residentPhones).where(eq(residentPhones.residentId, residentId));
   const seen = new Set<string>();
   const rows = phones.flatMap((raw, position) => {
     const n = normalizePhone(raw, { areaCode: areaCode ?? undefined });
     if (!n || seen.has(n.e164)) return [];
     seen.add(n.e164);
-    return [{
-      residentId,
-      projectId,
-      raw,
-      e164: n.e164,
-      national: n.national,
-      reversed: [...n.national].reverse().join(''),
-      kind: n.kind,
-      extension: n.extension ?? null,
-      position,
-    }];
+    return [
+      {
+        residentId,
+        projectId,
+        raw,
+        e164: n.e164,
+        national: n.national,
+        reversed: [...n.national].reverse().join(''),
+        kind: n.kind,
+        extension: n.extension ?? null,
+        position,
+      },
+    ];
   });
   if (rows.length) await tx.insert(residentPhones).values(rows);
 }
 
 /** Replace a resident's unit links; every unit must belong to the resident's project. */
-export async function replaceUnits(tx: DbOrTx, residentId: number, projectId: number, links: ResidentInput['units']) {
+export async function replaceUnits(
+  tx: DbOrTx,
+  residentId: number,
+  projectId: number,
+  links: ResidentInput['units'],
+) {
   await tx.delete(residentUnits).where(eq(residentUnits.residentId, residentId));
   if (!links.length) return;
   const ids = [...new Set(links.map((l) => l.unitId))];
-  const found = await tx.select({ id: units.id }).from(units).where(and(inArray(units.id, ids), eq(units.projectId, projectId)));
+  const found = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, ids), eq(units.projectId, projectId)));
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw badRequest('Some units do not exist in this project', { unitIds: missing });
   const unique = new Map(links.map((l) => [l.unitId, l]));
-  await tx.insert(residentUnits).values([...unique.values()].map((l) => ({ residentId, unitId: l.unitId, projectId, relation: l.relation })));
+  await tx
+    .insert(residentUnits)
+    .values(
+      [...unique.values()].map((l) => ({ residentId, unitId: l.unitId, projectId, relation: l.relation })),
+    );
 }

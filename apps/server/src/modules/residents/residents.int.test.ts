@@ -42,8 +42,12 @@ describe('residents', () => {
     const r = res.json() as ResidentView;
     expect(r.phones.map((p) => p.e164)).toEqual(['+8613911223344', '+862168880000']);
     expect(r.idNumber).toBe('11010119900307109X');
-    expect(r.units).toEqual([expect.objectContaining({ unitId: t.fixture.unitsA[2], label: '1-1-201', relation: '租户' })]);
-    const events = (await t.request('GET', `/api/events?entityType=resident&entityId=${r.id}`, { token: admin })).json() as {
+    expect(r.units).toEqual([
+      expect.objectContaining({ unitId: t.fixture.unitsA[2], label: '1-1-201', relation: '租户' }),
+    ]);
+    const events = (
+      await t.request('GET', `/api/events?entityType=resident&entityId=${r.id}`, { token: admin })
+    ).json() as {
       items: { action: string; actorId: number; after: { idNumber: string } }[];
     };
     expect(events.items[0]).toMatchObject({ action: 'resident.created', actorId: t.fixture.users.admin });
@@ -61,7 +65,11 @@ describe('residents', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.phones.0', 'body.idNumber']));
     const crossUnit = await t.request('POST', '/api/residents', {
       token: admin,
-      body: { projectId: t.fixture.projectA, name: '跨', units: [{ unitId: t.fixture.unitsB[0], relation: '业主' }] },
+      body: {
+        projectId: t.fixture.projectA,
+        name: '跨',
+        units: [{ unitId: t.fixture.unitsB[0], relation: '业主' }],
+      },
     });
     expect(crossUnit.statusCode).toBe(400);
     expect(crossUnit.json()).toMatchObject({ error: { details: { unitIds: [t.fixture.unitsB[0]] } } });
@@ -79,21 +87,33 @@ describe('residents', () => {
     ['房号 in words', '1栋2单元102', ['王芳']],
     ['building prefix', '2-', ['李娜']],
   ])('finds by %s (%s)', async (_label, q, names) => {
-    const res = await t.request('GET', `/api/residents?projectId=${t.fixture.projectA}&q=${encodeURIComponent(q)}`, { token: admin });
+    const res = await t.request(
+      'GET',
+      `/api/residents?projectId=${t.fixture.projectA}&q=${encodeURIComponent(q)}`,
+      { token: admin },
+    );
     expect(res.statusCode).toBe(200);
     expect((res.json() as Page).items.map((r) => r.name).sort()).toEqual(names);
   });
 
   it('filters by building, unit, relation, VIP and tag, and paginates', async () => {
     const f = t.fixture;
-    const byBuilding = (await t.request('GET', `/api/residents?buildingId=${f.buildingsA[1]}`, { token: admin })).json() as Page;
+    const byBuilding = (
+      await t.request('GET', `/api/residents?buildingId=${f.buildingsA[1]}`, { token: admin })
+    ).json() as Page;
     expect(byBuilding.items.map((r) => r.name)).toEqual(['李娜']);
-    const vip = (await t.request('GET', `/api/residents?projectId=${f.projectA}&vip=true`, { token: admin })).json() as Page;
+    const vip = (
+      await t.request('GET', `/api/residents?projectId=${f.projectA}&vip=true`, { token: admin })
+    ).json() as Page;
     expect(vip.items.every((r) => r.vip)).toBe(true);
     expect(vip.items.map((r) => r.name)).toContain('王芳');
-    const tagged = (await t.request('GET', `/api/residents?tag=${encodeURIComponent('独居老人')}`, { token: admin })).json() as Page;
+    const tagged = (
+      await t.request('GET', `/api/residents?tag=${encodeURIComponent('独居老人')}`, { token: admin })
+    ).json() as Page;
     expect(tagged.items.map((r) => r.name)).toEqual(['单雪梅']);
-    const page = (await t.request('GET', `/api/residents?projectId=${f.projectA}&page=2&pageSize=2`, { token: admin })).json() as Page & { page: number };
+    const page = (
+      await t.request('GET', `/api/residents?projectId=${f.projectA}&page=2&pageSize=2`, { token: admin })
+    ).json() as Page & { page: number };
     expect(page).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(page.items).toHaveLength(2);
   });
@@ -114,12 +134,25 @@ describe('residents', () => {
   it('updates with a version check: a stale edit answers 409 and loses nothing', async () => {
     const id = t.fixture.residentsA[0]!;
     const current = (await t.request('GET', `/api/residents/${id}`, { token: admin })).json() as ResidentView;
-    const first = await t.request('PATCH', `/api/residents/${id}`, { token: admin, body: { name: '张伟明', version: current.version } });
+    const first = await t.request('PATCH', `/api/residents/${id}`, {
+      token: admin,
+      body: { name: '张伟明', version: current.version },
+    });
     expect(first.statusCode, first.body).toBe(200);
-    const stale = await t.request('PATCH', `/api/residents/${id}`, { token: admin, body: { notes: '覆盖', version: current.version } });
+    const stale = await t.request('PATCH', `/api/residents/${id}`, {
+      token: admin,
+      body: { notes: '覆盖', version: current.version },
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ error: { code: 'version_conflict', details: { expected: current.version, actual: current.version + 1 } } });
-    const after = (await t.request('GET', `/api/residents/${id}`, { token: admin })).json() as ResidentView & { notes: string | null };
+    expect(stale.json()).toMatchObject({
+      error: {
+        code: 'version_conflict',
+        details: { expected: current.version, actual: current.version + 1 },
+      },
+    });
+    const after = (
+      await t.request('GET', `/api/residents/${id}`, { token: admin })
+    ).json() as ResidentView & { notes: string | null };
     expect(after.name).toBe('张伟明');
     expect(after.notes).toBeNull();
     // The renamed resident is found under the new pinyin.
@@ -129,9 +162,13 @@ describe('residents', () => {
 
   it('concurrent edits of one version: exactly one wins', async () => {
     const id = t.fixture.residentsA[1]!;
-    const { version } = (await t.request('GET', `/api/residents/${id}`, { token: admin })).json() as ResidentView;
+    const { version } = (
+      await t.request('GET', `/api/residents/${id}`, { token: admin })
+    ).json() as ResidentView;
     const results = await Promise.all(
-      ['甲', '乙', '丙'].map((notes) => t.request('PATCH', `/api/residents/${id}`, { token: admin, body: { notes, version } })),
+      ['甲', '乙', '丙'].map((notes) =>
+        t.request('PATCH', `/api/residents/${id}`, { token: admin, body: { notes, version } }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
   });
@@ -139,8 +176,13 @@ describe('residents', () => {
   it('refuses phone edits from staff who only see masked numbers', async () => {
     const qa = await t.login('qa_a');
     const id = t.fixture.residentsA[2]!;
-    const { version } = (await t.request('GET', `/api/residents/${id}`, { token: admin })).json() as ResidentView;
+    const { version } = (
+      await t.request('GET', `/api/residents/${id}`, { token: admin })
+    ).json() as ResidentView;
     // qa has no residents.write at all
-    expect((await t.request('PATCH', `/api/residents/${id}`, { token: qa, body: { notes: 'x', version } })).statusCode).toBe(403);
+    expect(
+      (await t.request('PATCH', `/api/residents/${id}`, { token: qa, body: { notes: 'x', version } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
+import { exportResidents, residentExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { createResident } from './create-resident';
@@ -14,6 +15,12 @@ export async function residentRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
 
+  app.get(
+    '/api/residents/export.xlsx',
+    { onRequest: guard('residents.read', 'export.run'), schema: { tags: ['residents'], querystring: residentExportQuery } },
+    async (request, reply) => exportResidents(reply, db, currentAuth(request), request.query),
+  );
+
   async function detail(id: number) {
     const [row] = await db.select().from(residents).where(eq(residents.id, id));
     if (!row) throw notFound('Resident');
@@ -21,29 +28,44 @@ export async function residentRoutes(app: App): Promise<void> {
     return full!;
   }
 
-  app.get('/api/residents', { onRequest: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } }, async (request) => {
-    const auth = currentAuth(request);
-    const q = request.query;
-    const { items, total } = await listResidents(db, auth, q);
-    return { items: items.map((r) => presentResident(auth, r)), total, page: q.page, pageSize: q.pageSize };
-  });
+  app.get(
+    '/api/residents',
+    { onRequest: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const q = request.query;
+      const { items, total } = await listResidents(db, auth, q);
+      return { items: items.map((r) => presentResident(auth, r)), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
 
-  app.get('/api/residents/:id', { onRequest: guard('residents.read'), schema: { tags: ['residents'], params: idParam } }, async (request) => {
-    const auth = currentAuth(request);
-    const row = await detail(request.params.id);
-    assertInScope(auth, row.projectId, 'Resident');
-    return presentResident(auth, row);
-  });
+  app.get(
+    '/api/residents/:id',
+    { onRequest: guard('residents.read'), schema: { tags: ['residents'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const row = await detail(request.params.id);
+      assertInScope(auth, row.projectId, 'Resident');
+      return presentResident(auth, row);
+    },
+  );
 
-  app.post('/api/residents', { onRequest: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } }, async (request, reply) => {
-    const auth = currentAuth(request);
-    const created = await createResident(services, auth, request.body);
-    return reply.status(201).send(presentResident(auth, await detail(created.id)));
-  });
+  app.post(
+    '/api/residents',
+    { onRequest: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      const created = await createResident(services, auth, request.body);
+      return reply.status(201).send(presentResident(auth, await detail(created.id)));
+    },
+  );
 
   app.patch(
     '/api/residents/:id',
-    { onRequest: guard('residents.write'), schema: { tags: ['residents'], params: idParam, body: residentPatch } },
+    {
+      onRequest: guard('residents.write'),
+      schema: { tags: ['residents'], params: idParam, body: residentPatch },
+    },
     async (request) => {
       const auth = currentAuth(request);
       await updateResident(services, auth, request.params.id, request.body);

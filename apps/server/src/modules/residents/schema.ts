@@ -1,6 +1,6 @@
+import type { ContactChannel, ResidentRelation } from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { ContactChannel, ResidentRelation } from '@guanjia/shared';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects, units } from '../org/schema';
 
@@ -8,7 +8,9 @@ export const residents = pgTable(
   'residents',
   {
     id: id(),
-    projectId: ref('project_id').notNull().references(() => projects.id),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
     name: text('name').notNull(),
     /** Full pinyin and initials, lower-case, so agents can type "zsf" or "zhang". */
     namePinyin: text('name_pinyin').notNull(),
@@ -39,7 +41,9 @@ export const residentPhones = pgTable(
   'resident_phones',
   {
     id: id(),
-    residentId: ref('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: ref('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     projectId: ref('project_id').notNull(),
     raw: text('raw').notNull(),
     e164: text('e164').notNull(),
@@ -61,8 +65,12 @@ export const residentPhones = pgTable(
 export const residentUnits = pgTable(
   'resident_units',
   {
-    residentId: ref('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
-    unitId: ref('unit_id').notNull().references(() => units.id),
+    residentId: ref('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    unitId: ref('unit_id')
+      .notNull()
+      .references(() => units.id),
     projectId: ref('project_id').notNull(),
     relation: text('relation').$type<ResidentRelation>().notNull(),
   },

@@ -16,7 +16,8 @@ type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
 
 export async function updateResident(ctx: Ctx, auth: AuthContext, id: number, patch: ResidentPatch) {
   // Staff who only see masked numbers cannot overwrite them with what they were shown.
-  if (!can(auth, 'pii.view') && (patch.phones !== undefined || patch.idNumber !== undefined)) throw forbidden('pii.view');
+  if (!can(auth, 'pii.view') && (patch.phones !== undefined || patch.idNumber !== undefined))
+    throw forbidden('pii.view');
   const now = ctx.clock.now();
   const row = await ctx.database.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(residents).where(eq(residents.id, id)).for('update');
@@ -25,7 +26,12 @@ export async function updateResident(ctx: Ctx, auth: AuthContext, id: number, pa
     checkVersion(existing, patch.version, 'Resident');
     return applyResidentPatch(tx, userActor(auth), now, existing, patch);
   });
-  await ctx.bus.publish({ type: 'resident.updated', projectId: row.projectId, entityType: 'resident', entityId: id });
+  await ctx.bus.publish({
+    type: 'resident.updated',
+    projectId: row.projectId,
+    entityType: 'resident',
+    entityId: id,
+  });
   return row;
 }
 
@@ -51,9 +57,15 @@ export async function applyResidentPatch(
     .returning();
   let phonesChanged = false;
   if (phones) {
-    const before = await tx.select({ raw: residentPhones.raw }).from(residentPhones).where(eq(residentPhones.residentId, existing.id));
+    const before = await tx
+      .select({ raw: residentPhones.raw })
+      .from(residentPhones)
+      .where(eq(residentPhones.residentId, existing.id));
     phonesChanged = JSON.stringify(before.map((p) => p.raw)) !== JSON.stringify(phones);
-    const [project] = await tx.select({ areaCode: projects.areaCode }).from(projects).where(eq(projects.id, existing.projectId));
+    const [project] = await tx
+      .select({ areaCode: projects.areaCode })
+      .from(projects)
+      .where(eq(projects.id, existing.projectId));
     await replacePhones(tx, existing.id, existing.projectId, phones, project?.areaCode);
   }
   if (links) await replaceUnits(tx, existing.id, existing.projectId, links);

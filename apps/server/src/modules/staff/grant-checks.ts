@@ -13,14 +13,21 @@ export async function assertMayGrant(
   auth: AuthContext,
   grant: { roleIds?: number[]; projectIds?: number[]; allProjects?: boolean },
 ): Promise<void> {
-  if (grant.allProjects && !auth.allProjects) throw new AppError(403, 'forbidden', 'Only company-wide staff can grant all projects');
+  if (grant.allProjects && !auth.allProjects)
+    throw new AppError(403, 'forbidden', 'Only company-wide staff can grant all projects');
   const outside = (grant.projectIds ?? []).filter((id) => !auth.projectIds.includes(id));
   // Same answer as for a project that does not exist: the scope is not disclosed.
   if (outside.length) throw notFound('Project', { projectIds: outside });
   if (!grant.roleIds?.length) return;
-  const rows = await tx.select().from(roles).where(and(inArray(roles.id, grant.roleIds), eq(roles.companyId, auth.companyId)));
+  const rows = await tx
+    .select()
+    .from(roles)
+    .where(and(inArray(roles.id, grant.roleIds), eq(roles.companyId, auth.companyId)));
   const missing = grant.roleIds.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw badRequest('Unknown roles', { roleIds: missing });
   const beyond = rows.flatMap((r) => r.permissions).filter((p) => !auth.permissions.has(p as never));
-  if (beyond.length) throw new AppError(403, 'forbidden', 'You cannot grant permissions you do not hold', { permissions: [...new Set(beyond)] });
+  if (beyond.length)
+    throw new AppError(403, 'forbidden', 'You cannot grant permissions you do not hold', {
+      permissions: [...new Set(beyond)],
+    });
 }

@@ -6,7 +6,12 @@ import { phoneInput } from '../residents/inputs';
 export const passwordInput = z.string().min(8, 'at least 8 characters').max(200);
 
 export const staffInput = z.object({
-  username: z.string().trim().min(2).max(50).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(50)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   displayName: z.string().trim().min(1).max(50),
   password: passwordInput,
   phone: phoneInput.nullish(),
@@ -19,7 +24,10 @@ export const staffInput = z.object({
   active: z.boolean().default(true),
 });
 
-export const staffPatch = staffInput.omit({ username: true, password: true }).partial().extend({ version: z.number().int().positive() });
+export const staffPatch = staffInput
+  .omit({ username: true, password: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });
 
 export const staffListQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
@@ -28,8 +36,16 @@ export const staffListQuery = pageQuery.extend({
 });
 
 export const roleInput = z.object({
-  code: z.string().trim().min(2).max(40).regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _'),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _'),
   name: z.string().trim().min(1).max(40),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
 });
-export const rolePatch = roleInput.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+export const rolePatch = roleInput
+  .omit({ code: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { maskPhone } from '@guanjia/shared';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { type AuthContext, can } from '../../platform/auth/context';
 import { roles, userProjects, userRoles, users } from '../../platform/auth/schema';
 import type { Db, DbOrTx } from '../../platform/db/client';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
-import type { z } from 'zod';
 import type { staffListQuery } from './inputs';
 
 /**
@@ -16,16 +16,31 @@ export function staffVisibility(auth: AuthContext): SQL | undefined {
   if (auth.allProjects) return eq(users.companyId, auth.companyId);
   return and(
     eq(users.companyId, auth.companyId),
-    inArray(users.id, sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = any(${sql.param(scopeIds(auth))}::bigint[]))`),
+    inArray(
+      users.id,
+      sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = any(${sql.param(scopeIds(auth))}::bigint[]))`,
+    ),
   );
 }
 
 export async function listStaff(db: Db, auth: AuthContext, q: z.infer<typeof staffListQuery>) {
   const where = and(
     staffVisibility(auth),
-    q.q ? or(ilike(users.displayName, `%${escapeLike(q.q)}%`), ilike(users.username, `%${escapeLike(q.q)}%`)) : undefined,
-    q.roleId ? inArray(users.id, sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.roleId} = ${q.roleId})`) : undefined,
-    q.projectId ? inArray(users.id, sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = ${q.projectId})`) : undefined,
+    q.q
+      ? or(ilike(users.displayName, `%${escapeLike(q.q)}%`), ilike(users.username, `%${escapeLike(q.q)}%`))
+      : undefined,
+    q.roleId
+      ? inArray(
+          users.id,
+          sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.roleId} = ${q.roleId})`,
+        )
+      : undefined,
+    q.projectId
+      ? inArray(
+          users.id,
+          sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = ${q.projectId})`,
+        )
+      : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(users).where(where).orderBy(asc(users.id)).limit(q.pageSize).offset(offsetOf(q)),
@@ -38,7 +53,11 @@ export async function withGrants(db: DbOrTx, rows: (typeof users.$inferSelect)[]
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const [roleRows, projectRows] = await Promise.all([
-    db.select({ userId: userRoles.userId, id: roles.id, name: roles.name, code: roles.code }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId)).where(inArray(userRoles.userId, ids)),
+    db
+      .select({ userId: userRoles.userId, id: roles.id, name: roles.name, code: roles.code })
+      .from(userRoles)
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .where(inArray(userRoles.userId, ids)),
     db.select().from(userProjects).where(inArray(userProjects.userId, ids)),
   ]);
   return rows.map((u) => ({

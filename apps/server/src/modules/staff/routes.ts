@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import { roles, users } from '../../platform/auth/schema';
 import type { App } from '../../platform/http/app-types';
+import { exportStaff, staffExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { passwordInput, roleInput, rolePatch, staffInput, staffListQuery, staffPatch } from './inputs';
@@ -24,55 +25,98 @@ export async function staffRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
 
+  app.get(
+    '/api/staff/export.xlsx',
+    { onRequest: guard('staff.read', 'export.run'), schema: { tags: ['staff'], querystring: staffExportQuery } },
+    async (request, reply) => exportStaff(reply, db, currentAuth(request), request.query),
+  );
+
   async function staffDetail(request: Parameters<typeof currentAuth>[0], id: number) {
     const auth = currentAuth(request);
-    const [row] = await db.select().from(users).where(and(eq(users.id, id), staffVisibility(auth)));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), staffVisibility(auth)));
     if (!row) throw notFound('Staff member');
     const [full] = await withGrants(db, [row]);
     return presentStaff(auth, full!);
   }
 
-  app.get('/api/staff', { onRequest: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } }, async (request) => {
-    const auth = currentAuth(request);
-    const { items, total } = await listStaff(db, auth, request.query);
-    return { items: items.map((u) => presentStaff(auth, u)), total, page: request.query.page, pageSize: request.query.pageSize };
-  });
-
-  app.get('/api/staff/:id', { onRequest: guard('staff.read'), schema: { tags: ['staff'], params: idParam } }, async (request) =>
-    staffDetail(request, request.params.id),
+  app.get(
+    '/api/staff',
+    { onRequest: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const { items, total } = await listStaff(db, auth, request.query);
+      return {
+        items: items.map((u) => presentStaff(auth, u)),
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      };
+    },
   );
 
-  app.post('/api/staff', { onRequest: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } }, async (request, reply) => {
-    const created = await createStaff(services, currentAuth(request), request.body);
-    return reply.status(201).send(await staffDetail(request, created.id));
-  });
+  app.get(
+    '/api/staff/:id',
+    { onRequest: guard('staff.read'), schema: { tags: ['staff'], params: idParam } },
+    async (request) => staffDetail(request, request.params.id),
+  );
 
-  app.patch('/api/staff/:id', { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } }, async (request) => {
-    await updateStaff(services, currentAuth(request), request.params.id, request.body);
-    return staffDetail(request, request.params.id);
-  });
+  app.post(
+    '/api/staff',
+    { onRequest: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } },
+    async (request, reply) => {
+      const created = await createStaff(services, currentAuth(request), request.body);
+      return reply.status(201).send(await staffDetail(request, created.id));
+    },
+  );
+
+  app.patch(
+    '/api/staff/:id',
+    { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } },
+    async (request) => {
+      await updateStaff(services, currentAuth(request), request.params.id, request.body);
+      return staffDetail(request, request.params.id);
+    },
+  );
 
   app.post(
     '/api/staff/:id/password',
-    { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) } },
+    {
+      onRequest: guard('staff.write'),
+      schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) },
+    },
     async (request) => {
       await resetPassword(services, currentAuth(request), request.params.id, request.body.password);
       return { ok: true };
     },
   );
 
-  app.get('/api/permissions', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({ items: PERMISSIONS }));
+  app.get('/api/permissions', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({
+    items: PERMISSIONS,
+  }));
 
   app.get('/api/roles', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async (request) => {
-    const rows = await db.select().from(roles).where(eq(roles.companyId, currentAuth(request).companyId)).orderBy(asc(roles.id));
+    const rows = await db
+      .select()
+      .from(roles)
+      .where(eq(roles.companyId, currentAuth(request).companyId))
+      .orderBy(asc(roles.id));
     return { items: rows.map(presentRole), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
   });
 
-  app.post('/api/roles', { onRequest: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } }, async (request, reply) =>
-    reply.status(201).send(presentRole(await createRole(services, currentAuth(request), request.body))),
+  app.post(
+    '/api/roles',
+    { onRequest: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } },
+    async (request, reply) =>
+      reply.status(201).send(presentRole(await createRole(services, currentAuth(request), request.body))),
   );
 
-  app.patch('/api/roles/:id', { onRequest: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } }, async (request) =>
-    presentRole(await updateRole(services, currentAuth(request), request.params.id, request.body)),
+  app.patch(
+    '/api/roles/:id',
+    { onRequest: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } },
+    async (request) =>
+      presentRole(await updateRole(services, currentAuth(request), request.params.id, request.body)),
   );
 }

@@ -19,11 +19,15 @@ type Ctx = Pick<Services, 'database' | 'clock'>;
 async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], projectIds?: number[]) {
   if (roleIds) {
     await tx.delete(userRoles).where(eq(userRoles.userId, userId));
-    if (roleIds.length) await tx.insert(userRoles).values([...new Set(roleIds)].map((roleId) => ({ userId, roleId })));
+    if (roleIds.length)
+      await tx.insert(userRoles).values([...new Set(roleIds)].map((roleId) => ({ userId, roleId })));
   }
   if (projectIds) {
     await tx.delete(userProjects).where(eq(userProjects.userId, userId));
-    if (projectIds.length) await tx.insert(userProjects).values([...new Set(projectIds)].map((projectId) => ({ userId, projectId })));
+    if (projectIds.length)
+      await tx
+        .insert(userProjects)
+        .values([...new Set(projectIds)].map((projectId) => ({ userId, projectId })));
   }
 }
 
@@ -49,15 +53,28 @@ export async function createStaff(ctx: Ctx, auth: AuthContext, input: z.infer<ty
   });
 }
 
-export async function updateStaff(ctx: Ctx, auth: AuthContext, id: number, patch: z.infer<typeof staffPatch>) {
+export async function updateStaff(
+  ctx: Ctx,
+  auth: AuthContext,
+  id: number,
+  patch: z.infer<typeof staffPatch>,
+) {
   const now = ctx.clock.now();
   const { version, roleIds, projectIds, ...fields } = patch;
   const row = await ctx.database.db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(users).where(and(eq(users.id, id), staffVisibility(auth))).for('update');
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), staffVisibility(auth)))
+      .for('update');
     const current = checkVersion(existing, version, 'Staff member');
     await assertMayGrant(tx, auth, { roleIds, projectIds, allProjects: fields.allProjects });
     const changes = definedOnly(fields);
-    const [updated] = await tx.update(users).set({ ...changes, version: current.version + 1, updatedAt: now }).where(eq(users.id, id)).returning();
+    const [updated] = await tx
+      .update(users)
+      .set({ ...changes, version: current.version + 1, updatedAt: now })
+      .where(eq(users.id, id))
+      .returning();
     await replaceGrants(tx, id, roleIds, projectIds);
     const delta = diff(current, changes) ?? { before: {}, after: {} };
     await recordEvent(tx, userActor(auth), now, {
@@ -78,10 +95,20 @@ export async function resetPassword(ctx: Ctx, auth: AuthContext, id: number, pas
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(password);
   await ctx.database.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), staffVisibility(auth)));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), staffVisibility(auth)));
     if (!existing) throw notFound('Staff member');
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
-    await recordEvent(tx, userActor(auth), now, { action: 'staff.password_reset', entityType: 'user', entityId: id });
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .where(eq(users.id, id));
+    await recordEvent(tx, userActor(auth), now, {
+      action: 'staff.password_reset',
+      entityType: 'user',
+      entityId: id,
+    });
   });
   await revokeUserSessions(ctx.database.db, [id]);
 }

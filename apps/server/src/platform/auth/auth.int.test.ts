@@ -9,7 +9,9 @@ afterAll(async () => t?.close());
 
 describe('auth', () => {
   it('logs in with a token and an HttpOnly SameSite cookie, and answers /me', async () => {
-    const res = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: FIXTURE_PASSWORD } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: FIXTURE_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { token: string; user: { username: string; permissions: string[] } };
     expect(body.user.username).toBe('admin');
@@ -20,11 +22,16 @@ describe('auth', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = await t.request('GET', '/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect(me.statusCode).toBe(200);
-    expect((me.json() as { projectIds: number[] }).projectIds).toEqual([t.fixture.projectA, t.fixture.projectB]);
+    expect((me.json() as { projectIds: number[] }).projectIds).toEqual([
+      t.fixture.projectA,
+      t.fixture.projectB,
+    ]);
   });
 
   it('stores passwords as scrypt hashes, never in clear', async () => {
-    const rows = await t.services.database.query<{ password_hash: string }>('select password_hash from users');
+    const rows = await t.services.database.query<{ password_hash: string }>(
+      'select password_hash from users',
+    );
     for (const r of rows) {
       expect(r.password_hash).toMatch(/^scrypt\$/);
       expect(r.password_hash).not.toContain(FIXTURE_PASSWORD);
@@ -33,11 +40,15 @@ describe('auth', () => {
 
   it('rejects wrong passwords and locks the account after repeated failures', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await t.request('POST', '/api/auth/login', { body: { username: 'qa_a', password: 'wrong-password' } });
+      const res = await t.request('POST', '/api/auth/login', {
+        body: { username: 'qa_a', password: 'wrong-password' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
     }
-    const locked = await t.request('POST', '/api/auth/login', { body: { username: 'qa_a', password: FIXTURE_PASSWORD } });
+    const locked = await t.request('POST', '/api/auth/login', {
+      body: { username: 'qa_a', password: FIXTURE_PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ error: { code: 'account_locked' } });
     t.clock.advanceMinutes(16);
@@ -55,7 +66,9 @@ describe('auth', () => {
     const res = await t.request('PATCH', '/api/auth/me', { token, body: { locale: 'en' } });
     expect(res.statusCode).toBe(200);
     const again = await t.login('lead_a');
-    expect(((await t.request('GET', '/api/auth/me', { token: again })).json() as { locale: string }).locale).toBe('en');
+    expect(
+      ((await t.request('GET', '/api/auth/me', { token: again })).json() as { locale: string }).locale,
+    ).toBe('en');
   });
 
   it('answers 401 without a session', async () => {

@@ -56,25 +56,38 @@ export async function authRoutes(app: App): Promise<void> {
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { onRequest: guard(), schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) =>
-    presentMe(currentAuth(request)),
+  app.get(
+    '/api/auth/me',
+    { onRequest: guard(), schema: { tags: ['auth'], response: { 200: meSchema } } },
+    async (request) => presentMe(currentAuth(request)),
   );
 
   /** The console remembers each user's language choice. */
   app.patch(
     '/api/auth/me',
-    { onRequest: guard(), schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }), response: { 200: meSchema } } },
+    {
+      onRequest: guard(),
+      schema: { tags: ['auth'], body: z.object({ locale: z.enum(LOCALES) }), response: { 200: meSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       await database.db.transaction(async (tx) => {
-        await tx.update(users).set({ locale: request.body.locale, updatedAt: clock.now() }).where(eq(users.id, auth.userId));
-        await recordEvent(tx, { userId: auth.userId, companyId: auth.companyId, source: 'user' }, clock.now(), {
-          action: 'user.locale_changed',
-          entityType: 'user',
-          entityId: auth.userId,
-          before: { locale: auth.locale },
-          after: { locale: request.body.locale },
-        });
+        await tx
+          .update(users)
+          .set({ locale: request.body.locale, updatedAt: clock.now() })
+          .where(eq(users.id, auth.userId));
+        await recordEvent(
+          tx,
+          { userId: auth.userId, companyId: auth.companyId, source: 'user' },
+          clock.now(),
+          {
+            action: 'user.locale_changed',
+            entityType: 'user',
+            entityId: auth.userId,
+            before: { locale: auth.locale },
+            after: { locale: request.body.locale },
+          },
+        );
       });
       return presentMe({ ...auth, locale: request.body.locale });
     },

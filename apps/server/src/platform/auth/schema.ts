@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt, version } from '../db/columns';
 
 export const companies = pgTable('companies', {
@@ -14,7 +23,9 @@ export const roles = pgTable(
   'roles',
   {
     id: id(),
-    companyId: ref('company_id').notNull().references(() => companies.id),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
@@ -30,7 +41,9 @@ export const users = pgTable(
   'users',
   {
     id: id(),
-    companyId: ref('company_id').notNull().references(() => companies.id),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     phone: text('phone'),
@@ -55,8 +68,12 @@ export const users = pgTable(
 export const userRoles = pgTable(
   'user_roles',
   {
-    userId: ref('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    roleId: ref('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roleId: ref('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index('user_roles_role_idx').on(t.roleId)],
 );
@@ -65,17 +82,24 @@ export const userRoles = pgTable(
 export const userProjects = pgTable(
   'user_projects',
   {
-    userId: ref('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     projectId: ref('project_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.projectId] }), index('user_projects_project_idx').on(t.projectId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.projectId] }),
+    index('user_projects_project_idx').on(t.projectId),
+  ],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
     id: id(),
-    userId: ref('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** sha256 of the bearer token: a leaked table does not leak live sessions. */
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),

@@ -9,8 +9,8 @@ import { getSetting } from '../settings/get-setting';
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '../settings/registry';
 import type { AuthContext } from './context';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { loginAttempts, roles, sessions, userProjects, userRoles, users } from './schema';
 import { projectsOfCompany } from './project-ids';
+import { loginAttempts, roles, sessions, userProjects, userRoles, users } from './schema';
 
 export const SESSION_DAYS = 14;
 /** Per source address, whatever the username: slows down password spraying. */
@@ -26,7 +26,11 @@ export interface LoginInput {
   userAgent?: string;
 }
 
-export async function login(db: Db, clock: Clock, input: LoginInput): Promise<{ token: string; userId: number }> {
+export async function login(
+  db: Db,
+  clock: Clock,
+  input: LoginInput,
+): Promise<{ token: string; userId: number }> {
   const now = clock.now();
   const windowStart = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
   const [ipFailures] = await db
@@ -64,7 +68,10 @@ export async function login(db: Db, clock: Clock, input: LoginInput): Promise<{ 
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       ip: input.ip,
     });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
     await recordEvent(tx, { userId: user.id, companyId: user.companyId, source: 'user' }, now, {
       action: 'auth.login',
       entityType: 'user',
@@ -79,7 +86,10 @@ async function registerFailure(db: Db, now: Date, user: typeof users.$inferSelec
   const scope = { companyId: user.companyId };
   const max = await getSetting(db, LOGIN_MAX_FAILURES, scope);
   const failures = user.failedLogins + 1;
-  const lock = failures >= max ? new Date(now.getTime() + (await getSetting(db, LOGIN_LOCK_MINUTES, scope)) * 60_000) : null;
+  const lock =
+    failures >= max
+      ? new Date(now.getTime() + (await getSetting(db, LOGIN_LOCK_MINUTES, scope)) * 60_000)
+      : null;
   await db
     .update(users)
     .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock })
@@ -94,7 +104,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   return loadAuthContext(db, row.user, row.session.id);
 }
 
@@ -112,9 +122,12 @@ export async function loadAuthContext(
   for (const r of roleRows) for (const p of r.permissions) if (isPermission(p)) permissions.add(p);
   const projectIds = user.allProjects
     ? await projectsOfCompany(db, user.companyId)
-    : (await db.select({ id: userProjects.projectId }).from(userProjects).where(eq(userProjects.userId, user.id))).map(
-        (r) => r.id,
-      );
+    : (
+        await db
+          .select({ id: userProjects.projectId })
+          .from(userProjects)
+          .where(eq(userProjects.userId, user.id))
+      ).map((r) => r.id);
   return {
     userId: user.id,
     companyId: user.companyId,

@@ -1,7 +1,11 @@
 import { notFound, staleVersion } from '../http/errors';
 
 /** Optimistic locking on a row read FOR UPDATE: missing → 404, changed since the caller read it → 409. */
-export function checkVersion<T extends { version: number }>(row: T | undefined, expected: number, what: string): T {
+export function checkVersion<T extends { version: number }>(
+  row: T | undefined,
+  expected: number,
+  what: string,
+): T {
   if (!row) throw notFound(what);
   if (row.version !== expected) throw staleVersion(what, expected, row.version);
   return row;

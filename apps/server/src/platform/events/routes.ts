@@ -28,7 +28,10 @@ export async function auditRoutes(app: App): Promise<void> {
       const filters: (SQL | undefined)[] = [
         eq(events.companyId, auth.companyId),
         // Company-level events (no project) are visible to every auditor of the company.
-        or(isNull(events.projectId), inArray(events.projectId, auth.projectIds.length ? [...auth.projectIds] : [-1])),
+        or(
+          isNull(events.projectId),
+          inArray(events.projectId, auth.projectIds.length ? [...auth.projectIds] : [-1]),
+        ),
         q.entityType ? eq(events.entityType, q.entityType) : undefined,
         q.entityId ? eq(events.entityId, q.entityId) : undefined,
         q.projectId ? eq(events.projectId, q.projectId) : undefined,
@@ -36,7 +39,13 @@ export async function auditRoutes(app: App): Promise<void> {
       ];
       const where = and(...filters);
       const [items, [total]] = await Promise.all([
-        database.db.select().from(events).where(where).orderBy(desc(events.id)).limit(q.pageSize).offset(offsetOf(q)),
+        database.db
+          .select()
+          .from(events)
+          .where(where)
+          .orderBy(desc(events.id))
+          .limit(q.pageSize)
+          .offset(offsetOf(q)),
         database.db.select({ n: count() }).from(events).where(where),
       ]);
       return {

@@ -40,7 +40,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (pg) return reply.status(pg[0]).send(envelope(pg[1], pg[2], dbError.detail));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+      const code =
+        status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
       return reply.status(status).send(envelope(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');

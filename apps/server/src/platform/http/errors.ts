@@ -15,7 +15,8 @@ export const notFound = (what: string, details?: unknown) =>
 export const forbidden = (permission: string) =>
   new AppError(403, 'forbidden', `Missing permission ${permission}`, { permission });
 export const unauthorized = (message = 'Login required') => new AppError(401, 'unauthorized', message);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, 'conflict', message, details);
 export const badRequest = (message: string, details?: unknown) =>
   new AppError(400, 'bad_request', message, details);
 /** Optimistic locking: the row changed since the caller read it. */

@@ -10,14 +10,21 @@ beforeAll(async () => {
   // Every permission, but only project A: whatever it reaches in B is a scope leak.
   const res = await t.request('POST', '/api/staff', {
     token: admin,
-    body: { username: 'super_a', displayName: '全权甲', password: 'super-pass-1', roleIds: [t.fixture.roleIds.admin], projectIds: [t.fixture.projectA] },
+    body: {
+      username: 'super_a',
+      displayName: '全权甲',
+      password: 'super-pass-1',
+      roleIds: [t.fixture.roleIds.admin],
+      projectIds: [t.fixture.projectA],
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   superA = await t.login('super_a', 'super-pass-1');
 });
 afterAll(async () => t?.close());
 
-const fill = (url: string) => url.replace(/:id/g, '1').replace(/:key/g, 'platform.timezone').replace(/\*$/, '');
+const fill = (url: string) =>
+  url.replace(/:id/g, '1').replace(/:key/g, 'platform.timezone').replace(/\*$/, '');
 
 /** Routes whose records are company-level (roles, the caller itself) rather than project data. */
 const COMPANY_LEVEL = new Set([
@@ -37,25 +44,55 @@ function scopeCases(): Record<string, ScopeCase[]> {
   const key = 'platform.timezone';
   return {
     'GET /api/projects/:id': [{ method: 'GET', url: `/api/projects/${f.projectB}` }],
-    'PATCH /api/projects/:id': [{ method: 'PATCH', url: `/api/projects/${f.projectB}`, body: { name: 'x', version: 1 } }],
+    'PATCH /api/projects/:id': [
+      { method: 'PATCH', url: `/api/projects/${f.projectB}`, body: { name: 'x', version: 1 } },
+    ],
     'GET /api/buildings': [{ method: 'GET', url: `/api/buildings?projectId=${f.projectB}` }],
-    'POST /api/buildings': [{ method: 'POST', url: '/api/buildings', body: { projectId: f.projectB, code: '9', name: '9号楼' } }],
+    'POST /api/buildings': [
+      { method: 'POST', url: '/api/buildings', body: { projectId: f.projectB, code: '9', name: '9号楼' } },
+    ],
     'GET /api/buildings/:id': [{ method: 'GET', url: `/api/buildings/${f.buildingB}` }],
-    'PATCH /api/buildings/:id': [{ method: 'PATCH', url: `/api/buildings/${f.buildingB}`, body: { name: 'x', version: 1 } }],
-    'POST /api/units': [{ method: 'POST', url: '/api/units', body: { buildingId: f.buildingB, room: '9901' } }],
+    'PATCH /api/buildings/:id': [
+      { method: 'PATCH', url: `/api/buildings/${f.buildingB}`, body: { name: 'x', version: 1 } },
+    ],
+    'POST /api/units': [
+      { method: 'POST', url: '/api/units', body: { buildingId: f.buildingB, room: '9901' } },
+    ],
     'GET /api/units/:id': [{ method: 'GET', url: `/api/units/${f.unitsB[0]}` }],
-    'PATCH /api/units/:id': [{ method: 'PATCH', url: `/api/units/${f.unitsB[0]}`, body: { status: '空置', version: 1 } }],
-    'POST /api/residents': [{ method: 'POST', url: '/api/residents', body: { projectId: f.projectB, name: '越权' } }],
+    'PATCH /api/units/:id': [
+      { method: 'PATCH', url: `/api/units/${f.unitsB[0]}`, body: { status: '空置', version: 1 } },
+    ],
+    'POST /api/residents': [
+      { method: 'POST', url: '/api/residents', body: { projectId: f.projectB, name: '越权' } },
+    ],
     'GET /api/residents/:id': [{ method: 'GET', url: `/api/residents/${f.residentsB[0]}` }],
-    'PATCH /api/residents/:id': [{ method: 'PATCH', url: `/api/residents/${f.residentsB[0]}`, body: { notes: 'x', version: 1 } }],
+    'PATCH /api/residents/:id': [
+      { method: 'PATCH', url: `/api/residents/${f.residentsB[0]}`, body: { notes: 'x', version: 1 } },
+    ],
     'POST /api/staff': [
-      { method: 'POST', url: '/api/staff', body: { username: 'leak_b', displayName: '越权', password: 'leak-pass-1', roleIds: [f.roleIds.agent], projectIds: [f.projectB] } },
+      {
+        method: 'POST',
+        url: '/api/staff',
+        body: {
+          username: 'leak_b',
+          displayName: '越权',
+          password: 'leak-pass-1',
+          roleIds: [f.roleIds.agent],
+          projectIds: [f.projectB],
+        },
+      },
     ],
     'GET /api/staff/:id': [{ method: 'GET', url: `/api/staff/${f.users.manager_b}` }],
-    'PATCH /api/staff/:id': [{ method: 'PATCH', url: `/api/staff/${f.users.manager_b}`, body: { displayName: 'x', version: 1 } }],
-    'POST /api/staff/:id/password': [{ method: 'POST', url: `/api/staff/${f.users.manager_b}/password`, body: { password: 'hijacked-123' } }],
+    'PATCH /api/staff/:id': [
+      { method: 'PATCH', url: `/api/staff/${f.users.manager_b}`, body: { displayName: 'x', version: 1 } },
+    ],
+    'POST /api/staff/:id/password': [
+      { method: 'POST', url: `/api/staff/${f.users.manager_b}/password`, body: { password: 'hijacked-123' } },
+    ],
     'GET /api/settings': [{ method: 'GET', url: `/api/settings?projectId=${f.projectB}` }],
-    'PUT /api/settings/:key': [{ method: 'PUT', url: `/api/settings/${key}`, body: { projectId: f.projectB, value: 'Asia/Tokyo' } }],
+    'PUT /api/settings/:key': [
+      { method: 'PUT', url: `/api/settings/${key}`, body: { projectId: f.projectB, value: 'Asia/Tokyo' } },
+    ],
     'DELETE /api/settings/:key': [{ method: 'DELETE', url: `/api/settings/${key}?projectId=${f.projectB}` }],
   };
 }
@@ -77,7 +114,9 @@ describe('every route', () => {
     const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !isPublic(r.method, r.url));
     expect(routes.length).toBeGreaterThan(20);
     for (const r of routes) {
-      const res = await t.request(r.method, fill(r.url), { body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await t.request(r.method, fill(r.url), {
+        body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
     }
@@ -95,17 +134,26 @@ describe('every route', () => {
   it('never reaches another project: 404 for records, absent from lists', async () => {
     for (const cases of Object.values(scopeCases())) await expectOutOfScope(t, superA, cases);
     for (const [url, ids] of Object.values(listCases())) await expectListExcludes(t, superA, url, ids);
-    const tree = (await t.request('GET', '/api/estate/tree', { token: superA })).json() as { items: { id: number }[] };
+    const tree = (await t.request('GET', '/api/estate/tree', { token: superA })).json() as {
+      items: { id: number }[];
+    };
     expect(tree.items.map((p) => p.id)).toEqual([t.fixture.projectA]);
-    const events = (await t.request('GET', '/api/events?pageSize=200', { token: superA })).json() as { items: { projectId: number | null }[] };
+    const events = (await t.request('GET', '/api/events?pageSize=200', { token: superA })).json() as {
+      items: { projectId: number | null }[];
+    };
     expect(events.items.some((e) => e.projectId === t.fixture.projectB)).toBe(false);
   });
 
   it('checks permissions: a technician cannot write residents or read staff', async () => {
     const tech = await t.login('tech_a');
-    const write = await t.request('POST', '/api/residents', { token: tech, body: { projectId: t.fixture.projectA, name: '甲' } });
+    const write = await t.request('POST', '/api/residents', {
+      token: tech,
+      body: { projectId: t.fixture.projectA, name: '甲' },
+    });
     expect(write.statusCode).toBe(403);
-    expect(write.json()).toMatchObject({ error: { code: 'forbidden', details: { permission: 'residents.write' } } });
+    expect(write.json()).toMatchObject({
+      error: { code: 'forbidden', details: { permission: 'residents.write' } },
+    });
     expect((await t.request('GET', '/api/staff', { token: tech })).statusCode).toBe(403);
   });
 });
@@ -120,13 +168,20 @@ describe('bad input never yields a 500', () => {
       payload: '{"name": "张三",',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    expect(malformed.json()).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
 
-    const wrongType = await t.request('POST', '/api/residents', { token, body: { projectId: 'abc', name: 42 } });
+    const wrongType = await t.request('POST', '/api/residents', {
+      token,
+      body: { projectId: 'abc', name: 42 },
+    });
     expect(wrongType.statusCode).toBe(400);
     const err = wrongType.json() as { error: { code: string; details: { path: string }[] } };
     expect(err.error.code).toBe('validation_failed');
-    expect(err.error.details.map((d) => d.path)).toEqual(expect.arrayContaining(['body.projectId', 'body.name']));
+    expect(err.error.details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(['body.projectId', 'body.name']),
+    );
 
     const missing = await t.request('POST', '/api/units', { token, body: {} });
     expect(missing.statusCode).toBe(400);
@@ -158,7 +213,10 @@ describe('bad input never yields a 500', () => {
     });
     expect(wrongMedia.statusCode).toBe(415);
 
-    const duplicate = await t.request('POST', '/api/buildings', { token, body: { projectId: t.fixture.projectA, code: '1', name: '重复' } });
+    const duplicate = await t.request('POST', '/api/buildings', {
+      token,
+      body: { projectId: t.fixture.projectA, code: '1', name: '重复' },
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ error: { code: 'duplicate' } });
   });
@@ -171,9 +229,14 @@ describe('system', () => {
   });
 
   it('publishes OpenAPI and a docs UI', async () => {
-    const spec = (await t.request('GET', '/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+    const spec = (await t.request('GET', '/api/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/residents', '/api/residents/{id}', '/api/auth/login']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/residents', '/api/residents/{id}', '/api/auth/login']),
+    );
     const docs = await t.request('GET', '/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -183,9 +246,13 @@ describe('system', () => {
     const before = t.clock.now().getTime();
     const res = await t.request('POST', '/api/test/clock', { body: { advanceMinutes: 30 } });
     expect(res.statusCode).toBe(200);
-    expect(new Date((res.json() as { now: string }).now).getTime() - before).toBeGreaterThanOrEqual(30 * 60_000);
+    expect(new Date((res.json() as { now: string }).now).getTime() - before).toBeGreaterThanOrEqual(
+      30 * 60_000,
+    );
     const set = await t.request('POST', '/api/test/clock', { body: { set: '2026-12-01T09:00:00+08:00' } });
     expect((set.json() as { now: string }).now).toBe('2026-12-01T01:00:00.000Z');
-    expect((await t.request('POST', '/api/test/clock', { body: { advanceMinutes: 'x' } })).statusCode).toBe(400);
+    expect((await t.request('POST', '/api/test/clock', { body: { advanceMinutes: 'x' } })).statusCode).toBe(
+      400,
+    );
   });
 });

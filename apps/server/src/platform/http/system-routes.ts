@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from './errors';
 import type { App } from './app-types';
+import { AppError } from './errors';
 
 export async function systemRoutes(app: App): Promise<void> {
   const { database, config, testClock, queue } = app.services;
@@ -10,7 +10,13 @@ export async function systemRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['system'],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => {
@@ -33,7 +39,10 @@ export async function systemRoutes(app: App): Promise<void> {
     },
     async (request) => {
       if (!testClock) throw new AppError(404, 'not_found', 'No route POST /api/test/clock');
-      const now = 'set' in request.body ? testClock.set(new Date(request.body.set)) : testClock.advanceMinutes(request.body.advanceMinutes);
+      const now =
+        'set' in request.body
+          ? testClock.set(new Date(request.body.set))
+          : testClock.advanceMinutes(request.body.advanceMinutes);
       // Timers that became due fire before the caller's next request.
       await queue.drain();
       return { now: now.toISOString() };

@@ -33,7 +33,11 @@ export function styleHeaderRow(row: ExcelJS.Row): void {
  * One sheet, written with the streaming writer so a 50,000-row export does not hold a cell object per
  * value in memory; the finished file is returned as one buffer.
  */
-export async function buildXlsx<T>(sheetName: string, columns: readonly XlsxColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
+export async function buildXlsx<T>(
+  sheetName: string,
+  columns: readonly XlsxColumn<T>[],
+  rows: Iterable<T>,
+): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,9 +45,16 @@ export async function buildXlsx<T>(sheetName: string, columns: readonly XlsxColu
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+  }));
   const header = sheet.getRow(1);
   styleHeaderRow(header);
   header.commit();
@@ -79,14 +90,24 @@ export function safeSheetName(name: string): string {
 export function contentDisposition(filename: string): string {
   const dot = filename.lastIndexOf('.');
   const ext = dot >= 0 ? filename.slice(dot).replace(/[^A-Za-z0-9.]/g, '') : '';
-  const base = (dot >= 0 ? filename.slice(0, dot) : filename).replace(/[^A-Za-z0-9_-]/g, '').replace(/^[-_]+/, '');
+  const base = (dot >= 0 ? filename.slice(0, dot) : filename)
+    .replace(/[^A-Za-z0-9_-]/g, '')
+    .replace(/^[-_]+/, '');
   const fallback = `${base || 'export'}${ext}`;
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Send a finished workbook as a download. */
-export function sendXlsx(reply: FastifyReply, filename: string, body: Buffer, headers: Record<string, string> = {}): FastifyReply {
+export function sendXlsx(
+  reply: FastifyReply,
+  filename: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+): FastifyReply {
   reply.header('content-type', XLSX_MIME);
   reply.header('content-disposition', contentDisposition(filename));
   reply.header('cache-control', 'no-store');

@@ -9,10 +9,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const jobRow = async (id: number) =>
-  (await t.services.database.query<{ state: string; attempts: number; last_error: string | null; result: unknown }>(
-    'select state, attempts, last_error, result from jobs where id = $1',
-    [id],
-  ))[0]!;
+  (
+    await t.services.database.query<{
+      state: string;
+      attempts: number;
+      last_error: string | null;
+      result: unknown;
+    }>('select state, attempts, last_error, result from jobs where id = $1', [id])
+  )[0]!;
 
 describe('local job queue', () => {
   it('runs due jobs and stores their result', async () => {
@@ -67,7 +71,10 @@ describe('local job queue', () => {
 
   it('runs a cron slot once even when two nodes schedule it', async () => {
     const runs: string[] = [];
-    const nodes = [createLocalQueue(t.services.database, t.clock), createLocalQueue(t.services.database, t.clock)];
+    const nodes = [
+      createLocalQueue(t.services.database, t.clock),
+      createLocalQueue(t.services.database, t.clock),
+    ];
     for (const [i, node] of nodes.entries()) {
       node.register('test.cron', async () => void runs.push(`node${i}`));
       node.schedule('test.cron', '*/5 * * * *');

@@ -21,7 +21,11 @@ const STUCK_AFTER_MS = 5 * 60_000;
  * The default queue: a jobs table claimed with FOR UPDATE SKIP LOCKED, so it works on the embedded
  * engine and across several nodes sharing one PostgreSQL.
  */
-export function createLocalQueue(database: Database, clock: Clock, options: { pollMs?: number } = {}): JobQueue {
+export function createLocalQueue(
+  database: Database,
+  clock: Clock,
+  options: { pollMs?: number } = {},
+): JobQueue {
   const handlers = new Map<string, JobHandler<unknown>>();
   const crons: { name: string; spec: CronSpec; payload: unknown }[] = [];
   const worker = randomUUID();
@@ -87,7 +91,10 @@ export function createLocalQueue(database: Database, clock: Clock, options: { po
     lastCronMinute = minuteKey;
     for (const cron of crons) {
       if (!cronMatches(cron.spec, parts)) continue;
-      await queue.enqueue(cron.name, cron.payload, { dedupeKey: `cron:${cron.name}:${minuteKey}`, maxAttempts: 1 });
+      await queue.enqueue(cron.name, cron.payload, {
+        dedupeKey: `cron:${cron.name}:${minuteKey}`,
+        maxAttempts: 1,
+      });
     }
   }
 

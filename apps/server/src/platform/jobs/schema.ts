@@ -24,8 +24,5 @@ export const jobs = pgTable(
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [
-    index('jobs_due_idx').on(t.state, t.runAt),
-    uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey),
-  ],
+  (t) => [index('jobs_due_idx').on(t.state, t.runAt), uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey)],
 );

@@ -12,7 +12,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-function connect(token?: string): Promise<{ ws: WebSocket; messages: { type: string; projectId?: number }[]; closed: Promise<number> }> {
+function connect(
+  token?: string,
+): Promise<{ ws: WebSocket; messages: { type: string; projectId?: number }[]; closed: Promise<number> }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(token ? `${base}?token=${token}` : base);
     const messages: { type: string; projectId?: number }[] = [];
@@ -22,7 +24,9 @@ function connect(token?: string): Promise<{ ws: WebSocket; messages: { type: str
       messages.push(message);
       if (message.type === 'hello') resolve({ ws, messages, closed });
     });
-    ws.on('close', (code) => (code === 4401 ? resolve({ ws, messages, closed: Promise.resolve(code) }) : undefined));
+    ws.on('close', (code) =>
+      code === 4401 ? resolve({ ws, messages, closed: Promise.resolve(code) }) : undefined,
+    );
     ws.on('error', reject);
   });
 }
@@ -41,11 +45,22 @@ describe('/api/live', () => {
     const admin = await t.login('admin');
     const a = await connect(await t.login('agent_a'));
     const b = await connect(await t.login('manager_b'));
-    const resident = (await t.request('GET', `/api/residents/${t.fixture.residentsA[0]}`, { token: admin })).json() as { version: number };
-    const res = await t.request('PATCH', `/api/residents/${t.fixture.residentsA[0]}`, { token: admin, body: { notes: '已回访', version: resident.version } });
+    const resident = (
+      await t.request('GET', `/api/residents/${t.fixture.residentsA[0]}`, { token: admin })
+    ).json() as { version: number };
+    const res = await t.request('PATCH', `/api/residents/${t.fixture.residentsA[0]}`, {
+      token: admin,
+      body: { notes: '已回访', version: resident.version },
+    });
     expect(res.statusCode).toBe(200);
     await until(() => a.messages.some((m) => m.type === 'resident.updated'));
-    expect(a.messages).toContainEqual(expect.objectContaining({ type: 'resident.updated', projectId: t.fixture.projectA, entityId: t.fixture.residentsA[0] }));
+    expect(a.messages).toContainEqual(
+      expect.objectContaining({
+        type: 'resident.updated',
+        projectId: t.fixture.projectA,
+        entityId: t.fixture.residentsA[0],
+      }),
+    );
     // Give a wrongly delivered message the same time to arrive before asserting it did not.
     await new Promise((r) => setTimeout(r, 100));
     expect(b.messages.map((m) => m.type)).toEqual(['hello']);

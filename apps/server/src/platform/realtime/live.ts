@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { AuthContext } from '../auth/context';
-import { resolveSession } from '../auth/sessions';
 import { tokenFrom } from '../auth/plugin';
+import { resolveSession } from '../auth/sessions';
 import type { BusMessage } from '../bus/bus';
 import type { App } from '../http/app-types';
 

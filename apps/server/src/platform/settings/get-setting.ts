@@ -9,7 +9,11 @@ export interface SettingScope {
 }
 
 /** Product default → company override → project override; the most specific one wins. */
-export async function getSetting<T>(db: DbOrTx, definition: SettingDefinition<T>, scope: SettingScope): Promise<T> {
+export async function getSetting<T>(
+  db: DbOrTx,
+  definition: SettingDefinition<T>,
+  scope: SettingScope,
+): Promise<T> {
   const rows = await db
     .select({ scope: settings.scope, value: settings.value })
     .from(settings)
@@ -18,7 +22,9 @@ export async function getSetting<T>(db: DbOrTx, definition: SettingDefinition<T>
         eq(settings.key, definition.key),
         or(
           and(eq(settings.scope, 'company'), eq(settings.scopeId, scope.companyId)),
-          scope.projectId ? and(eq(settings.scope, 'project'), eq(settings.scopeId, scope.projectId)) : undefined,
+          scope.projectId
+            ? and(eq(settings.scope, 'project'), eq(settings.scopeId, scope.projectId))
+            : undefined,
         ),
       ),
     );

@@ -45,7 +45,8 @@ export async function settingsRoutes(app: App): Promise<void> {
           ),
         );
       const items = settingDefinitions().map((d) => {
-        const row = rows.find((r) => r.key === d.key && r.scope === 'project') ?? rows.find((r) => r.key === d.key);
+        const row =
+          rows.find((r) => r.key === d.key && r.scope === 'project') ?? rows.find((r) => r.key === d.key);
         return {
           key: d.key,
           qid: d.qid ?? null,
@@ -90,16 +91,22 @@ export async function settingsRoutes(app: App): Promise<void> {
         const [existing] = await tx
           .select()
           .from(settings)
-          .where(and(eq(settings.scope, scope), eq(settings.scopeId, scopeId), eq(settings.key, definition.key)))
+          .where(
+            and(eq(settings.scope, scope), eq(settings.scopeId, scopeId), eq(settings.key, definition.key)),
+          )
           .for('update');
-        if (existing && existing.version !== version) throw staleVersion('Setting', version ?? 0, existing.version);
+        if (existing && existing.version !== version)
+          throw staleVersion('Setting', version ?? 0, existing.version);
         const [row] = existing
           ? await tx
               .update(settings)
               .set({ value: parsed.data, version: existing.version + 1, updatedAt: now })
               .where(eq(settings.id, existing.id))
               .returning()
-          : await tx.insert(settings).values({ scope, scopeId, key: definition.key, value: parsed.data }).returning();
+          : await tx
+              .insert(settings)
+              .values({ scope, scopeId, key: definition.key, value: parsed.data })
+              .returning();
         await recordEvent(tx, { userId: auth.userId, companyId: auth.companyId, source: 'user' }, now, {
           action: 'setting.changed',
           entityType: 'setting',
@@ -140,13 +147,18 @@ export async function settingsRoutes(app: App): Promise<void> {
           )
           .returning();
         if (rows[0]) {
-          await recordEvent(tx, { userId: auth.userId, companyId: auth.companyId, source: 'user' }, clock.now(), {
-            action: 'setting.reset',
-            entityType: 'setting',
-            entityId: request.params.key,
-            projectId: projectId ?? null,
-            before: { value: rows[0].value },
-          });
+          await recordEvent(
+            tx,
+            { userId: auth.userId, companyId: auth.companyId, source: 'user' },
+            clock.now(),
+            {
+              action: 'setting.reset',
+              entityType: 'setting',
+              entityId: request.params.key,
+              projectId: projectId ?? null,
+              before: { value: rows[0].value },
+            },
+          );
         }
         return rows.length;
       });

@@ -24,17 +24,30 @@ describe('cron', () => {
     ['5-20/5 * * * *', '2026-11-22T09:25:00+08:00', false],
   ])('%s at %s → %s', (expr, iso, expected) => expect(cronMatches(parseCron(expr), at(iso))).toBe(expected));
 
-  it.each(['* * * *', '61 * * * *', '* 24 * * *', 'a * * * *', '*/0 * * * *', '5-1 * * * *'])('rejects %j', (expr) => {
-    expect(() => parseCron(expr)).toThrow();
-  });
+  it.each(['* * * *', '61 * * * *', '* 24 * * *', 'a * * * *', '*/0 * * * *', '5-1 * * * *'])(
+    'rejects %j',
+    (expr) => {
+      expect(() => parseCron(expr)).toThrow();
+    },
+  );
 
   it('"* * * * *" matches every minute', () => {
     const spec = parseCron('* * * * *');
-    fc.assert(fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => cronMatches(spec, zonedParts(d))));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        (d) => cronMatches(spec, zonedParts(d)),
+      ),
+    );
   });
 
   it('retry delays grow and are capped at an hour', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000]);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100 }), (n) => retryDelayMs(n + 1) >= retryDelayMs(n) && retryDelayMs(n) <= 3_600_000));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        (n) => retryDelayMs(n + 1) >= retryDelayMs(n) && retryDelayMs(n) <= 3_600_000,
+      ),
+    );
   });
 });

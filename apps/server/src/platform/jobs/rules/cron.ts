@@ -51,7 +51,8 @@ function parseField(field: string, min: number, max: number, name: string): Set<
       from = a ?? min;
       to = b ?? (match[2] ? max : from);
     }
-    if (from < min || to > max || from > to || step < 1) throw new Error(`cron field ${name} "${field}" is out of range`);
+    if (from < min || to > max || from > to || step < 1)
+      throw new Error(`cron field ${name} "${field}" is out of range`);
     for (let v = from; v <= to; v += step) values.add(v);
   }
   return values;
