@@ -256,3 +256,15 @@ describe('system', () => {
     );
   });
 });
+
+describe('without GUANJIA_TEST_CLOCK', () => {
+  it('has no clock route', async () => {
+    const { buildApp } = await import('../../app');
+    const services = { ...t.services, testClock: undefined };
+    const app = await buildApp(services);
+    const res = await app.inject({ method: 'POST', url: '/api/test/clock', payload: { advanceMinutes: 5 } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'not_found' } });
+    await app.close();
+  });
+});
