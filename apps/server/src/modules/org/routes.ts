@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
-import { exportUnits, unitExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { exportUnits, unitExportQuery } from '../imports/exports';
 import { createBuilding, updateBuilding } from './building-commands';
 import { buildingInput, buildingPatch, projectInput, projectPatch, unitInput, unitPatch } from './inputs';
 import { presentBuilding, presentProject, presentUnit } from './presenters';
@@ -22,7 +22,10 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/units/export.xlsx',
-    { onRequest: guard('estate.read', 'export.run'), schema: { tags: ['estate'], querystring: unitExportQuery } },
+    {
+      onRequest: guard('estate.read', 'export.run'),
+      schema: { tags: ['estate'], querystring: unitExportQuery },
+    },
     async (request, reply) => exportUnits(reply, db, currentAuth(request), request.query),
   );
 

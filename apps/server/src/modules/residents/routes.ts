@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
-import { exportResidents, residentExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { exportResidents, residentExportQuery } from '../imports/exports';
 import { createResident } from './create-resident';
 import { residentInput, residentListQuery, residentPatch } from './inputs';
 import { listResidents, presentResident, withLinks } from './queries';
@@ -17,7 +17,10 @@ export async function residentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/residents/export.xlsx',
-    { onRequest: guard('residents.read', 'export.run'), schema: { tags: ['residents'], querystring: residentExportQuery } },
+    {
+      onRequest: guard('residents.read', 'export.run'),
+      schema: { tags: ['residents'], querystring: residentExportQuery },
+    },
     async (request, reply) => exportResidents(reply, db, currentAuth(request), request.query),
   );
 

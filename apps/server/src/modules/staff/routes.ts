@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import { roles, users } from '../../platform/auth/schema';
 import type { App } from '../../platform/http/app-types';
-import { exportStaff, staffExportQuery } from '../imports/exports';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { exportStaff, staffExportQuery } from '../imports/exports';
 import { passwordInput, roleInput, rolePatch, staffInput, staffListQuery, staffPatch } from './inputs';
 import { listStaff, presentStaff, staffVisibility, withGrants } from './queries';
 import { createRole, updateRole } from './role-commands';
@@ -27,7 +27,10 @@ export async function staffRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff/export.xlsx',
-    { onRequest: guard('staff.read', 'export.run'), schema: { tags: ['staff'], querystring: staffExportQuery } },
+    {
+      onRequest: guard('staff.read', 'export.run'),
+      schema: { tags: ['staff'], querystring: staffExportQuery },
+    },
     async (request, reply) => exportStaff(reply, db, currentAuth(request), request.query),
   );
 

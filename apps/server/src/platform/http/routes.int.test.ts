@@ -94,6 +94,10 @@ function scopeCases(): Record<string, ScopeCase[]> {
       { method: 'PUT', url: `/api/settings/${key}`, body: { projectId: f.projectB, value: 'Asia/Tokyo' } },
     ],
     'DELETE /api/settings/:key': [{ method: 'DELETE', url: `/api/settings/${key}?projectId=${f.projectB}` }],
+    // The project is checked before the upload is read; the cross-project import itself is tested in imports.
+    'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
+    'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
+    'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
   };
 }
 
@@ -106,6 +110,17 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/residents': [`/api/residents?projectId=${f.projectB}`, f.residentsB],
     'GET /api/staff': ['/api/staff?pageSize=200', [f.users.manager_b, f.users.admin]],
     'GET /api/events': [`/api/events?entityType=resident&pageSize=200`, []],
+    'GET /api/imports': [`/api/imports?projectId=${t.fixture.projectB}`, []],
+  };
+}
+
+/** Spreadsheet exports of the lists above: filtered to another project they must be empty. */
+function exportCases(): Record<string, string> {
+  const f = t.fixture;
+  return {
+    'GET /api/residents/export.xlsx': `/api/residents/export.xlsx?projectId=${f.projectB}`,
+    'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
+    'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,
   };
 }
 
@@ -123,7 +138,7 @@ describe('every route', () => {
   });
 
   it('is covered by a scope case (new routes must add one here)', () => {
-    const covered = new Set([...Object.keys(scopeCases()), ...Object.keys(listCases()), ...COMPANY_LEVEL]);
+    const covered = new Set([...Object.keys(scopeCases()), ...Object.keys(listCases()), ...Object.keys(exportCases()), ...COMPANY_LEVEL]);
     const missing = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/') && !isPublic(r.method, r.url))
       .map((r) => `${r.method} ${r.url}`)
@@ -134,6 +149,11 @@ describe('every route', () => {
   it('never reaches another project: 404 for records, absent from lists', async () => {
     for (const cases of Object.values(scopeCases())) await expectOutOfScope(t, superA, cases);
     for (const [url, ids] of Object.values(listCases())) await expectListExcludes(t, superA, url, ids);
+    for (const url of Object.values(exportCases())) {
+      const res = await t.request('GET', url, { token: superA });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['x-total-count'], url).toBe('0');
+    }
     const tree = (await t.request('GET', '/api/estate/tree', { token: superA })).json() as {
       items: { id: number }[];
     };
