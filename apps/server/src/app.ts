@@ -39,7 +39,9 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  installErrorHandling(app);
+  const dist = services.config.webDist ?? '';
+  const spa = Boolean(dist) && existsSync(path.join(dist, 'index.html'));
+  installErrorHandling(app, { spa });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
@@ -63,18 +65,6 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(auditRoutes);
   await registerModules(app);
 
-  const dist = services.config.webDist;
-  if (dist && existsSync(path.join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false });
-    // Client-side routes (/residents/12, /portal …) all load the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({
-          error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-        });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  if (spa) await app.register(fastifyStatic, { root: dist, wildcard: false });
   return app;
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ROLES } from '@guanjia/shared';
-import type { Clock } from '../platform/clock/clock';
-import type { Db } from '../platform/db/client';
 import { hashPassword } from '../platform/auth/password';
 import { companies, roles, userRoles, users } from '../platform/auth/schema';
+import type { Clock } from '../platform/clock/clock';
+import type { Db } from '../platform/db/client';
 import { recordEvent } from '../platform/events/record-event';
 
 export interface Bootstrap {
@@ -16,21 +16,43 @@ export interface Bootstrap {
 }
 
 /** First start on an empty database: the company, the default roles of requirements §4 and the admin. */
-export async function bootstrapCompany(db: Db, clock: Clock, options: { companyName: string; adminPassword?: string }): Promise<Bootstrap> {
+export async function bootstrapCompany(
+  db: Db,
+  clock: Clock,
+  options: { companyName: string; adminPassword?: string },
+): Promise<Bootstrap> {
   const adminPassword = options.adminPassword || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(adminPassword);
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const [company] = await tx.insert(companies).values({ name: options.companyName, createdAt: now, updatedAt: now }).returning();
+    const [company] = await tx
+      .insert(companies)
+      .values({ name: options.companyName, createdAt: now, updatedAt: now })
+      .returning();
     if (!company) throw new Error('insert returned nothing');
     const roleRows = await tx
       .insert(roles)
-      .values(DEFAULT_ROLES.map((r) => ({ companyId: company.id, code: r.code, name: r.name, permissions: [...r.permissions], builtin: true })))
+      .values(
+        DEFAULT_ROLES.map((r) => ({
+          companyId: company.id,
+          code: r.code,
+          name: r.name,
+          permissions: [...r.permissions],
+          builtin: true,
+        })),
+      )
       .returning();
     const roleIds = Object.fromEntries(roleRows.map((r) => [r.code, r.id]));
     const [admin] = await tx
       .insert(users)
-      .values({ companyId: company.id, username: 'admin', displayName: '系统管理员', passwordHash, allProjects: true, department: '管理' })
+      .values({
+        companyId: company.id,
+        username: 'admin',
+        displayName: '系统管理员',
+        passwordHash,
+        allProjects: true,
+        department: '管理',
+      })
       .returning();
     if (!admin || !roleIds.admin) throw new Error('bootstrap failed');
     await tx.insert(userRoles).values({ userId: admin.id, roleId: roleIds.admin });
@@ -40,6 +62,12 @@ export async function bootstrapCompany(db: Db, clock: Clock, options: { companyN
       entityId: company.id,
       after: { name: options.companyName, roles: roleRows.length },
     });
-    return { companyId: company.id, roleIds, adminId: admin.id, adminPassword, generatedPassword: !options.adminPassword };
+    return {
+      companyId: company.id,
+      roleIds,
+      adminId: admin.id,
+      adminPassword,
+      generatedPassword: !options.adminPassword,
+    };
   });
 }

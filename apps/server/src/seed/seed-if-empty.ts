@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { companies } from '../platform/auth/schema';
+import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoEstate } from './demo-estate';
@@ -11,11 +12,20 @@ export interface SeedResult {
 }
 
 /** On an empty database only: bootstrap the company and seed the demo estate. */
-export async function seedIfEmpty(services: Services, options: { adminPassword?: string; demo?: boolean } = {}): Promise<SeedResult | null> {
+export async function seedIfEmpty(
+  services: Services,
+  options: { adminPassword?: string; demo?: boolean } = {},
+): Promise<SeedResult | null> {
   const { db } = services.database;
-  const [row] = await db.select({ n: count() }).from(companies);
-  if ((row?.n ?? 0) > 0) return null;
-  const boot = await bootstrapCompany(db, services.clock, { companyName: '安居物业服务有限公司', adminPassword: options.adminPassword });
-  const summary = options.demo === false ? 'skipped' : await seedDemoEstate(services, boot);
-  return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
+  // Several PostgreSQL nodes starting on an empty database: only the first one seeds.
+  return withAdvisoryLock(services.database, LOCKS.seed, async () => {
+    const [row] = await db.select({ n: count() }).from(companies);
+    if ((row?.n ?? 0) > 0) return null;
+    const boot = await bootstrapCompany(db, services.clock, {
+      companyName: '安居物业服务有限公司',
+      adminPassword: options.adminPassword,
+    });
+    const summary = options.demo === false ? 'skipped' : await seedDemoEstate(services, boot);
+    return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
+  });
 }

@@ -10,8 +10,8 @@ import {
   type XlsxColumn,
 } from '../../platform/http/xlsx';
 import { presentUnit } from '../org/presenters';
-import { listUnits, scopeIds, unitListQuery } from '../org/queries';
-import { buildings, projects } from '../org/schema';
+import { listUnits, scopeIds, unitFilters, unitListQuery } from '../org/queries';
+import { buildings, projects, units } from '../org/schema';
 import { residentListQuery } from '../residents/inputs';
 import { presentResident, residentFilters, withLinks } from '../residents/queries';
 import { residents } from '../residents/schema';
@@ -101,12 +101,13 @@ export async function exportUnits(
   auth: AuthContext,
   q: z.infer<typeof unitExportQuery>,
 ) {
-  const { items, total } = await listUnits(
-    db,
-    auth,
-    { ...q, page: 1, pageSize: EXPORT_ROW_CAP },
-    EXPORT_ROW_CAP,
-  );
+  const query = { ...q, page: 1, pageSize: EXPORT_ROW_CAP };
+  const { items } = await listUnits(db, auth, query, EXPORT_ROW_CAP);
+  // The list's count stops at 10,000; an export needs the exact number to say whether it was cut.
+  const total =
+    items.length < EXPORT_ROW_CAP
+      ? items.length
+      : ((await db.select({ n: count() }).from(units).where(unitFilters(auth, query)))[0]?.n ?? 0);
   const buildingIds = [...new Set(items.map((u) => u.buildingId))];
   const buildingRows = buildingIds.length
     ? await db

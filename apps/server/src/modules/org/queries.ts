@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
 import type { Db } from '../../platform/db/client';
+import { cappedCount } from '../../platform/db/capped-count';
 import { offsetOf, pageQuery } from '../../platform/http/pagination';
 import { buildings, projects, units } from './schema';
 
@@ -72,7 +73,7 @@ export async function listUnits(
   limit = q.pageSize,
 ) {
   const where = unitFilters(auth, q);
-  const [items, [total]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select()
       .from(units)
@@ -87,9 +88,9 @@ export async function listUnits(
       )
       .limit(limit)
       .offset(offsetOf(q)),
-    db.select({ n: count() }).from(units).where(where),
+    cappedCount(db, units, where),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items, ...counted };
 }
 
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -121,8 +121,8 @@ export async function orgRoutes(app: App): Promise<void> {
     { ...read, schema: { tags: ['estate'], querystring: unitListQuery } },
     async (request) => {
       const q = request.query;
-      const { items, total } = await listUnits(db, currentAuth(request), q);
-      return { items: items.map(presentUnit), total, page: q.page, pageSize: q.pageSize };
+      const { items, total, totalCapped } = await listUnits(db, currentAuth(request), q);
+      return { items: items.map(presentUnit), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
   );
 

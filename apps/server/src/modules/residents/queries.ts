@@ -2,6 +2,7 @@ import { maskIdNumber, maskPhone } from '@guanjia/shared';
 import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
 import type { Db } from '../../platform/db/client';
+import { cappedCount } from '../../platform/db/capped-count';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
 import { units } from '../org/schema';
@@ -9,13 +10,18 @@ import type { ResidentListQuery } from './inputs';
 import { classifySearch } from './rules/search-query';
 import { residentPhones, residents, residentUnits } from './schema';
 
+/**
+ * `id = any(array(subquery))` rather than `id in (subquery)`: the planner then computes the short id list
+ * first instead of walking the whole residents key backwards to fill a LIMIT (447 ms → 8 ms at 200k).
+ */
+const idIn = (subquery: SQL) => sql`${residents.id} = any(array(${subquery}))`;
+
 function searchFilter(scope: number[], raw: string | undefined): SQL | undefined {
   const search = raw ? classifySearch(raw) : null;
   if (!search) return undefined;
   const phoneMatch = (column: SQL | typeof residentPhones.national, pattern: string) =>
-    inArray(
-      residents.id,
-      sql`(select ${residentPhones.residentId} from ${residentPhones} where ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) and ${column} like ${pattern})`,
+    idIn(
+      sql`select ${residentPhones.residentId} from ${residentPhones} where ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) and ${column} like ${pattern}`,
     );
   switch (search.kind) {
     case 'phone':
@@ -25,10 +31,9 @@ function searchFilter(scope: number[], raw: string | undefined): SQL | undefined
     case 'phoneTail':
       return phoneMatch(sql`${residentPhones.reversed}`, `${search.reversed}%`);
     case 'unit':
-      return inArray(
-        residents.id,
-        sql`(select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
-              where ${units.projectId} = any(${sql.param(scope)}::bigint[]) and ${units.label} like ${`${escapeLike(search.label)}%`})`,
+      return idIn(
+        sql`select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
+              where ${units.projectId} = any(${sql.param(scope)}::bigint[]) and ${units.label} like ${`${escapeLike(search.label)}%`}`,
       );
     case 'pinyin':
       return or(
@@ -48,13 +53,12 @@ export function residentFilters(auth: AuthContext, q: ResidentListQuery): SQL | 
     q.vip !== undefined ? eq(residents.vip, q.vip) : undefined,
     q.tag ? sql`${residents.tags} @> array[${q.tag}]::text[]` : undefined,
     q.unitId || q.buildingId || q.relation
-      ? inArray(
-          residents.id,
-          sql`(select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
+      ? idIn(
+          sql`select ${residentUnits.residentId} from ${residentUnits} join ${units} on ${units.id} = ${residentUnits.unitId}
                 where ${units.projectId} = any(${sql.param(effective)}::bigint[])
                 ${q.unitId ? sql`and ${units.id} = ${q.unitId}` : sql``}
                 ${q.buildingId ? sql`and ${units.buildingId} = ${q.buildingId}` : sql``}
-                ${q.relation ? sql`and ${residentUnits.relation} = ${q.relation}` : sql``})`,
+                ${q.relation ? sql`and ${residentUnits.relation} = ${q.relation}` : sql``}`,
         )
       : undefined,
     searchFilter(effective, q.q),
@@ -63,11 +67,11 @@ export function residentFilters(auth: AuthContext, q: ResidentListQuery): SQL | 
 
 export async function listResidents(db: Db, auth: AuthContext, q: ResidentListQuery, limit = q.pageSize) {
   const where = residentFilters(auth, q);
-  const [rows, [total]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db.select().from(residents).where(where).orderBy(desc(residents.id)).limit(limit).offset(offsetOf(q)),
-    db.select({ n: count() }).from(residents).where(where),
+    cappedCount(db, residents, where),
   ]);
-  return { items: await withLinks(db, rows), total: total?.n ?? 0 };
+  return { items: await withLinks(db, rows), ...counted };
 }
 
 /** Phones and units for a page of residents: two queries, whatever the page size. */

@@ -37,8 +37,8 @@ export async function residentRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
-      const { items, total } = await listResidents(db, auth, q);
-      return { items: items.map((r) => presentResident(auth, r)), total, page: q.page, pageSize: q.pageSize };
+      const { items, total, totalCapped } = await listResidents(db, auth, q);
+      return { items: items.map((r) => presentResident(auth, r)), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
   );
 

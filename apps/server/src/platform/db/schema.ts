@@ -7,3 +7,8 @@ export * from '../auth/schema';
 export * from '../events/schema';
 export * from '../jobs/schema';
 export * from '../settings/schema';
+export * from '../../modules/tickets/schema';
+export * from '../../modules/workorders/schema';
+export * from '../../modules/dispatch/schema';
+export * from '../../modules/sla/schema';
+export * from '../../modules/callbacks/schema';

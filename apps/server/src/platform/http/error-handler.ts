@@ -22,7 +22,7 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /** Every failure leaves as { error: { code, message, details } }; a user's mistake is never a 500. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send(envelope(error.code, error.message, error.details));
@@ -47,7 +47,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(envelope('internal', 'Internal server error'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  // One not-found handler for the whole app: unknown API routes get the envelope; with a built console,
+  // any other GET loads the single-page app so client-side routes (/residents/12) survive a reload.
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
 }

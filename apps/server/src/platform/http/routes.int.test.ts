@@ -4,6 +4,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 
 let t: TestServer;
 let superA: string;
+let b: { ticket: number; workOrder: number; category: number; policy: number; calendar: number };
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -20,7 +21,43 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   superA = await t.login('super_a', 'super-pass-1');
+  b = await seedTicketRecordsOfB(t, admin);
 });
+
+/** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
+async function seedTicketRecordsOfB(server: TestServer, admin: string) {
+  const f = server.fixture;
+  const post = async (url: string, body: unknown) => {
+    const res = await server.request('POST', url, { token: admin, body });
+    expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+    return res.json() as { id: number; workOrders?: { id: number }[] };
+  };
+  const ticket = await post('/api/tickets', {
+    projectId: f.projectB,
+    type: '报修',
+    unitId: f.unitsB[0],
+    description: '空调漏水',
+  });
+  const category = await post('/api/ticket-categories', { projectId: f.projectB, name: '乙方专属' });
+  const policy = await post('/api/sla-policies', {
+    projectId: f.projectB,
+    name: '乙方',
+    targets: { arrive: { minutes: 20, calendar: '24x7' } },
+  });
+  const day = [{ start: '09:00', end: '18:00' }];
+  const calendar = await post('/api/calendars', {
+    projectId: f.projectB,
+    name: '乙方日历',
+    weekdays: [day, day, day, day, day, [], []],
+  });
+  return {
+    ticket: ticket.id,
+    workOrder: ticket.workOrders![0]!.id,
+    category: category.id,
+    policy: policy.id,
+    calendar: calendar.id,
+  };
+}
 afterAll(async () => t?.close());
 
 const fill = (url: string) =>
@@ -37,6 +74,10 @@ const COMPANY_LEVEL = new Set([
   'GET /api/permissions',
   'POST /api/projects',
   'GET /api/imports/template.xlsx',
+  // The caller's own notifications: per user, never another user's.
+  'GET /api/notifications',
+  'POST /api/notifications/:id/read',
+  'POST /api/notifications/read-all',
 ]);
 
 function scopeCases(): Record<string, ScopeCase[]> {
@@ -95,9 +136,90 @@ function scopeCases(): Record<string, ScopeCase[]> {
     ],
     'DELETE /api/settings/:key': [{ method: 'DELETE', url: `/api/settings/${key}?projectId=${f.projectB}` }],
     // The project is checked before the upload is read; the cross-project import itself is tested in imports.
+    ...ticketScopeCases(),
     'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
     'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
     'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
+  };
+}
+
+function ticketScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const v = { version: 1 };
+  const ticket = (action: string, body: unknown): ScopeCase[] => [
+    { method: 'POST', url: `/api/tickets/${b.ticket}/${action}`, body },
+  ];
+  const wo = (action: string, body: unknown): ScopeCase[] => [
+    { method: 'POST', url: `/api/work-orders/${b.workOrder}/${action}`, body },
+  ];
+  const range = 'from=2020-01-01&to=2030-01-01';
+  return {
+    'POST /api/tickets': [
+      {
+        method: 'POST',
+        url: '/api/tickets',
+        body: { projectId: f.projectB, type: '咨询', description: 'x', contactPhone: '13712345678' },
+      },
+    ],
+    'GET /api/tickets/:id': [{ method: 'GET', url: `/api/tickets/${b.ticket}` }],
+    'GET /api/tickets/:id/events': [{ method: 'GET', url: `/api/tickets/${b.ticket}/events` }],
+    'POST /api/tickets/:id/accept': ticket('accept', v),
+    'POST /api/tickets/:id/answer': ticket('answer', { ...v, answer: 'x' }),
+    'POST /api/tickets/:id/resolve': ticket('resolve', v),
+    'POST /api/tickets/:id/close': ticket('close', v),
+    'POST /api/tickets/:id/cancel': ticket('cancel', { ...v, reason: 'x' }),
+    'POST /api/tickets/:id/reopen': ticket('reopen', { ...v, reason: 'x' }),
+    'POST /api/tickets/:id/callback': ticket('callback', { ...v, reached: false }),
+    'POST /api/tickets/:id/work-orders': ticket('work-orders', v),
+    'POST /api/ticket-categories': [
+      { method: 'POST', url: '/api/ticket-categories', body: { projectId: f.projectB, name: '越权' } },
+    ],
+    'PATCH /api/ticket-categories/:id': [
+      { method: 'PATCH', url: `/api/ticket-categories/${b.category}`, body: { name: 'x', version: 1 } },
+    ],
+    'GET /api/work-orders/:id': [{ method: 'GET', url: `/api/work-orders/${b.workOrder}` }],
+    'GET /api/work-orders/:id/candidates': [
+      { method: 'GET', url: `/api/work-orders/${b.workOrder}/candidates` },
+    ],
+    'POST /api/work-orders/:id/dispatch': wo('dispatch', v),
+    'POST /api/work-orders/:id/grab': wo('grab', v),
+    'POST /api/work-orders/:id/accept': wo('accept', v),
+    'POST /api/work-orders/:id/arrive': wo('arrive', v),
+    'POST /api/work-orders/:id/start': wo('start', v),
+    'POST /api/work-orders/:id/pause': wo('pause', { ...v, reason: 'x' }),
+    'POST /api/work-orders/:id/resume': wo('resume', v),
+    'POST /api/work-orders/:id/complete': wo('complete', v),
+    'POST /api/work-orders/:id/return': wo('return', { ...v, reason: 'x' }),
+    'POST /api/work-orders/:id/transfer': wo('transfer', { ...v, technicianId: f.users.tech_b }),
+    'POST /api/work-orders/:id/cancel': wo('cancel', { ...v, reason: 'x' }),
+    'GET /api/technicians': [{ method: 'GET', url: `/api/technicians?projectId=${f.projectB}` }],
+    'PUT /api/technicians/:id/duty': [
+      { method: 'PUT', url: `/api/technicians/${f.users.tech_b}/duty`, body: { onDuty: true } },
+    ],
+    'GET /api/dispatch-rules': [{ method: 'GET', url: `/api/dispatch-rules?projectId=${f.projectB}` }],
+    'PUT /api/dispatch-rules': [
+      { method: 'PUT', url: '/api/dispatch-rules', body: { projectId: f.projectB, mode: 'grab' } },
+    ],
+    'GET /api/sla-policies': [{ method: 'GET', url: `/api/sla-policies?projectId=${f.projectB}` }],
+    'POST /api/sla-policies': [
+      { method: 'POST', url: '/api/sla-policies', body: { projectId: f.projectB, name: 'x', targets: {} } },
+    ],
+    'PUT /api/sla-policies/:id': [
+      { method: 'PUT', url: `/api/sla-policies/${b.policy}`, body: { name: 'x', version: 1 } },
+    ],
+    'GET /api/calendars': [{ method: 'GET', url: `/api/calendars?projectId=${f.projectB}` }],
+    'POST /api/calendars': [
+      {
+        method: 'POST',
+        url: '/api/calendars',
+        body: { projectId: f.projectB, name: 'x', always: true, weekdays: [[], [], [], [], [], [], []] },
+      },
+    ],
+    'GET /api/calendars/:id': [{ method: 'GET', url: `/api/calendars/${b.calendar}` }],
+    'PUT /api/calendars/:id': [
+      { method: 'PUT', url: `/api/calendars/${b.calendar}`, body: { name: 'x', version: 1 } },
+    ],
+    'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
   };
 }
 
@@ -111,6 +233,10 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/staff': ['/api/staff?pageSize=200', [f.users.manager_b, f.users.admin]],
     'GET /api/events': [`/api/events?entityType=resident&pageSize=200`, []],
     'GET /api/imports': [`/api/imports?projectId=${t.fixture.projectB}`, []],
+    'GET /api/tickets': ['/api/tickets?pageSize=200', [b.ticket]],
+    'GET /api/work-orders': ['/api/work-orders?pageSize=200', [b.workOrder]],
+    'GET /api/ticket-categories': ['/api/ticket-categories', [b.category]],
+    'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],
   };
 }
 
@@ -138,7 +264,12 @@ describe('every route', () => {
   });
 
   it('is covered by a scope case (new routes must add one here)', () => {
-    const covered = new Set([...Object.keys(scopeCases()), ...Object.keys(listCases()), ...Object.keys(exportCases()), ...COMPANY_LEVEL]);
+    const covered = new Set([
+      ...Object.keys(scopeCases()),
+      ...Object.keys(listCases()),
+      ...Object.keys(exportCases()),
+      ...COMPANY_LEVEL,
+    ]);
     const missing = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/') && !isPublic(r.method, r.url))
       .map((r) => `${r.method} ${r.url}`)

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { createMemoryBus } from '../platform/bus/memory-bus';
+import { ControllableClock } from '../platform/clock/clock';
+import { openDatabase } from '../platform/db/client';
+import { migrate } from '../platform/db/migrate';
+import type { App, Services } from '../platform/http/app-types';
+import { createLocalQueue } from '../platform/jobs/local-queue';
+import { createScratchPostgres, testDbKind } from '../testing/test-database';
+import { testConfig } from '../testing/test-server';
+import { DEMO_PASSWORD, DEMO_STAFF } from './demo-estate';
+import { type SeedResult, seedIfEmpty } from './seed-if-empty';
+
+let services: Services;
+let app: App;
+let seeded: SeedResult | null;
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  const scratch = testDbKind() === 'postgres' ? await createScratchPostgres() : null;
+  drop = scratch?.drop;
+  const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 5 } : { dataDir: 'memory://' });
+  await migrate(database);
+  const clock = new ControllableClock();
+  services = {
+    config: testConfig({ databaseUrl: scratch?.url }),
+    database,
+    clock,
+    testClock: clock,
+    bus: createMemoryBus(),
+    queue: createLocalQueue(database, clock),
+  };
+  seeded = await seedIfEmpty(services, { adminPassword: 'admin-pass-1' });
+  app = await buildApp(services);
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await services?.queue.stop();
+  await services?.database.close();
+  await drop?.();
+});
+
+async function login(username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
+  return (res.json() as { token: string }).token;
+}
+
+async function get<T>(token: string, url: string): Promise<T> {
+  const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
+describe('demo estate on first start', () => {
+  it('reports what it created', () => {
+    expect(seeded?.summary).toMatch(/^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff$/);
+  });
+
+  it('writes every row the plan holds, and one summary event', async () => {
+    const q = (sql: string) =>
+      services.database.query<{ n: string | number }>(sql).then((r) => Number(r[0]?.n));
+    expect(await q('select count(*) as n from units')).toBe(1989);
+    expect(await q('select count(*) as n from residents')).toBeGreaterThan(2800);
+    expect(await q('select count(*) as n from resident_phones')).toBeGreaterThan(
+      await q('select count(*) as n from residents'),
+    );
+    expect(await q("select count(*) as n from events where action = 'demo.seeded'")).toBe(1);
+    // Reserved ids left the sequences ahead of the rows: the next insert must not collide.
+    expect(
+      await q("select count(*) as n from units where id >= currval(pg_get_serial_sequence('units', 'id'))"),
+    ).toBeLessThanOrEqual(1);
+  });
+
+  it('gives every demo account its role, scope and the one shared demo password hash', async () => {
+    const rows = await services.database.query<{
+      username: string;
+      role: string;
+      projects: string | number;
+      password_hash: string;
+    }>(
+      `select u.username, r.code as role, u.password_hash, (select count(*) from user_projects up where up.user_id = u.id) as projects
+         from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id where u.username <> 'admin'`,
+    );
+    expect(rows.map((r) => r.username).sort()).toEqual(DEMO_STAFF.map((s) => s.username).sort());
+    for (const s of DEMO_STAFF) {
+      const row = rows.find((r) => r.username === s.username);
+      expect(row?.role, s.username).toBe(s.role);
+      expect(Number(row?.projects), s.username).toBe(s.projects.length);
+    }
+    expect(new Set(rows.map((r) => r.password_hash)).size).toBe(1);
+  });
+
+  it('lets demo accounts log in with the demo password', async () => {
+    for (const username of ['pm_jinxiu', 'tech_plumber']) {
+      const me = await get<{ projectIds: number[]; allProjects: boolean }>(
+        await login(username),
+        '/api/auth/me',
+      );
+      expect(me.allProjects).toBe(false);
+      expect(me.projectIds.length).toBe(DEMO_STAFF.find((s) => s.username === username)?.projects.length);
+    }
+    const admin = await get<{ projectIds: number[] }>(await login('admin', 'admin-pass-1'), '/api/auth/me');
+    expect(admin.projectIds.length).toBe(2);
+  });
+
+  it('keeps the tower manager out of 锦绣花园', async () => {
+    const token = await login('pm_tower');
+    const page = await get<{ total: number; items: { units: { label: string }[] }[] }>(
+      token,
+      '/api/residents?q=3-2-1201',
+    );
+    expect(page.total).toBe(0);
+    const tower = await get<{ total: number }>(token, '/api/residents');
+    expect(tower.total).toBeGreaterThan(150);
+    expect(tower.total).toBeLessThan(400);
+  });
+
+  it('finds residents by 房号, phone tail, pinyin and name through the API', async () => {
+    const token = await login('agent1');
+    const byUnit = await get<{ items: { name: string; units: { label: string; relation: string }[] }[] }>(
+      token,
+      '/api/residents?q=3-2-1201',
+    );
+    expect(byUnit.items.length).toBeGreaterThan(0);
+    expect(
+      byUnit.items.some((r) => r.units.some((u) => u.label === '3-2-1201' && u.relation === '业主')),
+    ).toBe(true);
+    const someone = byUnit.items[0]!;
+    const [resident] = await services.database.query<{ national: string; name_initials: string }>(
+      'select p.national, r.name_initials from residents r join resident_phones p on p.resident_id = r.id where r.name = $1 limit 1',
+      [someone.name],
+    );
+    const byPhone = await get<{ items: { name: string }[] }>(token, `/api/residents?q=${resident!.national}`);
+    expect(byPhone.items.map((r) => r.name)).toContain(someone.name);
+    const byTail = await get<{ total: number }>(token, `/api/residents?q=${resident!.national.slice(-4)}`);
+    expect(byTail.total).toBeGreaterThan(0);
+    const byInitials = await get<{ total: number }>(token, `/api/residents?q=${resident!.name_initials}`);
+    expect(byInitials.total).toBeGreaterThan(0);
+    const wang = await get<{ total: number }>(token, `/api/residents?q=${encodeURIComponent('王')}`);
+    expect(wang.total).toBeGreaterThan(100);
+  });
+
+  it('does nothing on the second start', async () => {
+    expect(await seedIfEmpty(services)).toBeNull();
+  });
+});
