@@ -5,6 +5,7 @@ import path from 'node:path';
 
 const inputs = [
   'apps/web/src',
+  'apps/web/public',
   'apps/web/index.html',
   'apps/web/vite.config.ts',
   'packages/shared/src',

@@ -1,9 +1,11 @@
 import { registerImportJobs } from './modules/imports/jobs';
+import { registerSlaJobs } from './modules/sla/timers';
 import type { Services } from './platform/http/app-types';
 
 /** Background work of every module: import jobs now; SLA timers and outbox delivery join later. */
 export function registerWorkers(services: Services): void {
   registerImportJobs(services);
+  registerSlaJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -1,3 +1,4 @@
+export * from './estate';
 export * from './permissions';
 export * from './phone';
-export * from './estate';
+export * from './tickets';

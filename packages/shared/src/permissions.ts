@@ -13,6 +13,15 @@ export const PERMISSIONS = [
   'import.run',
   'export.run',
   'audit.read',
+  // Service requests (issue 3): read and log tickets, dispatch work orders, execute them on site,
+  // record callbacks, edit SLA policies/calendars/dispatch rules, read the SLA report.
+  'tickets.read',
+  'tickets.write',
+  'tickets.dispatch',
+  'workorders.execute',
+  'callbacks.write',
+  'sla.manage',
+  'reports.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,6 +37,14 @@ export interface DefaultRole {
 }
 
 const READ_ESTATE: readonly Permission[] = ['estate.read', 'residents.read'];
+/** Everyone who runs the service desk: log, follow and dispatch tickets, call residents back. */
+const DESK: readonly Permission[] = [
+  'tickets.read',
+  'tickets.write',
+  'tickets.dispatch',
+  'callbacks.write',
+  'reports.read',
+];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
@@ -36,27 +53,109 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'project_manager',
     name: '项目经理',
     nameEn: 'Project manager',
-    permissions: [...READ_ESTATE, 'estate.write', 'residents.write', 'pii.view', 'staff.read', 'settings.read', 'settings.write', 'export.run', 'audit.read'],
+    permissions: [
+      ...READ_ESTATE,
+      'estate.write',
+      'residents.write',
+      'pii.view',
+      'staff.read',
+      'settings.read',
+      'settings.write',
+      'export.run',
+      'audit.read',
+      ...DESK,
+      'sla.manage',
+    ],
   },
   {
     code: 'cs_supervisor',
     name: '客服主管',
     nameEn: 'Service supervisor',
-    permissions: [...READ_ESTATE, 'estate.write', 'residents.write', 'pii.view', 'staff.read', 'settings.read', 'import.run', 'export.run', 'audit.read'],
+    permissions: [
+      ...READ_ESTATE,
+      'estate.write',
+      'residents.write',
+      'pii.view',
+      'staff.read',
+      'settings.read',
+      'import.run',
+      'export.run',
+      'audit.read',
+      ...DESK,
+      'sla.manage',
+    ],
   },
   {
     code: 'cs_lead',
     name: '客服班长',
     nameEn: 'Service team lead',
-    permissions: [...READ_ESTATE, 'residents.write', 'pii.view', 'staff.read', 'import.run', 'export.run'],
+    permissions: [
+      ...READ_ESTATE,
+      'residents.write',
+      'pii.view',
+      'staff.read',
+      'import.run',
+      'export.run',
+      ...DESK,
+    ],
   },
-  { code: 'agent', name: '客服/座席', nameEn: 'Service agent', permissions: [...READ_ESTATE, 'residents.write', 'pii.view'] },
-  { code: 'qa', name: '质检员', nameEn: 'QA inspector', permissions: [...READ_ESTATE, 'staff.read'] },
-  { code: 'expert', name: '专家', nameEn: 'Expert', permissions: READ_ESTATE },
-  { code: 'eng_supervisor', name: '工程主管', nameEn: 'Engineering supervisor', permissions: [...READ_ESTATE, 'staff.read'] },
-  { code: 'technician', name: '维修工', nameEn: 'Technician', permissions: ['estate.read'] },
-  { code: 'security', name: '安管', nameEn: 'Security officer', permissions: ['estate.read'] },
-  { code: 'cleaner', name: '保洁', nameEn: 'Cleaner', permissions: ['estate.read'] },
-  { code: 'quality', name: '品质部', nameEn: 'Quality department', permissions: [...READ_ESTATE, 'staff.read', 'export.run', 'audit.read'] },
-  { code: 'finance', name: '财务', nameEn: 'Finance', permissions: [...READ_ESTATE, 'pii.view', 'export.run'] },
+  {
+    code: 'agent',
+    name: '客服/座席',
+    nameEn: 'Service agent',
+    permissions: [
+      ...READ_ESTATE,
+      'residents.write',
+      'pii.view',
+      'tickets.read',
+      'tickets.write',
+      'callbacks.write',
+    ],
+  },
+  {
+    code: 'qa',
+    name: '质检员',
+    nameEn: 'QA inspector',
+    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read'],
+  },
+  { code: 'expert', name: '专家', nameEn: 'Expert', permissions: [...READ_ESTATE, 'tickets.read'] },
+  {
+    code: 'eng_supervisor',
+    name: '工程主管',
+    nameEn: 'Engineering supervisor',
+    permissions: [
+      ...READ_ESTATE,
+      'staff.read',
+      'tickets.read',
+      'tickets.dispatch',
+      'workorders.execute',
+      'reports.read',
+    ],
+  },
+  // Technicians see only their own work orders and the grab pool (workorders.execute), not every ticket.
+  {
+    code: 'technician',
+    name: '维修工',
+    nameEn: 'Technician',
+    permissions: ['estate.read', 'workorders.execute'],
+  },
+  {
+    code: 'security',
+    name: '安管',
+    nameEn: 'Security officer',
+    permissions: ['estate.read', 'workorders.execute'],
+  },
+  { code: 'cleaner', name: '保洁', nameEn: 'Cleaner', permissions: ['estate.read', 'workorders.execute'] },
+  {
+    code: 'quality',
+    name: '品质部',
+    nameEn: 'Quality department',
+    permissions: [...READ_ESTATE, 'staff.read', 'export.run', 'audit.read', 'tickets.read', 'reports.read'],
+  },
+  {
+    code: 'finance',
+    name: '财务',
+    nameEn: 'Finance',
+    permissions: [...READ_ESTATE, 'pii.view', 'export.run'],
+  },
 ];

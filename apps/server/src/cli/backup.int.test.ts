@@ -23,7 +23,10 @@ describe.runIf(testDbKind() === 'pglite')('embedded backup and restore', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['guanjia.tar.gz']);
 
     const { readFileSync } = await import('node:fs');
-    const restored = await openDatabase({ dataDir: path.join(dir, 'restored'), loadDataDir: new Blob([readFileSync(file)]) });
+    const restored = await openDatabase({
+      dataDir: path.join(dir, 'restored'),
+      loadDataDir: new Blob([readFileSync(file)]),
+    });
     const rows = await restored.query<{ name: string }>('select name from companies');
     await restored.close();
     expect(rows.map((r) => r.name)).toEqual(['备份测试物业']);

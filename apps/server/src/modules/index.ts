@@ -1,13 +1,25 @@
 import type { App } from '../platform/http/app-types';
+import { callbackRoutes } from './callbacks/routes';
+import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
 import { orgRoutes } from './org/routes';
+import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
+import { slaRoutes } from './sla/routes';
 import { staffRoutes } from './staff/routes';
+import { ticketRoutes } from './tickets/routes';
+import { workOrderRoutes } from './workorders/routes';
 
 /** Every business module's routes and jobs; platform code never imports these. */
 export async function registerModules(app: App): Promise<void> {
   await app.register(orgRoutes);
   await app.register(residentRoutes);
   await app.register(staffRoutes);
+  await app.register(ticketRoutes);
+  await app.register(workOrderRoutes);
+  await app.register(dispatchRoutes);
+  await app.register(callbackRoutes);
+  await app.register(slaRoutes);
+  await app.register(reportRoutes);
   await app.register(importRoutes);
 }

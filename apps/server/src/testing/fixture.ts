@@ -1,4 +1,5 @@
 import { unitLabel } from '@guanjia/shared';
+import { eq } from 'drizzle-orm';
 import { buildings, defaultBusinessHours, projects, units } from '../modules/org/schema';
 import { insertResident } from '../modules/residents/create-resident';
 import { hashPassword } from '../platform/auth/password';
@@ -17,7 +18,19 @@ export interface Fixture {
   unitsB: number[];
   residentsA: number[];
   residentsB: number[];
-  users: Record<'admin' | 'agent_a' | 'lead_a' | 'tech_a' | 'qa_a' | 'manager_b', number>;
+  users: Record<
+    | 'admin'
+    | 'agent_a'
+    | 'lead_a'
+    | 'tech_a'
+    | 'qa_a'
+    | 'manager_b'
+    | 'supervisor_a'
+    | 'manager_a'
+    | 'tech_a2'
+    | 'tech_b',
+    number
+  >;
 }
 
 /**
@@ -117,6 +130,11 @@ export async function seedFixture(services: Services, password: string): Promise
     ['tech_a', '维修工甲', 'technician', [a.id]],
     ['qa_a', '质检甲', 'qa', [a.id]],
     ['manager_b', '经理乙', 'project_manager', [b.id]],
+    // Service desk escalation chain of A (班长 → 主管 → 经理) and a second technician per project.
+    ['supervisor_a', '主管甲', 'cs_supervisor', [a.id]],
+    ['manager_a', '经理甲', 'project_manager', [a.id]],
+    ['tech_a2', '维修工丙', 'technician', [a.id]],
+    ['tech_b', '维修工乙', 'technician', [b.id]],
   ];
   const userIds = { admin: boot.adminId } as Fixture['users'];
   for (const [username, displayName, role, scope] of staff) {
@@ -129,6 +147,19 @@ export async function seedFixture(services: Services, password: string): Promise
     await db.insert(userProjects).values(scope.map((projectId) => ({ userId: u.id, projectId })));
     userIds[username] = u.id;
   }
+  // Trades for dispatch by skill (both off duty until a test puts them on).
+  await db
+    .update(users)
+    .set({ skills: ['水电'] })
+    .where(eq(users.id, userIds.tech_a));
+  await db
+    .update(users)
+    .set({ skills: ['水电', '木工'] })
+    .where(eq(users.id, userIds.tech_a2));
+  await db
+    .update(users)
+    .set({ skills: ['水电'] })
+    .where(eq(users.id, userIds.tech_b));
   return {
     companyId: boot.companyId,
     roleIds: boot.roleIds,

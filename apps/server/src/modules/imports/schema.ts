@@ -17,7 +17,9 @@ export const imports = pgTable(
   'imports',
   {
     id: id(),
-    projectId: ref('project_id').notNull().references(() => projects.id),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
     createdBy: ref('created_by').notNull(),
     filename: text('filename').notNull(),
     file: bytea('file').notNull(),

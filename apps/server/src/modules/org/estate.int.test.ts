@@ -74,6 +74,21 @@ describe('estate archive', () => {
     expect(body.items.map((x) => x.label)).toEqual(['1-1-101', '1-1-201', '1-2-102']);
   });
 
+  it('a partial unit update keeps its type and status', async () => {
+    const id = t.fixture.unitsB[0]!;
+    const before = (await t.request('GET', `/api/units/${id}`, { token: admin })).json() as {
+      type: string;
+      status: string;
+      version: number;
+    };
+    const res = await t.request('PATCH', `/api/units/${id}`, {
+      token: admin,
+      body: { areaM2: 210.5, version: before.version },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ type: before.type, status: before.status, areaM2: 210.5 });
+  });
+
   it('rejects invalid estate input with field details', async () => {
     const res = await t.request('POST', '/api/units', {
       token: admin,

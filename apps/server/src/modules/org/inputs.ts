@@ -21,7 +21,7 @@ export const businessHoursInput = z.object({
 export const projectInput = z.object({
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(100),
-  kind: z.enum(PROJECT_KINDS).default('住宅'),
+  kind: z.enum(PROJECT_KINDS).optional(),
   address: z.string().trim().max(200).nullish(),
   households: z.number().int().min(0).max(1_000_000).nullish(),
   areaM2: z.number().min(0).max(1e9).nullish(),
@@ -30,7 +30,7 @@ export const projectInput = z.object({
     .string()
     .regex(/^0\d{2,3}$/, 'area code like 021')
     .nullish(),
-  timezone: z.string().max(60).default('Asia/Shanghai'),
+  timezone: z.string().max(60).optional(),
   businessHours: businessHoursInput.nullish(),
 });
 
@@ -45,7 +45,7 @@ export const buildingInput = z.object({
   name: z.string().trim().min(1).max(60),
   floors: z.number().int().min(1).max(200).nullish(),
   entrances: z.number().int().min(1).max(50).nullish(),
-  sortOrder: z.number().int().default(0),
+  sortOrder: z.number().int().optional(),
 });
 
 export const unitInput = z.object({
@@ -63,8 +63,8 @@ export const unitInput = z.object({
     .min(1)
     .max(20)
     .regex(/^[^-\s]+$/, 'no dashes or spaces'),
-  type: z.enum(UNIT_TYPES).default('住宅'),
-  status: z.enum(UNIT_STATUSES).default('空置'),
+  type: z.enum(UNIT_TYPES).optional(),
+  status: z.enum(UNIT_STATUSES).optional(),
   areaM2: z.number().min(0).max(100_000).nullish(),
   handoverDate: isoDate.nullish(),
   warrantyUntil: isoDate.nullish(),

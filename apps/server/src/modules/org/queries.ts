@@ -2,8 +2,8 @@ import { UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
 import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
-import type { Db } from '../../platform/db/client';
 import { cappedCount } from '../../platform/db/capped-count';
+import type { Db } from '../../platform/db/client';
 import { offsetOf, pageQuery } from '../../platform/http/pagination';
 import { buildings, projects, units } from './schema';
 

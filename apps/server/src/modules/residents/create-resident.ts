@@ -28,7 +28,7 @@ export async function createResident(ctx: Ctx, auth: AuthContext, input: Residen
 
 /** The insert itself, reusable inside a larger transaction (Excel import). */
 export async function insertResident(tx: DbOrTx, actor: Actor, now: Date, input: ResidentInput) {
-  const { phones, units: links, ...fields } = input;
+  const { phones = [], units: links = [], ...fields } = input;
   const py = namePinyin(fields.name);
   const [created] = await tx
     .insert(residents)

@@ -31,16 +31,18 @@ export const residentUnitInput = z.object({
   relation: z.enum(RESIDENT_RELATIONS),
 });
 
+// No .default() in input schemas: zod 4 applies defaults even inside .partial(), so a PATCH built from a
+// defaulted schema would silently reset every field the caller did not send. Defaults live in the database.
 export const residentInput = z.object({
   projectId: z.number().int().positive(),
   name: z.string().trim().min(1).max(50),
   gender: z.enum(['男', '女']).nullish(),
   idNumber: idNumberInput.nullish(),
-  phones: z.array(phoneInput).max(5).default([]),
+  phones: z.array(phoneInput).max(5).optional(),
   email: z.email().max(120).nullish(),
-  units: z.array(residentUnitInput).max(50).default([]),
-  vip: z.boolean().default(false),
-  tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  units: z.array(residentUnitInput).max(50).optional(),
+  vip: z.boolean().optional(),
+  tags: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
   birthday: z.iso.date().nullish(),
   preferredChannel: z.enum(CONTACT_CHANNELS).nullish(),
   notes: z.string().max(2000).nullish(),

@@ -1,8 +1,8 @@
 import { maskIdNumber, maskPhone } from '@guanjia/shared';
-import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
-import type { Db } from '../../platform/db/client';
 import { cappedCount } from '../../platform/db/capped-count';
+import type { Db } from '../../platform/db/client';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
 import { units } from '../org/schema';

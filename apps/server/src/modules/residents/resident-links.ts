@@ -42,7 +42,7 @@ export async function replaceUnits(
   tx: DbOrTx,
   residentId: number,
   projectId: number,
-  links: ResidentInput['units'],
+  links: NonNullable<ResidentInput['units']>,
 ) {
   await tx.delete(residentUnits).where(eq(residentUnits.residentId, residentId));
   if (!links.length) return;

@@ -160,6 +160,59 @@ describe('residents', () => {
     expect(found.items.map((r) => r.id)).toEqual([id]);
   });
 
+  it('a partial update leaves every field it did not send alone', async () => {
+    const id = t.fixture.residentsA[1]!;
+    const before = (await t.request('GET', `/api/residents/${id}`, { token: admin })).json() as ResidentView;
+    const res = await t.request('PATCH', `/api/residents/${id}`, {
+      token: admin,
+      body: { notes: '只改备注', version: before.version },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json() as ResidentView;
+    expect(after.phones).toEqual(before.phones);
+    expect(after.units).toEqual(before.units);
+    expect(after.vip).toBe(before.vip);
+    expect(after.tags).toEqual(before.tags);
+  });
+
+  it('staff without pii.view can edit everything but the masked fields', async () => {
+    const created = await t.request('POST', '/api/roles', {
+      token: admin,
+      body: {
+        code: 'clerk_a',
+        name: '档案员',
+        permissions: ['estate.read', 'residents.read', 'residents.write'],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const roleId = (created.json() as { id: number }).id;
+    await t.request('POST', '/api/staff', {
+      token: admin,
+      body: {
+        username: 'clerk_a',
+        displayName: '档案员甲',
+        password: 'clerk-pass-1',
+        roleIds: [roleId],
+        projectIds: [t.fixture.projectA],
+      },
+    });
+    const clerk = await t.login('clerk_a', 'clerk-pass-1');
+    const id = t.fixture.residentsA[2]!;
+    const r = (await t.request('GET', `/api/residents/${id}`, { token: clerk })).json() as ResidentView;
+    expect(r.piiMasked).toBe(true);
+    const ok = await t.request('PATCH', `/api/residents/${id}`, {
+      token: clerk,
+      body: { tags: ['热心业主'], version: r.version },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((ok.json() as ResidentView).phones).toHaveLength(1);
+    const refused = await t.request('PATCH', `/api/residents/${id}`, {
+      token: clerk,
+      body: { phones: ['13800001111'], version: r.version + 1 },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('concurrent edits of one version: exactly one wins', async () => {
     const id = t.fixture.residentsA[1]!;
     const { version } = (

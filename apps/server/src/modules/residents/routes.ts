@@ -38,7 +38,13 @@ export async function residentRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const q = request.query;
       const { items, total, totalCapped } = await listResidents(db, auth, q);
-      return { items: items.map((r) => presentResident(auth, r)), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      return {
+        items: items.map((r) => presentResident(auth, r)),
+        total,
+        totalCapped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   );
 

@@ -17,11 +17,11 @@ export const staffInput = z.object({
   phone: phoneInput.nullish(),
   email: z.email().nullish(),
   department: z.string().trim().max(30).nullish(),
-  skills: z.array(z.string().trim().min(1).max(20)).max(30).default([]),
+  skills: z.array(z.string().trim().min(1).max(20)).max(30).optional(),
   roleIds: z.array(z.number().int().positive()).min(1).max(10),
-  projectIds: z.array(z.number().int().positive()).max(500).default([]),
-  allProjects: z.boolean().default(false),
-  active: z.boolean().default(true),
+  projectIds: z.array(z.number().int().positive()).max(500).optional(),
+  allProjects: z.boolean().optional(),
+  active: z.boolean().optional(),
 });
 
 export const staffPatch = staffInput

@@ -61,7 +61,7 @@ describe('staff and roles', () => {
       permissions: string[];
       projectIds: number[];
     };
-    expect(me.permissions).toEqual(['estate.read']);
+    expect(me.permissions).toEqual(['estate.read', 'workorders.execute']);
     expect(me.projectIds).toEqual([t.fixture.projectA]);
   });
 
@@ -88,7 +88,12 @@ describe('staff and roles', () => {
   it('a scoped staff writer cannot grant roles beyond its own permissions', async () => {
     const created = await t.request('POST', '/api/roles', {
       token: admin,
-      body: { code: 'hr_a', name: '人事', permissions: ['staff.read', 'staff.write', 'estate.read'] },
+      // workorders.execute: the technician role it grants below carries it (issue 3).
+      body: {
+        code: 'hr_a',
+        name: '人事',
+        permissions: ['staff.read', 'staff.write', 'estate.read', 'workorders.execute'],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const hrRole = (created.json() as { id: number }).id;
@@ -133,6 +138,22 @@ describe('staff and roles', () => {
       items: StaffView[];
     };
     expect(list.items[0]?.phone).toBe('138****0000');
+  });
+
+  it('a partial update keeps roles, projects, skills and status', async () => {
+    const before = (
+      await t.request('GET', `/api/staff/${t.fixture.users.lead_a}`, { token: admin })
+    ).json() as StaffView & { skills: string[]; active: boolean };
+    const res = await t.request('PATCH', `/api/staff/${t.fixture.users.lead_a}`, {
+      token: admin,
+      body: { displayName: '班长甲（早班）', version: before.version },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json() as typeof before;
+    expect(after.projectIds).toEqual(before.projectIds);
+    expect(after.roles).toEqual(before.roles);
+    expect(after.skills).toEqual(before.skills);
+    expect(after.active).toBe(true);
   });
 
   it('deactivation and password reset end existing sessions at once', async () => {

@@ -8,7 +8,11 @@ import { createRedisBus } from './redis-bus';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     await probe.ping();
@@ -30,7 +34,12 @@ afterAll(async () => {
 /** Two nodes on one bus: what one publishes, the other receives. */
 async function crossNode(nodeA: Bus, nodeB: Bus): Promise<BusMessage> {
   const received = new Promise<BusMessage>((resolve) => nodeB.subscribe(resolve));
-  const message: BusMessage = { type: 'resident.updated', projectId: 7, entityType: 'resident', entityId: 42 };
+  const message: BusMessage = {
+    type: 'resident.updated',
+    projectId: 7,
+    entityType: 'resident',
+    entityId: 42,
+  };
   await nodeA.publish(message);
   return received;
 }
@@ -49,7 +58,12 @@ describe('bus drivers', () => {
       await b.close();
       await scratch.drop();
     });
-    expect(await crossNode(a, b)).toEqual({ type: 'resident.updated', projectId: 7, entityType: 'resident', entityId: 42 });
+    expect(await crossNode(a, b)).toEqual({
+      type: 'resident.updated',
+      projectId: 7,
+      entityType: 'resident',
+      entityId: 42,
+    });
   });
 
   it.runIf(withRedis)('redis pub/sub crosses nodes', async () => {

@@ -17,7 +17,13 @@ describe('cappedCount', () => {
     expect(exact).toBeGreaterThan(3);
     expect(await cappedCount(db, users, undefined, 100)).toEqual({ total: exact, totalCapped: false });
     expect(await cappedCount(db, users, undefined, exact)).toEqual({ total: exact, totalCapped: false });
-    expect(await cappedCount(db, users, undefined, exact - 1)).toEqual({ total: exact - 1, totalCapped: true });
-    expect(await cappedCount(db, users, eq(users.username, 'admin'))).toEqual({ total: 1, totalCapped: false });
+    expect(await cappedCount(db, users, undefined, exact - 1)).toEqual({
+      total: exact - 1,
+      totalCapped: true,
+    });
+    expect(await cappedCount(db, users, eq(users.username, 'admin'))).toEqual({
+      total: 1,
+      totalCapped: false,
+    });
   });
 });

@@ -15,7 +15,12 @@ export async function cappedCount(
   where: SQL | undefined,
   cap = COUNT_CAP,
 ): Promise<{ total: number; totalCapped: boolean }> {
-  const limited = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('capped');
+  const limited = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(cap + 1)
+    .as('capped');
   const [row] = await db.select({ n: count() }).from(limited);
   const n = row?.n ?? 0;
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };

@@ -15,5 +15,7 @@ export async function migrate(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
     return;
   }
-  await withAdvisoryLock(database, LOCKS.migrate, () => migrateNodePg(database.db as unknown as NodePgDatabase, config));
+  await withAdvisoryLock(database, LOCKS.migrate, () =>
+    migrateNodePg(database.db as unknown as NodePgDatabase, config),
+  );
 }

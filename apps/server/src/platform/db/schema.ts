@@ -1,14 +1,14 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
+export * from '../../modules/callbacks/schema';
+export * from '../../modules/dispatch/schema';
 export * from '../../modules/imports/schema';
 export * from '../../modules/org/schema';
 export * from '../../modules/residents/schema';
+export * from '../../modules/sla/schema';
+export * from '../../modules/tickets/schema';
+export * from '../../modules/workorders/schema';
 export * from '../auth/schema';
 export * from '../events/schema';
 export * from '../jobs/schema';
 export * from '../settings/schema';
-export * from '../../modules/tickets/schema';
-export * from '../../modules/workorders/schema';
-export * from '../../modules/dispatch/schema';
-export * from '../../modules/sla/schema';
-export * from '../../modules/callbacks/schema';

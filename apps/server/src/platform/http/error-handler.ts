@@ -50,7 +50,10 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
   // One not-found handler for the whole app: unknown API routes get the envelope; with a built console,
   // any other GET loads the single-page app so client-side routes (/residents/12) survive a reload.
   app.setNotFoundHandler((request, reply) => {
-    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }

@@ -1,13 +1,7 @@
-/**
- * Ticket vocabularies used by the rules. Kept here (not in packages/shared) until the tickets module
- * publishes its shared schema; the values are the Chinese labels staff see, as for UNIT_TYPES.
- */
-export const TICKET_TYPES = ['报修', '投诉', '咨询', '建议', '求助', '表扬'] as const;
-export type TicketType = (typeof TICKET_TYPES)[number];
+import type { TicketType } from '@guanjia/shared';
 
-/** 急 = urgent (water/electric), 一般 = ordinary, 预约 = by appointment. */
-export const TICKET_PRIORITIES = ['急', '一般', '预约'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+/** The vocabularies live in packages/shared (the console validates with them too); re-exported for the rules. */
+export { TICKET_PRIORITIES, TICKET_TYPES, type TicketPriority, type TicketType } from '@guanjia/shared';
 
 /** Types an agent may answer and close at first contact (no work order, no callback). */
 export const ANSWERABLE_TYPES: readonly TicketType[] = ['咨询', '表扬', '建议'];

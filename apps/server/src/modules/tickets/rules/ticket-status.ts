@@ -1,8 +1,8 @@
+import type { TicketStatus } from '@guanjia/shared';
 import { allowedActions, type MachineRules, runTransition, type TransitionResult } from './state-machine';
 import { ANSWERABLE_TYPES, type CallbackPolicy, type TicketType } from './ticket-kinds';
 
-export const TICKET_STATUSES = ['待受理', '处理中', '待回访', '已关闭', '已取消'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export { TICKET_STATUSES, type TicketStatus } from '@guanjia/shared';
 
 export interface TicketState {
   status: TicketStatus;

@@ -1,16 +1,7 @@
+import type { WorkOrderStatus } from '@guanjia/shared';
 import { allowedActions, type MachineRules, runTransition, type TransitionResult } from './state-machine';
 
-export const WORK_ORDER_STATUSES = [
-  '待派单',
-  '已派单',
-  '已接单',
-  '已到场',
-  '处理中',
-  '挂起',
-  '已完成',
-  '已取消',
-] as const;
-export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+export { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@guanjia/shared';
 
 /** Statuses in which the resolve clock is paused (waiting for parts, the resident, a vendor). */
 export const WORK_ORDER_PAUSE_STATUSES: readonly WorkOrderStatus[] = ['挂起'];

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { assertInScope } from '../../platform/auth/context';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import type { App } from '../../platform/http/app-types';
+import { badRequest } from '../../platform/http/errors';
+import { slaReport } from './sla-report';
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/** A bare date means local midnight in Asia/Shanghai, as the console's date pickers mean it. */
+const toInstant = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v);
+
+export async function reportRoutes(app: App): Promise<void> {
+  const { db } = app.services.database;
+  app.get(
+    '/api/reports/sla',
+    {
+      onRequest: guard('reports.read'),
+      schema: {
+        tags: ['reports'],
+        querystring: z.object({ projectId: z.coerce.number().int().positive(), from: instant, to: instant }),
+      },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      const { projectId } = request.query;
+      assertInScope(auth, projectId, 'Project');
+      const from = toInstant(request.query.from);
+      const to = toInstant(request.query.to);
+      if (!(from < to)) throw badRequest('from must be before to');
+      const groups = await slaReport(db, projectId, from, to);
+      const sum = (f: (g: (typeof groups)[number]) => number) => groups.reduce((s, g) => s + f(g), 0);
+      return {
+        projectId,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        totals: {
+          total: sum((g) => g.total),
+          met: sum((g) => g.met),
+          breached: sum((g) => g.breached),
+          open: sum((g) => g.open),
+          callbacksDue: sum((g) => g.callbacks.due),
+          callbacksOnTime: sum((g) => g.callbacks.onTime),
+        },
+        groups,
+      };
+    },
+  );
+}

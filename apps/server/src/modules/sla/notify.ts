@@ -1,0 +1,68 @@
+import type { NotificationKind } from '@guanjia/shared';
+import { sql } from 'drizzle-orm';
+import type { BusMessage } from '../../platform/bus/bus';
+import type { DbOrTx } from '../../platform/db/client';
+import { notifications } from './schema';
+
+export interface NotificationInput {
+  companyId: number;
+  userId: number;
+  projectId: number | null;
+  kind: NotificationKind;
+  level?: number;
+  title: string;
+  body: string;
+  ticketId?: number | null;
+  workOrderId?: number | null;
+  dedupeKey: string;
+}
+
+/**
+ * Store in-app notifications (a repeated key for the same user is ignored) and queue one bus message
+ * per stored row for that user only; the console re-reads /api/notifications.
+ */
+export async function notify(
+  tx: DbOrTx,
+  items: NotificationInput[],
+  outbox: BusMessage[],
+  now: Date,
+): Promise<number> {
+  if (!items.length) return 0;
+  const rows = await tx
+    .insert(notifications)
+    .values(items.map((i) => ({ ...i, level: i.level ?? 0, createdAt: now })))
+    .onConflictDoNothing()
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      ticketId: notifications.ticketId,
+    });
+  for (const r of rows) {
+    outbox.push({
+      type: 'notification.created',
+      userId: r.userId,
+      entityType: 'notification',
+      entityId: r.id,
+      data: { kind: r.kind, ticketId: r.ticketId },
+    });
+  }
+  return rows.length;
+}
+
+/** Active staff holding one of the role codes whose scope includes the project. */
+export async function usersWithRoles(
+  db: DbOrTx,
+  companyId: number,
+  projectId: number,
+  roleCodes: readonly string[],
+): Promise<{ userId: number; roleCode: string }[]> {
+  if (!roleCodes.length) return [];
+  const result = (await db.execute(sql`
+    select distinct u.id as user_id, r.code as role_code
+      from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
+     where u.company_id = ${companyId} and u.active and r.code = any(${sql.param([...roleCodes])}::text[])
+       and (u.all_projects or exists (select 1 from user_projects up where up.user_id = u.id and up.project_id = ${projectId}))
+     order by u.id`)) as unknown as { rows: { user_id: string | number; role_code: string }[] };
+  return result.rows.map((r) => ({ userId: Number(r.user_id), roleCode: r.role_code }));
+}

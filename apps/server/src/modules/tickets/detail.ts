@@ -1,0 +1,138 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { AuthContext } from '../../platform/auth/context';
+import { assertInScope } from '../../platform/auth/context';
+import { users } from '../../platform/auth/schema';
+import type { Db } from '../../platform/db/client';
+import { notFound } from '../../platform/http/errors';
+import { callbacks } from '../callbacks/schema';
+import { loadSlaContext, targetsFor } from '../sla/context';
+import type { CallbackRow, WorkOrderRow } from '../sla/engine';
+import { type ClockRow, presentClock } from '../sla/present';
+import { slaClocks } from '../sla/schema';
+import { workOrders } from '../workorders/schema';
+import { presentTicketSummary, ticketLookups } from './queries';
+import { tickets } from './schema';
+import {
+  callbackPolicyOf,
+  ticketActions,
+  ticketState,
+  workOrderActions,
+  workOrderState,
+} from './transitions';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function presentWorkOrder(
+  wo: WorkOrderRow,
+  clocks: ClockRow[],
+  names: Map<number, string>,
+  now: Date,
+) {
+  return {
+    id: wo.id,
+    number: wo.number,
+    ticketId: wo.ticketId,
+    projectId: wo.projectId,
+    status: wo.status,
+    priority: wo.priority,
+    skill: wo.skill,
+    dispatchMode: wo.dispatchMode,
+    team: wo.team,
+    description: wo.description,
+    appointmentAt: iso(wo.appointmentAt),
+    technicianId: wo.technicianId,
+    technicianName: wo.technicianId ? (names.get(wo.technicianId) ?? null) : null,
+    vendorName: wo.vendorName,
+    dispatchedAt: iso(wo.dispatchedAt),
+    acceptedAt: iso(wo.acceptedAt),
+    arrivedAt: iso(wo.arrivedAt),
+    startedAt: iso(wo.startedAt),
+    completedAt: iso(wo.completedAt),
+    cancelledAt: iso(wo.cancelledAt),
+    pauses: wo.pauses,
+    returnCount: wo.returnCount,
+    transferCount: wo.transferCount,
+    materials: wo.materials,
+    photosBefore: wo.photosBefore,
+    photosAfter: wo.photosAfter,
+    signature: wo.signature,
+    result: wo.result,
+    lastReason: wo.lastReason,
+    allowedActions: workOrderActions(workOrderState(wo)),
+    sla: {
+      dispatchDueAt: iso(wo.dispatchDueAt),
+      arriveDueAt: iso(wo.arriveDueAt),
+      resolveDueAt: iso(wo.resolveDueAt),
+      clocks: clocks.filter((c) => c.workOrderId === wo.id).map((c) => presentClock(c, now)),
+    },
+    version: wo.version,
+    createdAt: wo.createdAt.toISOString(),
+  };
+}
+
+export function presentCallback(c: CallbackRow) {
+  return {
+    id: c.id,
+    round: c.round,
+    status: c.status,
+    dueAt: c.dueAt.toISOString(),
+    attempts: c.attempts,
+    lastAttemptAt: iso(c.lastAttemptAt),
+    reached: c.reached,
+    satisfied: c.satisfied,
+    scores: { overall: c.scoreOverall, speed: c.scoreSpeed, attitude: c.scoreAttitude },
+    comment: c.comment,
+    agentId: c.agentId,
+    completedAt: iso(c.completedAt),
+    complaintTicketId: c.complaintTicketId,
+    version: c.version,
+  };
+}
+
+/** GET /api/tickets/:id: the ticket, its SLA block, work orders, callbacks and the actions possible now. */
+export async function ticketDetail(db: Db, auth: AuthContext, id: number, now: Date) {
+  const [t] = await db.select().from(tickets).where(eq(tickets.id, id));
+  if (!t) throw notFound('Ticket');
+  assertInScope(auth, t.projectId, 'Ticket');
+  const [wos, clocks, cbs, names, sla] = await Promise.all([
+    db.select().from(workOrders).where(eq(workOrders.ticketId, id)).orderBy(asc(workOrders.id)),
+    db.select().from(slaClocks).where(eq(slaClocks.ticketId, id)).orderBy(asc(slaClocks.id)),
+    db.select().from(callbacks).where(eq(callbacks.ticketId, id)).orderBy(asc(callbacks.round)),
+    ticketLookups(db, [t]),
+    loadSlaContext(db, t.companyId, t.projectId),
+  ]);
+  const techIds = [...new Set(wos.map((w) => w.technicianId).filter((x): x is number => x !== null))];
+  const techs = techIds.length
+    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, techIds))
+    : [];
+  const techNames = new Map(techs.map((u) => [u.id, u.name]));
+  const policy = targetsFor(sla, {
+    projectId: t.projectId,
+    ticketType: t.type,
+    priority: t.priority,
+    categoryPath: [],
+  }).callbackPolicy;
+  const state = ticketState(t, wos, callbackPolicyOf(t, policy));
+  return {
+    ...presentTicketSummary(auth, t, names),
+    description: t.description,
+    attachments: t.attachments,
+    answer: t.answer,
+    cancelReason: t.cancelReason,
+    residentRating: t.residentRating,
+    acceptedAt: iso(t.acceptedAt),
+    resolvedAt: iso(t.resolvedAt),
+    closedAt: iso(t.closedAt),
+    cancelledAt: iso(t.cancelledAt),
+    callbackRule: t.callbackRule,
+    callbackPolicy: state.callbackPolicy,
+    allowedActions: ticketActions(state),
+    sla: {
+      ...presentTicketSummary(auth, t, names).sla,
+      clocks: clocks.filter((c) => c.workOrderId === null).map((c) => presentClock(c, now)),
+    },
+    workOrders: wos.map((w) => presentWorkOrder(w, clocks, techNames, now)),
+    callbacks: cbs.map(presentCallback),
+    callback: cbs.length ? presentCallback(cbs[cbs.length - 1]!) : null,
+  };
+}

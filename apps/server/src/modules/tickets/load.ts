@@ -1,0 +1,33 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client';
+import { notFound } from '../../platform/http/errors';
+import { callbacks } from '../callbacks/schema';
+import { categoryPath } from '../sla/context';
+import type { TicketBundle } from '../sla/engine';
+import { workOrders } from '../workorders/schema';
+import { tickets } from './schema';
+
+/**
+ * A ticket with its work orders and callback rounds, the ticket row locked FOR UPDATE. The ticket is
+ * the aggregate's lock: every write to it or its work orders takes this lock first, so two dispatchers
+ * (or a dispatcher and a grabbing technician) are serialized and the second sees the first's result.
+ */
+export async function lockTicketBundle(tx: DbOrTx, ticketId: number): Promise<TicketBundle> {
+  const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  if (!ticket) throw notFound('Ticket');
+  const [wos, cbs, path] = await Promise.all([
+    tx.select().from(workOrders).where(eq(workOrders.ticketId, ticketId)).orderBy(asc(workOrders.id)),
+    tx.select().from(callbacks).where(eq(callbacks.ticketId, ticketId)).orderBy(asc(callbacks.round)),
+    categoryPath(tx, ticket.categoryId),
+  ]);
+  return { ticket, workOrders: wos, callbacks: cbs, categoryPath: path };
+}
+
+export async function ticketIdOfWorkOrder(db: DbOrTx, workOrderId: number): Promise<number> {
+  const [row] = await db
+    .select({ ticketId: workOrders.ticketId })
+    .from(workOrders)
+    .where(eq(workOrders.id, workOrderId));
+  if (!row) throw notFound('Work order');
+  return row.ticketId;
+}

@@ -1,0 +1,38 @@
+import type { AuthContext } from '../../platform/auth/context';
+import { checkVersion } from '../../platform/db/versioning';
+import { openCallbackRound } from '../callbacks/open-callback';
+import { patchTicket, stateOf, statusEvent } from './ticket-ops';
+import { type Ctx, type TicketWrite, writeTicket } from './ticket-write';
+import { runTicketAction } from './transitions';
+
+/**
+ * All work is done: to 待回访 with a callback round, or straight to 已关闭 where the callback rule
+ * says never. Runs when the last work order completes, or by hand for tickets without work orders.
+ */
+export async function resolveInWrite(w: TicketWrite): Promise<void> {
+  const from = w.bundle.ticket.status;
+  const next = runTicketAction(stateOf(w), { type: 'resolve' });
+  await patchTicket(w, {
+    status: next.status,
+    resolvedAt: w.now,
+    closedAt: next.status === '已关闭' ? w.now : null,
+  });
+  if (next.status === '待回访') await openCallbackRound(w);
+  await statusEvent(w, 'ticket.resolved', from);
+}
+
+/** After a work order finished: resolve the ticket once nothing is open and something was done. */
+export async function resolveIfDone(w: TicketWrite): Promise<void> {
+  const { ticket, workOrders } = w.bundle;
+  if (ticket.status !== '处理中') return;
+  const open = workOrders.some((o) => o.status !== '已完成' && o.status !== '已取消');
+  const done = workOrders.some((o) => o.status === '已完成');
+  if (!open && done) await resolveInWrite(w);
+}
+
+export async function resolveTicket(ctx: Ctx, auth: AuthContext, id: number, version: number) {
+  return writeTicket(ctx, auth, id, async (w) => {
+    checkVersion(w.bundle.ticket, version, 'Ticket');
+    await resolveInWrite(w);
+  });
+}

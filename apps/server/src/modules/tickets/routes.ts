@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import { events } from '../../platform/events/schema';
+import type { App } from '../../platform/http/app-types';
+import { idParam } from '../../platform/http/pagination';
+import { callbacks } from '../callbacks/schema';
+import { workOrders } from '../workorders/schema';
+import { acceptTicket } from './accept-ticket';
+import { addWorkOrderToTicket } from './add-ticket-work-order';
+import { answerTicket } from './answer-ticket';
+import { cancelTicket } from './cancel-ticket';
+import { categoryRoutes } from './category-routes';
+import { closeTicket } from './close-ticket';
+import { createTicket } from './create-ticket';
+import { ticketDetail } from './detail';
+import {
+  answerBody,
+  optionalReasonBody,
+  reasonBody,
+  ticketInput,
+  ticketListQuery,
+  versionBody,
+  workOrderInput,
+} from './inputs';
+import { listTickets, presentTicketSummary, ticketLookups } from './queries';
+import { reopenTicket } from './reopen-ticket';
+import { resolveTicket } from './resolve-ticket';
+
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().trim().min(1).max(100).optional() });
+
+export async function ticketRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+  const detail = (request: Parameters<typeof currentAuth>[0], id: number) =>
+    ticketDetail(db, currentAuth(request), id, services.clock.now());
+
+  app.post(
+    '/api/tickets',
+    {
+      onRequest: guard('tickets.write'),
+      schema: { tags: ['tickets'], body: ticketInput, headers: idempotencyHeaders },
+    },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      const key = request.headers['idempotency-key'];
+      const { id, created } = await createTicket(services, auth, request.body, key);
+      // A repeated key answers 200 with the ticket the first request created.
+      return reply.status(created ? 201 : 200).send(await detail(request, id));
+    },
+  );
+
+  app.get(
+    '/api/tickets',
+    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], querystring: ticketListQuery } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const q = request.query;
+      const { rows, total } = await listTickets(db, auth, q);
+      const names = await ticketLookups(db, rows);
+      return {
+        items: rows.map((t) => presentTicketSummary(auth, t, names)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    async (request) => detail(request, request.params.id),
+  );
+
+  app.get(
+    '/api/tickets/:id/events',
+    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    async (request) => {
+      const t = await detail(request, request.params.id);
+      const [wos, cbs] = await Promise.all([
+        db.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.ticketId, t.id)),
+        db.select({ id: callbacks.id }).from(callbacks).where(eq(callbacks.ticketId, t.id)),
+      ]);
+      const of = (type: string, ids: number[]): SQL | undefined =>
+        ids.length ? and(eq(events.entityType, type), inArray(events.entityId, ids.map(String))) : undefined;
+      const rows = await db
+        .select()
+        .from(events)
+        .where(
+          or(
+            of('ticket', [t.id]),
+            of(
+              'work_order',
+              wos.map((w) => w.id),
+            ),
+            of(
+              'callback',
+              cbs.map((c) => c.id),
+            ),
+          ),
+        )
+        .orderBy(asc(events.id));
+      return {
+        items: rows.map((e) => ({
+          id: e.id,
+          at: e.occurredAt.toISOString(),
+          actorId: e.actorId,
+          source: e.source,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: Number(e.entityId),
+          before: e.before,
+          after: e.after,
+        })),
+      };
+    },
+  );
+
+  const params = idParam;
+  const opts = (body: z.ZodType) => ({
+    onRequest: guard('tickets.write'),
+    schema: { tags: ['tickets'], params, body },
+  });
+  app.post('/api/tickets/:id/accept', opts(versionBody), async (request) => {
+    const body = versionBody.parse(request.body);
+    await acceptTicket(services, currentAuth(request), request.params.id, body.version);
+    return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/answer', opts(answerBody), async (request) => {
+    const body = answerBody.parse(request.body);
+    await answerTicket(services, currentAuth(request), request.params.id, body.version, body.answer);
+    return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/resolve', opts(versionBody), async (request) => {
+    const body = versionBody.parse(request.body);
+    await resolveTicket(services, currentAuth(request), request.params.id, body.version);
+    return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/close', opts(optionalReasonBody), async (request) => {
+    const body = optionalReasonBody.parse(request.body);
+    await closeTicket(services, currentAuth(request), request.params.id, body.version, body.reason);
+    return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/cancel', opts(reasonBody), async (request) => {
+    const body = reasonBody.parse(request.body);
+    await cancelTicket(services, currentAuth(request), request.params.id, body.version, body.reason);
+    return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/reopen', opts(reasonBody), async (request) => {
+    const body = reasonBody.parse(request.body);
+    await reopenTicket(services, currentAuth(request), request.params.id, body.version, body.reason);
+    return detail(request, request.params.id);
+  });
+
+  const newWorkOrder = workOrderInput.extend({ version: z.number().int().positive() });
+  app.post(
+    '/api/tickets/:id/work-orders',
+    { onRequest: guard('tickets.dispatch'), schema: { tags: ['tickets'], params, body: newWorkOrder } },
+    async (request, reply) => {
+      const { version, ...input } = request.body;
+      await addWorkOrderToTicket(services, currentAuth(request), request.params.id, version, input);
+      return reply.status(201).send(await detail(request, request.params.id));
+    },
+  );
+
+  await categoryRoutes(app);
+}

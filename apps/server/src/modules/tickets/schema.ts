@@ -1,0 +1,167 @@
+import type {
+  CallbackRule,
+  SlaBadge,
+  TicketChannel,
+  TicketPriority,
+  TicketStatus,
+  TicketType,
+} from '@guanjia/shared';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { companies } from '../../platform/auth/schema';
+import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
+import { projects, units } from '../org/schema';
+import { residents } from '../residents/schema';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** An uploaded file's id or a URL, as the console sends it. */
+export interface Attachment {
+  url: string;
+  name?: string | null;
+}
+
+/** A resident's own rating from the portal: stored as given, never editable by staff. */
+export interface ResidentRating {
+  overall: number;
+  comment?: string | null;
+  at: string;
+}
+
+/**
+ * Three levels: place (户内/公共区域) › category (水/电/…) › problem. Company rows (projectId null) are
+ * the shared tree; a project may add its own rows. `pathIds` keeps the ids root-first so SLA policy
+ * matching needs no recursive query.
+ */
+export const ticketCategories = pgTable(
+  'ticket_categories',
+  {
+    id: id(),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
+    projectId: ref('project_id').references(() => projects.id),
+    parentId: ref('parent_id'),
+    level: integer('level').notNull(),
+    name: text('name').notNull(),
+    pathIds: bigint('path_ids', { mode: 'number' }).array().notNull(),
+    pathNames: text('path_names').notNull(),
+    /** The skill a technician needs (水电工, 电梯, 木工…); inherited downwards when null. */
+    skill: text('skill'),
+    callbackRule: text('callback_rule').$type<CallbackRule>(),
+    defaultPriority: text('default_priority').$type<TicketPriority>(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('ticket_categories_name_uq').on(
+      t.companyId,
+      sql`coalesce(${t.projectId}, 0)`,
+      sql`coalesce(${t.parentId}, 0)`,
+      t.name,
+    ),
+    index('ticket_categories_company_idx').on(t.companyId, t.level),
+  ],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull(),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
+    number: text('number').notNull(),
+    type: text('type').$type<TicketType>().notNull(),
+    channel: text('channel').$type<TicketChannel>().notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    appointmentAt: at('appointment_at'),
+    unitId: ref('unit_id').references(() => units.id),
+    residentId: ref('resident_id').references(() => residents.id),
+    /** Unknown callers: who to call back. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    categoryId: ref('category_id').references(() => ticketCategories.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
+    /** 首问负责: the agent who owns the ticket until it closes. */
+    ownerId: ref('owner_id'),
+    createdById: ref('created_by_id'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    callbackRule: text('callback_rule').$type<CallbackRule>().notNull().default('always'),
+    answer: text('answer'),
+    cancelReason: text('cancel_reason'),
+    /** A complaint raised from a dissatisfied callback points at the ticket it came from. */
+    sourceTicketId: ref('source_ticket_id'),
+    idempotencyKey: text('idempotency_key'),
+    residentRating: jsonb('resident_rating').$type<ResidentRating>(),
+    acceptedAt: at('accepted_at'),
+    resolvedAt: at('resolved_at'),
+    closedAt: at('closed_at'),
+    cancelledAt: at('cancelled_at'),
+    /** Deadlines, rewritten on every relevant write (the SLA engine owns these columns). */
+    respondDueAt: at('respond_due_at'),
+    replyDueAt: at('reply_due_at'),
+    callbackDueAt: at('callback_due_at'),
+    /** Nearest deadline of any running clock of the ticket or its work orders: the list's countdown. */
+    slaDueAt: at('sla_due_at'),
+    /** Next warning or breach moment: the minute sweep picks up tickets whose timer was missed. */
+    slaNextAt: at('sla_next_at'),
+    slaState: text('sla_state').$type<SlaBadge>().notNull().default('ok'),
+    /** Number, contact, unit label, title and description: one column for the trigram index. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('tickets_project_number_uq').on(t.projectId, t.number),
+    uniqueIndex('tickets_idempotency_uq')
+      .on(t.companyId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index('tickets_project_id_idx').on(t.projectId, t.id),
+    index('tickets_project_status_idx').on(t.projectId, t.status, t.id),
+    index('tickets_project_type_idx').on(t.projectId, t.type, t.id),
+    index('tickets_project_created_idx').on(t.projectId, t.createdAt),
+    index('tickets_project_sla_idx').on(t.projectId, t.slaState, t.slaDueAt),
+    index('tickets_owner_idx').on(t.ownerId, t.status),
+    index('tickets_resident_idx').on(t.residentId, t.id),
+    index('tickets_unit_idx').on(t.unitId, t.id),
+    index('tickets_category_idx').on(t.categoryId, t.id),
+    index('tickets_sla_next_idx').on(t.slaNextAt).where(sql`${t.slaNextAt} is not null`),
+    index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+/**
+ * Daily counters for human numbers. The upsert takes a row lock held until the ticket's transaction
+ * ends, so two intakes in the same project and day never get the same number (and a rolled-back
+ * intake gives its number back).
+ */
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    projectId: ref('project_id').notNull(),
+    prefix: text('prefix').notNull(),
+    day: text('day').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.prefix, t.day] })],
+);

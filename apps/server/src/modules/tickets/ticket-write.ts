@@ -1,0 +1,103 @@
+import { userActor } from '../../platform/auth/actor';
+import { type AuthContext, assertInScope } from '../../platform/auth/context';
+import type { BusMessage } from '../../platform/bus/bus';
+import type { DbOrTx } from '../../platform/db/client';
+import { type Actor, type EventInput, recordEvent } from '../../platform/events/record-event';
+import type { Services } from '../../platform/http/app-types';
+import { loadSlaContext, type SlaContext } from '../sla/context';
+import { recomputeSla, type TicketBundle, type WorkOrderRow } from '../sla/engine';
+import { assignNumbers, runDeferredDispatch } from './deferred';
+import { lockTicketBundle } from './load';
+
+export type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
+
+/** One write to a ticket aggregate: the locked rows, the SLA context, and what to publish after commit. */
+export interface TicketWrite {
+  tx: DbOrTx;
+  ctx: Ctx;
+  bundle: TicketBundle;
+  sla: SlaContext;
+  now: Date;
+  actor: Actor;
+  auth: AuthContext | null;
+  /** Bus messages sent only once the transaction committed (a rolled-back write announces nothing). */
+  outbox: BusMessage[];
+  /** Work to run at the end of the transaction (lock-taking steps, see deferred.ts). */
+  deferred: { dispatch: WorkOrderRow[] };
+  event(input: Omit<EventInput, 'projectId'>): Promise<void>;
+}
+
+export async function openWrite(
+  tx: DbOrTx,
+  ctx: Ctx,
+  bundle: TicketBundle,
+  actor: Actor,
+  auth: AuthContext | null,
+  now: Date,
+): Promise<TicketWrite> {
+  const sla = await loadSlaContext(tx, bundle.ticket.companyId, bundle.ticket.projectId);
+  return {
+    tx,
+    ctx,
+    bundle,
+    sla,
+    now,
+    actor,
+    auth,
+    outbox: [],
+    deferred: { dispatch: [] },
+    event: (input) => recordEvent(tx, actor, now, { ...input, projectId: bundle.ticket.projectId }),
+  };
+}
+
+/**
+ * Close a write: automatic dispatch, recompute every SLA clock (deadlines, timers), then numbering —
+ * the lock-taking steps last, so concurrent intakes wait on them as briefly as possible.
+ */
+export async function finishWrite(w: TicketWrite): Promise<void> {
+  await runDeferredDispatch(w);
+  await recomputeSla(w.tx, w.ctx.queue, w.bundle, w.sla, w.now);
+  await assignNumbers(w);
+  const t = w.bundle.ticket;
+  w.outbox.push({
+    type: 'ticket.updated',
+    companyId: t.companyId,
+    projectId: t.projectId,
+    entityType: 'ticket',
+    entityId: t.id,
+    data: { status: t.status, slaState: t.slaState },
+  });
+}
+
+export async function publishAll(ctx: Pick<Services, 'bus'>, messages: BusMessage[]): Promise<void> {
+  for (const message of messages) await ctx.bus.publish(message);
+}
+
+/**
+ * Run `fn` on a locked ticket the caller may see (404 otherwise), recompute SLA, commit, publish.
+ * Jobs pass auth = null and an actor of their own.
+ */
+export async function writeTicket<T>(
+  ctx: Ctx,
+  auth: AuthContext | null,
+  ticketId: number,
+  fn: (w: TicketWrite) => Promise<T>,
+  actor?: Actor,
+): Promise<T> {
+  const now = ctx.clock.now();
+  const { result, outbox } = await ctx.database.db.transaction(async (tx) => {
+    const bundle = await lockTicketBundle(tx, ticketId);
+    if (auth) assertInScope(auth, bundle.ticket.projectId, 'Ticket');
+    const who =
+      actor ??
+      (auth
+        ? userActor(auth)
+        : { userId: null, companyId: bundle.ticket.companyId, source: 'system' as const });
+    const w = await openWrite(tx, ctx, bundle, who, auth, now);
+    const result = await fn(w);
+    await finishWrite(w);
+    return { result, outbox: w.outbox };
+  });
+  await publishAll(ctx, outbox);
+  return result;
+}

@@ -1,0 +1,198 @@
+import { WORK_ORDER_STATUSES } from '@guanjia/shared';
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import { users } from '../../platform/auth/schema';
+import type { Db } from '../../platform/db/client';
+import type { App } from '../../platform/http/app-types';
+import { notFound } from '../../platform/http/errors';
+import { idParam, offsetOf, pageQuery } from '../../platform/http/pagination';
+import { technicianCandidates } from '../dispatch/candidates';
+import { scopeIds } from '../org/queries';
+import { units } from '../org/schema';
+import { slaClocks } from '../sla/schema';
+import { loadSlaSettings } from '../sla/settings';
+import { presentWorkOrder } from '../tickets/detail';
+import { guardAny } from '../tickets/guard-any';
+import { rankCandidates } from '../tickets/rules/dispatch-choice';
+import { tickets } from '../tickets/schema';
+import { workOrderActionRoutes } from './action-routes';
+import { workOrderHandoffs, workOrders } from './schema';
+
+const listQuery = pageQuery.extend({
+  projectId: z.coerce.number().int().positive().optional(),
+  status: z
+    .string()
+    .transform((v) => v.split(','))
+    .pipe(z.array(z.enum(WORK_ORDER_STATUSES)).min(1))
+    .optional(),
+  technicianId: z.coerce.number().int().positive().optional(),
+  /** mine = held by me; pool = offered for grabbing. */
+  view: z.enum(['mine', 'pool', 'all']).default('all'),
+});
+
+/**
+ * Desk staff (tickets.read) see every order in scope; a technician (workorders.execute only) sees his
+ * own orders and the grab pool of his projects — not other people's jobs.
+ */
+function visibility(auth: AuthContext, view: 'mine' | 'pool' | 'all'): SQL | undefined {
+  const mine = eq(workOrders.technicianId, auth.userId);
+  const pool = and(eq(workOrders.status, '待派单'), eq(workOrders.dispatchMode, 'grab'));
+  if (view === 'mine') return mine;
+  if (view === 'pool') return pool;
+  return can(auth, 'tickets.read') ? undefined : or(mine, pool);
+}
+
+async function loadVisible(db: Db, auth: AuthContext, id: number) {
+  const [wo] = await db.select().from(workOrders).where(eq(workOrders.id, id));
+  if (!wo) throw notFound('Work order');
+  assertInScope(auth, wo.projectId, 'Work order');
+  const visible =
+    can(auth, 'tickets.read') ||
+    wo.technicianId === auth.userId ||
+    (wo.status === '待派单' && wo.dispatchMode === 'grab');
+  if (!visible) throw notFound('Work order');
+  return wo;
+}
+
+export async function workOrderRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+
+  async function workOrderView(auth: AuthContext, id: number) {
+    const wo = await loadVisible(db, auth, id);
+    const [clocks, handoffs, [ticket], names] = await Promise.all([
+      db.select().from(slaClocks).where(eq(slaClocks.workOrderId, id)).orderBy(asc(slaClocks.id)),
+      db
+        .select()
+        .from(workOrderHandoffs)
+        .where(eq(workOrderHandoffs.workOrderId, id))
+        .orderBy(asc(workOrderHandoffs.id)),
+      db
+        .select({
+          number: tickets.number,
+          title: tickets.title,
+          type: tickets.type,
+          status: tickets.status,
+          contactName: tickets.contactName,
+          unitLabel: units.label,
+          version: tickets.version,
+        })
+        .from(tickets)
+        .leftJoin(units, eq(units.id, tickets.unitId))
+        .where(eq(tickets.id, wo.ticketId)),
+      db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, wo.technicianId ? [wo.technicianId] : [-1])),
+    ]);
+    const nameMap = new Map(names.map((n) => [n.id, n.name]));
+    return {
+      ...presentWorkOrder(wo, clocks, nameMap, services.clock.now()),
+      ticket: ticket ?? null,
+      handoffs: handoffs.map((h) => ({
+        technicianId: h.technicianId,
+        from: h.fromAt.toISOString(),
+        to: h.toAt?.toISOString() ?? null,
+        leftReason: h.leftReason,
+        note: h.note,
+      })),
+    };
+  }
+
+  app.get(
+    '/api/work-orders',
+    {
+      onRequest: guardAny('tickets.read', 'workorders.execute'),
+      schema: { tags: ['work-orders'], querystring: listQuery },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      const q = request.query;
+      const scope = q.projectId ? scopeIds(auth).filter((p) => p === q.projectId) : scopeIds(auth);
+      const where = and(
+        inArray(workOrders.projectId, scope.length ? scope : [-1]),
+        visibility(auth, q.view),
+        q.status ? inArray(workOrders.status, q.status) : undefined,
+        q.technicianId ? eq(workOrders.technicianId, q.technicianId) : undefined,
+      );
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            wo: workOrders,
+            ticketNumber: tickets.number,
+            title: tickets.title,
+            unitLabel: units.label,
+          })
+          .from(workOrders)
+          .innerJoin(tickets, eq(tickets.id, workOrders.ticketId))
+          .leftJoin(units, eq(units.id, tickets.unitId))
+          .where(where)
+          .orderBy(desc(workOrders.id))
+          .limit(q.pageSize)
+          .offset(offsetOf(q)),
+        db.select({ n: count() }).from(workOrders).where(where),
+      ]);
+      const techIds = [...new Set(rows.map((r) => r.wo.technicianId).filter((x): x is number => x !== null))];
+      const names = techIds.length
+        ? await db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(inArray(users.id, techIds))
+        : [];
+      const nameMap = new Map(names.map((n) => [n.id, n.name]));
+      const now = services.clock.now();
+      return {
+        items: rows.map((r) => ({
+          ...presentWorkOrder(r.wo, [], nameMap, now),
+          ticketNumber: r.ticketNumber,
+          title: r.title,
+          unitLabel: r.unitLabel,
+        })),
+        total: total?.n ?? 0,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/work-orders/:id',
+    {
+      onRequest: guardAny('tickets.read', 'workorders.execute'),
+      schema: { tags: ['work-orders'], params: idParam },
+    },
+    async (request) => workOrderView(currentAuth(request), request.params.id),
+  );
+
+  app.get(
+    '/api/work-orders/:id/candidates',
+    { onRequest: guard('tickets.dispatch'), schema: { tags: ['work-orders'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const wo = await loadVisible(db, auth, request.params.id);
+      const settings = await loadSlaSettings(db, wo.companyId, wo.projectId);
+      const people = await technicianCandidates(db, wo.companyId, wo.projectId, settings.dispatchOpenCap);
+      const ranked = rankCandidates(people, wo.skill);
+      return {
+        skill: wo.skill,
+        items: ranked.map((r) => {
+          const person = people.find((p) => p.id === r.candidate.id)!;
+          return {
+            id: person.id,
+            displayName: person.displayName,
+            skills: person.skills,
+            onDuty: person.onDuty,
+            openCount: person.openCount,
+            cap: person.cap,
+            eligible: r.eligible,
+            reasons: r.reasons,
+          };
+        }),
+      };
+    },
+  );
+
+  await workOrderActionRoutes(app, (auth, id) => workOrderView(auth, id));
+}

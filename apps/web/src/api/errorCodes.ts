@@ -1,0 +1,18 @@
+/** Error codes of the API envelope that the console names in the user's language (errors.codes.*). */
+export const KNOWN_ERROR_CODES = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'bad_request',
+  'duplicate',
+  'reference_conflict',
+  'conflict',
+  'version_conflict',
+  'too_many_attempts',
+  'account_locked',
+  'payload_too_large',
+  'unsupported_media_type',
+  'network',
+  'internal',
+] as const;

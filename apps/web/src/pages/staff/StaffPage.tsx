@@ -1,0 +1,562 @@
+import {
+  CheckCircleOutlined,
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useRoles } from '../../api/hooks';
+import type { Page, Staff } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { ExportButton } from '../../components/ExportButton';
+import { FieldRow } from '../../components/FieldRow';
+import { useApiError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../format';
+import { useVocab } from '../../vocab';
+import { validPhone } from '../residents/validators';
+
+interface StaffForm {
+  username: string;
+  displayName: string;
+  password?: string;
+  phone?: string;
+  email?: string;
+  department?: string;
+  skills: string[];
+  roleIds: number[];
+  projectIds: number[];
+  allProjects: boolean;
+  active: boolean;
+}
+
+function StaffModal({ open, staff, onClose }: { open: boolean; staff: Staff | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const { projects, user } = useAuth();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const roles = useRoles(open);
+  const [form] = Form.useForm<StaffForm>();
+  const allProjects = Form.useWatch('allProjects', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (staff)
+      form.setFieldsValue({
+        username: staff.username,
+        displayName: staff.displayName,
+        phone: staff.phone ?? undefined,
+        email: staff.email ?? undefined,
+        department: staff.department ?? undefined,
+        skills: staff.skills,
+        roleIds: staff.roles.map((r) => r.id),
+        projectIds: staff.projectIds,
+        allProjects: staff.allProjects,
+        active: staff.active,
+      });
+  }, [open, staff, form]);
+
+  const save = useMutation({
+    mutationFn: (v: StaffForm) => {
+      const common = {
+        displayName: v.displayName.trim(),
+        email: v.email?.trim() || null,
+        department: v.department?.trim() || null,
+        skills: v.skills,
+        roleIds: v.roleIds,
+        projectIds: v.allProjects ? [] : v.projectIds,
+        allProjects: v.allProjects,
+        active: v.active,
+      };
+      // A masked phone (no pii.view) is not sent back: it would overwrite the real number.
+      const phone =
+        staff?.phone?.includes('*') && v.phone === staff.phone ? {} : { phone: v.phone?.trim() || null };
+      return staff
+        ? api.patch<Staff>(`/api/staff/${staff.id}`, { ...common, ...phone, version: staff.version })
+        : api.post<Staff>('/api/staff', {
+            ...common,
+            ...phone,
+            username: v.username.trim(),
+            password: v.password,
+          });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['staff'] });
+      void message.success(t('common.saved'));
+      onClose();
+    },
+    onError: (error) =>
+      onError(error, {
+        form,
+        onReload: () => {
+          void queryClient.invalidateQueries({ queryKey: ['staff'] });
+          onClose();
+        },
+      }),
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={staff ? t('staff.edit') : t('staff.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={save.isPending}
+      width={680}
+      destroyOnHidden
+    >
+      <Form<StaffForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ skills: [], roleIds: [], projectIds: [], allProjects: false, active: true }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <FieldRow columns={2}>
+          <Form.Item
+            name="username"
+            label={t('staff.fields.username')}
+            rules={[
+              { required: true, message: t('validation.required') },
+              { min: 2, message: t('validation.min', { min: 2 }) },
+              { pattern: /^[A-Za-z0-9_.-]+$/, message: t('validation.username') },
+            ]}
+          >
+            <Input disabled={Boolean(staff)} autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('staff.fields.displayName')}
+            rules={[{ required: true, message: t('validation.required') }, { max: 50 }]}
+          >
+            <Input />
+          </Form.Item>
+          {!staff && (
+            <Form.Item
+              name="password"
+              label={t('staff.fields.password')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { min: 8, message: t('validation.passwordMin') },
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="phone"
+            label={t('staff.fields.phone')}
+            rules={[
+              {
+                validator: async (_, v?: string) =>
+                  !v || v.includes('*') || validPhone(v)
+                    ? undefined
+                    : Promise.reject(new Error(t('validation.phone'))),
+              },
+            ]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="email"
+            label={t('staff.fields.email')}
+            rules={[{ type: 'email', message: t('validation.email') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="department" label={t('staff.fields.department')}>
+            <Input />
+          </Form.Item>
+        </FieldRow>
+        <Form.Item name="skills" label={t('staff.fields.skills')}>
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder={t('staff.skillsPlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="roleIds"
+          label={t('staff.fields.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            loading={roles.isLoading}
+            options={(roles.data?.items ?? []).map((r) => ({ value: r.id, label: vocab.roleName(r) }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="staff-roles"
+          />
+        </Form.Item>
+        <FieldRow columns={2}>
+          <Form.Item
+            name="allProjects"
+            label={t('staff.fields.allProjects')}
+            valuePropName="checked"
+            tooltip={t('staff.allProjectsHint')}
+          >
+            <Switch disabled={!user?.allProjects} />
+          </Form.Item>
+          <Form.Item name="active" label={t('staff.fields.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </FieldRow>
+        {!allProjects && (
+          <Form.Item name="projectIds" label={t('staff.fields.projects')}>
+            <Select
+              mode="multiple"
+              options={projects.map((p) => ({ value: p.id, label: p.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('staff.projectsPlaceholder')}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function PasswordModal({ staff, onClose }: { staff: Staff | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const reset = useMutation({
+    mutationFn: (password: string) => api.post(`/api/staff/${staff?.id}/password`, { password }),
+    onSuccess: () => {
+      void message.success(t('staff.passwordReset', { name: staff?.displayName ?? '' }));
+      onClose();
+    },
+    onError: (error) => onError(error, { form }),
+  });
+  return (
+    <Modal
+      open={staff !== null}
+      title={t('staff.resetPasswordTitle', { name: staff?.displayName ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.confirm')}
+      confirmLoading={reset.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v.password)}>
+        <Form.Item
+          name="password"
+          label={t('staff.newPassword')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { min: 8, message: t('validation.passwordMin') },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('staff.confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: async (_, v?: string) =>
+                !v || getFieldValue('password') === v
+                  ? undefined
+                  : Promise.reject(new Error(t('validation.passwordMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function StaffPage() {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const { can, projects, user } = useAuth();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const roles = useRoles();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const roleId = Number(params.get('roleId')) || undefined;
+  const projectId = Number(params.get('projectId')) || undefined;
+  const page = Number(params.get('page')) || 1;
+  const pageSize = Number(params.get('pageSize')) || 20;
+  const [search, setSearch] = useState(q);
+  const [editing, setEditing] = useState<{ staff: Staff | null } | null>(null);
+  const [resetting, setResetting] = useState<Staff | null>(null);
+
+  const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    if (resetPage && !('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const filters = { q: q || undefined, roleId, projectId };
+  const list = useQuery({
+    queryKey: ['staff', 'list', filters, page, pageSize],
+    queryFn: () => api.get<Page<Staff>>('/api/staff', { ...filters, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  const toggleActive = useMutation({
+    // Fields with server-side defaults are sent as they are, so a partial update never resets them.
+    mutationFn: (s: Staff) =>
+      api.patch<Staff>(`/api/staff/${s.id}`, {
+        active: !s.active,
+        skills: s.skills,
+        projectIds: s.projectIds,
+        allProjects: s.allProjects,
+        version: s.version,
+      }),
+    onSuccess: (s) => {
+      void queryClient.invalidateQueries({ queryKey: ['staff'] });
+      void message.success(
+        s.active
+          ? t('staff.activated', { name: s.displayName })
+          : t('staff.deactivated', { name: s.displayName }),
+      );
+    },
+    onError: (error) =>
+      onError(error, { onReload: () => void queryClient.invalidateQueries({ queryKey: ['staff'] }) }),
+  });
+
+  const projectName = (id: number) => projects.find((p) => p.id === id)?.name ?? `#${id}`;
+  const writable = can('staff.write');
+
+  const columns: TableProps<Staff>['columns'] = [
+    {
+      title: t('staff.fields.displayName'),
+      dataIndex: 'displayName',
+      width: 160,
+      fixed: 'left',
+      render: (name: string, s) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {s.username}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('staff.fields.department'),
+      dataIndex: 'department',
+      width: 110,
+      render: (v: string | null) => v || '—',
+    },
+    {
+      title: t('staff.fields.roles'),
+      dataIndex: 'roles',
+      render: (_: unknown, s) => (
+        <Space size={[4, 4]} wrap>
+          {s.roles.map((r) => (
+            <Tag key={r.id} color="geekblue">
+              {vocab.roleName(r)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('staff.fields.projects'),
+      dataIndex: 'projectIds',
+      width: 200,
+      render: (_: unknown, s) =>
+        s.allProjects ? (
+          <Tag color="purple">{t('staff.fields.allProjects')}</Tag>
+        ) : s.projectIds.length ? (
+          <Space size={[4, 4]} wrap>
+            {s.projectIds.map((id) => (
+              <Tag key={id}>{projectName(id)}</Tag>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('staff.noProjects')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('staff.fields.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      render: (v: string | null) => v || '—',
+    },
+    {
+      title: t('staff.fields.status'),
+      dataIndex: 'active',
+      width: 110,
+      render: (active: boolean, s) => {
+        const locked = s.lockedUntil && new Date(s.lockedUntil) > new Date();
+        if (locked)
+          return (
+            <Tooltip title={t('staff.lockedUntil', { time: formatDateTime(s.lockedUntil) })}>
+              <Badge status="warning" text={t('staff.locked')} />
+            </Tooltip>
+          );
+        return (
+          <Badge
+            status={active ? 'success' : 'default'}
+            text={active ? t('staff.active') : t('staff.inactive')}
+          />
+        );
+      },
+    },
+    {
+      title: t('staff.fields.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      width: 170,
+      render: (v: string | null) => formatDateTime(v),
+    },
+    ...(writable
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 220,
+            fixed: 'right' as const,
+            render: (_: unknown, s: Staff) => (
+              <Space size={4}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing({ staff: s })}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(s)}>
+                  {t('staff.resetPassword')}
+                </Button>
+                {s.id !== user?.id && (
+                  <Popconfirm
+                    title={
+                      s.active
+                        ? t('staff.deactivateConfirm', { name: s.displayName })
+                        : t('staff.activateConfirm', { name: s.displayName })
+                    }
+                    onConfirm={() => toggleActive.mutate(s)}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger={s.active}
+                      icon={s.active ? <StopOutlined /> : <CheckCircleOutlined />}
+                    >
+                      {s.active ? t('staff.deactivate') : t('staff.activate')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('staff.title')}
+        subTitle={t('staff.subtitle')}
+        extra={
+          <Space>
+            <ExportButton path="/api/staff/export.xlsx" query={filters} />
+            {writable && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing({ staff: null })}
+                data-testid="staff-create"
+              >
+                {t('staff.create')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            style={{ width: 240 }}
+            placeholder={t('staff.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => update({ q: v.trim() })}
+          />
+          <Select<number>
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('staff.fields.roles')}
+            value={roleId}
+            onChange={(v) => update({ roleId: v })}
+            options={(roles.data?.items ?? []).map((r) => ({ value: r.id, label: vocab.roleName(r) }))}
+          />
+          <Select<number>
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('staff.fields.projects')}
+            value={projectId}
+            onChange={(v) => update({ projectId: v })}
+            options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Space>
+        <Table<Staff>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          data-testid="staff-table"
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staff.empty')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, s) => update({ page: p === 1 ? null : p, pageSize: s === 20 ? null : s }, false),
+          }}
+        />
+      </Card>
+      <StaffModal open={editing !== null} staff={editing?.staff ?? null} onClose={() => setEditing(null)} />
+      <PasswordModal staff={resetting} onClose={() => setResetting(null)} />
+    </div>
+  );
+}

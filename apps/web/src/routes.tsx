@@ -1,0 +1,161 @@
+import type { Permission } from '@guanjia/shared';
+import { Result } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthProvider';
+import { PageSpinner } from './components/PageSpinner';
+import { AppLayout } from './layout/AppLayout';
+import { LiveProvider } from './live/LiveProvider';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const EstatePage = lazy(() => import('./pages/estate/EstatePage'));
+const ResidentListPage = lazy(() => import('./pages/residents/ResidentListPage'));
+const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
+const ResidentCreatePage = lazy(() => import('./pages/residents/ResidentCreatePage'));
+const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
+const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+
+function Session() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  );
+}
+
+function RequireAuth() {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <PageSpinner />;
+  if (!user)
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return (
+    <LiveProvider enabled>
+      <AppLayout />
+    </LiveProvider>
+  );
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return <Result status="403" title="403" subTitle={t('errors.pageForbidden')} />;
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t('errors.pageNotFound')} />;
+}
+
+function Guard({ permission, children }: { permission?: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  if (permission && !can(permission)) return <Forbidden />;
+  return <Suspense fallback={<PageSpinner />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Session />,
+    children: [
+      {
+        path: '/login',
+        element: (
+          <Suspense fallback={<PageSpinner />}>
+            <LoginPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/',
+        element: <RequireAuth />,
+        children: [
+          {
+            index: true,
+            element: (
+              <Guard>
+                <DashboardPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'estate',
+            element: (
+              <Guard permission="estate.read">
+                <EstatePage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'residents',
+            element: (
+              <Guard permission="residents.read">
+                <ResidentListPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'residents/new',
+            element: (
+              <Guard permission="residents.write">
+                <ResidentCreatePage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'residents/:id',
+            element: (
+              <Guard permission="residents.read">
+                <ResidentDetailPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'staff',
+            element: (
+              <Guard permission="staff.read">
+                <StaffPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'roles',
+            element: (
+              <Guard permission="staff.read">
+                <RolesPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'imports',
+            element: (
+              <Guard permission="import.run">
+                <ImportPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'settings',
+            element: (
+              <Guard permission="settings.read">
+                <SettingsPage />
+              </Guard>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <Guard permission="audit.read">
+                <AuditPage />
+              </Guard>
+            ),
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,69 @@
+/**
+ * Ticket, work-order and SLA vocabularies shared by the server's validation and the console.
+ * Values are the Chinese labels staff see (as for UNIT_TYPES); the server's pure rules import these.
+ */
+export const TICKET_TYPES = ['报修', '投诉', '咨询', '建议', '求助', '表扬'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+/** 急 = urgent (water/electric), 一般 = ordinary, 预约 = by appointment (needs appointmentAt). */
+export const TICKET_PRIORITIES = ['急', '一般', '预约'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TICKET_CHANNELS = ['phone', 'walk-in', 'portal', 'email', 'app', 'voicemail', 'patrol'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+export const TICKET_STATUSES = ['待受理', '处理中', '待回访', '已关闭', '已取消'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const WORK_ORDER_STATUSES = [
+  '待派单',
+  '已派单',
+  '已接单',
+  '已到场',
+  '处理中',
+  '挂起',
+  '已完成',
+  '已取消',
+] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+/** Work orders a technician holds: they count against the open-order cap. */
+export const HELD_WORK_ORDER_STATUSES = ['已派单', '已接单', '已到场', '处理中', '挂起'] as const;
+
+export const DISPATCH_MODES = ['assign', 'grab', 'round-robin', 'least-load'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+/** Per category: call back always, only when the resident did not rate in the portal, or never. */
+export const CALLBACK_RULES = ['always', 'unrated', 'never'] as const;
+export type CallbackRule = (typeof CALLBACK_RULES)[number];
+
+export const SLA_CLOCK_KINDS = ['respond', 'dispatch', 'arrive', 'resolve', 'reply', 'callback'] as const;
+export type SlaClockKind = (typeof SLA_CLOCK_KINDS)[number];
+
+export const SLA_CLOCK_STATES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const;
+export type SlaClockState = (typeof SLA_CLOCK_STATES)[number];
+
+/** A ticket's badge in lists: green / amber / red. */
+export const SLA_BADGES = ['ok', 'warning', 'breached'] as const;
+export type SlaBadge = (typeof SLA_BADGES)[number];
+
+/** Human number prefixes: BX-20261122-0007 is the 7th repair of the day in that project. */
+export const TICKET_NUMBER_PREFIX: Record<TicketType, string> = {
+  报修: 'BX',
+  投诉: 'TS',
+  咨询: 'ZX',
+  建议: 'JY',
+  求助: 'QZ',
+  表扬: 'BY',
+};
+export const WORK_ORDER_NUMBER_PREFIX = 'PG';
+
+export const NOTIFICATION_KINDS = [
+  'sla.warning',
+  'sla.breached',
+  'dispatch.escalated',
+  'workorder.assigned',
+  'callback.due',
+  'complaint.created',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
