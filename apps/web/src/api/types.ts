@@ -10,6 +10,8 @@ import type {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Large lists stop counting at 10,000 matches: show "10,000+" and invite a narrower search. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

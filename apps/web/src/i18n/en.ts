@@ -60,6 +60,7 @@ const en: Strings<Translation> = {
     save: 'Save',
     saved: 'Saved',
     total: '{{total}} in total',
+    totalCapped: 'More than {{total}}: narrow the search',
     view: 'View',
   },
   validation: {

@@ -55,6 +55,7 @@ const zhCN = {
     save: '保存',
     saved: '保存成功',
     total: '共 {{total}} 条',
+    totalCapped: '超过 {{total}} 条，请缩小搜索范围',
     view: '查看',
   },
   validation: {

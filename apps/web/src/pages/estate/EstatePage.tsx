@@ -420,7 +420,8 @@ export default function EstatePage() {
                 total: units.data?.total ?? 0,
                 showSizeChanger: true,
                 pageSizeOptions: [20, 50, 100, 200],
-                showTotal: (total) => t('common.total', { total }),
+                showTotal: (total) =>
+                  t(units.data?.totalCapped ? 'common.totalCapped' : 'common.total', { total }),
                 onChange: (p, s) =>
                   update({ page: p === 1 ? null : p, pageSize: s === 20 ? null : s }, false),
               }}
