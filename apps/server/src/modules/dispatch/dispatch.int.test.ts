@@ -87,7 +87,7 @@ describe('dispatch', () => {
   it('assign mode ranks candidates and refuses an off-duty or capped technician', async () => {
     const ticket = await repair(water, '洗手盆下水慢');
     const wo = ticket.workOrders[0]!;
-    await ok(t, 'PUT', `/api/technicians/${t.fixture.users.tech_a}/duty`, lead, { onDuty: true, openCap: 1 });
+    await ok(t, 'PUT', `/api/technicians/${t.fixture.users.tech_a}/duty`, lead, { onDuty: true, openCap: 0 });
     const { items } = await ok<{ items: { id: number; eligible: boolean; reasons: string[] }[] }>(
       t,
       'GET',
