@@ -1,5 +1,6 @@
 import { PROJECT_KINDS, UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
+import { patchOf } from '../../platform/http/patch-schema';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const isoDate = z.iso.date();
@@ -70,12 +71,10 @@ export const unitInput = z.object({
   warrantyUntil: isoDate.nullish(),
 });
 
-export const unitPatch = unitInput
-  .omit({ buildingId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
-export const buildingPatch = buildingInput
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
-export const projectPatch = projectInput.partial().extend({ version: z.number().int().positive() });
+export const unitPatch = patchOf(unitInput.omit({ buildingId: true })).extend({
+  version: z.number().int().positive(),
+});
+export const buildingPatch = patchOf(buildingInput.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+});
+export const projectPatch = patchOf(projectInput).extend({ version: z.number().int().positive() });

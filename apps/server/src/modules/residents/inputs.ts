@@ -1,6 +1,7 @@
 import { CONTACT_CHANNELS, normalizePhone, RESIDENT_RELATIONS } from '@guanjia/shared';
 import { z } from 'zod';
 import { pageQuery, queryBool } from '../../platform/http/pagination';
+import { patchOf } from '../../platform/http/patch-schema';
 
 export const phoneInput = z
   .string()
@@ -31,8 +32,8 @@ export const residentUnitInput = z.object({
   relation: z.enum(RESIDENT_RELATIONS),
 });
 
-// No .default() in input schemas: zod 4 applies defaults even inside .partial(), so a PATCH built from a
-// defaulted schema would silently reset every field the caller did not send. Defaults live in the database.
+// Defaults live in the database, not here: the create schema stays a plain description of the fields,
+// and its PATCH form comes from patchOf (zod 4 would apply defaults inside .partial()).
 export const residentInput = z.object({
   projectId: z.number().int().positive(),
   name: z.string().trim().min(1).max(50),
@@ -49,10 +50,9 @@ export const residentInput = z.object({
 });
 export type ResidentInput = z.infer<typeof residentInput>;
 
-export const residentPatch = residentInput
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const residentPatch = patchOf(residentInput.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+});
 export type ResidentPatch = z.infer<typeof residentPatch>;
 
 export const residentListQuery = pageQuery.extend({

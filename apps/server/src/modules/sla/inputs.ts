@@ -1,5 +1,6 @@
 import { SLA_CLOCK_KINDS, TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
+import { patchOf } from '../../platform/http/patch-schema';
 import { CALLBACK_POLICIES } from '../tickets/rules/ticket-kinds';
 
 const target = z
@@ -31,10 +32,9 @@ export const policyInput = z.object({
   callbackPolicy: z.enum(CALLBACK_POLICIES).nullish(),
   active: z.boolean().default(true),
 });
-export const policyPatch = policyInput
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const policyPatch = patchOf(policyInput.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+});
 
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -49,7 +49,6 @@ export const calendarInput = z.object({
   extraWorkdays: z.array(date).max(100).default([]),
   isDefault: z.boolean().default(false),
 });
-export const calendarPatch = calendarInput
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const calendarPatch = patchOf(calendarInput.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+});

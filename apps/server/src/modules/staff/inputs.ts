@@ -1,6 +1,7 @@
 import { PERMISSIONS } from '@guanjia/shared';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
+import { patchOf } from '../../platform/http/patch-schema';
 import { phoneInput } from '../residents/inputs';
 
 export const passwordInput = z.string().min(8, 'at least 8 characters').max(200);
@@ -24,10 +25,9 @@ export const staffInput = z.object({
   active: z.boolean().optional(),
 });
 
-export const staffPatch = staffInput
-  .omit({ username: true, password: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const staffPatch = patchOf(staffInput.omit({ username: true, password: true })).extend({
+  version: z.number().int().positive(),
+});
 
 export const staffListQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
@@ -45,7 +45,6 @@ export const roleInput = z.object({
   name: z.string().trim().min(1).max(40),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
 });
-export const rolePatch = roleInput
-  .omit({ code: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const rolePatch = patchOf(roleInput.omit({ code: true })).extend({
+  version: z.number().int().positive(),
+});

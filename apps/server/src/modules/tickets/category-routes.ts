@@ -9,6 +9,7 @@ import { diff, recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { patchOf } from '../../platform/http/patch-schema';
 import { scopeIds } from '../org/queries';
 import { type CategoryRow, ensureCategoryTree, listCategories } from './categories';
 import { ticketCategories } from './schema';
@@ -23,10 +24,9 @@ const categoryInput = z.object({
   defaultPriority: z.enum(TICKET_PRIORITIES).nullish(),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
 });
-const categoryPatch = categoryInput
-  .pick({ name: true, skill: true, callbackRule: true, defaultPriority: true, sortOrder: true })
-  .partial()
-  .extend({ active: z.boolean().optional(), version: z.number().int().positive() });
+const categoryPatch = patchOf(
+  categoryInput.pick({ name: true, skill: true, callbackRule: true, defaultPriority: true, sortOrder: true }),
+).extend({ active: z.boolean().optional(), version: z.number().int().positive() });
 
 const present = (c: CategoryRow) => ({
   id: c.id,
