@@ -265,7 +265,8 @@ export default function ResidentListPage() {
             showSizeChanger: true,
             showQuickJumper: true,
             pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t(list.data?.totalCapped ? 'common.totalCapped' : 'common.total', { total }),
+            showTotal: (total) =>
+              t(list.data?.totalCapped ? 'common.totalCapped' : 'common.total', { total }),
             onChange: (p, s) => update({ page: p === 1 ? null : p, pageSize: s === 20 ? null : s }, false),
           }}
         />
