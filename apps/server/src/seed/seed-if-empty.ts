@@ -4,6 +4,7 @@ import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {
   adminPassword: string;
@@ -25,7 +26,10 @@ export async function seedIfEmpty(
       companyName: '安居物业服务有限公司',
       adminPassword: options.adminPassword,
     });
-    const summary = options.demo === false ? 'skipped' : await seedDemoEstate(services, boot);
+    const summary =
+      options.demo === false
+        ? 'skipped'
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }
