@@ -1,4 +1,5 @@
 import { buildings, defaultBusinessHours, projects, units } from '../modules/org/schema';
+import { phoneRows } from '../modules/residents/rules/phone-rows';
 import { residentPhones, residents, residentUnits } from '../modules/residents/schema';
 import { hashPassword } from '../platform/auth/password';
 import { userProjects, userRoles, users } from '../platform/auth/schema';
@@ -9,7 +10,6 @@ import { insertUnnest, reserveIds } from './bulk';
 import { PHONE_COLUMNS, RESIDENT_COLUMNS, RESIDENT_UNIT_COLUMNS, UNIT_COLUMNS } from './columns';
 import { DEMO_PASSWORD, DEMO_STAFF, type DemoProjectKey } from './demo-staff';
 import { planDemoEstate } from './estate-plan';
-import { phoneRows } from './phones';
 import { PinyinCache } from './pinyin-cache';
 import { planResidents } from './population';
 

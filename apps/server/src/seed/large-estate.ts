@@ -1,12 +1,12 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { buildings, defaultBusinessHours, projects, units } from '../modules/org/schema';
+import { phoneRows } from '../modules/residents/rules/phone-rows';
 import { residentPhones, residents, residentUnits } from '../modules/residents/schema';
 import { companies } from '../platform/auth/schema';
 import type { Database } from '../platform/db/client';
 import { insertUnnest, reserveIds } from './bulk';
 import { PHONE_COLUMNS, RESIDENT_COLUMNS, RESIDENT_UNIT_COLUMNS, UNIT_COLUMNS } from './columns';
 import { buildingsFor, LARGE, largeResident, largeUnit, UNITS_PER_BUILDING } from './large-plan';
-import { phoneRows } from './phones';
 import { PinyinCache } from './pinyin-cache';
 
 export interface LargeProgress {

@@ -1,7 +1,8 @@
 import { normalizePhone } from '@guanjia/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mobileForIndex, phoneRows, randomMobile, randomShanghaiLandline, uniqueMobile } from './phones';
+import { phoneRows } from '../modules/residents/rules/phone-rows';
+import { mobileForIndex, randomMobile, randomShanghaiLandline, uniqueMobile } from './phones';
 import { createRng } from './prng';
 
 describe('generated numbers', () => {

@@ -1,10 +1,10 @@
-import { normalizePhone } from '@guanjia/shared';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Actor, EventInput } from '../../platform/events/record-event';
 import { events } from '../../platform/events/schema';
 import { buildings, units } from '../org/schema';
 import { namePinyin } from '../residents/rules/name-pinyin';
+import { phoneRows } from '../residents/rules/phone-rows';
 import { residentPhones, residents, residentUnits } from '../residents/schema';
 import { applyResidentPatch } from '../residents/update-resident';
 import type { KnownResident } from './rules/match-resident';
@@ -196,28 +196,19 @@ async function insertResidents(
   if (inserted.length !== people.length || inserted.some((r, i) => r.name !== people[i]?.name)) {
     throw new Error('resident insert returned rows out of order');
   }
-  const phoneRows = [];
+  const phoneRowsToInsert = [];
   const linkRows = [];
   for (const [i, person] of people.entries()) {
     const id = inserted[i]!.id;
     realId.set(person.id, id);
-    const seen = new Set<string>();
-    for (const [position, phone] of person.phones.entries()) {
-      const n = normalizePhone(phone.raw, { areaCode: target.areaCode ?? undefined });
-      if (!n || seen.has(n.e164)) continue;
-      seen.add(n.e164);
-      phoneRows.push({
-        residentId: id,
+    phoneRowsToInsert.push(
+      ...phoneRows(
+        id,
         projectId,
-        raw: phone.raw,
-        e164: n.e164,
-        national: n.national,
-        reversed: [...n.national].reverse().join(''),
-        kind: n.kind,
-        extension: n.extension ?? null,
-        position,
-      });
-    }
+        person.phones.map((p) => p.raw),
+        target.areaCode,
+      ),
+    );
     const links = person.links.map((l) => ({ unitId: resolve(l.unitId), relation: l.relation }));
     for (const l of links)
       linkRows.push({ residentId: id, unitId: l.unitId, projectId, relation: l.relation });
@@ -230,7 +221,7 @@ async function insertResidents(
       after: { ...f, idNumber: f.idNumber ? '***' : null, phones: person.phones.length, units: links },
     });
   }
-  if (phoneRows.length) await tx.insert(residentPhones).values(phoneRows);
+  if (phoneRowsToInsert.length) await tx.insert(residentPhones).values(phoneRowsToInsert);
   if (linkRows.length) await tx.insert(residentUnits).values(linkRows);
 }
 

@@ -1,9 +1,9 @@
-import { normalizePhone } from '@guanjia/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { badRequest } from '../../platform/http/errors';
 import { units } from '../org/schema';
 import type { ResidentInput } from './inputs';
+import { phoneRows } from './rules/phone-rows';
 import { residentPhones, residentUnits } from './schema';
 
 /** Replace a resident's phones with the given list, normalised to +86 and de-duplicated. */
@@ -15,25 +15,7 @@ export async function replacePhones(
   areaCode?: string | null,
 ) {
   await tx.delete(residentPhones).where(eq(residentPhones.residentId, residentId));
-  const seen = new Set<string>();
-  const rows = phones.flatMap((raw, position) => {
-    const n = normalizePhone(raw, { areaCode: areaCode ?? undefined });
-    if (!n || seen.has(n.e164)) return [];
-    seen.add(n.e164);
-    return [
-      {
-        residentId,
-        projectId,
-        raw,
-        e164: n.e164,
-        national: n.national,
-        reversed: [...n.national].reverse().join(''),
-        kind: n.kind,
-        extension: n.extension ?? null,
-        position,
-      },
-    ];
-  });
+  const rows = phoneRows(residentId, projectId, phones, areaCode);
   if (rows.length) await tx.insert(residentPhones).values(rows);
 }
 
