@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -17,13 +23,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 const diagnostics = new WeakMap<BrowserContext, string[]>();
 
-/** A fresh browser profile (no cookies, no localStorage) on the console. */
-export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+/** A fresh browser profile (no cookies, no localStorage) on the console; `options` e.g. a phone viewport. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    ...options,
   });
   context.setDefaultTimeout(15_000);
   // Page errors, console errors and failed asset loads: printed when a test fails (see explain()).
@@ -57,6 +68,20 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.locator('input[name=password]').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('side-menu').waitFor();
+}
+
+/** Log in through the form and wait for the page the user lands on (e.g. the technician's phone view). */
+export async function loginTo(
+  page: Page,
+  username: string,
+  password: string,
+  readyTestId: string,
+): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(readyTestId).waitFor();
 }
 
 export async function logout(page: Page): Promise<void> {

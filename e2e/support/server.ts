@@ -189,5 +189,6 @@ export async function apiClient(baseUrl: string, username = 'admin', password = 
     get: <T>(url: string) => call<T>('GET', url),
     post: <T>(url: string, body?: unknown) => call<T>('POST', url, body),
     patch: <T>(url: string, body: unknown) => call<T>('PATCH', url, body),
+    put: <T>(url: string, body: unknown) => call<T>('PUT', url, body),
   };
 }

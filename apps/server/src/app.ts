@@ -16,6 +16,7 @@ import {
 import { registerModules } from './modules';
 import { installAuth } from './platform/auth/plugin';
 import { authRoutes } from './platform/auth/routes';
+import { listenForInvalidation } from './platform/cache/caches';
 import { auditRoutes } from './platform/events/routes';
 import type { App, Services } from './platform/http/app-types';
 import { installErrorHandling } from './platform/http/error-handler';
@@ -57,6 +58,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  listenForInvalidation(services);
   installAuth(app);
   await app.register(systemRoutes);
   await app.register(authRoutes);

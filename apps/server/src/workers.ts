@@ -1,9 +1,12 @@
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerSlaJobs } from './modules/sla/timers';
+import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
 
 /** Background work of every module: import jobs now; SLA timers and outbox delivery join later. */
 export function registerWorkers(services: Services): void {
+  // Jobs read cached settings and policies too: a worker-only node must hear about their changes.
+  listenForInvalidation(services);
   registerImportJobs(services);
   registerSlaJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.

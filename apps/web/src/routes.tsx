@@ -19,6 +19,18 @@ const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const IntakePage = lazy(() => import('./pages/tickets/IntakePage'));
+const TicketListPage = lazy(() => import('./pages/tickets/TicketListPage'));
+const TicketDetailPage = lazy(() => import('./pages/tickets/TicketDetailPage'));
+const DispatchBoardPage = lazy(() => import('./pages/dispatch/DispatchBoardPage'));
+const CallbackQueuePage = lazy(() => import('./pages/callbacks/CallbackQueuePage'));
+const SlaPoliciesPage = lazy(() => import('./pages/sla/SlaPoliciesPage'));
+const CalendarsPage = lazy(() => import('./pages/sla/CalendarsPage'));
+const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
+const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
+const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
+const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
+const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 
 function Session() {
   return (
@@ -36,10 +48,26 @@ function RequireAuth() {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (
     <LiveProvider enabled>
-      <AppLayout />
+      <Outlet />
     </LiveProvider>
   );
 }
+
+/** Field staff (work orders, no ticket desk) start on their phone view; everyone else on the dashboard. */
+function Home() {
+  const { can } = useAuth();
+  if (can('workorders.execute') && !can('tickets.read')) return <Navigate to="/tech" replace />;
+  return (
+    <Guard>
+      <DashboardPage />
+    </Guard>
+  );
+}
+
+const guarded = (path: string, permission: Permission, element: ReactNode) => ({
+  path,
+  element: <Guard permission={permission}>{element}</Guard>,
+});
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -74,86 +102,105 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           {
-            index: true,
+            path: 'tech',
             element: (
-              <Guard>
-                <DashboardPage />
+              <Guard permission="workorders.execute">
+                <TechLayout />
               </Guard>
             ),
+            children: [
+              { index: true, element: <TechHomePage /> },
+              { path: 'wo/:id', element: <TechWorkOrderPage /> },
+            ],
           },
           {
-            path: 'estate',
-            element: (
-              <Guard permission="estate.read">
-                <EstatePage />
-              </Guard>
-            ),
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <Home /> },
+              guarded('tickets/new', 'tickets.write', <IntakePage />),
+              guarded('tickets', 'tickets.read', <TicketListPage />),
+              guarded('tickets/:id', 'tickets.read', <TicketDetailPage />),
+              guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
+              guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
+              guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),
+              guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
+              guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),
+              guarded('reports/sla', 'reports.read', <SlaReportPage />),
+              {
+                path: 'estate',
+                element: (
+                  <Guard permission="estate.read">
+                    <EstatePage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'residents',
+                element: (
+                  <Guard permission="residents.read">
+                    <ResidentListPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'residents/new',
+                element: (
+                  <Guard permission="residents.write">
+                    <ResidentCreatePage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'residents/:id',
+                element: (
+                  <Guard permission="residents.read">
+                    <ResidentDetailPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'staff',
+                element: (
+                  <Guard permission="staff.read">
+                    <StaffPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'roles',
+                element: (
+                  <Guard permission="staff.read">
+                    <RolesPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'imports',
+                element: (
+                  <Guard permission="import.run">
+                    <ImportPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'settings',
+                element: (
+                  <Guard permission="settings.read">
+                    <SettingsPage />
+                  </Guard>
+                ),
+              },
+              {
+                path: 'audit',
+                element: (
+                  <Guard permission="audit.read">
+                    <AuditPage />
+                  </Guard>
+                ),
+              },
+              { path: '*', element: <NotFound /> },
+            ],
           },
-          {
-            path: 'residents',
-            element: (
-              <Guard permission="residents.read">
-                <ResidentListPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'residents/new',
-            element: (
-              <Guard permission="residents.write">
-                <ResidentCreatePage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'residents/:id',
-            element: (
-              <Guard permission="residents.read">
-                <ResidentDetailPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'staff',
-            element: (
-              <Guard permission="staff.read">
-                <StaffPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'roles',
-            element: (
-              <Guard permission="staff.read">
-                <RolesPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'imports',
-            element: (
-              <Guard permission="import.run">
-                <ImportPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'settings',
-            element: (
-              <Guard permission="settings.read">
-                <SettingsPage />
-              </Guard>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <Guard permission="audit.read">
-                <AuditPage />
-              </Guard>
-            ),
-          },
-          { path: '*', element: <NotFound /> },
         ],
       },
     ],

@@ -43,6 +43,24 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/**
+ * Server time minus browser time, from the Date header of API answers: SLA countdowns follow the
+ * server's clock even when a laptop's clock is off (1 s resolution; small jitter is ignored).
+ */
+let clockOffsetMs = 0;
+
+function noteServerDate(header: string | null): void {
+  if (!header) return;
+  const server = Date.parse(header);
+  if (!Number.isFinite(server)) return;
+  // The header is truncated to the second: on average the server is half a second further on.
+  const offset = server + 500 - Date.now();
+  if (Math.abs(offset - clockOffsetMs) > 2000) clockOffsetMs = offset;
+}
+
+/** Now, by the server's clock (milliseconds since the epoch). */
+export const serverNow = (): number => Date.now() + clockOffsetMs;
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function queryString(query: Query | undefined): string {
@@ -59,13 +77,15 @@ export function queryString(query: Query | undefined): string {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
   /** Do not broadcast a 401 (the login form and the initial session probe handle it themselves). */
   quiet401?: boolean;
   signal?: AbortSignal;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -85,6 +105,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', error instanceof Error ? error.message : 'Network error');
   }
+  noteServerDate(response.headers.get('date'));
   const text = await response.text();
   let data: unknown = null;
   if (text) {

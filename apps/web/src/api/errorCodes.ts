@@ -15,4 +15,8 @@ export const KNOWN_ERROR_CODES = [
   'unsupported_media_type',
   'network',
   'internal',
+  // Service desk (issue 3): state machine and dispatch refusals.
+  'invalid_transition',
+  'technician_unavailable',
+  'no_technician_available',
 ] as const;

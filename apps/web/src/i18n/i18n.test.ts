@@ -5,6 +5,7 @@ import { CONTACT_CHANNELS, PERMISSIONS } from '@guanjia/shared';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_ERROR_CODES } from '../api/errorCodes';
 import { PERMISSION_GROUPS } from '../pages/staff/permissionGroups';
+import { SERVICE_DYNAMIC_KEYS } from '../serviceVocab';
 import en from './en';
 import zhCN from './zh-CN';
 
@@ -89,6 +90,27 @@ describe('console translations', () => {
       ...['company', 'project'].map((s) => `settings.scopes.${s}`),
       ...['user', 'rule', 'job', 'api', 'channel', 'system'].map((s) => `audit.sources.${s}`),
       ...['mobile', 'landline', 'service'].map((k) => `residents.phoneKinds.${k}`),
+      // The service desk's vocabularies, notification kinds and SLA badges (serviceVocab.ts).
+      ...SERVICE_DYNAMIC_KEYS,
+      ...['accept', 'answer', 'resolve', 'callback', 'close', 'reopen', 'cancel', 'workOrder'].map(
+        (a) => `tickets.done.${a}`,
+      ),
+      ...['all', 'mine', 'warning', 'breached'].map((k) => `tickets.saved.${k}`),
+      ...['newest', 'oldest', 'due'].map((k) => `tickets.sort.${k}`),
+      ...['overall', 'speed', 'attitude'].map((k) => `callbacks.scores.${k}`),
+      ...['due', 'done', 'cancelled'].map((k) => `callbacks.status.${k}`),
+      ...['minutes', 'hours', 'days', 'businessDays'].map((k) => `sla.target.${k}`),
+      ...['minutes', 'hours', 'businessDays'].map((k) => `slaPolicies.units.${k}`),
+      ...[1, 2, 3, 4, 5].map((n) => `slaPolicies.defaults.d${n}`),
+      ...['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((k) => `calendars.days.${k}`),
+      ...['accept', 'arrive', 'start', 'pause', 'resume', 'complete', 'return', 'grab'].map(
+        (a) => `tech.done_${a}`,
+      ),
+      ...['dispatchTitle', 'transferTitle', 'confirm', 'confirmTransfer', 'dispatched', 'transferred'].map(
+        (k) => `dispatch.${k}`,
+      ),
+      'intake.created',
+      'intake.createdClosed',
     ];
     expect(dynamic.filter((k) => !zh.has(k))).toEqual([]);
   });

@@ -1,14 +1,24 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DownOutlined,
+  FieldTimeOutlined,
+  FileAddOutlined,
   GlobalOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  MobileOutlined,
+  NodeIndexOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -35,6 +45,7 @@ import { useApiError } from '../components/feedback';
 import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
+import { NotificationBell } from './NotificationBell';
 
 interface NavItem {
   key: string;
@@ -59,6 +70,65 @@ export function AppLayout() {
   const nav = useMemo<NavItem[]>(
     () => [
       { key: '/', path: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+      {
+        key: 'service',
+        icon: <CustomerServiceOutlined />,
+        label: t('nav.service'),
+        children: [
+          {
+            key: '/tickets/new',
+            icon: <FileAddOutlined />,
+            label: t('nav.intake'),
+            permission: 'tickets.write',
+          },
+          { key: '/tickets', icon: <ProfileOutlined />, label: t('nav.tickets'), permission: 'tickets.read' },
+          {
+            key: '/dispatch',
+            icon: <ClusterOutlined />,
+            label: t('nav.dispatch'),
+            permission: 'tickets.dispatch',
+          },
+          {
+            key: '/callbacks',
+            icon: <PhoneOutlined />,
+            label: t('nav.callbacks'),
+            permission: 'callbacks.write',
+          },
+          { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
+          {
+            key: '/reports/sla',
+            icon: <BarChartOutlined />,
+            label: t('nav.slaReport'),
+            permission: 'reports.read',
+          },
+        ],
+      },
+      {
+        key: 'slaGroup',
+        icon: <FieldTimeOutlined />,
+        label: t('nav.slaGroup'),
+        permission: 'sla.manage',
+        children: [
+          {
+            key: '/sla/policies',
+            icon: <FieldTimeOutlined />,
+            label: t('nav.slaPolicies'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/calendars',
+            icon: <CalendarOutlined />,
+            label: t('nav.calendars'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/dispatch-rules',
+            icon: <NodeIndexOutlined />,
+            label: t('nav.dispatchRules'),
+            permission: 'sla.manage',
+          },
+        ],
+      },
       {
         key: '/estate',
         path: '/estate',
@@ -125,18 +195,29 @@ export function AppLayout() {
     const build = (items: NavItem[]): NonNullable<MenuProps['items']> =>
       items
         .filter((item) => !item.permission || can(item.permission))
-        .map((item) =>
-          item.children
-            ? { key: item.key, icon: item.icon, label: item.label, children: build(item.children) }
-            : { key: item.key, icon: item.icon, label: item.label },
-        );
+        .flatMap((item) => {
+          if (!item.children) return [{ key: item.key, icon: item.icon, label: item.label }];
+          const children = build(item.children);
+          // A group whose every entry is hidden is hidden too.
+          return children.length ? [{ key: item.key, icon: item.icon, label: item.label, children }] : [];
+        });
     return build(nav);
   }, [nav, can]);
 
+  // The entry whose path is the longest prefix of the location: /tickets/12 → 工单列表, /tickets/new → 受理.
   const selectedKey = useMemo(() => {
-    const first = `/${location.pathname.split('/')[1] ?? ''}`;
-    return first === '/' ? '/' : first;
-  }, [location.pathname]);
+    const keys = nav
+      .flatMap((item) => [item, ...(item.children ?? [])])
+      .map((item) => item.key)
+      .filter((key) => key.startsWith('/'));
+    const path = location.pathname;
+    const matches = keys.filter((key) =>
+      key === '/' ? path === '/' : path === key || path.startsWith(`${key}/`),
+    );
+    const exact = matches.find((key) => key === path);
+    if (exact) return exact;
+    return matches.sort((a, b) => b.length - a.length).find((key) => key !== '/tickets/new') ?? '/';
+  }, [location.pathname, nav]);
 
   const switchLocale = (locale: Locale) => {
     setLocale(locale).catch((error: unknown) => onError(error));
@@ -184,7 +265,7 @@ export function AppLayout() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={[selectedKey]}
-          defaultOpenKeys={['org']}
+          defaultOpenKeys={['service', 'slaGroup', 'org']}
           items={menuItems}
           onClick={({ key }) => {
             if (key.startsWith('/')) void navigate(key);
@@ -226,6 +307,7 @@ export function AppLayout() {
             </Space>
           )}
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <Tooltip title={connected ? t('layout.liveOn') : t('layout.liveOff')}>
             <span
               role="img"

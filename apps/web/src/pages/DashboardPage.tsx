@@ -1,9 +1,13 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
   SearchOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { UNIT_STATUSES } from '@guanjia/shared';
 import { useQuery } from '@tanstack/react-query';
@@ -84,6 +88,12 @@ export default function DashboardPage() {
   const peopleReady = people && (!estate || Boolean(projectId));
   const residents = useTotal('/api/residents', scope, peopleReady);
   const vips = useTotal('/api/residents', { ...scope, vip: true }, peopleReady);
+  // The service desk at a glance (issue 3): what is open, about to breach, breached, and callbacks due.
+  const desk = can('tickets.read') && Boolean(projectId);
+  const openTickets = useTotal('/api/tickets', { ...scope, open: 'true' }, desk);
+  const warning = useTotal('/api/tickets', { ...scope, open: 'true', sla: 'warning' }, desk);
+  const breached = useTotal('/api/tickets', { ...scope, open: 'true', sla: 'breached' }, desk);
+  const callbacksDue = useTotal('/api/callbacks', scope, desk);
   const byStatus = useQuery({
     queryKey: ['dashboard', 'unitStatus', projectId],
     enabled: estate && Boolean(projectId),
@@ -116,6 +126,50 @@ export default function DashboardPage() {
         <Card style={{ marginBottom: 16 }}>
           <Empty description={t('dashboard.noProject')} />
         </Card>
+      )}
+      {desk && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="desk-stats">
+          <Col xs={24} sm={12} xl={6}>
+            <StatCard
+              title={t('dashboard.openTickets')}
+              value={openTickets.data}
+              icon={<ProfileOutlined />}
+              color="#1677ff"
+              loading={openTickets.isLoading}
+              to="/tickets?open=true"
+            />
+          </Col>
+          <Col xs={24} sm={12} xl={6}>
+            <StatCard
+              title={t('dashboard.dueSoon')}
+              value={warning.data}
+              icon={<FieldTimeOutlined />}
+              color="#fa8c16"
+              loading={warning.isLoading}
+              to="/tickets?sla=warning&open=true&sort=due"
+            />
+          </Col>
+          <Col xs={24} sm={12} xl={6}>
+            <StatCard
+              title={t('dashboard.overdue')}
+              value={breached.data}
+              icon={<WarningOutlined />}
+              color="#f5222d"
+              loading={breached.isLoading}
+              to="/tickets?sla=breached&open=true&sort=due"
+            />
+          </Col>
+          <Col xs={24} sm={12} xl={6}>
+            <StatCard
+              title={t('dashboard.callbacksDue')}
+              value={callbacksDue.data}
+              icon={<PhoneOutlined />}
+              color="#722ed1"
+              loading={callbacksDue.isLoading}
+              to={can('callbacks.write') ? '/callbacks' : undefined}
+            />
+          </Col>
+        </Row>
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>

@@ -49,21 +49,15 @@ export async function createLinkedComplaint(w: TicketWrite, comment: string | nu
     after: { number, type: '投诉', sourceTicketId: src.id, status: row.status },
   });
   // Same project, so the write's SLA context applies to the complaint as well.
-  await recomputeSla(
-    w.tx,
-    w.ctx.queue,
-    { ticket: row, workOrders: [], callbacks: [], categoryPath: [] },
-    w.sla,
-    w.now,
-  );
+  await recomputeSla(w, { ticket: row, workOrders: [], callbacks: [], categoryPath: [] });
   const people = await usersWithRoles(
     w.tx,
     src.companyId,
     src.projectId,
     w.sla.settings.escalation.lastWarning,
   );
-  await notify(
-    w.tx,
+  notify(
+    w,
     people.map((p) => ({
       companyId: src.companyId,
       userId: p.userId,
@@ -75,8 +69,6 @@ export async function createLinkedComplaint(w: TicketWrite, comment: string | nu
       ticketId: row.id,
       dedupeKey: `complaint:${row.id}`,
     })),
-    w.outbox,
-    w.now,
   );
   w.outbox.push({
     type: 'ticket.created',

@@ -23,7 +23,7 @@ export async function callbackRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       await recordCallback(services, auth, request.params.id, request.body);
-      return ticketDetail(db, auth, request.params.id, services.clock.now());
+      return ticketDetail(services.database, auth, request.params.id, services.clock.now());
     },
   );
 

@@ -1,26 +1,21 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { WorkOrderRow } from '../sla/engine';
 import { notify } from '../sla/notify';
 import type { TicketWrite } from '../tickets/ticket-write';
-import { type HandoffReason, workOrderHandoffs, workOrders } from '../workorders/schema';
-import { technicianStatus } from './schema';
+import type { HandoffReason, workOrders } from '../workorders/schema';
 
-/** Close the open hand-off row of a work order with the reason it left that holder. */
+/** Close the open hand-off row of a work order with the reason it left that holder (batched). */
 export async function closeHandoff(
   w: TicketWrite,
   wo: WorkOrderRow,
   reason: HandoffReason,
   note?: string | null,
 ) {
-  await w.tx
-    .update(workOrderHandoffs)
-    .set({ toAt: w.now, leftReason: reason, note: note ?? null })
-    .where(and(eq(workOrderHandoffs.workOrderId, wo.id), isNull(workOrderHandoffs.toAt)));
+  w.batch.closeHandoff(wo.id, { toAt: w.now, leftReason: reason, note: note ?? null });
 }
 
-/** Open a hand-off row: the pool (technicianId null) or a technician now holds the order. */
+/** Open a hand-off row: the pool (technicianId null) or a technician now holds the order (batched). */
 export async function openHandoff(w: TicketWrite, wo: WorkOrderRow, technicianId: number | null) {
-  await w.tx.insert(workOrderHandoffs).values({
+  w.batch.openHandoff({
     workOrderId: wo.id,
     projectId: wo.projectId,
     technicianId,
@@ -42,45 +37,33 @@ export async function handTo(
 ): Promise<void> {
   await closeHandoff(w, wo, reason, note);
   await openHandoff(w, wo, technicianId);
-  await w.tx
-    .update(technicianStatus)
-    .set({ lastAssignedAt: w.now })
-    .where(eq(technicianStatus.userId, technicianId));
+  w.batch.stampTechnician(technicianId, w.now);
   if (w.actor.userId === technicianId) return;
   const t = w.bundle.ticket;
-  await notify(
-    w.tx,
-    [
-      {
-        companyId: t.companyId,
-        userId: technicianId,
-        projectId: t.projectId,
-        kind: 'workorder.assigned',
-        // The number is assigned at the end of the transaction (deferred.ts): name the job instead.
-        title: `新派工单${wo.priority === '急' ? '（急修）' : ''}：${t.title}`,
-        body: `${wo.description}${wo.appointmentAt ? `，预约 ${wo.appointmentAt.toISOString()}` : ''}`,
-        ticketId: t.id,
-        workOrderId: wo.id,
-        dedupeKey: `assigned:${wo.id}:${w.now.getTime()}`,
-      },
-    ],
-    w.outbox,
-    w.now,
-  );
+  notify(w, [
+    {
+      companyId: t.companyId,
+      userId: technicianId,
+      projectId: t.projectId,
+      kind: 'workorder.assigned',
+      // The number may still be a placeholder here (deferred.ts): name the job instead.
+      title: `新派工单${wo.priority === '急' ? '（急修）' : ''}：${t.title}`,
+      body: `${wo.description}${wo.appointmentAt ? `，预约 ${wo.appointmentAt.toISOString()}` : ''}`,
+      ticketId: t.id,
+      workOrderId: wo.id,
+      dedupeKey: `assigned:${wo.id}:${w.now.getTime()}`,
+    },
+  ]);
 }
 
-/** Apply a patch to a work order row in the database and in the bundle, bumping its version. */
+/** Apply a patch to a work order in the bundle, bumping its version; the row goes out with the batch. */
 export async function patchWorkOrder(
   w: TicketWrite,
   wo: WorkOrderRow,
   patch: Partial<typeof workOrders.$inferInsert>,
 ) {
-  const [row] = await w.tx
-    .update(workOrders)
-    .set({ ...patch, version: wo.version + 1, updatedAt: w.now })
-    .where(eq(workOrders.id, wo.id))
-    .returning();
-  if (!row) throw new Error('work order vanished inside its transaction');
-  Object.assign(wo, row);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  Object.assign(wo, defined, { version: wo.version + 1, updatedAt: w.now });
+  w.batch.saveWorkOrder(wo);
   return wo;
 }

@@ -1,11 +1,16 @@
 import type { WorkOrderRow } from '../sla/engine';
-import { chooseTechnician, isEligible } from '../tickets/rules/dispatch-choice';
-import type { TicketWrite } from '../tickets/ticket-write';
+import { fallbackOrder, isEligible } from '../tickets/rules/dispatch-choice';
+import { flushWrite, type TicketWrite } from '../tickets/ticket-write';
 import { runWorkOrderAction } from '../tickets/transitions';
 import { handTo, patchWorkOrder } from './assign';
-import { lockTechnician, technicianCandidates } from './candidates';
+import { lockTechnician, technicianCandidates, tryLockTechnician } from './candidates';
 
 const AUTO_MODES = new Set(['round-robin', 'least-load']);
+
+export interface AssignedTechnician {
+  id: number;
+  displayName: string;
+}
 
 /**
  * Round-robin / least-load: pick an eligible technician (on duty, under cap, with the skill) and
@@ -16,23 +21,36 @@ export async function tryAutoDispatch(
   w: TicketWrite,
   wo: WorkOrderRow,
   options: { exclude?: number[]; mode?: 'round-robin' | 'least-load' } = {},
-): Promise<number | null> {
+): Promise<AssignedTechnician | null> {
   const mode = options.mode ?? wo.dispatchMode;
   if (wo.status !== '待派单' || !AUTO_MODES.has(mode)) return null;
   const exclude = options.exclude ?? [];
   const t = w.bundle.ticket;
   const cap = w.sla.settings.dispatchOpenCap;
+  // Loads and round-robin order read assignments made earlier in this write.
+  if (w.batch.pendingDispatchFacts) await flushWrite(w);
   const all = await technicianCandidates(w.tx, t.companyId, t.projectId, cap);
   // Whoever just returned the order is not offered it again straight away.
-  const candidates = all.filter((c) => !exclude.includes(c.id));
-  const chosen = chooseTechnician({ candidates, requiredSkill: wo.skill, mode });
+  const request = { candidates: all.filter((c) => !exclude.includes(c.id)), requiredSkill: wo.skill, mode };
+  const chosen = await lockFirstFree(w, fallbackOrder(request));
   if (chosen === null) return null;
-  // Lock, then re-read the load: another intake may have filled the last slot meanwhile.
-  await lockTechnician(w.tx, t.companyId, chosen);
+  // Locked: re-read the load, another dispatch may have filled the last slot meanwhile.
   const [fresh] = await technicianCandidates(w.tx, t.companyId, t.projectId, cap, { onlyIds: [chosen] });
   if (!fresh || !isEligible(fresh, wo.skill)) return null;
   await assignTechnician(w, wo, chosen, 'dispatched');
-  return chosen;
+  return { id: fresh.id, displayName: fresh.displayName };
+}
+
+/**
+ * Lock the first technician of `order` that no concurrent dispatch is busy with (they would all queue
+ * on the same row otherwise, one commit at a time), else wait for the first one.
+ */
+async function lockFirstFree(w: TicketWrite, order: readonly { id: number }[]): Promise<number | null> {
+  const [first] = order;
+  if (!first) return null;
+  for (const c of order) if (await tryLockTechnician(w.tx, c.id)) return c.id;
+  await lockTechnician(w.tx, w.bundle.ticket.companyId, first.id);
+  return first.id;
 }
 
 /** The dispatch transition itself, shared by automatic and manual dispatch. */

@@ -65,9 +65,23 @@ export async function technicianCandidates(
   }));
 }
 
-/** Serialize assignments to one technician (cap checks) for the rest of the transaction. */
+/**
+ * Serialize assignments to one technician (cap checks) for the rest of the transaction. One round trip
+ * (this runs while other intakes queue for the row): DO UPDATE locks the existing row, or the new row
+ * is this transaction's own until it commits.
+ */
 export async function lockTechnician(db: DbOrTx, companyId: number, userId: number): Promise<void> {
   await db.execute(sql`insert into technician_status (user_id, company_id) values (${userId}, ${companyId})
-                       on conflict (user_id) do nothing`);
-  await db.execute(sql`select 1 from technician_status where user_id = ${userId} for update`);
+                       on conflict (user_id) do update set company_id = technician_status.company_id`);
+}
+
+/**
+ * Lock a technician's status row unless another transaction holds it (SKIP LOCKED): true when this
+ * transaction now holds it. Only for technicians on duty, who always have a row.
+ */
+export async function tryLockTechnician(db: DbOrTx, userId: number): Promise<boolean> {
+  const result = (await db.execute(
+    sql`select user_id from technician_status where user_id = ${userId} for update skip locked`,
+  )) as unknown as { rows: unknown[] };
+  return result.rows.length > 0;
 }

@@ -1,23 +1,31 @@
 import type { DispatchMode } from '@guanjia/shared';
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client';
+import { eq } from 'drizzle-orm';
+import { cacheOf } from '../../platform/cache/caches';
+import type { Database, DbOrTx } from '../../platform/db/client';
 import { dispatchRules } from './schema';
+
+type RuleRow = typeof dispatchRules.$inferSelect;
+
+/** The company's dispatch rules from the process cache; PUT /api/dispatch-rules clears it. */
+function rulesOf(database: Database, db: DbOrTx, companyId: number): Promise<RuleRow[]> {
+  return cacheOf<RuleRow[]>(database, 'dispatch-rules').get(String(companyId), () =>
+    db.select().from(dispatchRules).where(eq(dispatchRules.companyId, companyId)),
+  );
+}
 
 /**
  * The dispatch mode for a job: the most specific rule by (project given, deepest category on the
  * path), else the project's dispatch.defaultMode setting.
  */
 export async function dispatchModeFor(
+  database: Database,
   db: DbOrTx,
   companyId: number,
   projectId: number,
   categoryPath: readonly number[],
   fallback: DispatchMode,
 ): Promise<DispatchMode> {
-  const rules = await db
-    .select()
-    .from(dispatchRules)
-    .where(and(eq(dispatchRules.companyId, companyId)));
+  const rules = await rulesOf(database, db, companyId);
   let best: { score: number; mode: DispatchMode } | null = null;
   for (const r of rules) {
     if (r.projectId !== null && r.projectId !== projectId) continue;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { assertInScope, can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
+import { invalidate } from '../../platform/cache/caches';
 import { recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
 import { forbidden, notFound, staleVersion } from '../../platform/http/errors';
@@ -166,7 +167,7 @@ export async function dispatchRoutes(app: App): Promise<void> {
       if (projectId) assertInScope(auth, projectId, 'Project');
       else if (!auth.allProjects) throw forbidden('sla.manage (company-wide)');
       const now = services.clock.now();
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const [existing] = await tx
           .select()
           .from(dispatchRules)
@@ -205,6 +206,8 @@ export async function dispatchRoutes(app: App): Promise<void> {
           version: row.version,
         };
       });
+      await invalidate(services, 'dispatch-rules');
+      return result;
     },
   );
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
 import { assertInScope } from '../../platform/auth/context';
+import { invalidateSessions } from '../../platform/auth/session-cache';
+import { invalidate } from '../../platform/cache/caches';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
@@ -38,6 +40,8 @@ export async function createProject(ctx: Ctx, auth: AuthContext, input: z.infer<
     });
     return created;
   });
+  // Company-wide staff have the new project in their cached scope from the next request on.
+  await invalidateSessions(ctx);
   await ctx.bus.publish({
     type: 'project.created',
     companyId: auth.companyId,
@@ -78,6 +82,8 @@ export async function updateProject(
     }
     return updated!;
   });
+  // Time zone and service hours feed the SLA context of the project.
+  await invalidate(ctx, 'sla');
   await ctx.bus.publish({
     type: 'project.updated',
     companyId: auth.companyId,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
+import { invalidate } from '../../platform/cache/caches';
 import type { DbOrTx } from '../../platform/db/client';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
@@ -131,6 +132,8 @@ export async function calendarRoutes(app: App): Promise<void> {
         });
         return created;
       });
+      // Policies and calendars are part of every project's cached SLA context.
+      await invalidate(app.services, 'sla');
       return reply.status(201).send(present(row));
     },
   );
@@ -171,6 +174,7 @@ export async function calendarRoutes(app: App): Promise<void> {
         });
         return updated!;
       });
+      await invalidate(app.services, 'sla');
       return present(row);
     },
   );

@@ -1,8 +1,7 @@
 import type { TicketPriority, TicketType } from '@guanjia/shared';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { projects } from '../org/schema';
-import { ticketCategories } from '../tickets/schema';
 import { type BusinessCalendar, DEFAULT_OFFICE_CALENDAR } from './rules/business-calendar';
 import { defaultPoliciesFrom } from './rules/default-policies';
 import { type ResolvedTargets, resolveTargets, type SlaPolicy } from './rules/policy-match';
@@ -30,34 +29,34 @@ export const calendarOfRow = (row: typeof slaCalendars.$inferSelect): BusinessCa
 /**
  * Everything the SLA engine needs for one project, in four queries. The project's calendar is its
  * default calendar row, else the company's, else the project's service hours, else office hours.
+ * One after the other: this runs on a cache miss only (cached-context.ts), and on the pool four
+ * parallel queries would open four connections for it.
  */
 export async function loadSlaContext(db: DbOrTx, companyId: number, projectId: number): Promise<SlaContext> {
-  const [settings, policyRows, calendarRows, [project]] = await Promise.all([
-    loadSlaSettings(db, companyId, projectId),
-    db
-      .select()
-      .from(slaPolicies)
-      .where(
-        and(
-          eq(slaPolicies.companyId, companyId),
-          eq(slaPolicies.active, true),
-          or(isNull(slaPolicies.projectId), eq(slaPolicies.projectId, projectId)),
-        ),
+  const settings = await loadSlaSettings(db, companyId, projectId);
+  const policyRows = await db
+    .select()
+    .from(slaPolicies)
+    .where(
+      and(
+        eq(slaPolicies.companyId, companyId),
+        eq(slaPolicies.active, true),
+        or(isNull(slaPolicies.projectId), eq(slaPolicies.projectId, projectId)),
       ),
-    db
-      .select()
-      .from(slaCalendars)
-      .where(
-        and(
-          eq(slaCalendars.companyId, companyId),
-          or(isNull(slaCalendars.projectId), eq(slaCalendars.projectId, projectId)),
-        ),
+    );
+  const calendarRows = await db
+    .select()
+    .from(slaCalendars)
+    .where(
+      and(
+        eq(slaCalendars.companyId, companyId),
+        or(isNull(slaCalendars.projectId), eq(slaCalendars.projectId, projectId)),
       ),
-    db
-      .select({ timezone: projects.timezone, businessHours: projects.businessHours })
-      .from(projects)
-      .where(eq(projects.id, projectId)),
-  ]);
+    );
+  const [project] = await db
+    .select({ timezone: projects.timezone, businessHours: projects.businessHours })
+    .from(projects)
+    .where(eq(projects.id, projectId));
   const timezone = project?.timezone ?? 'Asia/Shanghai';
   const defaultRow =
     calendarRows.find((c) => c.isDefault && c.projectId === projectId) ??
@@ -103,22 +102,4 @@ export function targetsFor(
   },
 ): ResolvedTargets {
   return resolveTargets(ctx.policies, subject, ctx.defaults);
-}
-
-export async function categoryPath(db: DbOrTx, categoryId: number | null): Promise<number[]> {
-  if (!categoryId) return [];
-  const [row] = await db
-    .select({ pathIds: ticketCategories.pathIds })
-    .from(ticketCategories)
-    .where(eq(ticketCategories.id, categoryId));
-  return row?.pathIds ?? [];
-}
-
-export async function categoryPaths(db: DbOrTx, ids: number[]): Promise<Map<number, number[]>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: ticketCategories.id, pathIds: ticketCategories.pathIds })
-    .from(ticketCategories)
-    .where(inArray(ticketCategories.id, ids));
-  return new Map(rows.map((r) => [r.id, r.pathIds]));
 }

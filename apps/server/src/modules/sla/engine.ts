@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
-import type { JobQueue } from '../../platform/jobs/queue';
 import type { callbacks } from '../callbacks/schema';
-import { tickets } from '../tickets/schema';
+import type { tickets } from '../tickets/schema';
+import type { WriteBatch } from '../tickets/write-batch';
 import type { workOrders } from '../workorders/schema';
-import { workOrders as workOrdersTable } from '../workorders/schema';
 import { type SlaContext, targetsFor } from './context';
 import { summarize, type TicketSlaSummary, type TrackedClock } from './rules/aggregate';
 import { type PlannedClock, planClocks } from './rules/plan-clocks';
@@ -19,6 +18,11 @@ export interface TicketBundle {
   workOrders: WorkOrderRow[];
   callbacks: CallbackRow[];
   categoryPath: number[];
+  /**
+   * The stored clocks' ids and announcement markers, by 'subject/kind', when the write read them: then
+   * the recomputed clocks go out with the write's batch instead of an upsert that reads them back.
+   */
+  clockMarkers?: Map<string, { id: number; warningsFired: number; breachNotified: boolean }>;
 }
 
 export const SLA_TIMER_JOB = 'sla.timer';
@@ -64,6 +68,30 @@ export function planFor(bundle: TicketBundle, sla: SlaContext, now: Date): Plann
   });
 }
 
+/** The sla_clocks row of a planned clock. */
+export function clockValues(ticket: TicketRow, p: PlannedClock, now: Date): typeof slaClocks.$inferInsert {
+  return {
+    ticketId: ticket.id,
+    projectId: ticket.projectId,
+    subject: p.subject,
+    workOrderId: p.workOrderId,
+    kind: p.kind,
+    policyId: p.policyId,
+    calendar: p.calendar,
+    targetMinutes: p.targetMinutes,
+    byAppointment: p.byAppointment,
+    startedAt: p.startedAt,
+    dueAt: p.dueAt,
+    stoppedAt: p.stoppedAt,
+    pauses: p.pauses.map((x) => ({ from: x.from.toISOString(), to: x.to ? x.to.toISOString() : null })),
+    pausedMinutes: p.pausedMinutes,
+    elapsedMinutes: p.stoppedAt ? p.elapsedMinutes : null,
+    state: p.state,
+    warnAt: p.warnAt.map((w) => w.toISOString()),
+    updatedAt: now,
+  };
+}
+
 /** Write the planned clocks (one upsert) and return them with their announcement markers. */
 export async function persistClocks(
   tx: DbOrTx,
@@ -75,28 +103,7 @@ export async function persistClocks(
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   const rows = await tx
     .insert(slaClocks)
-    .values(
-      planned.map((p) => ({
-        ticketId: ticket.id,
-        projectId: ticket.projectId,
-        subject: p.subject,
-        workOrderId: p.workOrderId,
-        kind: p.kind,
-        policyId: p.policyId,
-        calendar: p.calendar,
-        targetMinutes: p.targetMinutes,
-        byAppointment: p.byAppointment,
-        startedAt: p.startedAt,
-        dueAt: p.dueAt,
-        stoppedAt: p.stoppedAt,
-        pauses: p.pauses.map((x) => ({ from: x.from.toISOString(), to: x.to ? x.to.toISOString() : null })),
-        pausedMinutes: p.pausedMinutes,
-        elapsedMinutes: p.stoppedAt ? p.elapsedMinutes : null,
-        state: p.state,
-        warnAt: p.warnAt.map((w) => w.toISOString()),
-        updatedAt: now,
-      })),
-    )
+    .values(planned.map((p) => clockValues(ticket, p, now)))
     .onConflictDoUpdate({
       target: [slaClocks.ticketId, slaClocks.subject, slaClocks.kind],
       set: {
@@ -134,14 +141,21 @@ export async function persistClocks(
   });
 }
 
-/** Store the deadline columns on the ticket and its work orders, and arm the next timer. */
-export async function applySummary(
-  tx: DbOrTx,
-  queue: JobQueue,
+/** What the engine needs of a write: its transaction, the batch its rows go out with, and "now". */
+export interface SlaWrite {
+  tx: DbOrTx;
+  batch: WriteBatch;
+  now: Date;
+  sla: SlaContext;
+}
+
+/** Store the deadline columns on the ticket and its work orders, and arm the next timer (batched). */
+export function applySummary(
+  w: Pick<SlaWrite, 'batch' | 'now'>,
   bundle: TicketBundle,
   clocks: TrackedClock[],
-  now: Date,
-): Promise<TicketSlaSummary> {
+): TicketSlaSummary {
+  const { now } = w;
   const summary = summarize(clocks, now);
   const t = bundle.ticket;
   const patch = {
@@ -161,52 +175,66 @@ export async function applySummary(
     !same(t.replyDueAt, patch.replyDueAt) ||
     !same(t.callbackDueAt, patch.callbackDueAt);
   if (changed) {
-    await tx.update(tickets).set(patch).where(eq(tickets.id, t.id));
+    w.batch.patchTicketSla(t.id, patch);
     Object.assign(t, patch);
   }
   for (const wo of bundle.workOrders) {
-    const dueOf = (kind: string) =>
-      clocks.find((c) => c.plan.workOrderId === wo.id && c.plan.kind === kind)?.plan.dueAt ?? null;
-    const woPatch = {
-      dispatchDueAt: dueOf('dispatch'),
-      arriveDueAt: dueOf('arrive'),
-      resolveDueAt: dueOf('resolve'),
-    };
+    const woPatch = workOrderDues(clocks, wo.id);
     if (
       !same(wo.dispatchDueAt, woPatch.dispatchDueAt) ||
       !same(wo.arriveDueAt, woPatch.arriveDueAt) ||
       !same(wo.resolveDueAt, woPatch.resolveDueAt)
     ) {
-      await tx.update(workOrdersTable).set(woPatch).where(eq(workOrdersTable.id, wo.id));
       Object.assign(wo, woPatch);
+      w.batch.saveWorkOrder(wo);
     }
   }
-  if (summary.next) {
-    const { clock, at, event } = summary.next;
-    // One pending timer per clock event: a moved deadline gets a new key, the stale job finds nothing due.
-    await queue.enqueue(
-      SLA_TIMER_JOB,
-      { ticketId: t.id },
-      {
-        tx,
-        runAt: at < now ? now : at,
-        dedupeKey: `sla:${t.id}:${clock.plan.subject}:${clock.plan.kind}:${event}:${at.getTime()}`,
-        maxAttempts: 3,
-      },
-    );
-  }
+  const timer = timerJob(t.id, summary, now);
+  if (timer) w.batch.enqueue(SLA_TIMER_JOB, timer.payload, timer.options);
   return summary;
 }
 
+/** The deadline columns of a work order, from its clocks. */
+export function workOrderDues(clocks: readonly TrackedClock[], workOrderId: number) {
+  const dueOf = (kind: string) =>
+    clocks.find((c) => c.plan.workOrderId === workOrderId && c.plan.kind === kind)?.plan.dueAt ?? null;
+  return { dispatchDueAt: dueOf('dispatch'), arriveDueAt: dueOf('arrive'), resolveDueAt: dueOf('resolve') };
+}
+
+/** The job that fires the next warning or breach, if any clock has one ahead. */
+export function timerJob(ticketId: number, summary: TicketSlaSummary, now: Date) {
+  if (!summary.next) return null;
+  const { clock, at, event } = summary.next;
+  return {
+    payload: { ticketId },
+    options: {
+      runAt: at < now ? now : at,
+      // One pending timer per clock event: a moved deadline gets a new key, the stale job finds nothing due.
+      dedupeKey: `sla:${ticketId}:${clock.plan.subject}:${clock.plan.kind}:${event}:${at.getTime()}`,
+      maxAttempts: 3,
+    },
+  };
+}
+
 /** Recompute every clock of a ticket after a write, inside that write's transaction. */
-export async function recomputeSla(
-  tx: DbOrTx,
-  queue: JobQueue,
-  bundle: TicketBundle,
-  sla: SlaContext,
-  now: Date,
-): Promise<TrackedClock[]> {
-  const clocks = await persistClocks(tx, bundle.ticket, planFor(bundle, sla, now), now);
-  await applySummary(tx, queue, bundle, clocks, now);
+export async function recomputeSla(w: SlaWrite, bundle: TicketBundle): Promise<TrackedClock[]> {
+  const planned = planFor(bundle, w.sla, w.now);
+  const markers = bundle.clockMarkers;
+  const clocks = markers
+    ? planned.map((plan) => {
+        const known = markers.get(`${plan.subject}/${plan.kind}`);
+        const tracked: TrackedClock = {
+          id: known?.id ?? 0,
+          plan,
+          warningsFired: known?.warningsFired ?? 0,
+          breachNotified: known?.breachNotified ?? false,
+        };
+        w.batch.upsertClock(clockValues(bundle.ticket, plan, w.now), (id) => {
+          tracked.id = id;
+        });
+        return tracked;
+      })
+    : await persistClocks(w.tx, bundle.ticket, planned, w.now);
+  applySummary(w, bundle, clocks);
   return clocks;
 }

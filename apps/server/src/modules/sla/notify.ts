@@ -2,7 +2,7 @@ import type { NotificationKind } from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
-import { notifications } from './schema';
+import type { WriteBatch } from '../tickets/write-batch';
 
 export interface NotificationInput {
   companyId: number;
@@ -18,36 +18,25 @@ export interface NotificationInput {
 }
 
 /**
- * Store in-app notifications (a repeated key for the same user is ignored) and queue one bus message
- * per stored row for that user only; the console re-reads /api/notifications.
+ * Store in-app notifications with the write (a repeated key for the same user is ignored) and queue
+ * one bus message per stored row for that user only; the console re-reads /api/notifications. The rows
+ * go out with the write's other batched rows (write-batch.ts).
  */
-export async function notify(
-  tx: DbOrTx,
-  items: NotificationInput[],
-  outbox: BusMessage[],
-  now: Date,
-): Promise<number> {
-  if (!items.length) return 0;
-  const rows = await tx
-    .insert(notifications)
-    .values(items.map((i) => ({ ...i, level: i.level ?? 0, createdAt: now })))
-    .onConflictDoNothing()
-    .returning({
-      id: notifications.id,
-      userId: notifications.userId,
-      kind: notifications.kind,
-      ticketId: notifications.ticketId,
-    });
-  for (const r of rows) {
-    outbox.push({
-      type: 'notification.created',
-      userId: r.userId,
-      entityType: 'notification',
-      entityId: r.id,
-      data: { kind: r.kind, ticketId: r.ticketId },
-    });
-  }
-  return rows.length;
+export function notify(w: { batch: WriteBatch }, items: NotificationInput[]): void {
+  if (items.length) w.batch.notify(items);
+}
+
+/** The bus messages for stored notification rows. */
+export function notificationMessages(
+  rows: { id: number; userId: number; kind: NotificationKind; ticketId: number | null }[],
+): BusMessage[] {
+  return rows.map((r) => ({
+    type: 'notification.created',
+    userId: r.userId,
+    entityType: 'notification',
+    entityId: r.id,
+    data: { kind: r.kind, ticketId: r.ticketId },
+  }));
 }
 
 /** Active staff holding one of the role codes whose scope includes the project. */

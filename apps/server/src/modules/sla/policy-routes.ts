@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
+import { invalidate } from '../../platform/cache/caches';
 import type { DbOrTx } from '../../platform/db/client';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
@@ -134,6 +135,8 @@ export async function policyRoutes(app: App): Promise<void> {
         });
         return created;
       });
+      // Policies and calendars are part of every project's cached SLA context.
+      await invalidate(app.services, 'sla');
       return reply.status(201).send(present(row));
     },
   );
@@ -175,6 +178,7 @@ export async function policyRoutes(app: App): Promise<void> {
         return updated!;
       });
       // Running clocks pick the new targets up at their ticket's next write or timer.
+      await invalidate(app.services, 'sla');
       return present(row);
     },
   );

@@ -6,7 +6,7 @@ import { retryPendingDispatch } from '../dispatch/retry';
 import { lockTicketBundle } from '../tickets/load';
 import { tickets } from '../tickets/schema';
 import type { TicketWrite } from '../tickets/ticket-write';
-import { openWrite, publishAll } from '../tickets/ticket-write';
+import { flushWrite, openWrite, publishAll } from '../tickets/ticket-write';
 import { applySummary, persistClocks, planFor, SLA_TIMER_JOB } from './engine';
 import { notify, usersWithRoles } from './notify';
 import { type Announcement, dueAnnouncements } from './rules/aggregate';
@@ -31,13 +31,13 @@ type TimerServices = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
 export async function runSlaTimers(services: TimerServices, ticketId: number): Promise<number> {
   const now = services.clock.now();
   const { count, outbox } = await services.database.db.transaction(async (tx) => {
-    const bundle = await lockTicketBundle(tx, ticketId);
+    const bundle = await lockTicketBundle(services.database, tx, ticketId);
     const actor = { userId: null, companyId: bundle.ticket.companyId, source: 'job' as const };
     const w = await openWrite(tx, services, bundle, actor, null, now);
     const clocks = await persistClocks(tx, bundle.ticket, planFor(bundle, w.sla, now), now);
     const due = dueAnnouncements(clocks, now);
     for (const a of due) await announce(w, a);
-    await applySummary(tx, services.queue, bundle, clocks, now);
+    applySummary(w, bundle, clocks);
     if (due.length) {
       w.outbox.push({
         type: 'ticket.sla',
@@ -48,6 +48,7 @@ export async function runSlaTimers(services: TimerServices, ticketId: number): P
         data: { state: bundle.ticket.slaState, events: due.map((d) => `${d.clock.plan.kind}.${d.event}`) },
       });
     }
+    await flushWrite(w);
     return { count: due.length, outbox: w.outbox };
   });
   await publishAll(services, outbox);
@@ -79,8 +80,8 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
     : a.event === 'breach'
       ? `【超时】${subject} ${label}时限已过`
       : `【预警】${subject} ${label}时限将到`;
-  await notify(
-    w.tx,
+  notify(
+    w,
     [...recipients].map((userId) => ({
       companyId: t.companyId,
       userId,
@@ -97,8 +98,6 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
       workOrderId: plan.workOrderId,
       dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
     })),
-    w.outbox,
-    w.now,
   );
   if (stuckDispatch && wo) await patchWorkOrder(w, wo, { escalatedAt: w.now });
   await w.event({

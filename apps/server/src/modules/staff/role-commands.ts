@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
 import { roles } from '../../platform/auth/schema';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { AppError } from '../../platform/http/errors';
 import type { roleInput, rolePatch } from './inputs';
 
-type Ctx = Pick<Services, 'database' | 'clock'>;
+type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
 
 function assertHolds(auth: AuthContext, permissions: readonly string[] | undefined) {
   const beyond = (permissions ?? []).filter((p) => !auth.permissions.has(p as never));
@@ -42,7 +43,7 @@ export async function updateRole(ctx: Ctx, auth: AuthContext, id: number, patch:
   assertHolds(auth, patch.permissions);
   const now = ctx.clock.now();
   const { version, ...fields } = patch;
-  return ctx.database.db.transaction(async (tx) => {
+  const row = await ctx.database.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(roles)
@@ -65,4 +66,7 @@ export async function updateRole(ctx: Ctx, auth: AuthContext, id: number, patch:
       });
     return updated!;
   });
+  // Every holder of the role sees its new permissions on the next request (cached sessions).
+  await invalidateSessions(ctx);
+  return row;
 }

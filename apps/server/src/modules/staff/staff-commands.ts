@@ -4,6 +4,7 @@ import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
 import { hashPassword } from '../../platform/auth/password';
 import { userProjects, userRoles, users } from '../../platform/auth/schema';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import { revokeUserSessions } from '../../platform/auth/sessions';
 import type { DbOrTx } from '../../platform/db/client';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
@@ -14,7 +15,7 @@ import { assertMayGrant } from './grant-checks';
 import type { staffInput, staffPatch } from './inputs';
 import { staffVisibility } from './queries';
 
-type Ctx = Pick<Services, 'database' | 'clock'>;
+type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
 
 async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], projectIds?: number[]) {
   if (roleIds) {
@@ -88,6 +89,8 @@ export async function updateStaff(
   });
   // Deactivation takes effect at once, not when the session expires.
   if (fields.active === false) await revokeUserSessions(ctx.database.db, [id]);
+  // Name, locale, roles and scope are part of every cached session of this user.
+  await invalidateSessions(ctx);
   return row;
 }
 
@@ -111,4 +114,5 @@ export async function resetPassword(ctx: Ctx, auth: AuthContext, id: number, pas
     });
   });
   await revokeUserSessions(ctx.database.db, [id]);
+  await invalidateSessions(ctx);
 }

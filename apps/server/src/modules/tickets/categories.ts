@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../platform/db/client';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Database, Db, DbOrTx } from '../../platform/db/client';
 import { badRequest } from '../../platform/http/errors';
 import { CATEGORY_SEED } from './category-seed';
+import { type CategoryRow, categoryTreeFor, skillOf } from './category-tree';
 import { ticketCategories } from './schema';
 
-export type CategoryRow = typeof ticketCategories.$inferSelect;
+export type { CategoryRow };
 
 /**
  * Seed the company's tree on first use (companies created before this module, or by bootstrap).
@@ -95,26 +96,17 @@ export async function listCategories(db: DbOrTx, companyId: number, projectIds: 
 }
 
 /** The category a ticket of this project may use, with the skill inherited from its ancestors. */
-export async function usableCategory(db: DbOrTx, companyId: number, projectId: number, id: number) {
-  const [row] = await db.select().from(ticketCategories).where(eq(ticketCategories.id, id));
-  if (
-    !row ||
-    row.companyId !== companyId ||
-    (row.projectId !== null && row.projectId !== projectId) ||
-    !row.active
-  ) {
+export async function usableCategory(
+  database: Database,
+  db: DbOrTx,
+  companyId: number,
+  projectId: number,
+  id: number,
+) {
+  const tree = await categoryTreeFor(database, db, companyId, id);
+  const row = tree.byId.get(id);
+  if (!row || (row.projectId !== null && row.projectId !== projectId) || !row.active) {
     throw badRequest('Unknown or inactive category for this project', { categoryId: id });
   }
-  if (row.skill || row.level === 1) return { row, skill: row.skill };
-  const ancestors = await db
-    .select({ id: ticketCategories.id, skill: ticketCategories.skill })
-    .from(ticketCategories)
-    .where(inArray(ticketCategories.id, row.pathIds));
-  const byId = new Map(ancestors.map((a) => [a.id, a.skill]));
-  const skill =
-    [...row.pathIds]
-      .reverse()
-      .map((pid) => byId.get(pid))
-      .find((s) => s) ?? null;
-  return { row, skill };
+  return { row, skill: skillOf(tree, row) };
 }

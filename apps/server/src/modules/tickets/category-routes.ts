@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
+import { invalidate } from '../../platform/cache/caches';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
@@ -128,6 +129,7 @@ export async function categoryRoutes(app: App): Promise<void> {
         });
         return withPath!;
       });
+      await invalidate(app.services, 'categories');
       return reply.status(201).send(present(row));
     },
   );
@@ -174,6 +176,7 @@ export async function categoryRoutes(app: App): Promise<void> {
         });
         return updated!;
       });
+      await invalidate(app.services, 'categories');
       return present(row);
     },
   );

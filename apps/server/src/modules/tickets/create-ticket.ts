@@ -3,17 +3,22 @@ import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { badRequest } from '../../platform/http/errors';
-import { units } from '../org/schema';
-import { residents } from '../residents/schema';
-import { addWorkOrder } from '../workorders/add-work-order';
+import { technicianCandidates } from '../dispatch/candidates';
+import { dispatchModeFor } from '../dispatch/mode';
+import { slaContextFor } from '../sla/cached-context';
 import { usableCategory } from './categories';
-import { placeholderNumber } from './deferred';
+import type { DetailParts } from './detail';
 import type { TicketInput } from './inputs';
+import { dispatchAfterIntake } from './intake-dispatch';
+import { insertIntake } from './intake-insert';
+import { readIntakeFacts } from './intake-read';
+import { planIntake, type WorkOrderSpec } from './intake-rows';
+import { intakeDetailParts } from './intake-view';
+import { isEligible } from './rules/dispatch-choice';
 import { tickets } from './schema';
-import { type Ctx, finishWrite, openWrite, publishAll } from './ticket-write';
+import { type Ctx, publishAll } from './ticket-write';
 
-/** Channels where the agent is talking to the resident: accepted on the spot (首问负责制). */
-const LIVE_CHANNELS = new Set(['phone', 'walk-in', 'patrol']);
+const AUTO_MODES = new Set(['round-robin', 'least-load']);
 
 export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
@@ -24,118 +29,139 @@ export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: s
 }
 
 /**
- * Intake: validate references, number the ticket, create the work order of a repair and dispatch it,
- * start the SLA clocks and arm their timers — one transaction. With an Idempotency-Key a retried
- * request returns the ticket the first one created.
+ * Intake: validate references, number the ticket, create the work order of a repair, start the SLA
+ * clocks and arm their timer — all written by one statement (intake-insert.ts) — then dispatch the
+ * work order in a short transaction of its own (intake-dispatch.ts). With an Idempotency-Key a retried
+ * request returns the ticket the first one created. A created ticket comes with its detail view
+ * (`parts`), built from the rows in hand.
  */
 export async function createTicket(
   ctx: Ctx,
   auth: AuthContext,
   input: TicketInput,
   idempotencyKey?: string,
-): Promise<{ id: number; created: boolean }> {
+): Promise<{ id: number; created: boolean; parts?: DetailParts }> {
   assertInScope(auth, input.projectId, 'Project');
-  if (idempotencyKey) {
-    const existing = await findByIdempotencyKey(ctx.database.db, auth.companyId, idempotencyKey);
-    if (existing) return { id: existing.id, created: false };
-  }
+  const { database } = ctx;
+  const { db } = database;
   const now = ctx.clock.now();
-  try {
-    const { id, outbox } = await ctx.database.db.transaction(async (tx) => {
-      const [unit, resident, category] = await Promise.all([
-        input.unitId ? tx.select().from(units).where(eq(units.id, input.unitId)) : Promise.resolve([]),
-        input.residentId
-          ? tx.select().from(residents).where(eq(residents.id, input.residentId))
-          : Promise.resolve([]),
-        input.categoryId
-          ? usableCategory(tx, auth.companyId, input.projectId, input.categoryId)
-          : Promise.resolve(null),
-      ]);
-      if (input.unitId && unit[0]?.projectId !== input.projectId)
-        throw badRequest('Unit not in this project', { unitId: input.unitId });
-      if (input.residentId && resident[0]?.projectId !== input.projectId) {
-        throw badRequest('Resident not in this project', { residentId: input.residentId });
+  // Both come from the process cache; in turn, so a miss never takes two pool connections at once.
+  const sla = await slaContextFor(database, db, auth.companyId, input.projectId);
+  const category = input.categoryId
+    ? await usableCategory(database, db, auth.companyId, input.projectId, input.categoryId)
+    : null;
+  const wantsWorkOrder = input.type === '报修' || Boolean(input.workOrder);
+  const facts = await readIntakeFacts(db, {
+    companyId: auth.companyId,
+    idempotencyKey: idempotencyKey ?? null,
+    unitId: input.unitId ?? null,
+    residentId: input.residentId ?? null,
+    withWorkOrder: wantsWorkOrder,
+  });
+  if (facts.existingId !== null) return { id: facts.existingId, created: false };
+  if (input.unitId && facts.unit?.projectId !== input.projectId)
+    throw badRequest('Unit not in this project', { unitId: input.unitId });
+  if (input.residentId && facts.resident?.projectId !== input.projectId)
+    throw badRequest('Resident not in this project', { residentId: input.residentId });
+  const spec: WorkOrderSpec | null = wantsWorkOrder
+    ? {
+        mode: await dispatchModeFor(
+          database,
+          db,
+          auth.companyId,
+          input.projectId,
+          category?.row.pathIds ?? [],
+          sla.settings.dispatchDefaultMode,
+        ),
+        skill: input.workOrder?.skill ?? category?.skill ?? null,
+        description: input.workOrder?.description,
+        team: input.workOrder?.team,
+        vendorName: input.workOrder?.vendorName,
       }
-      const accept = input.accept ?? LIVE_CHANNELS.has(input.channel);
-      const draft = {
-        companyId: auth.companyId,
-        projectId: input.projectId,
-        number: placeholderNumber(),
-        type: input.type,
-        channel: input.channel,
-        status: accept ? ('处理中' as const) : ('待受理' as const),
-        priority: input.priority,
-        appointmentAt: input.appointmentAt ? new Date(input.appointmentAt) : null,
-        unitId: input.unitId ?? null,
-        residentId: input.residentId ?? null,
-        contactName: input.contactName ?? resident[0]?.name ?? null,
-        contactPhone: input.contactPhone ?? null,
-        categoryId: category?.row.id ?? null,
-        title: input.title || titleOf(category?.row.pathNames, input.description),
-        description: input.description,
-        attachments: input.attachments,
-        ownerId: accept ? auth.userId : null,
-        createdById: auth.userId,
-        callbackRule: category?.row.callbackRule ?? 'always',
-        idempotencyKey: idempotencyKey ?? null,
-        acceptedAt: accept ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const bundle = {
-        ticket: { ...draft, id: 0 } as unknown as typeof tickets.$inferSelect,
-        workOrders: [],
-        callbacks: [],
-        categoryPath: category?.row.pathIds ?? [],
-      };
-      const w = await openWrite(tx, ctx, bundle, userActor(auth), auth, now);
-      const search = [
-        draft.number,
-        draft.contactName,
-        draft.contactPhone,
-        unit[0]?.label,
-        draft.title,
-        draft.description,
-      ];
-      const [row] = await tx
-        .insert(tickets)
-        .values({ ...draft, searchText: search.filter(Boolean).join(' ') })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      bundle.ticket = row;
-      await w.event({
-        action: 'ticket.created',
-        entityType: 'ticket',
-        entityId: row.id,
-        // The human number is given at the end of the transaction (deferred.ts).
-        after: {
-          type: row.type,
-          priority: row.priority,
-          status: row.status,
-          channel: row.channel,
-        },
-      });
-      if (input.type === '报修' || input.workOrder)
-        await addWorkOrder(w, input.workOrder ?? {}, category?.skill ?? null);
-      await finishWrite(w);
-      w.outbox[w.outbox.length - 1] = { ...w.outbox[w.outbox.length - 1]!, type: 'ticket.created' };
-      return { id: row.id, outbox: w.outbox };
-    });
-    await publishAll(ctx, outbox);
-    return { id, created: true };
+    : null;
+  const named = input.workOrder?.technicianId ?? null;
+  if (named && spec)
+    await assertNamedEligible(ctx, auth, input.projectId, named, spec.skill, sla.settings.dispatchOpenCap);
+
+  const plan = planIntake({
+    auth,
+    input,
+    facts,
+    category: category?.row ?? null,
+    workOrder: spec,
+    idempotencyKey: idempotencyKey ?? null,
+    sla,
+    now,
+  });
+  const actor = userActor(auth);
+  let numbers: Awaited<ReturnType<typeof insertIntake>>;
+  try {
+    numbers = await insertIntake(database, ctx.queue, plan, actor, sla.timezone);
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's ticket.
     if (idempotencyKey && isUniqueViolation(error)) {
-      const existing = await findByIdempotencyKey(ctx.database.db, auth.companyId, idempotencyKey);
+      const existing = await findByIdempotencyKey(db, auth.companyId, idempotencyKey);
       if (existing) return { id: existing.id, created: false };
     }
     throw error;
   }
+  const { ticket } = plan.bundle;
+  ticket.number = numbers.ticketNumber;
+  ticket.searchText = `${numbers.ticketNumber} ${plan.searchRest}`;
+  const wo = plan.bundle.workOrders[0];
+  if (wo && numbers.workOrderNumber) wo.number = numbers.workOrderNumber;
+  for (const c of plan.clocks) c.id = numbers.clockIds.get(`${c.plan.subject}/${c.plan.kind}`) ?? 0;
+  await publishAll(ctx, [
+    {
+      type: 'ticket.created',
+      companyId: ticket.companyId,
+      projectId: ticket.projectId,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      data: { status: ticket.status, slaState: ticket.slaState },
+    },
+  ]);
+
+  const auto = wo && input.workOrder?.autoDispatch !== false && AUTO_MODES.has(wo.dispatchMode);
+  const dispatched =
+    wo && (named || auto)
+      ? await dispatchAfterIntake(ctx, plan.bundle, plan.clocks, wo.id, named, actor, now)
+      : null;
+  if (dispatched === 'stale') return { id: ticket.id, created: true };
+  return {
+    id: ticket.id,
+    created: true,
+    parts: intakeDetailParts({
+      auth,
+      bundle: dispatched?.bundle ?? plan.bundle,
+      clocks: dispatched?.clocks ?? plan.clocks,
+      unitLabel: facts.unit?.label ?? null,
+      categoryPath: category?.row.pathNames ?? null,
+      technician: dispatched?.technician ?? null,
+      sla,
+      now,
+    }),
+  };
 }
 
-function titleOf(pathNames: string | undefined, description: string): string {
-  if (pathNames) return pathNames.split('/').slice(-2).join('·');
-  return description.length > 30 ? `${description.slice(0, 30)}…` : description;
+/** The intake form named a technician: same eligibility rules as a dispatcher's assign (400 otherwise). */
+async function assertNamedEligible(
+  ctx: Ctx,
+  auth: AuthContext,
+  projectId: number,
+  technicianId: number,
+  skill: string | null,
+  cap: number,
+): Promise<void> {
+  const [candidate] = await technicianCandidates(ctx.database.db, auth.companyId, projectId, cap, {
+    onlyIds: [technicianId],
+  });
+  if (!candidate) throw badRequest('Not a technician of this project', { technicianId });
+  if (!isEligible(candidate, skill)) {
+    throw badRequest('The technician cannot take this order now (off duty, at cap or missing the skill)', {
+      technicianId,
+    });
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

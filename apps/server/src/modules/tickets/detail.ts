@@ -2,15 +2,16 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import { assertInScope } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
-import type { Db } from '../../platform/db/client';
+import type { Database } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { callbacks } from '../callbacks/schema';
-import { loadSlaContext, targetsFor } from '../sla/context';
-import type { CallbackRow, WorkOrderRow } from '../sla/engine';
+import { slaContextFor } from '../sla/cached-context';
+import { type SlaContext, targetsFor } from '../sla/context';
+import type { CallbackRow, TicketRow, WorkOrderRow } from '../sla/engine';
 import { type ClockRow, presentClock } from '../sla/present';
 import { slaClocks } from '../sla/schema';
 import { workOrders } from '../workorders/schema';
-import { presentTicketSummary, ticketLookups } from './queries';
+import { type Lookups, presentTicketSummary, ticketLookups } from './queries';
 import { tickets } from './schema';
 import {
   callbackPolicyOf,
@@ -89,8 +90,20 @@ export function presentCallback(c: CallbackRow) {
   };
 }
 
+/** Everything the detail view shows, as rows: from the database (ticketDetail) or from a write in hand. */
+export interface DetailParts {
+  ticket: TicketRow;
+  workOrders: WorkOrderRow[];
+  clocks: ClockRow[];
+  callbacks: CallbackRow[];
+  names: Lookups;
+  technicianNames: Map<number, string>;
+  sla: SlaContext;
+}
+
 /** GET /api/tickets/:id: the ticket, its SLA block, work orders, callbacks and the actions possible now. */
-export async function ticketDetail(db: Db, auth: AuthContext, id: number, now: Date) {
+export async function ticketDetail(database: Database, auth: AuthContext, id: number, now: Date) {
+  const { db } = database;
   const [t] = await db.select().from(tickets).where(eq(tickets.id, id));
   if (!t) throw notFound('Ticket');
   assertInScope(auth, t.projectId, 'Ticket');
@@ -98,14 +111,23 @@ export async function ticketDetail(db: Db, auth: AuthContext, id: number, now: D
     db.select().from(workOrders).where(eq(workOrders.ticketId, id)).orderBy(asc(workOrders.id)),
     db.select().from(slaClocks).where(eq(slaClocks.ticketId, id)).orderBy(asc(slaClocks.id)),
     db.select().from(callbacks).where(eq(callbacks.ticketId, id)).orderBy(asc(callbacks.round)),
-    ticketLookups(db, [t]),
-    loadSlaContext(db, t.companyId, t.projectId),
+    ticketLookups(database, [t]),
+    slaContextFor(database, db, t.companyId, t.projectId),
   ]);
   const techIds = [...new Set(wos.map((w) => w.technicianId).filter((x): x is number => x !== null))];
   const techs = techIds.length
     ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, techIds))
     : [];
-  const techNames = new Map(techs.map((u) => [u.id, u.name]));
+  const technicianNames = new Map(techs.map((u) => [u.id, u.name]));
+  return presentTicketDetail(
+    auth,
+    { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla },
+    now,
+  );
+}
+
+export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: Date) {
+  const { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla } = parts;
   const policy = targetsFor(sla, {
     projectId: t.projectId,
     ticketType: t.type,
@@ -113,8 +135,9 @@ export async function ticketDetail(db: Db, auth: AuthContext, id: number, now: D
     categoryPath: [],
   }).callbackPolicy;
   const state = ticketState(t, wos, callbackPolicyOf(t, policy));
+  const summary = presentTicketSummary(auth, t, names);
   return {
-    ...presentTicketSummary(auth, t, names),
+    ...summary,
     description: t.description,
     attachments: t.attachments,
     answer: t.answer,
@@ -128,10 +151,10 @@ export async function ticketDetail(db: Db, auth: AuthContext, id: number, now: D
     callbackPolicy: state.callbackPolicy,
     allowedActions: ticketActions(state),
     sla: {
-      ...presentTicketSummary(auth, t, names).sla,
+      ...summary.sla,
       clocks: clocks.filter((c) => c.workOrderId === null).map((c) => presentClock(c, now)),
     },
-    workOrders: wos.map((w) => presentWorkOrder(w, clocks, techNames, now)),
+    workOrders: wos.map((w) => presentWorkOrder(w, clocks, technicianNames, now)),
     callbacks: cbs.map(presentCallback),
     callback: cbs.length ? presentCallback(cbs[cbs.length - 1]!) : null,
   };

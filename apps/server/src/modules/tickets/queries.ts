@@ -16,11 +16,12 @@ import {
 } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
-import type { Db } from '../../platform/db/client';
+import type { Database, Db } from '../../platform/db/client';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
 import { units } from '../org/schema';
 import { workOrders } from '../workorders/schema';
+import { categoryTreeFor } from './category-tree';
 import type { TicketListQuery } from './inputs';
 import { ticketCategories, tickets } from './schema';
 
@@ -82,28 +83,34 @@ export async function listTickets(db: Db, auth: AuthContext, q: TicketListQuery)
   return { rows, total: total?.n ?? 0 };
 }
 
-/** Names for a page of tickets: unit labels, category paths and people, three small queries. */
-export async function ticketLookups(db: Db, rows: TicketRow[]) {
+/** Names for a page of tickets: unit labels and people (two small queries), category paths from the cached tree. */
+export async function ticketLookups(database: Database, rows: TicketRow[]) {
+  const { db } = database;
   const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is number => x !== null))];
-  const categoryIds = [...new Set(rows.map((r) => r.categoryId).filter((x): x is number => x !== null))];
   const userIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is number => x !== null))];
-  const [unitRows, categoryRows, userRows] = await Promise.all([
+  const companyId = rows[0]?.companyId;
+  const [unitRows, userRows, cached] = await Promise.all([
     unitIds.length
       ? db.select({ id: units.id, label: units.label }).from(units).where(inArray(units.id, unitIds))
-      : [],
-    categoryIds.length
-      ? db
-          .select({ id: ticketCategories.id, pathNames: ticketCategories.pathNames })
-          .from(ticketCategories)
-          .where(inArray(ticketCategories.id, categoryIds))
       : [],
     userIds.length
       ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
       : [],
+    companyId ? categoryTreeFor(database, db, companyId) : null,
   ]);
+  // A category newer than the cached tree (made on another node a moment ago): read the tree again.
+  const unknown = rows.find((r) => r.categoryId !== null && !cached?.byId.has(r.categoryId));
+  const tree =
+    unknown && companyId ? await categoryTreeFor(database, db, companyId, unknown.categoryId) : cached;
+  const category = new Map<number, string>();
+  for (const r of rows) {
+    if (r.categoryId === null || category.has(r.categoryId)) continue;
+    const row = tree?.byId.get(r.categoryId);
+    if (row) category.set(r.categoryId, row.pathNames);
+  }
   return {
     unit: new Map(unitRows.map((u) => [u.id, u.label])),
-    category: new Map(categoryRows.map((c) => [c.id, c.pathNames])),
+    category,
     user: new Map(userRows.map((u) => [u.id, u.name])),
   };
 }

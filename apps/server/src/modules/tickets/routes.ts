@@ -13,7 +13,7 @@ import { cancelTicket } from './cancel-ticket';
 import { categoryRoutes } from './category-routes';
 import { closeTicket } from './close-ticket';
 import { createTicket } from './create-ticket';
-import { ticketDetail } from './detail';
+import { presentTicketDetail, ticketDetail } from './detail';
 import {
   answerBody,
   optionalReasonBody,
@@ -33,7 +33,7 @@ export async function ticketRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
   const detail = (request: Parameters<typeof currentAuth>[0], id: number) =>
-    ticketDetail(db, currentAuth(request), id, services.clock.now());
+    ticketDetail(services.database, currentAuth(request), id, services.clock.now());
 
   app.post(
     '/api/tickets',
@@ -44,9 +44,11 @@ export async function ticketRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const auth = currentAuth(request);
       const key = request.headers['idempotency-key'];
-      const { id, created } = await createTicket(services, auth, request.body, key);
-      // A repeated key answers 200 with the ticket the first request created.
-      return reply.status(created ? 201 : 200).send(await detail(request, id));
+      const { id, created, parts } = await createTicket(services, auth, request.body, key);
+      // A repeated key answers 200 with the ticket the first request created. A new ticket is shown
+      // from the rows the intake wrote (the same view a GET gives, without reading it back).
+      const view = parts ? presentTicketDetail(auth, parts, services.clock.now()) : await detail(request, id);
+      return reply.status(created ? 201 : 200).send(view);
     },
   );
 
@@ -57,7 +59,7 @@ export async function ticketRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const q = request.query;
       const { rows, total } = await listTickets(db, auth, q);
-      const names = await ticketLookups(db, rows);
+      const names = await ticketLookups(services.database, rows);
       return {
         items: rows.map((t) => presentTicketSummary(auth, t, names)),
         total,

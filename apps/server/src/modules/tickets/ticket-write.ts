@@ -2,12 +2,15 @@ import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
-import { type Actor, type EventInput, recordEvent } from '../../platform/events/record-event';
+import type { Actor, EventInput } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { loadSlaContext, type SlaContext } from '../sla/context';
+import { slaContextFor } from '../sla/cached-context';
+import type { SlaContext } from '../sla/context';
 import { recomputeSla, type TicketBundle, type WorkOrderRow } from '../sla/engine';
+import type { TrackedClock } from '../sla/rules/aggregate';
 import { assignNumbers, runDeferredDispatch } from './deferred';
 import { lockTicketBundle } from './load';
+import { WriteBatch } from './write-batch';
 
 export type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
 
@@ -24,6 +27,9 @@ export interface TicketWrite {
   outbox: BusMessage[];
   /** Work to run at the end of the transaction (lock-taking steps, see deferred.ts). */
   deferred: { dispatch: WorkOrderRow[] };
+  /** Rows written in one statement when the write finishes (write-batch.ts). */
+  batch: WriteBatch;
+  /** A timeline/audit row, stored with the batch. */
   event(input: Omit<EventInput, 'projectId'>): Promise<void>;
 }
 
@@ -35,7 +41,8 @@ export async function openWrite(
   auth: AuthContext | null,
   now: Date,
 ): Promise<TicketWrite> {
-  const sla = await loadSlaContext(tx, bundle.ticket.companyId, bundle.ticket.projectId);
+  const sla = await slaContextFor(ctx.database, tx, bundle.ticket.companyId, bundle.ticket.projectId);
+  const batch = new WriteBatch();
   return {
     tx,
     ctx,
@@ -46,18 +53,36 @@ export async function openWrite(
     auth,
     outbox: [],
     deferred: { dispatch: [] },
-    event: (input) => recordEvent(tx, actor, now, { ...input, projectId: bundle.ticket.projectId }),
+    batch,
+    event: async (input) => {
+      batch.event({
+        occurredAt: now,
+        companyId: actor.companyId,
+        projectId: bundle.ticket.projectId,
+        actorId: actor.userId,
+        source: actor.source,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: String(input.entityId),
+        before: input.before ?? null,
+        after: input.after ?? null,
+      });
+    },
   };
 }
+
+/** Send the batched rows now (before a read that depends on them, and at the end of every write). */
+export const flushWrite = (w: TicketWrite) => w.batch.flush(w.tx, w.ctx.queue, w.outbox, w.now);
 
 /**
  * Close a write: automatic dispatch, recompute every SLA clock (deadlines, timers), then numbering —
  * the lock-taking steps last, so concurrent intakes wait on them as briefly as possible.
  */
-export async function finishWrite(w: TicketWrite): Promise<void> {
+export async function finishWrite(w: TicketWrite): Promise<TrackedClock[]> {
   await runDeferredDispatch(w);
-  await recomputeSla(w.tx, w.ctx.queue, w.bundle, w.sla, w.now);
+  const clocks = await recomputeSla(w, w.bundle);
   await assignNumbers(w);
+  await flushWrite(w);
   const t = w.bundle.ticket;
   w.outbox.push({
     type: 'ticket.updated',
@@ -67,6 +92,7 @@ export async function finishWrite(w: TicketWrite): Promise<void> {
     entityId: t.id,
     data: { status: t.status, slaState: t.slaState },
   });
+  return clocks;
 }
 
 export async function publishAll(ctx: Pick<Services, 'bus'>, messages: BusMessage[]): Promise<void> {
@@ -86,7 +112,7 @@ export async function writeTicket<T>(
 ): Promise<T> {
   const now = ctx.clock.now();
   const { result, outbox } = await ctx.database.db.transaction(async (tx) => {
-    const bundle = await lockTicketBundle(tx, ticketId);
+    const bundle = await lockTicketBundle(ctx.database, tx, ticketId);
     if (auth) assertInScope(auth, bundle.ticket.projectId, 'Ticket');
     const who =
       actor ??

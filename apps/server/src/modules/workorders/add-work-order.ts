@@ -31,6 +31,7 @@ export async function addWorkOrder(
   const t = w.bundle.ticket;
   const number = placeholderNumber();
   const mode = await dispatchModeFor(
+    w.ctx.database,
     w.tx,
     t.companyId,
     t.projectId,

@@ -27,8 +27,8 @@ export async function returnWorkOrder(
     await openHandoff(w, wo, null);
     const t = w.bundle.ticket;
     const leads = await usersWithRoles(w.tx, t.companyId, t.projectId, w.sla.settings.escalation.dispatch);
-    await notify(
-      w.tx,
+    notify(
+      w,
       leads.map((l) => ({
         companyId: t.companyId,
         userId: l.userId,
@@ -41,8 +41,6 @@ export async function returnWorkOrder(
         workOrderId: wo.id,
         dedupeKey: `returned:${wo.id}:${w.now.getTime()}`,
       })),
-      w.outbox,
-      w.now,
     );
     await tryAutoDispatch(w, wo, { exclude: previous ? [previous] : [] });
   });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../http/app-types';
-import { resolveSession } from './sessions';
+import { resolveSessionCached } from './session-cache';
 
 export const SESSION_COOKIE = 'guanjia_session';
 
@@ -16,6 +16,6 @@ export function installAuth(app: App): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = tokenFrom(request);
-    if (token) request.auth = await resolveSession(app.services.database.db, app.services.clock, token);
+    if (token) request.auth = await resolveSessionCached(app.services, token);
   });
 }

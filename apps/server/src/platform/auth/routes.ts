@@ -5,6 +5,7 @@ import type { App } from '../http/app-types';
 import { currentAuth, guard } from './guard';
 import { SESSION_COOKIE } from './plugin';
 import { users } from './schema';
+import { invalidateSessions } from './session-cache';
 import { login, logout, resolveSession, SESSION_DAYS } from './sessions';
 
 const LOCALES = ['zh-CN', 'en'] as const;
@@ -52,6 +53,8 @@ export async function authRoutes(app: App): Promise<void> {
   app.post('/api/auth/logout', { onRequest: guard(), schema: { tags: ['auth'] } }, async (request, reply) => {
     const auth = currentAuth(request);
     await logout(database.db, auth.sessionId);
+    // The token must stop working on this node at once and on the others as soon as they hear it.
+    await invalidateSessions(app.services);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -89,6 +92,7 @@ export async function authRoutes(app: App): Promise<void> {
           },
         );
       });
+      await invalidateSessions(app.services);
       return presentMe({ ...auth, locale: request.body.locale });
     },
   );

@@ -98,6 +98,15 @@ async function registerFailure(db: Db, now: Date, user: typeof users.$inferSelec
 
 /** Resolve a bearer token or cookie into the caller; expired or unknown tokens are simply anonymous. */
 export async function resolveSession(db: Db, clock: Clock, token: string): Promise<AuthContext | null> {
+  return (await resolveSessionWithExpiry(db, clock, token))?.auth ?? null;
+}
+
+/** The caller and when the session ends (the session cache re-checks expiry on every hit). */
+export async function resolveSessionWithExpiry(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<{ auth: AuthContext; expiresAt: Date } | null> {
   const now = clock.now();
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -105,7 +114,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
   if (!row?.user.active) return null;
-  return loadAuthContext(db, row.user, row.session.id);
+  return { auth: await loadAuthContext(db, row.user, row.session.id), expiresAt: row.session.expiresAt };
 }
 
 export async function loadAuthContext(

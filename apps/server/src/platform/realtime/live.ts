@@ -3,6 +3,7 @@ import type { AuthContext } from '../auth/context';
 import { tokenFrom } from '../auth/plugin';
 import { resolveSession } from '../auth/sessions';
 import type { BusMessage } from '../bus/bus';
+import { CACHE_INVALIDATE } from '../cache/caches';
 import type { App } from '../http/app-types';
 
 /** Would this user be allowed to see the message's record? Same scope rule as the REST routes. */
@@ -21,6 +22,8 @@ export async function liveRoutes(app: App): Promise<void> {
   const { bus, database, clock } = app.services;
   const sockets = new Map<WebSocket, AuthContext>();
   const unsubscribe = bus.subscribe((message) => {
+    // Node-to-node housekeeping, nothing a browser should hear about.
+    if (message.type === CACHE_INVALIDATE) return;
     const text = JSON.stringify(message);
     for (const [socket, auth] of sockets) if (mayReceive(auth, message)) socket.send(text);
   });

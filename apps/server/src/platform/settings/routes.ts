@@ -2,6 +2,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { assertInScope } from '../auth/context';
 import { currentAuth, guard } from '../auth/guard';
+import { invalidate } from '../cache/caches';
 import { recordEvent } from '../events/record-event';
 import type { App } from '../http/app-types';
 import { badRequest, notFound, staleVersion } from '../http/errors';
@@ -87,7 +88,7 @@ export async function settingsRoutes(app: App): Promise<void> {
       const scope = projectId ? ('project' as const) : ('company' as const);
       const scopeId = projectId ?? auth.companyId;
       const now = clock.now();
-      return database.db.transaction(async (tx) => {
+      const result = await database.db.transaction(async (tx) => {
         const [existing] = await tx
           .select()
           .from(settings)
@@ -117,6 +118,9 @@ export async function settingsRoutes(app: App): Promise<void> {
         });
         return { key: definition.key, scope, value: row?.value, version: row?.version };
       });
+      // SLA and dispatch settings are part of every project's cached SLA context.
+      await invalidate(app.services, 'sla');
+      return result;
     },
   );
 
@@ -163,6 +167,7 @@ export async function settingsRoutes(app: App): Promise<void> {
         return rows.length;
       });
       if (!removed) throw notFound('Setting override');
+      await invalidate(app.services, 'sla');
       return { ok: true };
     },
   );

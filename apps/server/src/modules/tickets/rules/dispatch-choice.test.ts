@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseTechnician,
   type DispatchMode,
+  fallbackOrder,
   ineligibility,
   isEligible,
   rankCandidates,
@@ -114,5 +115,29 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates(team, '水电');
     expect(ranked.map((r) => r.candidate.id)).toEqual([2, 6, 1, 4, 3, 5]);
     expect(ranked.find((r) => r.candidate.id === 4)).toMatchObject({ eligible: false, reasons: ['at-cap'] });
+  });
+});
+
+describe('fallbackOrder (first choice busy with a concurrent dispatch)', () => {
+  const tech = (id: number, openCount: number, last: string | null = null) => ({
+    id,
+    onDuty: true,
+    skills: ['水电'],
+    openCount,
+    cap: 5,
+    lastAssignedAt: last ? new Date(last) : null,
+  });
+  it('round-robin: everyone eligible, in rotation order', () => {
+    const candidates = [tech(1, 0, '2026-01-02'), tech(2, 3, '2026-01-01'), tech(3, 5, null)];
+    expect(
+      fallbackOrder({ candidates, requiredSkill: '水电', mode: 'round-robin' }).map((c) => c.id),
+    ).toEqual([2, 1]);
+  });
+  it('least-load: only those no busier than the first choice plus the order he is getting', () => {
+    const candidates = [tech(1, 2), tech(2, 3), tech(3, 4), tech(4, 1)];
+    expect(fallbackOrder({ candidates, requiredSkill: '水电', mode: 'least-load' }).map((c) => c.id)).toEqual(
+      [4, 1],
+    );
+    expect(fallbackOrder({ candidates: [], requiredSkill: null, mode: 'least-load' })).toEqual([]);
   });
 });

@@ -52,12 +52,31 @@ export function chooseTechnician(request: DispatchRequest): number | null {
     const picked = candidates.find((c) => c.id === request.pickedId);
     return picked && isEligible(picked, requiredSkill) ? picked.id : null;
   }
+  return autoOrder(request)[0]?.id ?? null;
+}
+
+/** Eligible technicians in the automatic mode's order of preference (chooseTechnician takes the first). */
+export function autoOrder(request: DispatchRequest): TechnicianCandidate[] {
+  const { candidates, requiredSkill, mode } = request;
   const eligible = candidates.filter((c) => isEligible(c, requiredSkill));
   const order =
     mode === 'round-robin'
       ? byRotation
       : (a: TechnicianCandidate, b: TechnicianCandidate) => a.openCount - b.openCount || byRotation(a, b);
-  return eligible.sort(order)[0]?.id ?? null;
+  return eligible.sort(order);
+}
+
+/**
+ * Who may take the order while the first choice is being given another order by a concurrent dispatch
+ * (his row is locked): the first choice is then treated as one order busier and stamped just now. In
+ * round-robin the next in rotation is exactly who comes after him; in least-load only someone no busier
+ * than him plus that one order qualifies — otherwise the dispatch waits for him.
+ */
+export function fallbackOrder(request: DispatchRequest): TechnicianCandidate[] {
+  const [first, ...rest] = autoOrder(request);
+  if (!first) return [];
+  if (request.mode === 'round-robin') return [first, ...rest];
+  return [first, ...rest.filter((c) => c.openCount <= first.openCount + 1)];
 }
 
 export interface RankedCandidate {

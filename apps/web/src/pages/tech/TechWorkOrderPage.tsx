@@ -1,0 +1,567 @@
+import {
+  ArrowLeftOutlined,
+  CameraOutlined,
+  CheckCircleOutlined,
+  DeleteOutlined,
+  EnvironmentOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ChangeEvent, type ReactNode, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { MaterialLine, WorkOrderAction, WorkOrderView } from '../../api/types';
+import { useApiError } from '../../components/feedback';
+import { PhotoList } from '../../components/Photos';
+import { PriorityTag, WorkOrderStatusTag } from '../../components/ServiceTags';
+import { DeadlineTag } from '../../components/SlaCountdown';
+import { formatDateTime } from '../../format';
+import { useLiveRefresh } from '../../live/useLiveRefresh';
+import { useServiceVocab } from '../../serviceVocab';
+import { ReasonModal } from '../tickets/ReasonModal';
+import { currentDeadline, materialTotal } from '../tickets/WorkOrderPanel';
+import { photoThumbnail } from './thumbnail';
+
+interface CompleteValues {
+  result?: string;
+  materials: { item?: string; qty?: number; unit?: string; unitPrice?: number | null }[];
+}
+
+const BIG = { height: 52, fontSize: 17 };
+
+/** Photos for the job: the camera on a phone, thumbnails the server can store (see thumbnail.ts). */
+function PhotoPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const add = async (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (!files.length) return;
+    setBusy(true);
+    const next = [...value];
+    for (const file of files.slice(0, 20 - value.length))
+      next.push((await photoThumbnail(file)) ?? file.name.slice(0, 200));
+    setBusy(false);
+    onChange(next);
+  };
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+      {value.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: photos are an ordered list that may repeat
+        <div key={i} style={{ position: 'relative' }}>
+          <PhotoList photos={[p]} size={72} />
+          <Button
+            size="small"
+            shape="circle"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('common.delete')}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            style={{ position: 'absolute', top: -8, right: -8 }}
+          />
+        </div>
+      ))}
+      <Button
+        onClick={() => input.current?.click()}
+        loading={busy}
+        style={{
+          width: 72,
+          height: 72,
+          display: 'flex',
+          flexDirection: 'column',
+          alignItems: 'center',
+          justifyContent: 'center',
+        }}
+        icon={<CameraOutlined style={{ fontSize: 20 }} />}
+      >
+        <span style={{ fontSize: 12 }}>{t('tech.addPhoto')}</span>
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        style={{ display: 'none' }}
+        onChange={(e) => void add(e)}
+        data-testid={testId}
+      />
+    </div>
+  );
+}
+
+/** One job on the phone: what and where, the clock that runs now, and the next step as a big button. */
+export default function TechWorkOrderPage() {
+  const { t } = useTranslation();
+  const sv = useServiceVocab();
+  const { id } = useParams();
+  const woId = Number(id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CompleteValues>();
+  const [dialog, setDialog] = useState<'pause' | 'return' | 'complete' | null>(null);
+  const [before, setBefore] = useState<string[]>([]);
+  const [after, setAfter] = useState<string[]>([]);
+  const poll = useLiveRefresh(['workorder.updated'], [['work-orders', 'one', woId]], {
+    filter: (m) => Number(m.entityId) === woId,
+  });
+  const order = useQuery({
+    queryKey: ['work-orders', 'one', woId],
+    queryFn: () => api.get<WorkOrderView>(`/api/work-orders/${woId}`),
+    enabled: Number.isFinite(woId),
+    meta: { silent: true },
+    refetchInterval: poll,
+  });
+  const wo = order.data;
+  const materials: CompleteValues['materials'] = Form.useWatch('materials', form) ?? [];
+
+  const act = useMutation({
+    mutationFn: ({ action, body }: { action: WorkOrderAction; body?: Record<string, unknown> }) =>
+      api.post<WorkOrderView | { returned: true }>(`/api/work-orders/${woId}/${action}`, {
+        version: wo?.version,
+        ...body,
+      }),
+    onSuccess: (result, { action }) => {
+      void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+      void message.success(t(`tech.done_${action}`, { defaultValue: t('common.saved') }));
+      setDialog(null);
+      if (action === 'return' || 'returned' in result) {
+        void navigate('/tech', { replace: true });
+        return;
+      }
+      queryClient.setQueryData(['work-orders', 'one', woId], result);
+      if (action === 'complete') {
+        form.resetFields();
+        setBefore([]);
+        setAfter([]);
+      }
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'invalid_transition') void order.refetch();
+      onError(error, { onReload: () => void order.refetch() });
+    },
+  });
+
+  if (order.isLoading) return <Spin style={{ display: 'block', marginTop: 64 }} />;
+  if (!wo)
+    return (
+      <Result
+        status="404"
+        title={t('tech.notFound')}
+        extra={<Button onClick={() => navigate('/tech')}>{t('tech.backHome')}</Button>}
+      />
+    );
+
+  const allowed = new Set(wo.allowedActions);
+  const deadline = currentDeadline(wo);
+  const primary = (action: WorkOrderAction, label: string, icon: ReactNode, onClick?: () => void) => (
+    <Button
+      key={action}
+      type="primary"
+      size="large"
+      block
+      icon={icon}
+      style={BIG}
+      loading={act.isPending && act.variables?.action === action}
+      onClick={onClick ?? (() => act.mutate({ action }))}
+      data-testid={`tech-${action}`}
+    >
+      {label}
+    </Button>
+  );
+
+  const steps: ReactNode[] = [];
+  if (allowed.has('accept')) steps.push(primary('accept', t('tech.accept'), <CheckCircleOutlined />));
+  if (allowed.has('arrive')) steps.push(primary('arrive', t('tech.arrive'), <EnvironmentOutlined />));
+  if (allowed.has('resume')) steps.push(primary('resume', t('tech.resume'), <PlayCircleOutlined />));
+  if (allowed.has('complete'))
+    steps.push(primary('complete', t('tech.complete'), <CheckCircleOutlined />, () => setDialog('complete')));
+  if (allowed.has('start') && !allowed.has('complete'))
+    steps.push(primary('start', t('tech.start'), <ToolOutlined />));
+  const secondary: ReactNode[] = [];
+  if (allowed.has('start') && allowed.has('complete'))
+    secondary.push(
+      <Button
+        key="start"
+        size="large"
+        block
+        style={BIG}
+        icon={<ToolOutlined />}
+        onClick={() => act.mutate({ action: 'start' })}
+        data-testid="tech-start"
+      >
+        {t('tech.start')}
+      </Button>,
+    );
+  if (allowed.has('pause'))
+    secondary.push(
+      <Button
+        key="pause"
+        size="large"
+        block
+        style={BIG}
+        icon={<PauseCircleOutlined />}
+        onClick={() => setDialog('pause')}
+        data-testid="tech-pause"
+      >
+        {t('tech.pause')}
+      </Button>,
+    );
+  if (allowed.has('return'))
+    secondary.push(
+      <Button
+        key="return"
+        size="large"
+        block
+        danger
+        style={BIG}
+        icon={<RollbackOutlined />}
+        onClick={() => setDialog('return')}
+        data-testid="tech-return"
+      >
+        {t('tech.return')}
+      </Button>,
+    );
+
+  const total = materialTotal(
+    materials
+      .filter((m) => Boolean(m?.item && m.qty))
+      .map((m): MaterialLine => ({ ...m, item: m.item ?? '', qty: m.qty ?? 0 })),
+  );
+
+  return (
+    <div data-testid="tech-wo">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('/tech')}
+          style={{ height: 44, width: 44 }}
+          aria-label={t('common.back')}
+        />
+        <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{wo.number}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        <WorkOrderStatusTag status={wo.status} />
+      </div>
+      <div style={{ background: '#fff', borderRadius: 12, padding: 16, marginBottom: 12 }}>
+        <Space size={6} wrap style={{ marginBottom: 8 }}>
+          <PriorityTag priority={wo.priority} />
+          {wo.skill && <Tag>{wo.skill}</Tag>}
+          {deadline && (
+            <DeadlineTag
+              dueAt={deadline.dueAt}
+              paused={wo.status === '挂起'}
+              label={sv.clockKind(deadline.kind)}
+            />
+          )}
+        </Space>
+        <div style={{ fontSize: 20, fontWeight: 600, lineHeight: 1.35 }} data-testid="tech-wo-title">
+          {wo.ticket?.title ?? wo.description}
+        </div>
+        <div style={{ fontSize: 16, marginTop: 10, display: 'flex', gap: 6, alignItems: 'center' }}>
+          <EnvironmentOutlined />
+          <span data-testid="tech-wo-unit">{wo.ticket?.unitLabel ?? '—'}</span>
+        </div>
+        {wo.ticket?.contactName && (
+          <div style={{ fontSize: 16, marginTop: 6, display: 'flex', gap: 6, alignItems: 'center' }}>
+            <UserOutlined />
+            <span>{wo.ticket.contactName}</span>
+          </div>
+        )}
+        <Typography.Paragraph
+          style={{ marginTop: 10, marginBottom: 0, whiteSpace: 'pre-wrap', fontSize: 15 }}
+        >
+          {wo.description}
+        </Typography.Paragraph>
+        {wo.appointmentAt && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 10 }}
+            title={t('tech.appointment', { time: formatDateTime(wo.appointmentAt).slice(0, 16) })}
+          />
+        )}
+        {wo.status === '挂起' && wo.lastReason && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 10 }}
+            title={t('tech.pausedBecause', { reason: wo.lastReason })}
+          />
+        )}
+        <div style={{ marginTop: 10, fontSize: 12, color: '#8c8c8c' }}>
+          {wo.ticket?.number} · {t('workOrders.dispatchedAt')}{' '}
+          {wo.dispatchedAt ? formatDateTime(wo.dispatchedAt).slice(5, 16) : '—'}
+          {wo.arrivedAt && ` · ${t('workOrders.arrivedAt')} ${formatDateTime(wo.arrivedAt).slice(5, 16)}`}
+        </div>
+      </div>
+      {wo.status === '已完成' && (
+        <div style={{ background: '#fff', borderRadius: 12, padding: 16, marginBottom: 12 }}>
+          <Result status="success" title={t('tech.completed')} style={{ padding: 8 }} />
+          {wo.result && <Typography.Paragraph>{wo.result}</Typography.Paragraph>}
+          {wo.materials.length > 0 && (
+            <div style={{ marginBottom: 8 }} data-testid="tech-materials">
+              {wo.materials.map((m) => (
+                <div key={`${m.item}-${m.qty}-${m.unitPrice ?? ''}`} style={{ display: 'flex', gap: 8 }}>
+                  <span style={{ flex: 1 }}>{m.item}</span>
+                  <span>
+                    {m.qty}
+                    {m.unit ?? ''}
+                  </span>
+                  <span style={{ width: 72, textAlign: 'end' }}>
+                    ¥{(m.qty * (m.unitPrice ?? 0)).toFixed(2)}
+                  </span>
+                </div>
+              ))}
+              <div style={{ textAlign: 'end', color: '#8c8c8c' }}>
+                {t('workOrders.material.total')} ¥{materialTotal(wo.materials).toFixed(2)}
+              </div>
+            </div>
+          )}
+          <PhotoList photos={[...wo.photosBefore, ...wo.photosAfter]} />
+        </div>
+      )}
+      {steps.length + secondary.length > 0 ? (
+        <div
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            background: 'linear-gradient(rgba(245,245,245,0), #f5f5f5 16px)',
+            paddingTop: 16,
+            paddingBottom: 'max(12px, env(safe-area-inset-bottom))',
+            display: 'grid',
+            gap: 10,
+          }}
+        >
+          {steps}
+          {secondary.length > 0 && (
+            <div
+              style={{ display: 'grid', gridTemplateColumns: `repeat(${secondary.length}, 1fr)`, gap: 10 }}
+            >
+              {secondary}
+            </div>
+          )}
+        </div>
+      ) : (
+        wo.status !== '已完成' && <Empty description={t('tech.nothingToDo')} />
+      )}
+
+      <ReasonModal
+        open={dialog === 'pause'}
+        title={t('tech.pauseTitle')}
+        label={t('tech.pauseHint')}
+        presets={[
+          t('tech.presets.parts'),
+          t('tech.presets.residentAway'),
+          t('tech.presets.reschedule'),
+          t('tech.presets.otherTrade'),
+        ]}
+        loading={act.isPending}
+        onSubmit={(reason) => act.mutate({ action: 'pause', body: { reason } })}
+        onClose={() => setDialog(null)}
+        testId="pause-reason"
+      />
+      <ReasonModal
+        open={dialog === 'return'}
+        title={t('tech.returnTitle')}
+        label={t('tech.returnHint')}
+        presets={[
+          t('tech.presets.notMySkill'),
+          t('tech.presets.vendor'),
+          t('tech.presets.cancelledByResident'),
+        ]}
+        danger
+        loading={act.isPending}
+        onSubmit={(reason) => act.mutate({ action: 'return', body: { reason } })}
+        onClose={() => setDialog(null)}
+        testId="return-reason"
+      />
+      <Drawer
+        open={dialog === 'complete'}
+        placement="bottom"
+        size="92%"
+        title={t('tech.completeTitle')}
+        onClose={() => setDialog(null)}
+        destroyOnHidden
+        footer={
+          <Button
+            type="primary"
+            size="large"
+            block
+            style={BIG}
+            loading={act.isPending}
+            onClick={() => form.submit()}
+            data-testid="tech-complete-submit"
+          >
+            {t('tech.completeSubmit')}
+          </Button>
+        }
+      >
+        <Form<CompleteValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ materials: [] }}
+          onFinish={(v) =>
+            act.mutate({
+              action: 'complete',
+              body: {
+                result: v.result?.trim() || null,
+                materials: v.materials
+                  .filter((m) => m.item?.trim() && m.qty)
+                  .map((m) => ({
+                    item: m.item?.trim() ?? '',
+                    qty: m.qty ?? 1,
+                    unit: m.unit?.trim() || null,
+                    unitPrice: m.unitPrice ?? null,
+                  })),
+                ...(before.length ? { photosBefore: before } : {}),
+                ...(after.length ? { photosAfter: after } : {}),
+              },
+            })
+          }
+        >
+          <Form.Item
+            name="result"
+            label={t('workOrders.result')}
+            rules={[{ max: 2000, message: t('validation.max', { max: 2000 }) }]}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              placeholder={t('tech.resultPlaceholder')}
+              data-testid="tech-result"
+            />
+          </Form.Item>
+          <Typography.Text strong>{t('tech.materials')}</Typography.Text>
+          <Form.List name="materials">
+            {(fields, { add, remove }) => (
+              <div style={{ marginTop: 8 }}>
+                {fields.map((field) => (
+                  <div
+                    key={field.key}
+                    style={{ background: '#fafafa', borderRadius: 8, padding: 10, marginBottom: 8 }}
+                    data-testid={`material-${field.name}`}
+                  >
+                    <div style={{ display: 'flex', gap: 8 }}>
+                      <Form.Item
+                        name={[field.name, 'item']}
+                        style={{ flex: 1, marginBottom: 8 }}
+                        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+                      >
+                        <Input
+                          size="large"
+                          placeholder={t('workOrders.material.item')}
+                          maxLength={100}
+                          data-testid="material-item"
+                        />
+                      </Form.Item>
+                      <Button
+                        size="large"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(field.name)}
+                        aria-label={t('common.delete')}
+                      />
+                    </div>
+                    <div style={{ display: 'flex', gap: 8 }}>
+                      <Form.Item
+                        name={[field.name, 'qty']}
+                        style={{ flex: 1, marginBottom: 0 }}
+                        rules={[{ required: true, message: t('validation.required') }]}
+                      >
+                        <InputNumber
+                          size="large"
+                          min={0.01}
+                          max={100000}
+                          placeholder={t('workOrders.material.qty')}
+                          style={{ width: '100%' }}
+                          inputMode="decimal"
+                          data-testid="material-qty"
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'unit']} style={{ width: 72, marginBottom: 0 }}>
+                        <Input size="large" placeholder={t('workOrders.material.unit')} maxLength={10} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'unitPrice']} style={{ flex: 1, marginBottom: 0 }}>
+                        <InputNumber
+                          size="large"
+                          min={0}
+                          max={1000000}
+                          prefix="¥"
+                          placeholder={t('workOrders.material.unitPrice')}
+                          style={{ width: '100%' }}
+                          inputMode="decimal"
+                          data-testid="material-price"
+                        />
+                      </Form.Item>
+                    </div>
+                  </div>
+                ))}
+                <Button
+                  block
+                  size="large"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ qty: 1, unit: '个' })}
+                  data-testid="material-add"
+                >
+                  {t('tech.addMaterial')}
+                </Button>
+                {total > 0 && (
+                  <div style={{ textAlign: 'end', marginTop: 6 }}>
+                    {t('workOrders.material.total')} ¥{total.toFixed(2)}
+                  </div>
+                )}
+              </div>
+            )}
+          </Form.List>
+          <div style={{ marginTop: 16 }}>
+            <Typography.Text strong>{t('workOrders.photosBefore')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <PhotoPicker value={before} onChange={setBefore} testId="photos-before" />
+            </div>
+          </div>
+          <div style={{ marginTop: 16 }}>
+            <Typography.Text strong>{t('workOrders.photosAfter')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <PhotoPicker value={after} onChange={setAfter} testId="photos-after" />
+            </div>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 6 }}>
+              {t('tech.photoHint')}
+            </Typography.Paragraph>
+          </div>
+        </Form>
+      </Drawer>
+    </div>
+  );
+}

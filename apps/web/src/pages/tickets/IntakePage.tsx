@@ -1,0 +1,534 @@
+import {
+  CloseOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  ThunderboltOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { TicketPriority, TicketType } from '@guanjia/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Cascader,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useCategoryOptions, uuid } from '../../api/serviceHooks';
+import type { Page, Resident, TicketDetail, TicketSummary } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { useApiError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { TagList, VipBadge } from '../../components/ResidentBadges';
+import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
+import { formatDateTime } from '../../format';
+import { useServiceVocab } from '../../serviceVocab';
+import { useVocab } from '../../vocab';
+import { UnitPicker } from '../residents/UnitPicker';
+import { validPhone } from '../residents/validators';
+import { ResidentSearch } from './ResidentSearch';
+
+/** 咨询/表扬/建议 may be answered and closed during the call (首问负责制). */
+const ANSWERABLE: readonly TicketType[] = ['咨询', '表扬', '建议'];
+
+interface IntakeValues {
+  type: TicketType;
+  channel: string;
+  priority: TicketPriority;
+  appointmentAt?: Dayjs | null;
+  categoryPath?: number[];
+  unitId?: number;
+  contactName?: string;
+  contactPhone?: string;
+  description: string;
+  answerNow?: boolean;
+  answer?: string;
+}
+
+const INITIAL: IntakeValues = { type: '报修', channel: 'phone', priority: '一般', description: '' };
+
+function CallerHistory({ residentId }: { residentId: number }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['tickets', 'resident', residentId],
+    queryFn: () =>
+      api.get<Page<TicketSummary>>('/api/tickets', { residentId, page: 1, pageSize: 6, sort: 'newest' }),
+  });
+  const items = history.data?.items ?? [];
+  const open = items.filter((x) => x.status !== '已关闭' && x.status !== '已取消');
+  return (
+    <div data-testid="caller-history">
+      {open.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('intake.openTickets', { count: open.length })}
+        />
+      )}
+      {items.length === 0 && !history.isLoading ? (
+        <Typography.Text type="secondary">{t('intake.noHistory')}</Typography.Text>
+      ) : (
+        items.map((x) => (
+          <div
+            key={x.id}
+            style={{
+              display: 'flex',
+              gap: 6,
+              alignItems: 'center',
+              padding: '4px 0',
+              borderTop: '1px solid rgba(5,5,5,.06)',
+              flexWrap: 'wrap',
+            }}
+          >
+            <Link to={`/tickets/${x.id}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {x.number}
+            </Link>
+            <TicketTypeTag type={x.type} />
+            <TicketStatusTag status={x.status} />
+            <Typography.Text ellipsis style={{ flex: 1, minWidth: 80 }}>
+              {x.title}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(x.createdAt).slice(0, 16)}
+            </Typography.Text>
+          </div>
+        ))
+      )}
+    </div>
+  );
+}
+
+export default function IntakePage() {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const sv = useServiceVocab();
+  const { projectId, project, can } = useAuth();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<IntakeValues>();
+  const [mode, setMode] = useState<'resident' | 'unknown'>('resident');
+  const [resident, setResident] = useState<Resident | null>(null);
+  const [created, setCreated] = useState<{ id: number; number: string; closed: boolean } | null>(null);
+  const idempotencyKey = useRef(uuid());
+  const priorityTouched = useRef(false);
+  const type = Form.useWatch('type', form) ?? '报修';
+  const priority = Form.useWatch('priority', form) ?? '一般';
+  const answerNow = Form.useWatch('answerNow', form) ?? false;
+  const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
+
+  // 急修 shortcuts: the problems the tree marks urgent (漏水, 停电跳闸, 电梯困人 …), one click each.
+  const urgentShortcuts = useMemo(
+    () => [...byId.values()].filter((c) => c.level === 3 && c.active && c.defaultPriority === '急'),
+    [byId],
+  );
+
+  const pickResident = (r: Resident) => {
+    setResident(r);
+    setCreated(null);
+    form.setFieldValue('unitId', r.units[0]?.unitId);
+  };
+
+  const reset = () => {
+    form.resetFields();
+    setResident(null);
+    priorityTouched.current = false;
+    idempotencyKey.current = uuid();
+  };
+
+  const chooseCategory = (path: number[] | undefined) => {
+    form.setFieldValue('categoryPath', path);
+    const leaf = path?.length ? byId.get(path[path.length - 1]!) : undefined;
+    // A problem marked urgent makes the ticket urgent unless the agent already chose a priority.
+    if (leaf?.defaultPriority && !priorityTouched.current)
+      form.setFieldValue('priority', leaf.defaultPriority);
+  };
+
+  const submit = useMutation({
+    mutationFn: async (v: IntakeValues) => {
+      const categoryId = v.categoryPath?.length ? v.categoryPath[v.categoryPath.length - 1] : undefined;
+      const body = {
+        projectId,
+        type: v.type,
+        channel: v.channel,
+        priority: v.priority,
+        appointmentAt: v.priority === '预约' && v.appointmentAt ? v.appointmentAt.toISOString() : null,
+        unitId: v.unitId ?? null,
+        residentId: mode === 'resident' ? (resident?.id ?? null) : null,
+        contactName: mode === 'unknown' ? v.contactName?.trim() || null : null,
+        contactPhone: mode === 'unknown' ? v.contactPhone?.trim() || null : null,
+        categoryId: categoryId ?? null,
+        description: v.description.trim(),
+      };
+      const ticket = await api.post<TicketDetail>('/api/tickets', body, {
+        headers: { 'Idempotency-Key': idempotencyKey.current },
+      });
+      if (ANSWERABLE.includes(v.type) && v.answerNow && v.answer?.trim() && ticket.status !== '已关闭') {
+        const answered = await api.post<TicketDetail>(`/api/tickets/${ticket.id}/answer`, {
+          version: ticket.version,
+          answer: v.answer.trim(),
+        });
+        return answered;
+      }
+      return ticket;
+    },
+    onSuccess: (ticket) => {
+      setCreated({ id: ticket.id, number: ticket.number, closed: ticket.status === '已关闭' });
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      reset();
+    },
+    onError: (error) => onError(error, { form }),
+  });
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.submit();
+    }
+  };
+
+  if (!projectId) return <Empty style={{ marginTop: 64 }} description={t('dashboard.noProject')} />;
+
+  const unitOptions = resident?.units.map((u) => ({
+    value: u.unitId,
+    label: `${u.label}（${vocab.relation(u.relation)}）`,
+  }));
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter submits from any field of the form
+    <div onKeyDown={onKeyDown}>
+      <PageHeader
+        title={t('intake.title')}
+        subTitle={project ? `${project.name} · ${t('intake.subtitle')}` : t('intake.subtitle')}
+        extra={
+          <Typography.Text type="secondary">
+            <kbd>Ctrl</kbd> + <kbd>Enter</kbd> {t('intake.submitHint')}
+          </Typography.Text>
+        }
+      />
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setCreated(null) }}
+          style={{ marginBottom: 16 }}
+          data-testid="intake-created"
+          title={
+            <Space wrap>
+              <span>
+                {t(created.closed ? 'intake.createdClosed' : 'intake.created', { number: created.number })}
+              </span>
+              <Link to={`/tickets/${created.id}`} data-testid="intake-created-link">
+                {t('intake.viewTicket')}
+              </Link>
+            </Space>
+          }
+        />
+      )}
+      <Form<IntakeValues>
+        form={form}
+        layout="vertical"
+        initialValues={INITIAL}
+        onFinish={(v) => submit.mutate(v)}
+        data-testid="intake-form"
+      >
+        <Row gutter={16}>
+          <Col xs={24} xl={9}>
+            <Card
+              title={
+                <Space>
+                  <PhoneOutlined />
+                  {t('intake.caller')}
+                </Space>
+              }
+              extra={
+                <Segmented<'resident' | 'unknown'>
+                  size="small"
+                  value={mode}
+                  onChange={(m) => {
+                    setMode(m);
+                    setResident(null);
+                    form.setFieldValue('unitId', undefined);
+                  }}
+                  options={[
+                    { value: 'resident', label: t('intake.knownCaller') },
+                    { value: 'unknown', label: t('intake.unknownCaller') },
+                  ]}
+                  data-testid="caller-mode"
+                />
+              }
+              style={{ marginBottom: 16 }}
+            >
+              {mode === 'resident' ? (
+                <>
+                  <ResidentSearch projectId={projectId} onPick={pickResident} autoFocus />
+                  {resident ? (
+                    <div style={{ marginTop: 16 }} data-testid="caller-card">
+                      <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+                        <UserOutlined style={{ fontSize: 18, color: '#1677ff' }} />
+                        <Link to={`/residents/${resident.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
+                          {resident.name}
+                        </Link>
+                        <VipBadge vip={resident.vip} />
+                        <div style={{ flex: 1 }} />
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<CloseOutlined />}
+                          aria-label={t('intake.clearCaller')}
+                          onClick={() => {
+                            setResident(null);
+                            form.setFieldValue('unitId', undefined);
+                          }}
+                        />
+                      </div>
+                      {resident.tags.length > 0 && (
+                        <div style={{ marginBottom: 8 }}>
+                          <TagList tags={resident.tags} />
+                        </div>
+                      )}
+                      <Descriptions
+                        size="small"
+                        column={1}
+                        items={[
+                          {
+                            key: 'phones',
+                            label: t('residents.fields.phones'),
+                            children: resident.phones.map((p) => p.number).join(' / ') || '—',
+                          },
+                          {
+                            key: 'units',
+                            label: t('residents.fields.units'),
+                            children: (
+                              <Space size={[4, 4]} wrap>
+                                {resident.units.map((u) => (
+                                  <Tag key={u.unitId}>
+                                    {u.label} · {vocab.relation(u.relation)}
+                                  </Tag>
+                                ))}
+                              </Space>
+                            ),
+                          },
+                          ...(resident.notes
+                            ? [{ key: 'notes', label: t('residents.fields.notes'), children: resident.notes }]
+                            : []),
+                        ]}
+                      />
+                      <Typography.Title level={5} style={{ marginTop: 8 }}>
+                        {t('intake.history')}
+                      </Typography.Title>
+                      <CallerHistory residentId={resident.id} />
+                    </div>
+                  ) : (
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                      {t('intake.searchHelp')}
+                    </Typography.Paragraph>
+                  )}
+                </>
+              ) : (
+                <>
+                  <Form.Item
+                    name="contactName"
+                    label={t('intake.contactName')}
+                    rules={[{ max: 50, message: t('validation.max', { max: 50 }) }]}
+                  >
+                    <Input data-testid="contact-name" autoFocus />
+                  </Form.Item>
+                  <Form.Item
+                    name="contactPhone"
+                    label={t('intake.contactPhone')}
+                    rules={[
+                      {
+                        validator: async (_r, v: string | undefined) => {
+                          if (v?.trim() && !validPhone(v)) throw new Error(t('validation.phone'));
+                          if (!v?.trim() && !form.getFieldValue('unitId'))
+                            throw new Error(t('intake.phoneOrUnit'));
+                        },
+                      },
+                    ]}
+                  >
+                    <Input data-testid="contact-phone" inputMode="tel" />
+                  </Form.Item>
+                </>
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} xl={15}>
+            <Card title={t('intake.request')}>
+              <Form.Item name="type" label={t('tickets.fields.type')}>
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={sv.typeOptions}
+                  data-testid="intake-type"
+                />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col xs={24} md={12}>
+                  <Form.Item name="priority" label={t('tickets.fields.priority')}>
+                    <Radio.Group
+                      optionType="button"
+                      buttonStyle="solid"
+                      onChange={() => {
+                        priorityTouched.current = true;
+                      }}
+                      options={sv.priorityOptions}
+                      data-testid="intake-priority"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="channel" label={t('tickets.fields.channel')}>
+                    <Select options={sv.channelOptions} data-testid="intake-channel" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              {priority === '预约' && (
+                <Form.Item
+                  name="appointmentAt"
+                  label={t('tickets.fields.appointmentAt')}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm', minuteStep: 15 }}
+                    format="YYYY-MM-DD HH:mm"
+                    disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+                    style={{ width: 260 }}
+                    data-testid="intake-appointment"
+                  />
+                </Form.Item>
+              )}
+              <Form.Item label={t('tickets.fields.category')} required={type === '报修'}>
+                {type === '报修' && urgentShortcuts.length > 0 && (
+                  <div style={{ marginBottom: 8 }}>
+                    <Space size={[6, 6]} wrap>
+                      <Typography.Text type="secondary">
+                        <ThunderboltOutlined /> {t('intake.urgentShortcuts')}
+                      </Typography.Text>
+                      {urgentShortcuts.map((c) => (
+                        <Button
+                          key={c.id}
+                          size="small"
+                          danger
+                          onClick={() => chooseCategory(c.pathIds)}
+                          data-testid={`shortcut-${c.name}`}
+                        >
+                          {c.path.split('/').slice(-2).join('·')}
+                        </Button>
+                      ))}
+                    </Space>
+                  </div>
+                )}
+                <Form.Item
+                  name="categoryPath"
+                  noStyle
+                  rules={[
+                    {
+                      required: type === '报修',
+                      message: t('intake.categoryRequired'),
+                    },
+                  ]}
+                >
+                  <Cascader
+                    options={options}
+                    changeOnSelect={type !== '报修'}
+                    placeholder={t('intake.categoryPlaceholder')}
+                    showSearch={{
+                      filter: (input, path) =>
+                        path.some((o) => String(o.label).toLowerCase().includes(input.toLowerCase())),
+                    }}
+                    onChange={(v) => chooseCategory(v as number[] | undefined)}
+                    style={{ width: '100%' }}
+                    data-testid="intake-category"
+                  />
+                </Form.Item>
+              </Form.Item>
+              <Form.Item
+                name="unitId"
+                label={t('tickets.fields.unit')}
+                extra={mode === 'resident' && !resident ? t('intake.unitFromCaller') : undefined}
+              >
+                {mode === 'resident' ? (
+                  <Select
+                    allowClear
+                    options={unitOptions}
+                    placeholder={t('intake.unitPlaceholder')}
+                    data-testid="intake-unit"
+                  />
+                ) : (
+                  <UnitPicker projectId={projectId} known={[]} />
+                )}
+              </Form.Item>
+              <Form.Item
+                name="description"
+                label={t('tickets.fields.description')}
+                rules={[
+                  { required: true, whitespace: true, message: t('validation.required') },
+                  { max: 4000, message: t('validation.max', { max: 4000 }) },
+                ]}
+              >
+                <Input.TextArea
+                  autoSize={{ minRows: 3, maxRows: 8 }}
+                  placeholder={t('intake.descriptionPlaceholder')}
+                  data-testid="intake-description"
+                />
+              </Form.Item>
+              {ANSWERABLE.includes(type) && (
+                <>
+                  <Form.Item name="answerNow" valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox data-testid="intake-answer-now">{t('intake.answerNow')}</Checkbox>
+                  </Form.Item>
+                  {answerNow && (
+                    <Form.Item
+                      name="answer"
+                      label={t('tickets.fields.answer')}
+                      rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+                    >
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="intake-answer" />
+                    </Form.Item>
+                  )}
+                </>
+              )}
+              <Space>
+                <Button
+                  type="primary"
+                  size="large"
+                  htmlType="submit"
+                  icon={<PlusOutlined />}
+                  loading={submit.isPending}
+                  disabled={!can('tickets.write')}
+                  data-testid="intake-submit"
+                >
+                  {answerNow && ANSWERABLE.includes(type) ? t('intake.submitAndClose') : t('intake.submit')}
+                </Button>
+                <Button size="large" onClick={reset}>
+                  {t('common.reset')}
+                </Button>
+                {priority === '急' && <PriorityTag priority="急" />}
+              </Space>
+            </Card>
+          </Col>
+        </Row>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,671 @@
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  CloseCircleOutlined,
+  CustomerServiceOutlined,
+  LinkOutlined,
+  MessageOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import { useStaffNames } from '../../api/hooks';
+import { useTicket } from '../../api/serviceHooks';
+import type { Page, Resident, TicketAction, TicketDetail, TicketSummary } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { useApiError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { PageSpinner } from '../../components/PageSpinner';
+import { TagList, VipBadge } from '../../components/ResidentBadges';
+import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
+import { SlaBadgeTag } from '../../components/SlaCountdown';
+import { formatDateTime } from '../../format';
+import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
+import { useServiceVocab } from '../../serviceVocab';
+import { useVocab } from '../../vocab';
+import { CallbackModal } from './CallbackModal';
+import { ReasonModal } from './ReasonModal';
+import { type ClockRow, SlaClocks } from './SlaClocks';
+import { TicketTimeline } from './TicketTimeline';
+import { WorkOrderPanel } from './WorkOrderPanel';
+
+type Dialog = 'answer' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | null;
+
+/** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
+function useTicketRefs(ids: number[]) {
+  return useQuery({
+    queryKey: ['tickets', 'refs', ids],
+    queryFn: () => api.get<Page<TicketSummary>>('/api/tickets', { ids: ids.join(','), pageSize: 50 }),
+    enabled: ids.length > 0,
+    select: (data) => new Map(data.items.map((x) => [x.id, x])),
+  });
+}
+
+function ResidentCard({ residentId }: { residentId: number }) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const resident = useQuery({
+    queryKey: ['resident', residentId],
+    queryFn: () => api.get<Resident>(`/api/residents/${residentId}`),
+    meta: { silent: true },
+  });
+  const r = resident.data;
+  return (
+    <Card
+      size="small"
+      title={t('tickets.residentCard')}
+      loading={resident.isLoading}
+      style={{ marginBottom: 16 }}
+    >
+      {r ? (
+        <div data-testid="resident-card">
+          <Space size={6} style={{ marginBottom: 6 }}>
+            <Link to={`/residents/${r.id}`} style={{ fontWeight: 600 }}>
+              {r.name}
+            </Link>
+            <VipBadge vip={r.vip} />
+          </Space>
+          {r.tags.length > 0 && (
+            <div style={{ marginBottom: 6 }}>
+              <TagList tags={r.tags} />
+            </div>
+          )}
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'phones',
+                label: t('residents.fields.phones'),
+                children: r.phones.map((p) => p.number).join(' / ') || '—',
+              },
+              {
+                key: 'units',
+                label: t('residents.fields.units'),
+                children: r.units.map((u) => `${u.label}（${vocab.relation(u.relation)}）`).join('、') || '—',
+              },
+            ]}
+          />
+        </div>
+      ) : (
+        <Typography.Text type="secondary">{t('residents.notFound')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+export default function TicketDetailPage() {
+  const { t } = useTranslation();
+  const sv = useServiceVocab();
+  const { id } = useParams();
+  const ticketId = Number(id);
+  const navigate = useNavigate();
+  const { user, can } = useAuth();
+  const { message, modal } = App.useApp();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [answerForm] = Form.useForm<{ answer: string }>();
+  const [woForm] = Form.useForm<{ description?: string; team?: string; skill?: string }>();
+  const staff = useStaffNames(can('staff.read'));
+
+  const poll = useLiveRefresh(
+    SERVICE_EVENTS,
+    [
+      ['ticket', ticketId],
+      ['ticket-events', ticketId],
+      ['work-orders', 'one'],
+    ],
+    {
+      filter: (m) =>
+        (m.entityType === 'ticket' && Number(m.entityId) === ticketId) ||
+        (typeof m.data === 'object' &&
+          m.data !== null &&
+          (m.data as { ticketId?: unknown }).ticketId === ticketId),
+    },
+  );
+  const ticket = useTicket(ticketId, poll);
+  const tk = ticket.data;
+
+  const linkedIds = useMemo(() => {
+    if (!tk) return [];
+    const ids = tk.callbacks.map((c) => c.complaintTicketId).filter((x): x is number => x !== null);
+    if (tk.sourceTicketId) ids.push(tk.sourceTicketId);
+    return ids;
+  }, [tk]);
+  const refs = useTicketRefs(linkedIds);
+
+  const names = useMemo(() => {
+    const map = new Map<number, string>();
+    if (user) map.set(user.id, user.displayName);
+    if (tk?.ownerId && tk.ownerName) map.set(tk.ownerId, tk.ownerName);
+    for (const w of tk?.workOrders ?? [])
+      if (w.technicianId && w.technicianName) map.set(w.technicianId, w.technicianName);
+    return (idOf: number) => staff.data?.get(idOf) ?? map.get(idOf) ?? null;
+  }, [tk, user, staff.data]);
+
+  const act = useMutation({
+    mutationFn: ({
+      action,
+      body,
+    }: {
+      action: TicketAction | 'work-orders';
+      body?: Record<string, unknown>;
+    }) => api.post<TicketDetail>(`/api/tickets/${ticketId}/${action}`, { version: tk?.version, ...body }),
+    onSuccess: (detail, { action }) => {
+      queryClient.setQueryData(['ticket', ticketId], detail);
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      void queryClient.invalidateQueries({ queryKey: ['ticket-events', ticketId] });
+      void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+      void message.success(t(`tickets.done.${action === 'work-orders' ? 'workOrder' : action}`));
+      setDialog(null);
+      answerForm.resetFields();
+      woForm.resetFields();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'invalid_transition') {
+        void ticket.refetch();
+        setDialog(null);
+      }
+      onError(error, { onReload: () => void ticket.refetch() });
+    },
+  });
+
+  if (ticket.isLoading) return <PageSpinner />;
+  if (ticket.error || !tk) {
+    const notFound =
+      ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 403);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('tickets.notFound') : t('errors.codes.generic')}
+        extra={<Button onClick={() => navigate('/tickets')}>{t('tickets.backToList')}</Button>}
+      />
+    );
+  }
+
+  const allowed = new Set(tk.allowedActions);
+  const write = can('tickets.write');
+  const confirm = (action: TicketAction, title: string) =>
+    modal.confirm({
+      title,
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () => act.mutateAsync({ action }).catch(() => undefined),
+    });
+
+  const buttons: ReactNode[] = [];
+  if (write && allowed.has('accept'))
+    buttons.push(
+      <Button
+        key="accept"
+        type="primary"
+        icon={<CheckOutlined />}
+        onClick={() => confirm('accept', t('tickets.confirm.accept'))}
+        data-testid="action-accept"
+      >
+        {t('tickets.actions.accept')}
+      </Button>,
+    );
+  if (can('callbacks.write') && allowed.has('callback'))
+    buttons.push(
+      <Button
+        key="callback"
+        type="primary"
+        icon={<CustomerServiceOutlined />}
+        onClick={() => setDialog('callback')}
+        data-testid="action-callback"
+      >
+        {t('tickets.actions.callback')}
+      </Button>,
+    );
+  if (write && allowed.has('answer'))
+    buttons.push(
+      <Button
+        key="answer"
+        icon={<MessageOutlined />}
+        onClick={() => setDialog('answer')}
+        data-testid="action-answer"
+      >
+        {t('tickets.actions.answer')}
+      </Button>,
+    );
+  if (write && allowed.has('resolve'))
+    buttons.push(
+      <Button
+        key="resolve"
+        icon={<CheckOutlined />}
+        onClick={() => confirm('resolve', t('tickets.confirm.resolve'))}
+        data-testid="action-resolve"
+      >
+        {t('tickets.actions.resolve')}
+      </Button>,
+    );
+  if (can('tickets.dispatch') && tk.status === '处理中')
+    buttons.push(
+      <Button
+        key="wo"
+        icon={<PlusOutlined />}
+        onClick={() => setDialog('workOrder')}
+        data-testid="action-add-wo"
+      >
+        {t('tickets.actions.addWorkOrder')}
+      </Button>,
+    );
+  if (write && allowed.has('close'))
+    buttons.push(
+      <Button
+        key="close"
+        icon={<CloseCircleOutlined />}
+        onClick={() => setDialog('close')}
+        data-testid="action-close"
+      >
+        {t('tickets.actions.close')}
+      </Button>,
+    );
+  if (write && allowed.has('reopen'))
+    buttons.push(
+      <Button
+        key="reopen"
+        icon={<RedoOutlined />}
+        onClick={() => setDialog('reopen')}
+        data-testid="action-reopen"
+      >
+        {t('tickets.actions.reopen')}
+      </Button>,
+    );
+  if (write && allowed.has('cancel'))
+    buttons.push(
+      <Button
+        key="cancel"
+        danger
+        icon={<StopOutlined />}
+        onClick={() => setDialog('cancel')}
+        data-testid="action-cancel"
+      >
+        {t('tickets.actions.cancel')}
+      </Button>,
+    );
+
+  const clocks: ClockRow[] = [
+    ...tk.sla.clocks.map((c) => ({ ...c, owner: null })),
+    ...tk.workOrders.flatMap((w) => w.sla.clocks.map((c) => ({ ...c, owner: w.number }))),
+  ].sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id - b.id);
+  const workOrderNumbers = new Map(tk.workOrders.map((w) => [w.id, w.number]));
+  const complaints = tk.callbacks.filter((c) => c.complaintTicketId !== null);
+  const open = tk.status !== '已关闭' && tk.status !== '已取消';
+
+  return (
+    <div>
+      <PageHeader
+        back={
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/tickets'))}
+            aria-label={t('common.back')}
+          />
+        }
+        title={
+          <Space size={8} wrap>
+            <span data-testid="ticket-number" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {tk.number}
+            </span>
+            <TicketTypeTag type={tk.type} />
+            <PriorityTag priority={tk.priority} />
+            <TicketStatusTag status={tk.status} />
+            {tk.reopenCount > 0 && (
+              <Tag color="magenta" data-testid="reopened-tag">
+                {t('tickets.reopened', { count: tk.reopenCount })}
+              </Tag>
+            )}
+            {open && <SlaBadgeTag state={tk.sla.state} dueAt={tk.sla.dueAt} testId="ticket-sla" />}
+          </Space>
+        }
+        extra={<Space wrap>{buttons}</Space>}
+      />
+      {tk.sourceTicketId && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LinkOutlined />}
+          style={{ marginBottom: 16 }}
+          data-testid="source-ticket"
+          title={
+            <span>
+              {t('tickets.fromCallback')}{' '}
+              <Link to={`/tickets/${tk.sourceTicketId}`}>
+                {refs.data?.get(tk.sourceTicketId)?.number ?? `#${tk.sourceTicketId}`}
+              </Link>
+            </span>
+          }
+        />
+      )}
+      {complaints.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            <Space wrap>
+              <span>{t('tickets.complaintRaised')}</span>
+              {complaints.map((c) => (
+                <Link key={c.id} to={`/tickets/${c.complaintTicketId}`} data-testid="linked-complaint">
+                  {refs.data?.get(c.complaintTicketId ?? 0)?.number ?? `#${c.complaintTicketId}`}
+                </Link>
+              ))}
+            </Space>
+          }
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={t('tickets.request')} size="small" style={{ marginBottom: 16 }}>
+            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ticket-title">
+              {tk.title}
+            </Typography.Title>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2, xl: 3 }}
+              data-testid="ticket-detail"
+              items={[
+                {
+                  key: 'category',
+                  label: t('tickets.fields.category'),
+                  children: tk.categoryPath?.replaceAll('/', ' › ') ?? '—',
+                },
+                { key: 'channel', label: t('tickets.fields.channel'), children: sv.channel(tk.channel) },
+                { key: 'unit', label: t('tickets.fields.unit'), children: tk.unitLabel ?? '—' },
+                {
+                  key: 'contact',
+                  label: t('tickets.fields.contact'),
+                  children: [tk.contactName, tk.contactPhone].filter(Boolean).join(' · ') || '—',
+                },
+                {
+                  key: 'owner',
+                  label: t('tickets.fields.owner'),
+                  children: tk.ownerName ?? t('tickets.unowned'),
+                },
+                { key: 'created', label: t('common.createdAt'), children: formatDateTime(tk.createdAt) },
+                ...(tk.appointmentAt
+                  ? [
+                      {
+                        key: 'appt',
+                        label: t('tickets.fields.appointmentAt'),
+                        children: formatDateTime(tk.appointmentAt),
+                      },
+                    ]
+                  : []),
+                ...(tk.resolvedAt
+                  ? [
+                      {
+                        key: 'resolved',
+                        label: t('tickets.fields.resolvedAt'),
+                        children: formatDateTime(tk.resolvedAt),
+                      },
+                    ]
+                  : []),
+                ...(tk.closedAt
+                  ? [
+                      {
+                        key: 'closed',
+                        label: t('tickets.fields.closedAt'),
+                        children: formatDateTime(tk.closedAt),
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'callbackPolicy',
+                  label: t('tickets.fields.callbackPolicy'),
+                  children: sv.callbackPolicy(tk.callbackPolicy),
+                },
+                {
+                  key: 'desc',
+                  label: t('tickets.fields.description'),
+                  span: 'filled',
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{tk.description}</span>,
+                },
+                ...(tk.answer
+                  ? [
+                      {
+                        key: 'answer',
+                        label: t('tickets.fields.answer'),
+                        span: 'filled' as const,
+                        children: tk.answer,
+                      },
+                    ]
+                  : []),
+                ...(tk.cancelReason
+                  ? [
+                      {
+                        key: 'cancelReason',
+                        label: t('tickets.fields.cancelReason'),
+                        span: 'filled' as const,
+                        children: tk.cancelReason,
+                      },
+                    ]
+                  : []),
+                ...(tk.attachments.length
+                  ? [
+                      {
+                        key: 'att',
+                        label: t('tickets.fields.attachments'),
+                        span: 'filled' as const,
+                        children: (
+                          <Space wrap>
+                            {tk.attachments.map((a) => (
+                              <a key={a.url} href={a.url} target="_blank" rel="noopener noreferrer">
+                                {a.name ?? a.url}
+                              </a>
+                            ))}
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Card>
+          <Card title={t('sla.title')} size="small" style={{ marginBottom: 16 }}>
+            <SlaClocks clocks={clocks} />
+          </Card>
+          <Card
+            title={t('tickets.workOrders', { count: tk.workOrders.length })}
+            size="small"
+            style={{ marginBottom: 16 }}
+            styles={{ body: { paddingBottom: tk.workOrders.length ? 0 : undefined } }}
+          >
+            {tk.workOrders.length ? (
+              tk.workOrders.map((w) => (
+                <WorkOrderPanel key={w.id} wo={w} canDispatch={can('tickets.dispatch')} />
+              ))
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.noWorkOrders')} />
+            )}
+          </Card>
+          {tk.callbacks.length > 0 && (
+            <Card
+              title={t('callbacks.title')}
+              size="small"
+              style={{ marginBottom: 16 }}
+              data-testid="ticket-callbacks"
+            >
+              {tk.callbacks.map((c) => (
+                <div key={c.id} style={{ padding: '6px 0', borderTop: '1px solid rgba(5,5,5,.06)' }}>
+                  <Space wrap>
+                    <Typography.Text strong>{t('callbacks.round', { round: c.round })}</Typography.Text>
+                    <Tag
+                      color={c.status === '已完成' ? 'green' : c.status === '待回访' ? 'purple' : 'default'}
+                    >
+                      {t(
+                        `callbacks.status.${c.status === '已完成' ? 'done' : c.status === '待回访' ? 'due' : 'cancelled'}`,
+                      )}
+                    </Tag>
+                    <Typography.Text type="secondary">
+                      {t('callbacks.dueAt', { time: formatDateTime(c.dueAt).slice(0, 16) })}
+                    </Typography.Text>
+                    {c.attempts > 0 && (
+                      <Typography.Text type="secondary">
+                        {t('timeline.attempts', { count: c.attempts })}
+                      </Typography.Text>
+                    )}
+                    {c.satisfied !== null && (
+                      <Tag color={c.satisfied ? 'green' : 'red'}>
+                        {c.satisfied ? t('callbacks.satisfiedYes') : t('callbacks.satisfiedNo')}
+                      </Tag>
+                    )}
+                    {c.scores.overall !== null && (
+                      <Typography.Text>
+                        {t('callbacks.scoreLine', {
+                          overall: c.scores.overall ?? '—',
+                          speed: c.scores.speed ?? '—',
+                          attitude: c.scores.attitude ?? '—',
+                        })}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                  {c.comment && <div style={{ color: '#595959' }}>“{c.comment}”</div>}
+                </div>
+              ))}
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          {tk.residentId && can('residents.read') && <ResidentCard residentId={tk.residentId} />}
+          <Card title={t('tickets.timeline')} size="small">
+            <TicketTimeline
+              ticketId={tk.id}
+              names={names}
+              workOrderNumbers={workOrderNumbers}
+              refetchInterval={poll}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <CallbackModal
+        open={dialog === 'callback'}
+        ticket={{ id: tk.id, number: tk.number, version: tk.version, title: tk.title }}
+        onClose={() => setDialog(null)}
+        onDone={(detail) => {
+          queryClient.setQueryData(['ticket', ticketId], detail);
+          void queryClient.invalidateQueries({ queryKey: ['ticket-events', ticketId] });
+        }}
+      />
+      <ReasonModal
+        open={dialog === 'cancel'}
+        title={t('tickets.dialogs.cancel', { number: tk.number })}
+        label={t('tickets.dialogs.cancelHint')}
+        presets={[
+          t('tickets.presets.selfFixed'),
+          t('tickets.presets.duplicate'),
+          t('tickets.presets.wrongCall'),
+        ]}
+        danger
+        loading={act.isPending}
+        onSubmit={(reason) => act.mutate({ action: 'cancel', body: { reason } })}
+        onClose={() => setDialog(null)}
+        testId="cancel-reason"
+      />
+      <ReasonModal
+        open={dialog === 'reopen'}
+        title={t('tickets.dialogs.reopen', { number: tk.number })}
+        label={t('tickets.dialogs.reopenHint')}
+        loading={act.isPending}
+        onSubmit={(reason) => act.mutate({ action: 'reopen', body: { reason } })}
+        onClose={() => setDialog(null)}
+        testId="reopen-reason"
+      />
+      <ReasonModal
+        open={dialog === 'close'}
+        title={t('tickets.dialogs.close', { number: tk.number })}
+        label={t('tickets.dialogs.closeHint')}
+        required={false}
+        loading={act.isPending}
+        onSubmit={(reason) => act.mutate({ action: 'close', body: { reason: reason || null } })}
+        onClose={() => setDialog(null)}
+      />
+      <Modal
+        open={dialog === 'answer'}
+        title={t('tickets.dialogs.answer', { number: tk.number })}
+        okText={t('tickets.actions.answer')}
+        cancelText={t('common.cancel')}
+        confirmLoading={act.isPending}
+        onOk={() => answerForm.submit()}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
+        <Form
+          form={answerForm}
+          layout="vertical"
+          onFinish={(v) => act.mutate({ action: 'answer', body: { answer: v.answer.trim() } })}
+        >
+          <Form.Item
+            name="answer"
+            label={t('tickets.fields.answer')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={dialog === 'workOrder'}
+        title={t('tickets.dialogs.addWorkOrder', { number: tk.number })}
+        okText={t('common.create')}
+        cancelText={t('common.cancel')}
+        confirmLoading={act.isPending}
+        onOk={() => woForm.submit()}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
+        <Form
+          form={woForm}
+          layout="vertical"
+          onFinish={(v) =>
+            act.mutate({
+              action: 'work-orders',
+              body: {
+                description: v.description?.trim() || null,
+                team: v.team?.trim() || null,
+                skill: v.skill?.trim() || null,
+              },
+            })
+          }
+        >
+          <Form.Item name="team" label={t('workOrders.team')} extra={t('workOrders.teamHint')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="skill" label={t('workOrders.skill')}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="description" label={t('tickets.fields.description')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
