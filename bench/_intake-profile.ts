@@ -5,9 +5,10 @@ import pg from 'pg';
 
 const stats = new Map<string, { n: number; ms: number }>();
 let counting = false;
-const original = pg.Client.prototype.query;
-// biome-ignore lint/suspicious/noExplicitAny: wrapping the driver's overloaded query()
-(pg.Client.prototype as any).query = function (this: pg.Client, ...args: unknown[]) {
+type Query = (this: unknown, ...args: unknown[]) => unknown;
+const proto = pg.Client.prototype as unknown as { query: Query };
+const original = proto.query;
+proto.query = function (this: unknown, ...args: unknown[]) {
   const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
   const t0 = performance.now();
   const record = () => {
@@ -19,14 +20,14 @@ const original = pg.Client.prototype.query;
     stats.set(key, s);
   };
   const last = args[args.length - 1];
+  // pool.query passes a callback; transactions await the returned promise.
   if (typeof last === 'function') {
     args[args.length - 1] = (...cbArgs: unknown[]) => {
       record();
       return (last as (...a: unknown[]) => unknown)(...cbArgs);
     };
   }
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  const result = (original as any).apply(this, args);
+  const result = original.apply(this, args) as Promise<unknown> | undefined;
   if (result && typeof result.then === 'function') void result.then(record, () => undefined);
   return result;
 };

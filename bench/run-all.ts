@@ -9,7 +9,7 @@ import { seconds, table } from './lib/stats';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = path.resolve(benchDir, '..');
-const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts'];
+const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'tickets.ts'];
 
 const found = readdirSync(benchDir).filter(
   (f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_'),

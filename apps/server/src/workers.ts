@@ -1,4 +1,5 @@
 import { registerImportJobs } from './modules/imports/jobs';
+import { registerReportJobs } from './modules/reports/jobs';
 import { registerSlaJobs } from './modules/sla/timers';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
@@ -9,6 +10,7 @@ export function registerWorkers(services: Services): void {
   listenForInvalidation(services);
   registerImportJobs(services);
   registerSlaJobs(services);
+  registerReportJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -11,7 +11,8 @@ export type BulkType =
   | 'date'
   | 'numeric'
   | 'timestamptz'
-  | 'text[]';
+  | 'text[]'
+  | 'jsonb';
 
 /** Select-shaped so an identity id can be given (with overridingSystemValue); omitted keys fall back to defaults. */
 export type BulkRow<T extends PgTable> = Partial<T['$inferSelect']>;
@@ -26,6 +27,8 @@ export function textArrayLiteral(items: readonly string[]): string {
 function cell(type: BulkType, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (type === 'text[]') return textArrayLiteral(value as string[]);
+  // Shipped as text and cast per row: a jsonb[] parameter would need the driver to quote each element.
+  if (type === 'jsonb') return typeof value === 'string' ? value : JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
   return value;
 }
@@ -69,9 +72,9 @@ export async function insertUnnest<T extends PgTable>(
     keys.forEach((key, i) => {
       const type = columns[key] as BulkType;
       const values = slice.map((row) => cell(type, (row as Record<string, unknown>)[key]));
-      const elementType = type === 'text[]' ? 'text' : type;
+      const elementType = type === 'text[]' || type === 'jsonb' ? 'text' : type;
       arrays.push(sql`${sql.param(values)}::${sql.raw(elementType)}[]`);
-      picks.push(type === 'text[]' ? sql.raw(`c${i}::text[]`) : sql.raw(`c${i}`));
+      picks.push(type === 'text[]' || type === 'jsonb' ? sql.raw(`c${i}::${type}`) : sql.raw(`c${i}`));
     });
     for (const [, [type, value]] of constants)
       picks.push(sql`${sql.param(cell(type, value))}::${sql.raw(type)}`);

@@ -3,6 +3,7 @@ import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { badRequest } from '../../platform/http/errors';
+import { slaContextFor } from '../sla/cached-context';
 import { slaReport } from './sla-report';
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -10,7 +11,7 @@ const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 const toInstant = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v);
 
 export async function reportRoutes(app: App): Promise<void> {
-  const { db } = app.services.database;
+  const { database, clock } = app.services;
   app.get(
     '/api/reports/sla',
     {
@@ -27,7 +28,8 @@ export async function reportRoutes(app: App): Promise<void> {
       const from = toInstant(request.query.from);
       const to = toInstant(request.query.to);
       if (!(from < to)) throw badRequest('from must be before to');
-      const groups = await slaReport(db, projectId, from, to);
+      const { timezone } = await slaContextFor(database, database.db, auth.companyId, projectId);
+      const groups = await slaReport(database, projectId, from, to, clock.now(), timezone);
       const sum = (f: (g: (typeof groups)[number]) => number) => groups.reduce((s, g) => s + f(g), 0);
       return {
         projectId,

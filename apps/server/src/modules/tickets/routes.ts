@@ -23,7 +23,8 @@ import {
   versionBody,
   workOrderInput,
 } from './inputs';
-import { listTickets, presentTicketSummary, ticketLookups } from './queries';
+import { listTickets } from './list-tickets';
+import { presentTicketSummary, ticketLookups } from './queries';
 import { reopenTicket } from './reopen-ticket';
 import { resolveTicket } from './resolve-ticket';
 
@@ -58,11 +59,12 @@ export async function ticketRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
-      const { rows, total } = await listTickets(db, auth, q);
+      const { rows, total, totalCapped } = await listTickets(services.database, auth, q);
       const names = await ticketLookups(services.database, rows);
       return {
         items: rows.map((t) => presentTicketSummary(auth, t, names)),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -139,14 +139,20 @@ export const tickets = pgTable(
     index('tickets_project_id_idx').on(t.projectId, t.id),
     index('tickets_project_status_idx').on(t.projectId, t.status, t.id),
     index('tickets_project_type_idx').on(t.projectId, t.type, t.id),
-    index('tickets_project_created_idx').on(t.projectId, t.createdAt),
+    // Date-range lists sort by created_at (then id) along this index; counts read it alone.
+    index('tickets_project_created_id_idx').on(t.projectId, t.createdAt, t.id),
     index('tickets_project_sla_idx').on(t.projectId, t.slaState, t.slaDueAt),
     index('tickets_owner_idx').on(t.ownerId, t.status),
     index('tickets_resident_idx').on(t.residentId, t.id),
     index('tickets_unit_idx').on(t.unitId, t.id),
-    index('tickets_category_idx').on(t.categoryId, t.id),
+    // Category lists count inside the project without visiting the table.
+    index('tickets_project_category_idx').on(t.projectId, t.categoryId, t.id),
     index('tickets_sla_next_idx').on(t.slaNextAt).where(sql`${t.slaNextAt} is not null`),
+    // Complaints raised from a ticket, found by the ticket's number (queries.ts numberMatch).
+    index('tickets_source_idx').on(t.sourceTicketId).where(sql`${t.sourceTicketId} is not null`),
     index('tickets_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // One- and two-character searches, which trigrams cannot serve (guanjia_bigrams: migration 0002).
+    index('tickets_search_bigram_idx').using('gin', sql`guanjia_bigrams(${t.searchText})`),
   ],
 );
 

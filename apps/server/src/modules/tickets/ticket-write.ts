@@ -4,6 +4,8 @@ import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Actor, EventInput } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
+import { SETTLE_DAYS } from '../reports/rollup';
+import { localDayOf } from '../reports/rules/days';
 import { slaContextFor } from '../sla/cached-context';
 import type { SlaContext } from '../sla/context';
 import { recomputeSla, type TicketBundle, type WorkOrderRow } from '../sla/engine';
@@ -72,7 +74,13 @@ export async function openWrite(
 }
 
 /** Send the batched rows now (before a read that depends on them, and at the end of every write). */
-export const flushWrite = (w: TicketWrite) => w.batch.flush(w.tx, w.ctx.queue, w.outbox, w.now);
+export function flushWrite(w: TicketWrite): Promise<void> {
+  // A ticket old enough for its day to be rolled up for the SLA report: that day must be aggregated again.
+  const t = w.bundle.ticket;
+  if (t.createdAt.getTime() < w.now.getTime() - (SETTLE_DAYS - 1) * 86_400_000)
+    w.batch.markReportDay(t.projectId, localDayOf(t.createdAt, w.sla.timezone));
+  return w.batch.flush(w.tx, w.ctx.queue, w.outbox, w.now);
+}
 
 /**
  * Close a write: automatic dispatch, recompute every SLA clock (deadlines, timers), then numbering —

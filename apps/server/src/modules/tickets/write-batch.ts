@@ -6,6 +6,8 @@ import { events } from '../../platform/events/schema';
 import type { EnqueueOptions, JobQueue } from '../../platform/jobs/queue';
 import { jobs } from '../../platform/jobs/schema';
 import { technicianStatus } from '../dispatch/schema';
+import { monthOf } from '../reports/rules/days';
+import { type RollupSpan, slaReportDayMarks } from '../reports/schema';
 import { type NotificationInput, notificationMessages } from '../sla/notify';
 import { notifications, slaClocks } from '../sla/schema';
 import { type HandoffReason, workOrderHandoffs, workOrders } from '../workorders/schema';
@@ -60,6 +62,7 @@ const CLOCK_COLUMNS = keysOf(slaClocks, [
 ]).map(snake);
 const J = jsonRows(jobs, ['name', 'payload', 'runAt', 'dedupeKey', 'maxAttempts']);
 const N = jsonRows(notifications, keysOf(notifications, ['id', 'readAt']));
+const RD = jsonRows(slaReportDayMarks, ['projectId', 'span', 'day']);
 
 /**
  * Every batched write in one statement with a fixed text (rows travel as json parameters, an empty
@@ -81,7 +84,10 @@ n as (insert into notifications (${N.columns}) select ${N.fromRecord} from ${N.r
         on conflict do nothing returning id, user_id, kind, ticket_id),
 k as (insert into sla_clocks (${K.columns}) select ${K.fromRecord} from ${K.recordset('$9')}
         on conflict (ticket_id, subject, kind) do update set ${CLOCK_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}
-        returning id, ticket_id, subject, kind)
+        returning id, ticket_id, subject, kind),
+rd as (insert into sla_report_day_marks (project_id, span, day) select r.project_id, r.span, r.day
+         from ${RD.recordset('$10')}
+         on conflict (project_id, span, day) do update set version = sla_report_day_marks.version + 1)
 select (select json_agg(json_build_object('id', id, 'userId', user_id, 'kind', kind, 'ticketId', ticket_id)) from n)
          as notices,
        (select json_agg(json_build_object('id', id, 'key', ticket_id || '/' || subject || '/' || kind)) from k)
@@ -107,6 +113,7 @@ export class WriteBatch {
   private readonly workOrders = new Map<number, WorkOrderRow>();
   private readonly jobs: PendingJob[] = [];
   private readonly clocks: { row: ClockRow; stored: (id: number) => void }[] = [];
+  private readonly reportDays = new Map<string, { projectId: number; span: RollupSpan; day: string }>();
 
   get empty(): boolean {
     return (
@@ -118,7 +125,8 @@ export class WriteBatch {
       !this.ticketSla.size &&
       !this.workOrders.size &&
       !this.jobs.length &&
-      !this.clocks.length
+      !this.clocks.length &&
+      !this.reportDays.size
     );
   }
 
@@ -163,6 +171,12 @@ export class WriteBatch {
     this.workOrders.set(row.id, row);
   }
 
+  /** The SLA report's rollups of that day and its month are out of date (reports/rollup.ts). */
+  markReportDay(projectId: number, day: string): void {
+    this.reportDays.set(`${projectId}:${day}`, { projectId, span: 'day', day });
+    this.reportDays.set(`${projectId}:${monthOf(day)}:m`, { projectId, span: 'month', day: monthOf(day) });
+  }
+
   /** Insert or recompute a clock row; `stored` learns its id once flushed. */
   upsertClock(row: ClockRow, stored: (id: number) => void): void {
     this.clocks.push({ row, stored });
@@ -195,7 +209,9 @@ export class WriteBatch {
       J.json(jobRows),
       N.json(this.notices.splice(0).map((i) => ({ ...i, level: i.level ?? 0, createdAt: now }))),
       K.json(clocks.map((c) => c.row)),
+      RD.json([...this.reportDays.values()]),
     ]);
+    this.reportDays.clear();
     this.closedHandoffs.clear();
     this.stamps.clear();
     this.ticketSla.clear();

@@ -76,6 +76,8 @@ export const workOrders = pgTable(
     uniqueIndex('work_orders_project_number_uq').on(t.projectId, t.number),
     index('work_orders_ticket_idx').on(t.ticketId),
     index('work_orders_technician_idx').on(t.technicianId, t.status),
+    // "Tickets of this technician", newest first: read backwards, merged with the tickets key.
+    index('work_orders_technician_ticket_idx').on(t.technicianId, t.ticketId),
     index('work_orders_project_status_idx').on(t.projectId, t.status, t.id),
     // The minute sweep retries automatic dispatch of waiting orders across all projects.
     index('work_orders_pending_idx').on(t.id).where(sql`${t.status} = '待派单'`),
