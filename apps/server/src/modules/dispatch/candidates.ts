@@ -85,3 +85,22 @@ export async function tryLockTechnician(db: DbOrTx, userId: number): Promise<boo
   )) as unknown as { rows: unknown[] };
   return result.rows.length > 0;
 }
+
+/**
+ * Lock the status rows of a project's on-duty technicians (in id order) for the rest of the
+ * transaction; answers their ids. Batched intake dispatch (tickets/intake-dispatch-batch.ts) hands
+ * several orders out under these locks.
+ */
+export async function lockOnDutyTechnicians(
+  db: DbOrTx,
+  companyId: number,
+  projectId: number,
+): Promise<number[]> {
+  const result = (await db.execute(sql`
+    select ts.user_id from technician_status ts
+     where ts.company_id = ${companyId} and ts.on_duty
+       and exists (select 1 from user_projects up where up.user_id = ts.user_id and up.project_id = ${projectId})
+     order by ts.user_id
+       for update of ts`)) as unknown as { rows: { user_id: string | number }[] };
+  return result.rows.map((r) => Number(r.user_id));
+}

@@ -9,9 +9,9 @@ import { slaContextFor } from '../sla/cached-context';
 import { usableCategory } from './categories';
 import type { DetailParts } from './detail';
 import type { TicketInput } from './inputs';
+import { batchersOf } from './intake-batchers';
 import { dispatchAfterIntake } from './intake-dispatch';
-import { insertIntake } from './intake-insert';
-import { readIntakeFacts } from './intake-read';
+import type { IntakeNumbers } from './intake-insert';
 import { planIntake, type WorkOrderSpec } from './intake-rows';
 import { intakeDetailParts } from './intake-view';
 import { isEligible } from './rules/dispatch-choice';
@@ -31,7 +31,8 @@ export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: s
 /**
  * Intake: validate references, number the ticket, create the work order of a repair, start the SLA
  * clocks and arm their timer — all written by one statement (intake-insert.ts) — then dispatch the
- * work order in a short transaction of its own (intake-dispatch.ts). With an Idempotency-Key a retried
+ * work order in a short transaction of its own (intake-dispatch-batch.ts). Concurrent intakes share
+ * those round trips (intake-batchers.ts). With an Idempotency-Key a retried
  * request returns the ticket the first one created. A created ticket comes with its detail view
  * (`parts`), built from the rows in hand.
  */
@@ -51,7 +52,8 @@ export async function createTicket(
     ? await usableCategory(database, db, auth.companyId, input.projectId, input.categoryId)
     : null;
   const wantsWorkOrder = input.type === '报修' || Boolean(input.workOrder);
-  const facts = await readIntakeFacts(db, {
+  const batchers = batchersOf(ctx);
+  const facts = await batchers.facts.submit({
     companyId: auth.companyId,
     idempotencyKey: idempotencyKey ?? null,
     unitId: input.unitId ?? null,
@@ -94,9 +96,9 @@ export async function createTicket(
     now,
   });
   const actor = userActor(auth);
-  let numbers: Awaited<ReturnType<typeof insertIntake>>;
+  let numbers: IntakeNumbers;
   try {
-    numbers = await insertIntake(database, ctx.queue, plan, actor, sla.timezone);
+    numbers = await batchers.insert.submit({ plan, actor, timeZone: sla.timezone });
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's ticket.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -123,10 +125,19 @@ export async function createTicket(
   ]);
 
   const auto = wo && input.workOrder?.autoDispatch !== false && AUTO_MODES.has(wo.dispatchMode);
-  const dispatched =
-    wo && (named || auto)
+  const dispatched = !wo
+    ? null
+    : named
       ? await dispatchAfterIntake(ctx, plan.bundle, plan.clocks, wo.id, named, actor, now)
-      : null;
+      : auto
+        ? await batchers.dispatch.submit({
+            known: plan.bundle,
+            knownClocks: plan.clocks,
+            workOrderId: wo.id,
+            actor,
+            now,
+          })
+        : null;
   if (dispatched === 'stale') return { id: ticket.id, created: true };
   return {
     id: ticket.id,

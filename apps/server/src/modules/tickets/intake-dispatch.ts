@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/events/record-event';
 import { type AssignedTechnician, assignTechnician, tryAutoDispatch } from '../dispatch/auto-dispatch';
@@ -18,18 +18,16 @@ export interface IntakeDispatch {
 }
 
 /**
- * Lock the ticket just created and re-read it with its work orders in one statement. When its version
- * moved (someone acted on it in between), fall back to the full bundle read; `moved` tells the caller
- * its own copy is stale. While no warning or breach was announced yet (a timer due at once could have),
- * the clocks are still the ones the intake wrote, and the dispatch sends their recomputation with its
- * batch (clockMarkers).
+ * Lock tickets just created and re-read them with their work orders in one statement. A ticket whose
+ * version (or a work order's) moved — someone acted on it in between — answers null: the caller's copy
+ * is stale. While no warning or breach was announced yet (a timer due at once could have), the clocks
+ * are still the ones the intake wrote, and the dispatch sends their recomputation with its batch
+ * (clockMarkers).
  */
-async function relock(
-  ctx: Ctx,
+export async function relockIntakes(
   tx: DbOrTx,
-  known: TicketBundle,
-  knownClocks: readonly TrackedClock[],
-): Promise<{ bundle: TicketBundle; moved: boolean }> {
+  known: readonly { bundle: TicketBundle; clocks: readonly TrackedClock[] }[],
+): Promise<(TicketBundle | null)[]> {
   const announced =
     sql<number>`(select count(*) filter (where k.warnings_fired > 0 or k.breach_notified_at is not null)
       from sla_clocks k where k.ticket_id = ${tickets.id})`.mapWith(Number);
@@ -37,28 +35,45 @@ async function relock(
     .select({ ticket: tickets, workOrder: workOrders, announced })
     .from(tickets)
     .leftJoin(workOrders, eq(workOrders.ticketId, tickets.id))
-    .where(eq(tickets.id, known.ticket.id))
-    .orderBy(asc(workOrders.id))
+    .where(
+      inArray(
+        tickets.id,
+        known.map((k) => k.bundle.ticket.id),
+      ),
+    )
+    .orderBy(asc(tickets.id), asc(workOrders.id))
     .for('update', { of: tickets });
-  const ticket = rows[0]?.ticket;
-  if (!ticket || ticket.version !== known.ticket.version)
-    return { bundle: await lockTicketBundle(ctx.database, tx, known.ticket.id), moved: true };
-  const wos = rows.map((r) => r.workOrder).filter((w): w is WorkOrderRow => w !== null);
-  const moved = wos.some((w) => known.workOrders.find((k) => k.id === w.id)?.version !== w.version);
-  const quiet = rows[0]?.announced === 0 && knownClocks.every((c) => c.id > 0);
-  const clockMarkers = quiet
-    ? new Map(
-        knownClocks.map((c) => [
-          `${c.plan.subject}/${c.plan.kind}`,
-          { id: c.id, warningsFired: 0, breachNotified: false },
-        ]),
-      )
-    : undefined;
-  // An unchanged version means no callback round yet (opening one changes the ticket's status).
-  return {
-    bundle: { ticket, workOrders: wos, callbacks: [], categoryPath: known.categoryPath, clockMarkers },
-    moved,
-  };
+  const byTicket = new Map<number, typeof rows>();
+  for (const r of rows) byTicket.set(r.ticket.id, [...(byTicket.get(r.ticket.id) ?? []), r]);
+  return known.map(({ bundle: k, clocks }) => {
+    const mine = byTicket.get(k.ticket.id) ?? [];
+    const ticket = mine[0]?.ticket;
+    if (!ticket || ticket.version !== k.ticket.version) return null;
+    const wos = mine.map((r) => r.workOrder).filter((w): w is WorkOrderRow => w !== null);
+    if (wos.some((w) => k.workOrders.find((o) => o.id === w.id)?.version !== w.version)) return null;
+    const quiet = mine[0]?.announced === 0 && clocks.every((c) => c.id > 0);
+    const clockMarkers = quiet
+      ? new Map(
+          clocks.map((c) => [
+            `${c.plan.subject}/${c.plan.kind}`,
+            { id: c.id, warningsFired: 0, breachNotified: false },
+          ]),
+        )
+      : undefined;
+    // An unchanged version means no callback round yet (opening one changes the ticket's status).
+    return { ticket, workOrders: wos, callbacks: [], categoryPath: k.categoryPath, clockMarkers };
+  });
+}
+
+async function relock(
+  ctx: Ctx,
+  tx: DbOrTx,
+  known: TicketBundle,
+  knownClocks: readonly TrackedClock[],
+): Promise<{ bundle: TicketBundle; moved: boolean }> {
+  const [bundle] = await relockIntakes(tx, [{ bundle: known, clocks: knownClocks }]);
+  if (bundle) return { bundle, moved: false };
+  return { bundle: await lockTicketBundle(ctx.database, tx, known.ticket.id), moved: true };
 }
 
 /**

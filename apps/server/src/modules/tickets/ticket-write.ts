@@ -42,9 +42,11 @@ export async function openWrite(
   actor: Actor,
   auth: AuthContext | null,
   now: Date,
+  /** Several writes in one transaction may share one batch and outbox (one flush for all). */
+  shared?: { batch: WriteBatch; outbox: BusMessage[] },
 ): Promise<TicketWrite> {
   const sla = await slaContextFor(ctx.database, tx, bundle.ticket.companyId, bundle.ticket.projectId);
-  const batch = new WriteBatch();
+  const batch = shared?.batch ?? new WriteBatch();
   return {
     tx,
     ctx,
@@ -53,7 +55,7 @@ export async function openWrite(
     now,
     actor,
     auth,
-    outbox: [],
+    outbox: shared?.outbox ?? [],
     deferred: { dispatch: [] },
     batch,
     event: async (input) => {
@@ -87,10 +89,16 @@ export function flushWrite(w: TicketWrite): Promise<void> {
  * the lock-taking steps last, so concurrent intakes wait on them as briefly as possible.
  */
 export async function finishWrite(w: TicketWrite): Promise<TrackedClock[]> {
+  const clocks = await settleWrite(w);
+  await flushWrite(w);
+  return clocks;
+}
+
+/** finishWrite without the flush, for writes sharing a batch that the caller flushes once. */
+export async function settleWrite(w: TicketWrite): Promise<TrackedClock[]> {
   await runDeferredDispatch(w);
   const clocks = await recomputeSla(w, w.bundle);
   await assignNumbers(w);
-  await flushWrite(w);
   const t = w.bundle.ticket;
   w.outbox.push({
     type: 'ticket.updated',
