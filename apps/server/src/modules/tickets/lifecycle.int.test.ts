@@ -132,8 +132,11 @@ describe('urgent repair: intake → dispatch → arrive → complete → dissati
     expect(ticket.workOrders[1]!.status).not.toBe('已完成');
   });
 
-  it('the timeline lists every step', async () => {
-    const { items } = await ok<{ items: { action: string }[] }>(
+  it('the timeline lists every step and names the people in it', async () => {
+    const { items, people } = await ok<{
+      items: { action: string; actorId: number | null }[];
+      people: Record<string, string>;
+    }>(
       t,
       'GET',
       `/api/tickets/${ticket.id}/events`,
@@ -153,5 +156,10 @@ describe('urgent repair: intake → dispatch → arrive → complete → dissati
         'ticket.reopened',
       ]),
     );
+    // An agent has no staff.read, yet sees who acted: the technician by name, not by number.
+    const technician = items.find((e) => e.action === 'workorder.arrive')?.actorId;
+    expect(technician).toBe(t.fixture.users.tech_a);
+    expect(people[String(technician)]).toMatch(/\S/);
+    for (const e of items) if (e.actorId !== null) expect(people[String(e.actorId)]).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
+import { users } from '../../platform/auth/schema';
 import { events } from '../../platform/events/schema';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
@@ -81,6 +82,7 @@ export async function ticketRoutes(app: App): Promise<void> {
     '/api/tickets/:id/events',
     { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
     async (request) => {
+      const auth = currentAuth(request);
       const t = await detail(request, request.params.id);
       const [wos, cbs] = await Promise.all([
         db.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.ticketId, t.id)),
@@ -105,7 +107,21 @@ export async function ticketRoutes(app: App): Promise<void> {
           ),
         )
         .orderBy(asc(events.id));
+      // Names of the people the timeline mentions (actors, technicians): agents read it without staff.read.
+      const ids = new Set<number>();
+      for (const e of rows) {
+        if (e.actorId !== null) ids.add(e.actorId);
+        const technicianId = (e.after as { technicianId?: unknown } | null)?.technicianId;
+        if (typeof technicianId === 'number') ids.add(technicianId);
+      }
+      const people = ids.size
+        ? await db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(and(eq(users.companyId, auth.companyId), inArray(users.id, [...ids])))
+        : [];
       return {
+        people: Object.fromEntries(people.map((p) => [p.id, p.name])),
         items: rows.map((e) => ({
           id: e.id,
           at: e.occurredAt.toISOString(),

@@ -23,7 +23,7 @@ type After = Record<string, unknown>;
 
 /**
  * The ticket's story from GET /api/tickets/:id/events: the ticket, its work orders and callbacks, oldest
- * first. Actors are named from what the page knows (owner, technicians, staff list when readable).
+ * first. People are named by the timeline's own `people` (the page's names first).
  */
 export function TicketTimeline({
   ticketId,
@@ -40,10 +40,13 @@ export function TicketTimeline({
   const sv = useServiceVocab();
   const events = useQuery({
     queryKey: ['ticket-events', ticketId],
-    queryFn: () => api.get<{ items: TicketEvent[] }>(`/api/tickets/${ticketId}/events`),
+    queryFn: () =>
+      api.get<{ items: TicketEvent[]; people: Record<string, string> }>(`/api/tickets/${ticketId}/events`),
     refetchInterval,
   });
   const items = events.data?.items ?? [];
+  const people = events.data?.people ?? {};
+  const nameOf = (id: number) => names(id) ?? people[String(id)] ?? `#${id}`;
   if (!events.isLoading && !items.length)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />;
 
@@ -55,11 +58,7 @@ export function TicketTimeline({
     if (e.action.startsWith('workorder.') && typeof a.status === 'string')
       out.push(<Tag key="s">{sv.woStatus(a.status as WorkOrderStatus)}</Tag>);
     if (typeof a.technicianId === 'number' && e.action !== 'workorder.complete')
-      out.push(
-        <span key="tech">
-          {t('timeline.technician', { name: names(a.technicianId) ?? `#${a.technicianId}` })}
-        </span>,
-      );
+      out.push(<span key="tech">{t('timeline.technician', { name: nameOf(a.technicianId) })}</span>);
     if (typeof a.clock === 'string') out.push(<Tag key="c">{sv.clockKind(a.clock as SlaClockKind)}</Tag>);
     if (e.action === 'callback.recorded')
       out.push(
@@ -83,7 +82,7 @@ export function TicketTimeline({
       items={items.map((e) => {
         const actor =
           e.actorId !== null
-            ? (names(e.actorId) ?? `#${e.actorId}`)
+            ? nameOf(e.actorId)
             : e.source === 'user'
               ? t('audit.sources.user')
               : t('timeline.system');
