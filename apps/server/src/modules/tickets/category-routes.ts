@@ -1,5 +1,5 @@
 import { CALLBACK_RULES, TICKET_PRIORITIES } from '@guanjia/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
@@ -165,6 +165,21 @@ export async function categoryRoutes(app: App): Promise<void> {
           })
           .where(eq(ticketCategories.id, existing.id))
           .returning();
+        // The children's paths name their ancestors: 户内/水/漏水 becomes 户内/给排水/漏水 with its parent.
+        if (renamed && updated)
+          await tx
+            .update(ticketCategories)
+            .set({
+              pathNames: sql`${updated.pathNames} || substr(${ticketCategories.pathNames}, ${existing.pathNames.length + 1})`,
+              version: sql`${ticketCategories.version} + 1`,
+              updatedAt: now,
+            })
+            .where(
+              and(
+                sql`${existing.id} = any(${ticketCategories.pathIds})`,
+                ne(ticketCategories.id, existing.id),
+              ),
+            );
         const delta = diff(existing, changes);
         await recordEvent(tx, userActor(auth), now, {
           action: 'category.updated',

@@ -115,6 +115,22 @@ describe('configuration caches', () => {
     await intake({ categoryId: water });
   });
 
+  it('renaming a category renames it in the paths of everything under it', async () => {
+    type Cat = { id: number; path: string; version: number };
+    const list = async () => (await ok<{ items: Cat[] }>(t, 'GET', '/api/ticket-categories', admin)).items;
+    const mid = (await list()).find((c) => c.path === '户内/水')!;
+    await ok(t, 'PATCH', `/api/ticket-categories/${mid.id}`, admin, { name: '给排水', version: mid.version });
+    const paths = (await list()).map((c) => c.path);
+    expect(paths).toContain('户内/给排水/漏水');
+    expect(paths.filter((p) => p.startsWith('户内/水/'))).toEqual([]);
+    expect(paths).toContain('公共区域/给排水/停水');
+    const ticket = await intake({ categoryId: water });
+    const view = await ok<{ categoryPath: string | null }>(t, 'GET', `/api/tickets/${ticket.id}`, agent);
+    expect(view.categoryPath).toBe('户内/给排水/水龙头损坏');
+    await ok(t, 'PATCH', `/api/ticket-categories/${mid.id}`, admin, { name: '水', version: mid.version + 1 });
+    expect((await list()).map((c) => c.path)).toContain('户内/水/漏水');
+  });
+
   it('a dispatch rule change applies to the next work order', async () => {
     expect((await intake()).workOrders[0]!.dispatchMode).toBe('least-load');
     await ok(t, 'PUT', '/api/dispatch-rules', admin, { projectId: t.fixture.projectA, mode: 'grab' });

@@ -136,12 +136,7 @@ describe('urgent repair: intake → dispatch → arrive → complete → dissati
     const { items, people } = await ok<{
       items: { action: string; actorId: number | null }[];
       people: Record<string, string>;
-    }>(
-      t,
-      'GET',
-      `/api/tickets/${ticket.id}/events`,
-      agent,
-    );
+    }>(t, 'GET', `/api/tickets/${ticket.id}/events`, agent);
     expect(items.map((e) => e.action)).toEqual(
       expect.arrayContaining([
         'ticket.created',
