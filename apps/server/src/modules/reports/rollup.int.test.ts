@@ -3,7 +3,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 import { ok, type TicketView } from '../tickets/testing/helpers';
 import { refreshProjectRollups } from './rollup';
 
-// Whole days a week old come from the daily rollup (rollup.ts): a write to one of their tickets must
+// Whole days two days old come from the daily rollup (rollup.ts): a write to one of their tickets must
 // show in the next report, and the rollup must give what the live aggregation gives.
 let t: TestServer;
 let agent: string;

@@ -9,7 +9,7 @@ export type RollupSpan = 'day' | 'month';
 
 /**
  * The SLA report's figures per project, local day (or month) of creation, type and category, for
- * days that have settled (a week old): a year's report adds up twelve months of these instead of
+ * days that have settled (two days old): a year's report adds up twelve months of these instead of
  * re-reading a million tickets and their clocks. Durations are histograms, so percentiles merge.
  */
 export const slaReportDays = pgTable(

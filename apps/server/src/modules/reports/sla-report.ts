@@ -15,8 +15,8 @@ const histogram = (cells: HistogramCells): Histogram => {
 
 /**
  * SLA compliance per type × category (the second level of the tree) for tickets created in [from, to).
- * Whole settled months and days (a week old) come from the rollup, refreshed first where writes
- * touched them; the edges of the range and the last week are aggregated live. Median and p90 come
+ * Whole settled months and days (two days old) come from the rollup, refreshed first where writes
+ * touched them; the edges of the range and the last two days are aggregated live. Median and p90 come
  * from merged histograms (exact for a single value, else within a bucket: 1 min below 2 h).
  */
 export async function slaReport(
