@@ -12,6 +12,11 @@ import { type ClockRow, presentClock } from '../sla/present';
 import { slaClocks } from '../sla/schema';
 import { workOrders } from '../workorders/schema';
 import { type Lookups, presentTicketSummary, ticketLookups } from './queries';
+import {
+  permittedActions,
+  TICKET_ACTION_PERMISSIONS,
+  WORK_ORDER_ACTION_PERMISSIONS,
+} from './rules/action-permissions';
 import { tickets } from './schema';
 import {
   callbackPolicyOf,
@@ -28,6 +33,8 @@ export function presentWorkOrder(
   clocks: ClockRow[],
   names: Map<number, string>,
   now: Date,
+  /** The caller's permissions: allowedActions lists only what they may do. */
+  held: ReadonlySet<string>,
 ) {
   return {
     id: wo.id,
@@ -59,7 +66,11 @@ export function presentWorkOrder(
     signature: wo.signature,
     result: wo.result,
     lastReason: wo.lastReason,
-    allowedActions: workOrderActions(workOrderState(wo)),
+    allowedActions: permittedActions(
+      workOrderActions(workOrderState(wo)),
+      WORK_ORDER_ACTION_PERMISSIONS,
+      held,
+    ),
     sla: {
       dispatchDueAt: iso(wo.dispatchDueAt),
       arriveDueAt: iso(wo.arriveDueAt),
@@ -149,12 +160,12 @@ export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: 
     cancelledAt: iso(t.cancelledAt),
     callbackRule: t.callbackRule,
     callbackPolicy: state.callbackPolicy,
-    allowedActions: ticketActions(state),
+    allowedActions: permittedActions(ticketActions(state), TICKET_ACTION_PERMISSIONS, auth.permissions),
     sla: {
       ...summary.sla,
       clocks: clocks.filter((c) => c.workOrderId === null).map((c) => presentClock(c, now)),
     },
-    workOrders: wos.map((w) => presentWorkOrder(w, clocks, technicianNames, now)),
+    workOrders: wos.map((w) => presentWorkOrder(w, clocks, technicianNames, now, auth.permissions)),
     callbacks: cbs.map(presentCallback),
     callback: cbs.length ? presentCallback(cbs[cbs.length - 1]!) : null,
   };

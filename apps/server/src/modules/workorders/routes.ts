@@ -89,7 +89,7 @@ export async function workOrderRoutes(app: App): Promise<void> {
     ]);
     const nameMap = new Map(names.map((n) => [n.id, n.name]));
     return {
-      ...presentWorkOrder(wo, clocks, nameMap, services.clock.now()),
+      ...presentWorkOrder(wo, clocks, nameMap, services.clock.now(), auth.permissions),
       ticket: ticket ?? null,
       handoffs: handoffs.map((h) => ({
         technicianId: h.technicianId,
@@ -145,7 +145,7 @@ export async function workOrderRoutes(app: App): Promise<void> {
       const now = services.clock.now();
       return {
         items: rows.map((r) => ({
-          ...presentWorkOrder(r.wo, [], nameMap, now),
+          ...presentWorkOrder(r.wo, [], nameMap, now, auth.permissions),
           ticketNumber: r.ticketNumber,
           title: r.title,
           unitLabel: r.unitLabel,
