@@ -60,6 +60,8 @@ const en: Strings<Translation> = {
     createdAt: 'Created',
     updatedAt: 'Updated',
     delete: 'Delete',
+    deleteConfirm: 'Delete this? It cannot be undone.',
+    deleted: 'Deleted',
     detail: 'Details',
     edit: 'Edit',
     export: 'Export Excel',

@@ -55,6 +55,8 @@ const zhCN = {
     createdAt: '创建时间',
     updatedAt: '更新时间',
     delete: '删除',
+    deleteConfirm: '确定删除吗？删除后不可恢复。',
+    deleted: '已删除',
     detail: '详情',
     edit: '编辑',
     export: '导出 Excel',

@@ -5,10 +5,11 @@ import { userActor } from '../../platform/auth/actor';
 import { assertInScope, can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import { invalidate } from '../../platform/cache/caches';
+import { checkVersion } from '../../platform/db/versioning';
 import { recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
 import { forbidden, notFound, staleVersion } from '../../platform/http/errors';
-import { idParam } from '../../platform/http/pagination';
+import { idParam, versionQuery } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { loadSlaSettings } from '../sla/settings';
 import { guardAny } from '../tickets/guard-any';
@@ -208,6 +209,40 @@ export async function dispatchRoutes(app: App): Promise<void> {
       });
       await invalidate(services, 'dispatch-rules');
       return result;
+    },
+  );
+
+  app.delete(
+    '/api/dispatch-rules/:id',
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['dispatch'], params: idParam, querystring: versionQuery },
+    },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      const now = services.clock.now();
+      await db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select()
+          .from(dispatchRules)
+          .where(eq(dispatchRules.id, request.params.id))
+          .for('update');
+        if (!existing || existing.companyId !== auth.companyId) throw notFound('Dispatch rule');
+        if (existing.projectId !== null) assertInScope(auth, existing.projectId, 'Dispatch rule');
+        else if (!auth.allProjects) throw forbidden('sla.manage (company-wide)');
+        checkVersion(existing, request.query.version, 'Dispatch rule');
+        await tx.delete(dispatchRules).where(eq(dispatchRules.id, existing.id));
+        // Orders of that category go back to the next rule up (category → project → company → setting).
+        await recordEvent(tx, userActor(auth), now, {
+          action: 'dispatch_rule.deleted',
+          entityType: 'dispatch_rule',
+          entityId: existing.id,
+          projectId: existing.projectId,
+          before: { mode: existing.mode, categoryId: existing.categoryId },
+        });
+      });
+      await invalidate(services, 'dispatch-rules');
+      return reply.status(204).send();
     },
   );
 }

@@ -142,6 +142,52 @@ describe('SLA policies as data', () => {
     );
     expect(cals.items.find((c) => c.name === '甲项目工作日')?.standardDayMinutes).toBe(480);
   });
+
+  it('a calendar is deleted only at the version seen and only when no policy names it', async () => {
+    const always = { projectId: t.fixture.projectA, always: true, weekdays: [[], [], [], [], [], [], []] };
+    const spare = await ok<{ id: number }>(
+      t,
+      'POST',
+      '/api/calendars',
+      admin,
+      { ...always, name: '备用' },
+      201,
+    );
+    const used = await ok<{ id: number }>(
+      t,
+      'POST',
+      '/api/calendars',
+      admin,
+      { ...always, name: '在用' },
+      201,
+    );
+    const policy = await ok<{ id: number }>(
+      t,
+      'POST',
+      '/api/sla-policies',
+      admin,
+      {
+        projectId: t.fixture.projectA,
+        name: '夜班',
+        calendarId: used.id,
+        targets: { arrive: { minutes: 30, calendar: 'business' } },
+      },
+      201,
+    );
+    const stale = await t.request('DELETE', `/api/calendars/${spare.id}?version=2`, { token: admin });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
+    const refused = await t.request('DELETE', `/api/calendars/${used.id}?version=1`, { token: admin });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'conflict', details: { policies: [{ id: policy.id }] } },
+    });
+    const gone = await t.request('DELETE', `/api/calendars/${spare.id}?version=1`, { token: admin });
+    expect(gone.statusCode).toBe(204);
+    expect((await t.request('GET', `/api/calendars/${spare.id}`, { token: admin })).statusCode).toBe(404);
+    const noVersion = await t.request('DELETE', `/api/calendars/${used.id}`, { token: admin });
+    expect(noVersion.statusCode).toBe(400);
+  });
 });
 
 describe('first-contact answers and cancellation', () => {

@@ -8,13 +8,13 @@ import type { DbOrTx } from '../../platform/db/client';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors';
-import { idParam } from '../../platform/http/pagination';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors';
+import { idParam, versionQuery } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { calendarOfRow } from './context';
 import { calendarInput, calendarPatch } from './inputs';
 import { addBusinessMinutes, standardDayMinutes } from './rules/business-calendar';
-import { slaCalendars } from './schema';
+import { slaCalendars, slaPolicies } from './schema';
 
 type CalendarRow = typeof slaCalendars.$inferSelect;
 const present = (c: CalendarRow) => ({
@@ -176,6 +176,48 @@ export async function calendarRoutes(app: App): Promise<void> {
       });
       await invalidate(app.services, 'sla');
       return present(row);
+    },
+  );
+
+  app.delete(
+    '/api/calendars/:id',
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['sla'], params: idParam, querystring: versionQuery },
+    },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select()
+          .from(slaCalendars)
+          .where(eq(slaCalendars.id, request.params.id))
+          .for('update');
+        if (!existing || existing.companyId !== auth.companyId) throw notFound('Calendar');
+        if (existing.projectId !== null) assertInScope(auth, existing.projectId, 'Calendar');
+        assertMayEdit(auth, existing.projectId);
+        checkVersion(existing, request.query.version, 'Calendar');
+        // A policy naming it would silently fall back to the default calendar: the user decides first.
+        const users = await tx
+          .select({ id: slaPolicies.id, name: slaPolicies.name })
+          .from(slaPolicies)
+          .where(eq(slaPolicies.calendarId, existing.id));
+        if (users.length)
+          throw conflict('The calendar is used by SLA policies; point them at another calendar first', {
+            policies: users,
+          });
+        await tx.delete(slaCalendars).where(eq(slaCalendars.id, existing.id));
+        await recordEvent(tx, userActor(auth), now, {
+          action: 'calendar.deleted',
+          entityType: 'calendar',
+          entityId: existing.id,
+          projectId: existing.projectId,
+          before: { name: existing.name, isDefault: existing.isDefault },
+        });
+      });
+      await invalidate(app.services, 'sla');
+      return reply.status(204).send();
     },
   );
 }

@@ -137,6 +137,17 @@ describe('configuration caches', () => {
     expect((await intake()).workOrders[0]!.dispatchMode).toBe('grab');
     await ok(t, 'PUT', '/api/dispatch-rules', admin, { projectId: t.fixture.projectA, mode: 'least-load' });
     expect((await intake()).workOrders[0]!.dispatchMode).toBe('least-load');
+    // Deleting the project's rule hands the choice back to the setting's default mode.
+    const rules = await ok<{
+      defaultMode: string;
+      items: { id: number; projectId: number | null; version: number }[];
+    }>(t, 'GET', `/api/dispatch-rules?projectId=${t.fixture.projectA}`, admin);
+    const rule = rules.items.find((r) => r.projectId === t.fixture.projectA)!;
+    const res = await t.request('DELETE', `/api/dispatch-rules/${rule.id}?version=${rule.version}`, {
+      token: admin,
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    expect((await intake()).workOrders[0]!.dispatchMode).toBe(rules.defaultMode);
   });
 
   it('another node sharing the bus sees a setting changed on this node', async () => {

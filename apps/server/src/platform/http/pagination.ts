@@ -29,3 +29,6 @@ export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** Every update carries the version the caller read; a stale one answers 409. */
 export const versioned = z.object({ version: z.number().int().positive() });
+
+/** `?version=N` on DELETE: the row version the caller saw (stale → 409), as PATCH bodies carry it. */
+export const versionQuery = z.object({ version: z.coerce.number().int().positive() });

@@ -4,7 +4,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 
 let t: TestServer;
 let superA: string;
-let b: { ticket: number; workOrder: number; category: number; policy: number; calendar: number };
+let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -50,7 +50,13 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     name: '乙方日历',
     weekdays: [day, day, day, day, day, [], []],
   });
+  const rule = await server.request('PUT', '/api/dispatch-rules', {
+    token: admin,
+    body: { projectId: f.projectB, categoryId: category.id, mode: 'grab' },
+  });
+  expect(rule.statusCode, rule.body).toBe(200);
   return {
+    rule: (rule.json() as { id: number }).id,
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
     category: category.id,
@@ -200,6 +206,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'PUT /api/dispatch-rules': [
       { method: 'PUT', url: '/api/dispatch-rules', body: { projectId: f.projectB, mode: 'grab' } },
     ],
+    'DELETE /api/dispatch-rules/:id': [{ method: 'DELETE', url: `/api/dispatch-rules/${b.rule}?version=1` }],
     'GET /api/sla-policies': [{ method: 'GET', url: `/api/sla-policies?projectId=${f.projectB}` }],
     'POST /api/sla-policies': [
       { method: 'POST', url: '/api/sla-policies', body: { projectId: f.projectB, name: 'x', targets: {} } },
@@ -219,6 +226,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'PUT /api/calendars/:id': [
       { method: 'PUT', url: `/api/calendars/${b.calendar}`, body: { name: 'x', version: 1 } },
     ],
+    'DELETE /api/calendars/:id': [{ method: 'DELETE', url: `/api/calendars/${b.calendar}?version=1` }],
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
   };
 }

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Period, SlaCalendar } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useCalendars } from './SlaPoliciesPage';
@@ -380,11 +381,18 @@ export default function CalendarsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 80,
+            width: 170,
             render: (_: unknown, c: SlaCalendar) => (
-              <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(c)}>
-                {t('common.edit')}
-              </Button>
+              <>
+                <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(c)}>
+                  {t('common.edit')}
+                </Button>
+                <DeleteButton
+                  path={`/api/calendars/${c.id}`}
+                  version={c.version}
+                  invalidate={['calendars']}
+                />
+              </>
             ),
           },
         ]

@@ -21,6 +21,7 @@ import { api } from '../../api/client';
 import { useCategoryOptions } from '../../api/serviceHooks';
 import type { DispatchRule } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useServiceVocab } from '../../serviceVocab';
@@ -96,6 +97,22 @@ export default function DispatchRulesPage() {
           sv.dispatchMode(mode)
         ),
     },
+    ...(manage
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, r: DispatchRule) => (
+              <DeleteButton
+                path={`/api/dispatch-rules/${r.id}`}
+                version={r.version}
+                invalidate={['dispatch-rules']}
+              />
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
