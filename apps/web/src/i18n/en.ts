@@ -647,6 +647,7 @@ const en: Strings<Translation> = {
       owner: 'Owner',
       assignee: 'Assignee',
       answer: 'Answer',
+      reply: 'Reply to the resident',
       cancelReason: 'Cancellation reason',
       attachments: 'Attachments',
       resolvedAt: 'Resolved',
@@ -691,6 +692,7 @@ const en: Strings<Translation> = {
     },
     dialogs: {
       answer: 'Answer and close · {{number}}',
+      reply: 'Reply to complaint · {{number}}',
       cancel: 'Cancel ticket · {{number}}',
       cancelHint: 'Give a reason; open work orders are cancelled too.',
       reopen: 'Reopen ticket · {{number}}',

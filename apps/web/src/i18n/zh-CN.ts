@@ -610,6 +610,7 @@ const zhCN = {
       owner: '首问负责人',
       assignee: '负责人',
       answer: '答复内容',
+      reply: '给住户的答复',
       cancelReason: '取消原因',
       attachments: '附件',
       resolvedAt: '完成时间',
@@ -654,6 +655,7 @@ const zhCN = {
     },
     dialogs: {
       answer: '答复并关闭 · {{number}}',
+      reply: '答复投诉 · {{number}}',
       cancel: '取消工单 · {{number}}',
       cancelHint: '请填写取消原因，未完成的派工单将一并取消。',
       reopen: '重开工单 · {{number}}',

@@ -191,6 +191,26 @@ describe('SLA policies as data', () => {
 });
 
 describe('first-contact answers and cancellation', () => {
+  it('a complaint is resolved with the reply to the resident, which stops its reply clock (Q50)', async () => {
+    const complaint = await intake({ type: '投诉', description: '夜间施工噪音' });
+    const bare = await t.request('POST', `/api/tickets/${complaint.id}/resolve`, {
+      token: agent,
+      body: { version: complaint.version },
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ error: { details: { field: 'reply' } } });
+    const resolved = await ok<TicketView & { answer: string | null }>(
+      t,
+      'POST',
+      `/api/tickets/${complaint.id}/resolve`,
+      agent,
+      { version: complaint.version, reply: '已与施工方沟通，22:00 后停止作业' },
+    );
+    expect(resolved.status).toBe('待回访');
+    expect(resolved.answer).toBe('已与施工方沟通，22:00 后停止作业');
+    expect(clock(resolved, 'reply').state).toBe('met');
+  });
+
   it('咨询 is answered and closed at once; a 报修 cannot be', async () => {
     const q = await intake({ type: '咨询', description: '物业费怎么交' });
     const answered = await ok<TicketView & { answer: string }>(

@@ -82,5 +82,7 @@ export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
 export const versionBody = z.object({ version: z.number().int().positive() });
 export const answerBody = versionBody.extend({ answer: z.string().trim().min(1).max(4000) });
+/** Resolving by hand; a complaint needs the reply given to the resident (Q50 is about replying). */
+export const resolveBody = versionBody.extend({ reply: z.string().trim().min(1).max(4000).optional() });
 export const reasonBody = versionBody.extend({ reason: z.string().trim().min(1).max(500) });
 export const optionalReasonBody = versionBody.extend({ reason: z.string().trim().max(500).nullish() });

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
+import { badRequest } from '../../platform/http/errors';
 import { openCallbackRound } from '../callbacks/open-callback';
 import { patchTicket, stateOf, statusEvent } from './ticket-ops';
 import { type Ctx, type TicketWrite, writeTicket } from './ticket-write';
@@ -9,16 +10,17 @@ import { runTicketAction } from './transitions';
  * All work is done: to 待回访 with a callback round, or straight to 已关闭 where the callback rule
  * says never. Runs when the last work order completes, or by hand for tickets without work orders.
  */
-export async function resolveInWrite(w: TicketWrite): Promise<void> {
+export async function resolveInWrite(w: TicketWrite, reply?: string): Promise<void> {
   const from = w.bundle.ticket.status;
   const next = runTicketAction(stateOf(w), { type: 'resolve' });
   await patchTicket(w, {
     status: next.status,
     resolvedAt: w.now,
     closedAt: next.status === '已关闭' ? w.now : null,
+    ...(reply ? { answer: reply } : {}),
   });
   if (next.status === '待回访') await openCallbackRound(w);
-  await statusEvent(w, 'ticket.resolved', from);
+  await statusEvent(w, 'ticket.resolved', from, reply ? { answer: reply } : undefined);
 }
 
 /** After a work order finished: resolve the ticket once nothing is open and something was done. */
@@ -30,9 +32,21 @@ export async function resolveIfDone(w: TicketWrite): Promise<void> {
   if (!open && done) await resolveInWrite(w);
 }
 
-export async function resolveTicket(ctx: Ctx, auth: AuthContext, id: number, version: number) {
+/**
+ * By hand, for tickets without work orders. A complaint is resolved by replying to the resident
+ * (the reply stops its Q50 clock), so it needs the reply text, kept on the ticket like an answer.
+ */
+export async function resolveTicket(
+  ctx: Ctx,
+  auth: AuthContext,
+  id: number,
+  version: number,
+  reply?: string,
+) {
   return writeTicket(ctx, auth, id, async (w) => {
-    checkVersion(w.bundle.ticket, version, 'Ticket');
-    await resolveInWrite(w);
+    const t = checkVersion(w.bundle.ticket, version, 'Ticket');
+    if (t.type === '投诉' && !reply)
+      throw badRequest('A complaint is resolved with the reply given to the resident', { field: 'reply' });
+    await resolveInWrite(w, reply);
   });
 }

@@ -19,6 +19,7 @@ import {
   answerBody,
   optionalReasonBody,
   reasonBody,
+  resolveBody,
   ticketInput,
   ticketListQuery,
   versionBody,
@@ -152,9 +153,9 @@ export async function ticketRoutes(app: App): Promise<void> {
     await answerTicket(services, currentAuth(request), request.params.id, body.version, body.answer);
     return detail(request, request.params.id);
   });
-  app.post('/api/tickets/:id/resolve', opts(versionBody), async (request) => {
-    const body = versionBody.parse(request.body);
-    await resolveTicket(services, currentAuth(request), request.params.id, body.version);
+  app.post('/api/tickets/:id/resolve', opts(resolveBody), async (request) => {
+    const body = resolveBody.parse(request.body);
+    await resolveTicket(services, currentAuth(request), request.params.id, body.version, body.reply);
     return detail(request, request.params.id);
   });
   app.post('/api/tickets/:id/close', opts(optionalReasonBody), async (request) => {

@@ -51,7 +51,7 @@ import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketTimeline } from './TicketTimeline';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
-type Dialog = 'answer' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | null;
+type Dialog = 'answer' | 'reply' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | null;
 
 /** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
 function useTicketRefs(ids: number[]) {
@@ -257,7 +257,10 @@ export default function TicketDetailPage() {
       <Button
         key="resolve"
         icon={<CheckOutlined />}
-        onClick={() => confirm('resolve', t('tickets.confirm.resolve'))}
+        onClick={() =>
+          // A complaint is resolved by replying to the resident (the server asks for the text).
+          tk.type === '投诉' ? setDialog('reply') : confirm('resolve', t('tickets.confirm.resolve'))
+        }
         data-testid="action-resolve"
       >
         {t('tickets.actions.resolve')}
@@ -608,9 +611,11 @@ export default function TicketDetailPage() {
         onClose={() => setDialog(null)}
       />
       <Modal
-        open={dialog === 'answer'}
-        title={t('tickets.dialogs.answer', { number: tk.number })}
-        okText={t('tickets.actions.answer')}
+        open={dialog === 'answer' || dialog === 'reply'}
+        title={t(dialog === 'reply' ? 'tickets.dialogs.reply' : 'tickets.dialogs.answer', {
+          number: tk.number,
+        })}
+        okText={t(dialog === 'reply' ? 'tickets.actions.resolve' : 'tickets.actions.answer')}
         cancelText={t('common.cancel')}
         confirmLoading={act.isPending}
         onOk={() => answerForm.submit()}
@@ -620,11 +625,15 @@ export default function TicketDetailPage() {
         <Form
           form={answerForm}
           layout="vertical"
-          onFinish={(v) => act.mutate({ action: 'answer', body: { answer: v.answer.trim() } })}
+          onFinish={(v) =>
+            dialog === 'reply'
+              ? act.mutate({ action: 'resolve', body: { reply: v.answer.trim() } })
+              : act.mutate({ action: 'answer', body: { answer: v.answer.trim() } })
+          }
         >
           <Form.Item
             name="answer"
-            label={t('tickets.fields.answer')}
+            label={t(dialog === 'reply' ? 'tickets.fields.reply' : 'tickets.fields.answer')}
             rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
           >
             <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
