@@ -400,6 +400,8 @@ export interface WorkOrderView extends WorkOrder {
     type: TicketType;
     status: TicketStatus;
     contactName: string | null;
+    /** In full while the order is the viewer's (or with pii.view), masked otherwise. */
+    contactPhone: string | null;
     unitLabel: string | null;
     version: number;
   } | null;

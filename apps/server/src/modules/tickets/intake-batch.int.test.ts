@@ -56,6 +56,20 @@ describe('batched intake dispatch', () => {
     expect(counts.get(t.fixture.users.tech_a)).toBe(5);
     expect(counts.get(t.fixture.users.tech_a2)).toBe(5);
     for (const v of views) expect(v.workOrders[0]?.status).toBe('已派单');
+    // The plumber holding an order sees the resident's phone in full, to call before coming up.
+    const mine = views.find((v) => v.workOrders[0]?.technicianId === t.fixture.users.tech_a)!;
+    const tech = await t.login('tech_a');
+    const view = await ok<{ ticket: { contactPhone: string } }>(
+      t,
+      'GET',
+      `/api/work-orders/${mine.workOrders[0]!.id}`,
+      tech,
+    );
+    expect(view.ticket.contactPhone).toMatch(/13812345678$/);
+    // Another technician does not see that order at all.
+    const tech2 = await t.login('tech_a2');
+    const theirs = await t.request('GET', `/api/work-orders/${mine.workOrders[0]!.id}`, { token: tech2 });
+    expect(theirs.statusCode).toBe(404);
   });
 
   it('never passes a cap: what nobody can take waits in the pool, undispatched', async () => {

@@ -18,6 +18,7 @@ import { guardAny } from '../tickets/guard-any';
 import { rankCandidates } from '../tickets/rules/dispatch-choice';
 import { tickets } from '../tickets/schema';
 import { workOrderActionRoutes } from './action-routes';
+import { contactPhoneFor } from './rules/contact-phone';
 import { workOrderHandoffs, workOrders } from './schema';
 
 const listQuery = pageQuery.extend({
@@ -76,6 +77,7 @@ export async function workOrderRoutes(app: App): Promise<void> {
           type: tickets.type,
           status: tickets.status,
           contactName: tickets.contactName,
+          contactPhone: tickets.contactPhone,
           unitLabel: units.label,
           version: tickets.version,
         })
@@ -90,7 +92,16 @@ export async function workOrderRoutes(app: App): Promise<void> {
     const nameMap = new Map(names.map((n) => [n.id, n.name]));
     return {
       ...presentWorkOrder(wo, clocks, nameMap, services.clock.now(), auth.permissions),
-      ticket: ticket ?? null,
+      ticket: ticket
+        ? {
+            ...ticket,
+            contactPhone: contactPhoneFor(
+              { userId: auth.userId, mayViewPii: can(auth, 'pii.view') },
+              wo,
+              ticket.contactPhone,
+            ),
+          }
+        : null,
       handoffs: handoffs.map((h) => ({
         technicianId: h.technicianId,
         from: h.fromAt.toISOString(),

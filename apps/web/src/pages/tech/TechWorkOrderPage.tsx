@@ -5,6 +5,7 @@ import {
   DeleteOutlined,
   EnvironmentOutlined,
   PauseCircleOutlined,
+  PhoneOutlined,
   PlayCircleOutlined,
   PlusOutlined,
   RollbackOutlined,
@@ -294,10 +295,18 @@ export default function TechWorkOrderPage() {
           <EnvironmentOutlined />
           <span data-testid="tech-wo-unit">{wo.ticket?.unitLabel ?? '—'}</span>
         </div>
-        {wo.ticket?.contactName && (
+        {(wo.ticket?.contactName || wo.ticket?.contactPhone) && (
           <div style={{ fontSize: 16, marginTop: 6, display: 'flex', gap: 6, alignItems: 'center' }}>
             <UserOutlined />
             <span>{wo.ticket.contactName}</span>
+            {wo.ticket.contactPhone &&
+              (wo.ticket.contactPhone.includes('*') ? (
+                <span data-testid="tech-wo-phone">{wo.ticket.contactPhone}</span>
+              ) : (
+                <a href={`tel:${wo.ticket.contactPhone}`} data-testid="tech-wo-phone">
+                  <PhoneOutlined /> {wo.ticket.contactPhone}
+                </a>
+              ))}
           </div>
         )}
         <Typography.Paragraph
