@@ -56,6 +56,15 @@ async function clearOtherDefaults(tx: DbOrTx, row: CalendarRow) {
     );
 }
 
+/** The calendar, row-locked, once the caller may edit it at the version they saw (404/403/409). */
+async function lockEditable(tx: DbOrTx, auth: AuthContext, id: number, version: number) {
+  const [existing] = await tx.select().from(slaCalendars).where(eq(slaCalendars.id, id)).for('update');
+  if (!existing || existing.companyId !== auth.companyId) throw notFound('Calendar');
+  if (existing.projectId !== null) assertInScope(auth, existing.projectId, 'Calendar');
+  assertMayEdit(auth, existing.projectId);
+  return checkVersion(existing, version, 'Calendar');
+}
+
 export async function calendarRoutes(app: App): Promise<void> {
   const { database, clock } = app.services;
   const { db } = database;
@@ -146,15 +155,7 @@ export async function calendarRoutes(app: App): Promise<void> {
       const { version, ...fields } = request.body;
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(slaCalendars)
-          .where(eq(slaCalendars.id, request.params.id))
-          .for('update');
-        if (!existing || existing.companyId !== auth.companyId) throw notFound('Calendar');
-        if (existing.projectId !== null) assertInScope(auth, existing.projectId, 'Calendar');
-        assertMayEdit(auth, existing.projectId);
-        checkVersion(existing, version, 'Calendar');
+        const existing = await lockEditable(tx, auth, request.params.id, version);
         const changes = definedOnly(fields);
         assertUsable({ ...existing, ...changes });
         const [updated] = await tx
@@ -189,15 +190,7 @@ export async function calendarRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(slaCalendars)
-          .where(eq(slaCalendars.id, request.params.id))
-          .for('update');
-        if (!existing || existing.companyId !== auth.companyId) throw notFound('Calendar');
-        if (existing.projectId !== null) assertInScope(auth, existing.projectId, 'Calendar');
-        assertMayEdit(auth, existing.projectId);
-        checkVersion(existing, request.query.version, 'Calendar');
+        const existing = await lockEditable(tx, auth, request.params.id, request.query.version);
         // A policy naming it would silently fall back to the default calendar: the user decides first.
         const users = await tx
           .select({ id: slaPolicies.id, name: slaPolicies.name })
