@@ -197,6 +197,16 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    incidents: {
+      read: { label: 'View incidents', hint: 'Outage list, agent script, affected tickets' },
+      write: { label: 'Log and resolve incidents', hint: 'Open outages, attach tickets, mark restored' },
+    },
+    notices: {
+      read: { label: 'View notices', hint: 'Notice list and delivery log' },
+      write: { label: 'Draft notices', hint: 'Create, edit, submit and publish approved notices' },
+      review: { label: 'Review notices', hint: 'Service team lead review (W-30)' },
+      approve: { label: 'Approve notices', hint: 'Project manager approval (W-30)' },
+    },
     estate: {
       read: { label: 'View estate', hint: 'Projects, buildings and units' },
       write: { label: 'Edit estate', hint: 'Create and change projects, buildings and units' },
@@ -463,6 +473,7 @@ const en: Strings<Translation> = {
       settings: 'Settings',
       data: 'Data & audit',
       service: 'Service desk',
+      notices: 'Incidents and notices',
       other: 'Other',
     },
   },

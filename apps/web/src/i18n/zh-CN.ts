@@ -176,6 +176,16 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    incidents: {
+      read: { label: '查看停水停电事件', hint: '事件列表、坐席话术、受影响工单' },
+      write: { label: '登记与恢复事件', hint: '登记停水停电等事件、关联工单、标记恢复' },
+    },
+    notices: {
+      read: { label: '查看通知公告', hint: '通知列表与发送记录' },
+      write: { label: '起草通知公告', hint: '新建、修改、提交审核、发布已批准的通知' },
+      review: { label: '审核通知公告', hint: '客服班长审核（W-30）' },
+      approve: { label: '批准通知公告', hint: '项目负责人批准发布（W-30）' },
+    },
     estate: {
       read: { label: '查看房产档案', hint: '项目、楼栋、房屋的查看' },
       write: { label: '维护房产档案', hint: '新建和修改项目、楼栋、房屋' },
@@ -427,6 +437,7 @@ const zhCN = {
       settings: '系统设置',
       data: '数据与审计',
       service: '客服与工单',
+      notices: '事件与通知',
       other: '其他',
     },
   },

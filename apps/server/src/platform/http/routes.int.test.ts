@@ -4,7 +4,14 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 
 let t: TestServer;
 let superA: string;
-let b: { ticket: number; workOrder: number; category: number; policy: number; calendar: number };
+let b: {
+  ticket: number;
+  workOrder: number;
+  category: number;
+  policy: number;
+  calendar: number;
+  incident: number;
+};
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -50,7 +57,15 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     name: '乙方日历',
     weekdays: [day, day, day, day, day, [], []],
   });
+  const incident = await post('/api/incidents', {
+    projectId: f.projectB,
+    kind: '停电',
+    emergency: true,
+    title: '乙方停电',
+    residentText: 'T1栋停电',
+  });
   return {
+    incident: incident.id,
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
     category: category.id,
@@ -220,6 +235,31 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
       { method: 'PUT', url: `/api/calendars/${b.calendar}`, body: { name: 'x', version: 1 } },
     ],
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
+    ...incidentScopeCases(),
+  };
+}
+
+function incidentScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const i = `/api/incidents/${b.incident}`;
+  return {
+    'POST /api/incidents': [
+      {
+        method: 'POST',
+        url: '/api/incidents',
+        body: { projectId: f.projectB, kind: '停水', emergency: true, title: 'x', residentText: 'x' },
+      },
+    ],
+    'GET /api/incidents/:id': [{ method: 'GET', url: i }],
+    'PATCH /api/incidents/:id': [{ method: 'PATCH', url: i, body: { title: 'x', version: 1 } }],
+    'POST /api/incidents/:id/resolve': [{ method: 'POST', url: `${i}/resolve`, body: { version: 1 } }],
+    'POST /api/incidents/:id/tickets': [
+      { method: 'POST', url: `${i}/tickets`, body: { ticketIds: [b.ticket] } },
+    ],
+    'GET /api/incidents/:id/tickets': [{ method: 'GET', url: `${i}/tickets` }],
+    'GET /api/incidents/:id/candidates': [{ method: 'GET', url: `${i}/candidates` }],
+    'GET /api/incidents/:id/deliveries': [{ method: 'GET', url: `${i}/deliveries` }],
+    'GET /api/incidents/active': [{ method: 'GET', url: `/api/incidents/active?unitId=${f.unitsB[0]}` }],
   };
 }
 
@@ -237,6 +277,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/work-orders': ['/api/work-orders?pageSize=200', [b.workOrder]],
     'GET /api/ticket-categories': ['/api/ticket-categories', [b.category]],
     'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],
+    'GET /api/incidents': ['/api/incidents?pageSize=200', [b.incident]],
   };
 }
 
