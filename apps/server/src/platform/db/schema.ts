@@ -5,6 +5,7 @@ export * from '../../modules/delivery/schema';
 export * from '../../modules/dispatch/schema';
 export * from '../../modules/imports/schema';
 export * from '../../modules/incidents/schema';
+export * from '../../modules/notices/schema';
 export * from '../../modules/org/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';

@@ -11,6 +11,7 @@ let b: {
   policy: number;
   calendar: number;
   incident: number;
+  notice: number;
 };
 beforeAll(async () => {
   t = await createTestServer();
@@ -64,7 +65,16 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     title: '乙方停电',
     residentText: 'T1栋停电',
   });
+  const notice = await post('/api/notices', {
+    projectId: f.projectB,
+    type: '一般通知',
+    title: '乙方通知',
+    body: 'x',
+    urgent: true,
+    expiresAt: new Date(server.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+  });
   return {
+    notice: notice.id,
     incident: incident.id,
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
@@ -260,6 +270,36 @@ function incidentScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/incidents/:id/candidates': [{ method: 'GET', url: `${i}/candidates` }],
     'GET /api/incidents/:id/deliveries': [{ method: 'GET', url: `${i}/deliveries` }],
     'GET /api/incidents/active': [{ method: 'GET', url: `/api/incidents/active?unitId=${f.unitsB[0]}` }],
+    ...noticeScopeCases(),
+  };
+}
+
+function noticeScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const n = `/api/notices/${b.notice}`;
+  const v = { version: 1 };
+  return {
+    'POST /api/notices': [
+      {
+        method: 'POST',
+        url: '/api/notices',
+        body: {
+          projectId: f.projectB,
+          type: '一般通知',
+          title: 'x',
+          body: 'x',
+          expiresAt: '2030-01-01T00:00:00Z',
+        },
+      },
+    ],
+    'GET /api/notices/:id': [{ method: 'GET', url: n }],
+    'PATCH /api/notices/:id': [{ method: 'PATCH', url: n, body: { title: 'x', version: 1 } }],
+    'POST /api/notices/:id/submit': [{ method: 'POST', url: `${n}/submit`, body: v }],
+    'POST /api/notices/:id/review': [{ method: 'POST', url: `${n}/review`, body: { ...v, approve: true } }],
+    'POST /api/notices/:id/approve': [{ method: 'POST', url: `${n}/approve`, body: { ...v, approve: true } }],
+    'POST /api/notices/:id/publish': [{ method: 'POST', url: `${n}/publish`, body: v }],
+    'POST /api/notices/:id/withdraw': [{ method: 'POST', url: `${n}/withdraw`, body: v }],
+    'GET /api/notices/:id/deliveries': [{ method: 'GET', url: `${n}/deliveries` }],
   };
 }
 
@@ -278,6 +318,8 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/ticket-categories': ['/api/ticket-categories', [b.category]],
     'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],
     'GET /api/incidents': ['/api/incidents?pageSize=200', [b.incident]],
+    'GET /api/notices': ['/api/notices?pageSize=200', [b.notice]],
+    'GET /api/deliveries': ['/api/deliveries?pageSize=200', []],
   };
 }
 
@@ -334,6 +376,17 @@ describe('every route', () => {
       items: { projectId: number | null }[];
     };
     expect(events.items.some((e) => e.projectId === t.fixture.projectB)).toBe(false);
+    // Project B's incident queued deliveries to its residents: none of them shows in A's delivery log.
+    const log = (await t.request('GET', '/api/deliveries?pageSize=200', { token: superA })).json() as {
+      items: { projectId: number }[];
+    };
+    expect(log.items.some((d) => d.projectId === t.fixture.projectB)).toBe(false);
+    const all = (
+      await t.request('GET', '/api/deliveries?pageSize=200', { token: await t.login('admin') })
+    ).json() as {
+      items: { projectId: number }[];
+    };
+    expect(all.items.some((d) => d.projectId === t.fixture.projectB)).toBe(true);
   });
 
   it('checks permissions: a technician cannot write residents or read staff', async () => {

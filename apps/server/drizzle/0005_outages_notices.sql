@@ -59,15 +59,57 @@ CREATE TABLE "incidents" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notice_reads" (
+	"notice_id" bigint NOT NULL,
+	"resident_id" bigint NOT NULL,
+	"read_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "notice_reads_notice_id_resident_id_pk" PRIMARY KEY("notice_id","resident_id")
+);
+--> statement-breakpoint
+CREATE TABLE "notices" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notices_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"project_id" bigint NOT NULL,
+	"type" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"audience" jsonb NOT NULL,
+	"urgent" boolean DEFAULT false NOT NULL,
+	"incident_id" bigint,
+	"location" text,
+	"event_starts_at" timestamp with time zone,
+	"event_ends_at" timestamp with time zone,
+	"publish_at" timestamp with time zone,
+	"expires_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT '草稿' NOT NULL,
+	"reviewed_by_id" bigint,
+	"reviewed_at" timestamp with time zone,
+	"approved_by_id" bigint,
+	"approved_at" timestamp with time zone,
+	"reject_reason" text,
+	"published_by_id" bigint,
+	"published_at" timestamp with time zone,
+	"recipient_count" integer DEFAULT 0 NOT NULL,
+	"created_by_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "incident_tickets" ADD CONSTRAINT "incident_tickets_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incident_tickets" ADD CONSTRAINT "incident_tickets_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_reads" ADD CONSTRAINT "notice_reads_notice_id_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deliveries_source_idx" ON "deliveries" USING btree ("source_type","source_id","id");--> statement-breakpoint
 CREATE INDEX "deliveries_project_idx" ON "deliveries" USING btree ("project_id","id");--> statement-breakpoint
 CREATE INDEX "deliveries_resident_idx" ON "deliveries" USING btree ("resident_id","id");--> statement-breakpoint
 CREATE INDEX "incident_tickets_ticket_idx" ON "incident_tickets" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "incidents_project_status_idx" ON "incidents" USING btree ("project_id","status","id");--> statement-breakpoint
 CREATE INDEX "incidents_project_id_idx" ON "incidents" USING btree ("project_id","id");--> statement-breakpoint
+CREATE INDEX "notice_reads_resident_idx" ON "notice_reads" USING btree ("resident_id");--> statement-breakpoint
+CREATE INDEX "notices_project_status_idx" ON "notices" USING btree ("project_id","status","id");--> statement-breakpoint
+CREATE INDEX "notices_project_expiry_idx" ON "notices" USING btree ("project_id","expires_at");--> statement-breakpoint
 -- Builtin roles of companies created before issue 5 receive the incident and notice permissions of DEFAULT_ROLES.
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['incidents.read', 'incidents.write', 'notices.read', 'notices.write', 'notices.review', 'notices.approve']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'admin';--> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['incidents.read', 'incidents.write', 'notices.read', 'notices.write', 'notices.approve']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'project_manager';--> statement-breakpoint

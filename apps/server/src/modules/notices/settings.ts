@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineSetting } from '../../platform/settings/registry';
+
+export const DRILL_NOTICE_DAYS = defineSetting({
+  key: 'notices.drillNoticeDays',
+  schema: z.number().int().min(0).max(30),
+  // Q65: residents are told of a fire drill at least three days before it.
+  defaultValue: 3,
+  qid: 'Q65',
+  description: 'A 消防演练 notice must go out at least this many days before the drill',
+});
+
+export const MAX_NOTICE_DAYS = defineSetting({
+  key: 'notices.maxValidityDays',
+  schema: z.number().int().min(1).max(3650),
+  // Q71 asks for an expiry on every notice; a ceiling keeps "never expires" from sneaking back in.
+  defaultValue: 365,
+  qid: 'Q71',
+  description: 'Longest validity of a notice, in days from publication',
+});
