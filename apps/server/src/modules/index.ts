@@ -6,6 +6,7 @@ import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
+import { portalRoutes } from './portal/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { slaRoutes } from './sla/routes';
@@ -28,4 +29,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
   await app.register(deliveryRoutes);
+  await app.register(portalRoutes);
 }

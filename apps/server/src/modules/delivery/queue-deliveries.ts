@@ -17,6 +17,8 @@ export interface DeliveryMessage {
   urgent: boolean;
   subject: string;
   notBefore?: Date | null;
+  /** A fixed channel instead of the resident's preference (a login code goes by SMS). */
+  channel?: DeliveryChannel;
 }
 
 /** The address a channel needs; in-app is addressed to the resident. */
@@ -47,7 +49,8 @@ export async function queueDeliveries(
       .insert(deliveries)
       .values(
         chunk.map((r) => {
-          const channel = chooseChannel(r.preferredChannel, { mobile: !!r.mobile, email: !!r.email });
+          const channel =
+            message.channel ?? chooseChannel(r.preferredChannel, { mobile: !!r.mobile, email: !!r.email });
           return {
             companyId: message.companyId,
             projectId: message.projectId,

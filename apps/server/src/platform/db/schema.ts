@@ -7,6 +7,7 @@ export * from '../../modules/imports/schema';
 export * from '../../modules/incidents/schema';
 export * from '../../modules/notices/schema';
 export * from '../../modules/org/schema';
+export * from '../../modules/portal/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';
 export * from '../../modules/sla/schema';

@@ -96,6 +96,26 @@ CREATE TABLE "notices" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "portal_codes" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "portal_codes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"phone" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"consumed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "portal_sessions" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "portal_sessions_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"phone" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "incident_tickets" ADD CONSTRAINT "incident_tickets_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incident_tickets" ADD CONSTRAINT "incident_tickets_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -110,6 +130,9 @@ CREATE INDEX "incidents_project_id_idx" ON "incidents" USING btree ("project_id"
 CREATE INDEX "notice_reads_resident_idx" ON "notice_reads" USING btree ("resident_id");--> statement-breakpoint
 CREATE INDEX "notices_project_status_idx" ON "notices" USING btree ("project_id","status","id");--> statement-breakpoint
 CREATE INDEX "notices_project_expiry_idx" ON "notices" USING btree ("project_id","expires_at");--> statement-breakpoint
+CREATE INDEX "portal_codes_phone_idx" ON "portal_codes" USING btree ("phone","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "portal_sessions_token_uq" ON "portal_sessions" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "portal_sessions_phone_idx" ON "portal_sessions" USING btree ("phone");--> statement-breakpoint
 -- Builtin roles of companies created before issue 5 receive the incident and notice permissions of DEFAULT_ROLES.
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['incidents.read', 'incidents.write', 'notices.read', 'notices.write', 'notices.review', 'notices.approve']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'admin';--> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['incidents.read', 'incidents.write', 'notices.read', 'notices.write', 'notices.approve']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'project_manager';--> statement-breakpoint
