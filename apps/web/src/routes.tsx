@@ -28,6 +28,7 @@ const SlaPoliciesPage = lazy(() => import('./pages/sla/SlaPoliciesPage'));
 const CalendarsPage = lazy(() => import('./pages/sla/CalendarsPage'));
 const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
 const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
+const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -122,6 +123,7 @@ export const router = createBrowserRouter([
               guarded('tickets/:id', 'tickets.read', <TicketDetailPage />),
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
+              guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),
               guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
               guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -93,6 +94,12 @@ export function AppLayout() {
             icon: <PhoneOutlined />,
             label: t('nav.callbacks'),
             permission: 'callbacks.write',
+          },
+          {
+            key: '/incidents',
+            icon: <AlertOutlined />,
+            label: t('nav.incidents'),
+            permission: 'incidents.read',
           },
           { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
           {
