@@ -29,6 +29,7 @@ const CalendarsPage = lazy(() => import('./pages/sla/CalendarsPage'));
 const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
 const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
 const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
+const PortalApp = lazy(() => import('./portal/PortalApp'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -87,6 +88,15 @@ function Guard({ permission, children }: { permission?: Permission; children: Re
 }
 
 export const router = createBrowserRouter([
+  // The resident portal: outside the staff session, so a resident never meets the console login.
+  {
+    path: '/portal/*',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <PortalApp />
+      </Suspense>
+    ),
+  },
   {
     element: <Session />,
     children: [
