@@ -29,6 +29,7 @@ const CalendarsPage = lazy(() => import('./pages/sla/CalendarsPage'));
 const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
 const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
 const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
@@ -134,6 +135,7 @@ export const router = createBrowserRouter([
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
+              guarded('notices', 'notices.read', <NoticesPage />),
               guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),
               guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
               guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),

@@ -18,6 +18,7 @@ import {
   MenuUnfoldOutlined,
   MobileOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -100,6 +101,12 @@ export function AppLayout() {
             icon: <AlertOutlined />,
             label: t('nav.incidents'),
             permission: 'incidents.read',
+          },
+          {
+            key: '/notices',
+            icon: <NotificationOutlined />,
+            label: t('nav.notices'),
+            permission: 'notices.read',
           },
           { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
           {
