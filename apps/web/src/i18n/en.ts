@@ -1169,6 +1169,7 @@ const en: Strings<Translation> = {
       deferred: 'Quiet hours',
       sent: 'Sent',
       failed: 'Failed',
+      cancelled: 'Withdrawn',
     },
     channels: {
       inapp: 'In-app',
@@ -1268,6 +1269,7 @@ const en: Strings<Translation> = {
     eventEndsAt: 'Ends',
     status: 'Status',
     recipients: 'Recipients',
+    reads: 'Read',
     includeExpired: 'Include expired',
     expired: 'Expired',
     submit: 'Submit for review',

@@ -1130,6 +1130,7 @@ const zhCN = {
       deferred: '静默时段等待',
       sent: '已发送',
       failed: '失败',
+      cancelled: '已撤回',
     },
     channels: {
       inapp: '站内',
@@ -1228,6 +1229,7 @@ const zhCN = {
     eventEndsAt: '结束时间',
     status: '状态',
     recipients: '发送人数',
+    reads: '已读',
     includeExpired: '含已过期',
     expired: '已过期',
     submit: '提交审核',

@@ -1,3 +1,4 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
 import { jobs } from '../../platform/jobs/schema';
@@ -92,4 +93,25 @@ export async function queueDeliveries(
     total += rows.length;
   }
   return total;
+}
+
+/** Messages of a withdrawn notice that have not gone out yet are not sent any more. */
+export async function cancelPendingDeliveries(
+  tx: DbOrTx,
+  source: DeliverySource,
+  sourceId: number,
+  now: Date,
+) {
+  const rows = await tx
+    .update(deliveries)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(
+      and(
+        eq(deliveries.sourceType, source),
+        eq(deliveries.sourceId, sourceId),
+        inArray(deliveries.status, ['pending', 'deferred']),
+      ),
+    )
+    .returning({ id: deliveries.id });
+  return rows.length;
 }

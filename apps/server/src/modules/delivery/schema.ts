@@ -7,8 +7,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
-/** pending → sent | failed; `deferred` waits for quiet hours (Q07) to end. */
-export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed'] as const;
+/** pending → sent | failed; `deferred` waits for quiet hours (Q07) to end; `cancelled`: withdrawn before it went out. */
+export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What caused the message: an incident, a notice, a portal login code … */

@@ -22,7 +22,7 @@ export async function sendDelivery(
 ): Promise<SendOutcome> {
   const { db } = services.database;
   const [d] = await db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
-  if (!d || d.status === 'sent' || d.status === 'failed') return 'skipped';
+  if (!d || (d.status !== 'pending' && d.status !== 'deferred')) return 'skipped';
   const now = services.clock.now();
   const scope = { companyId: d.companyId, projectId: d.projectId };
   if (!d.urgent) {

@@ -155,6 +155,16 @@ describe('notices', () => {
     expect((await deliveries(n.id)).counts.byStatus).toEqual({ sent: 2 });
   });
 
+  it('withdrawing a published notice stops what has not gone out yet', async () => {
+    const n = await approved({ publishAt: inDays(1), expiresAt: inDays(5), title: '撤回测试' });
+    const published = (await act(agent, n, 'publish')).json() as Notice;
+    const withdrawn = await act(agent, published, 'withdraw');
+    expect(withdrawn.json()).toMatchObject({ status: '已撤回' });
+    t.clock.advanceMinutes(24 * 60 + 1);
+    await t.services.queue.drain();
+    expect((await deliveries(n.id)).counts.byStatus).toEqual({ cancelled: 2 });
+  });
+
   it('expiry hides a notice (Q71) and an expired one cannot be published', async () => {
     const n = await approved({ expiresAt: inDays(1), title: '短期通知' });
     const ids = async (q = '') =>
@@ -175,6 +185,15 @@ describe('notices', () => {
   it('audiences: VIP only, tags, an explicit list; refuses strays, unknown variables, Q70 and Q65 violations', async () => {
     const vip = await draft({ urgent: true, type: '安全提示', audience: { vipOnly: true } });
     expect((await act(agent, vip, 'publish')).json()).toMatchObject({ recipientCount: 1 });
+    // Read receipts from the portal show as a count in the console list.
+    await t.services.database.query(
+      'insert into notice_reads (notice_id, resident_id, read_at) values ($1, $2, now())',
+      [vip.id, f().residentsA[1]],
+    );
+    const listed = (await t.request('GET', '/api/notices?pageSize=200', { token: agent })).json() as {
+      items: { id: number; readCount: number }[];
+    };
+    expect(listed.items.find((x) => x.id === vip.id)?.readCount).toBe(1);
     const list = await draft({
       urgent: true,
       type: '安全提示',

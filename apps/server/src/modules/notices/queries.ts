@@ -6,9 +6,9 @@ import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import type { noticeListQuery } from './inputs';
-import { type NoticeRow, notices } from './schema';
+import { type NoticeRow, noticeReads, notices } from './schema';
 
-export function presentNotice(n: NoticeRow, now: Date) {
+export function presentNotice(n: NoticeRow, now: Date, readCount = 0) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: n.id,
@@ -33,6 +33,8 @@ export function presentNotice(n: NoticeRow, now: Date) {
     rejectReason: n.rejectReason,
     publishedAt: iso(n.publishedAt),
     recipientCount: n.recipientCount,
+    /** Residents who opened it in the portal (read receipts). */
+    readCount,
     createdById: n.createdById,
     createdAt: n.createdAt.toISOString(),
     version: n.version,
@@ -66,5 +68,17 @@ export async function listNotices(
     db.select().from(notices).where(where).orderBy(desc(notices.id)).limit(q.pageSize).offset(offsetOf(q)),
     db.select({ n: count() }).from(notices).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const reads = rows.length
+    ? await db
+        .select({ noticeId: noticeReads.noticeId, n: count() })
+        .from(noticeReads)
+        .where(
+          inArray(
+            noticeReads.noticeId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .groupBy(noticeReads.noticeId)
+    : [];
+  return { rows, total: total?.n ?? 0, reads: new Map(reads.map((r) => [r.noticeId, r.n])) };
 }

@@ -22,8 +22,13 @@ export async function noticeRoutes(app: App): Promise<void> {
     { onRequest: guard('notices.read'), schema: { tags, querystring: noticeListQuery } },
     async (request) => {
       const q = request.query;
-      const { rows, total } = await listNotices(db, currentAuth(request), q, now());
-      return { items: rows.map((n) => presentNotice(n, now())), total, page: q.page, pageSize: q.pageSize };
+      const { rows, total, reads } = await listNotices(db, currentAuth(request), q, now());
+      return {
+        items: rows.map((n) => presentNotice(n, now(), reads.get(n.id) ?? 0)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   );
 

@@ -4,6 +4,7 @@ import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
+import { cancelPendingDeliveries } from '../delivery/queue-deliveries';
 import { invalidTransition } from '../tickets/transitions';
 import { noticeInScope } from './queries';
 import { type NoticeAction, type NoticeState, noticeTransition } from './rules/notice-status';
@@ -49,13 +50,14 @@ export async function stepNotice(
       .where(eq(notices.id, n.id))
       .returning();
     if (!row) throw new Error('notice vanished inside its transaction');
+    const cancelled = action.type === 'withdraw' ? await cancelPendingDeliveries(tx, 'notice', n.id, now) : 0;
     await recordEvent(tx, userActor(auth), now, {
       action: `notice.${action.type}${rejected ? '_rejected' : ''}`,
       entityType: 'notice',
       entityId: n.id,
       projectId: n.projectId,
       before: { status: n.status },
-      after: { status: row.status, ...(reason ? { reason } : {}) },
+      after: { status: row.status, ...(reason ? { reason } : {}), ...(cancelled ? { cancelled } : {}) },
     });
     return row;
   });

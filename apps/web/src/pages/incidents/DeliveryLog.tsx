@@ -11,6 +11,7 @@ const STATUS_COLOR: Record<DeliveryStatus, string> = {
   deferred: 'gold',
   sent: 'green',
   failed: 'red',
+  cancelled: 'default',
 };
 
 /** One incident's or notice's outbox rows with per-status counts (`path` = …/deliveries). */

@@ -24,7 +24,7 @@ export interface Incident {
   version: number;
 }
 
-export type DeliveryStatus = 'pending' | 'deferred' | 'sent' | 'failed';
+export type DeliveryStatus = 'pending' | 'deferred' | 'sent' | 'failed' | 'cancelled';
 export type DeliveryChannel = 'inapp' | 'sms' | 'wechat' | 'email';
 
 export interface Delivery {

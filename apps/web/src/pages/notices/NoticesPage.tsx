@@ -61,6 +61,7 @@ interface Notice {
   expired: boolean;
   publishAt: string | null;
   recipientCount: number;
+  readCount: number;
   rejectReason: string | null;
   version: number;
 }
@@ -231,6 +232,7 @@ export default function NoticesPage() {
       ),
     },
     { title: t('notices.recipients'), dataIndex: 'recipientCount', width: 90 },
+    { title: t('notices.reads'), dataIndex: 'readCount', width: 80 },
     {
       title: t('notices.expiresAt'),
       dataIndex: 'expiresAt',
