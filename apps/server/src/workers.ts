@@ -1,6 +1,7 @@
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
+import { registerCampaignJobs } from './modules/notices/campaigns';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerSlaJobs } from './modules/sla/timers';
@@ -17,6 +18,7 @@ export function registerWorkers(services: Services): void {
   registerDeliveryJobs(services);
   registerIncidentJobs(services);
   registerPortalJobs(services);
+  registerCampaignJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -12,7 +12,14 @@ export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'canc
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What caused the message: an incident, a notice, a portal login code … */
-export const DELIVERY_SOURCES = ['incident', 'incident_resolved', 'notice', 'portal_code'] as const;
+export const DELIVERY_SOURCES = [
+  'incident',
+  'incident_resolved',
+  'notice',
+  'portal_code',
+  'birthday',
+  'warranty',
+] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 
 /**

@@ -18,3 +18,19 @@ export const MAX_NOTICE_DAYS = defineSetting({
   qid: 'Q71',
   description: 'Longest validity of a notice, in days from publication',
 });
+
+export const WARRANTY_REMIND_DAYS = defineSetting({
+  key: 'notices.warrantyReminderDays',
+  schema: z.number().int().min(0).max(365),
+  // Q72: one month before the warranty ends, owners get an SMS reminder (0 = off).
+  defaultValue: 30,
+  qid: 'Q72',
+  description: 'Days before a unit’s warranty ends that its owners are reminded (0 = no reminder)',
+});
+
+export const BIRTHDAY_GREETINGS = defineSetting({
+  key: 'notices.birthdayGreetings',
+  schema: z.boolean(),
+  defaultValue: true,
+  description: 'Send residents a greeting on their birthday',
+});
