@@ -59,6 +59,13 @@ CREATE TABLE "incidents" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notice_opt_outs" (
+	"resident_id" bigint NOT NULL,
+	"type" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "notice_opt_outs_resident_id_type_pk" PRIMARY KEY("resident_id","type")
+);
+--> statement-breakpoint
 CREATE TABLE "notice_reads" (
 	"notice_id" bigint NOT NULL,
 	"resident_id" bigint NOT NULL,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
@@ -11,7 +11,7 @@ import { localLabel } from '../incidents/notify';
 import { incidents } from '../incidents/schema';
 import { projects } from '../org/schema';
 import { noticeInScope } from './queries';
-import { notices } from './schema';
+import { noticeOptOuts, notices } from './schema';
 import { runNoticeAction } from './step-notice';
 import { assertSendable } from './validate';
 
@@ -35,7 +35,28 @@ export async function publishNotice(
     const [incident] = n.incidentId
       ? await tx.select().from(incidents).where(eq(incidents.id, n.incidentId))
       : [];
-    const recipients = await resolveAudience(tx, { ...n.audience, projectId: n.projectId });
+    const audience = await resolveAudience(tx, { ...n.audience, projectId: n.projectId });
+    // Subscriptions are honoured except for emergencies.
+    const optedOut =
+      n.urgent || !audience.length
+        ? new Set<number>()
+        : new Set(
+            (
+              await tx
+                .select({ residentId: noticeOptOuts.residentId })
+                .from(noticeOptOuts)
+                .where(
+                  and(
+                    eq(noticeOptOuts.type, n.type),
+                    inArray(
+                      noticeOptOuts.residentId,
+                      audience.map((r) => r.residentId),
+                    ),
+                  ),
+                )
+            ).map((o) => o.residentId),
+          );
+    const recipients = audience.filter((r) => !optedOut.has(r.residentId));
     const scheduled = n.publishAt && n.publishAt.getTime() > now.getTime() ? n.publishAt : null;
     const count = await queueDeliveries(
       tx,

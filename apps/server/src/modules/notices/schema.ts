@@ -83,3 +83,14 @@ export const noticeReads = pgTable(
     index('notice_reads_resident_idx').on(t.residentId),
   ],
 );
+
+/** Subscriptions: the notice types a resident chose not to receive (emergencies reach them anyway). */
+export const noticeOptOuts = pgTable(
+  'notice_opt_outs',
+  {
+    residentId: ref('resident_id').notNull(),
+    type: text('type').$type<NoticeType>().notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.residentId, t.type] })],
+);

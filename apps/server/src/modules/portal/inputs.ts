@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
+import { NOTICE_TYPES } from '../notices/schema';
 import { attachmentInput } from '../tickets/inputs';
 
 export const codeBody = z.object({ phone: z.string().trim().min(5).max(40) });
@@ -31,3 +32,6 @@ export const rateBody = z.object({
 });
 export const reopenBody = z.object({ reason: z.string().trim().min(2).max(500) });
 export const portalPageQuery = pageQuery;
+
+/** The notice types the resident does not want (emergencies still arrive). */
+export const subscriptionsBody = z.object({ optOut: z.array(z.enum(NOTICE_TYPES)).max(NOTICE_TYPES.length) });

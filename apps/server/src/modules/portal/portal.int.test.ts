@@ -251,6 +251,55 @@ describe('resident portal', () => {
       items: [{ kind: '停水' }],
     });
 
+    // Subscriptions: 张伟 does not want activity notices; an emergency still reaches him.
+    const subs = await t.request('PUT', '/api/portal/subscriptions', {
+      token,
+      body: { optOut: ['社区活动'] },
+    });
+    expect(subs.json()).toEqual({ optOut: ['社区活动'] });
+    expect((await t.request('GET', '/api/portal/subscriptions', { token })).json()).toEqual({
+      optOut: ['社区活动'],
+    });
+    const activity = (urgent: boolean) =>
+      t.request('POST', '/api/notices', {
+        token: agent,
+        body: {
+          projectId: t.fixture.projectA,
+          type: '社区活动',
+          urgent,
+          title: urgent ? '紧急活动变更' : '周末活动',
+          body: 'x',
+          audience: { buildingIds: [t.fixture.buildingsA[0]] },
+          expiresAt,
+        },
+      });
+    const urgent = (await activity(true)).json() as { id: number; version: number };
+    const sentUrgent = await t.request('POST', `/api/notices/${urgent.id}/publish`, {
+      token: agent,
+      body: { version: urgent.version },
+    });
+    expect(sentUrgent.json()).toMatchObject({ recipientCount: 2 });
+    const lead = await t.login('lead_a');
+    const manager = await t.login('manager_a');
+    const draft = (await activity(false)).json() as { id: number; version: number };
+    let version = draft.version;
+    for (const [who, action, extra] of [
+      [agent, 'submit', {}],
+      [lead, 'review', { approve: true }],
+      [manager, 'approve', { approve: true }],
+    ] as const) {
+      const res = await t.request('POST', `/api/notices/${draft.id}/${action}`, {
+        token: who,
+        body: { version, ...extra },
+      });
+      version = (res.json() as { version: number }).version;
+    }
+    const sent = await t.request('POST', `/api/notices/${draft.id}/publish`, {
+      token: agent,
+      body: { version },
+    });
+    expect(sent.json()).toMatchObject({ recipientCount: 1 });
+
     t.clock.advanceMinutes(3 * 24 * 60);
     expect((await t.request('GET', '/api/portal/notices', { token })).json()).toMatchObject({
       total: 0,

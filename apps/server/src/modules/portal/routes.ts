@@ -5,8 +5,17 @@ import { unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { portalLogin, portalLogout, requestCode } from './auth';
 import { currentPortal, resolvePortalSession } from './context';
-import { codeBody, loginBody, portalPageQuery, portalTicketInput, rateBody, reopenBody } from './inputs';
+import {
+  codeBody,
+  loginBody,
+  portalPageQuery,
+  portalTicketInput,
+  rateBody,
+  reopenBody,
+  subscriptionsBody,
+} from './inputs';
 import { myIncidents, myNotices, myTicketDetail, myTickets, readNotice } from './queries';
+import { myOptOuts, setOptOuts } from './subscriptions';
 import { myTicket, rateTicket, reopenMyTicket, reportTicket, urgeTicket } from './tickets';
 
 export const PORTAL_COOKIE = 'guanjia_portal';
@@ -121,6 +130,16 @@ export async function portalRoutes(app: App): Promise<void> {
     '/api/portal/notices/:id/read',
     { onRequest: portalGuard, schema: { tags, params: idParam } },
     async (request) => ({ read: await readNotice(db, currentPortal(request), request.params.id, now()) }),
+  );
+
+  app.get('/api/portal/subscriptions', { onRequest: portalGuard, schema: { tags } }, async (request) => ({
+    optOut: await myOptOuts(db, currentPortal(request)),
+  }));
+
+  app.put(
+    '/api/portal/subscriptions',
+    { onRequest: portalGuard, schema: { tags, body: subscriptionsBody } },
+    async (request) => ({ optOut: await setOptOuts(db, currentPortal(request), request.body.optOut, now()) }),
   );
 
   app.get(
