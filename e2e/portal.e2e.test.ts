@@ -29,6 +29,10 @@ interface TicketRow {
 }
 
 const DEMO_PASSWORD = 'demo1234';
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 let server: RunningServer;
 let browser: Browser;
 let api: Awaited<ReturnType<typeof apiClient>>;
@@ -160,6 +164,10 @@ describe('outages and the resident portal', () => {
 
       await phone.getByRole('tab', { name: '报事' }).click();
       await phone.getByTestId('portal-description').fill('卫生间水龙头关不紧,一直滴水(e2e)');
+      await phone
+        .getByTestId('portal-photos')
+        .setInputFiles({ name: 'tap.png', mimeType: 'image/png', buffer: PNG_1x1 });
+      await phone.getByTestId('portal-report').locator('img').first().waitFor();
       const reported = phone.waitForResponse(
         (r) => r.url().endsWith('/api/portal/tickets') && r.request().method() === 'POST',
       );
@@ -168,6 +176,7 @@ describe('outages and the resident portal', () => {
       expect(response.status()).toBe(201);
       const ticket = (await response.json()) as { id: number; status: string };
       await expect.poll(() => phone.getByTestId('portal-ticket-status').textContent()).toBe('待受理');
+      await phone.getByTestId('portal-ticket-photos').locator('img').first().waitFor();
 
       await finishWork(ticket.id);
       await expect
@@ -185,10 +194,13 @@ describe('outages and the resident portal', () => {
       await phone.getByTestId('portal-rate-submit').click();
       expect((await rated).status()).toBe(200);
       await phone.getByTestId('portal-rating').waitFor();
-      const staffView = await api.get<{ residentRating: { overall: number } | null; channel: string }>(
-        `/api/tickets/${ticket.id}`,
-      );
+      const staffView = await api.get<{
+        residentRating: { overall: number } | null;
+        channel: string;
+        attachments: { url: string }[];
+      }>(`/api/tickets/${ticket.id}`);
       expect(staffView).toMatchObject({ channel: 'portal', residentRating: { overall: 4 } });
+      expect(staffView.attachments[0]?.url).toMatch(/^data:image\//);
     } catch (error) {
       throw new Error(
         `${String(error)}\n${contexts.map(explain).join('\n')}\n${server.output().slice(-2000)}`,

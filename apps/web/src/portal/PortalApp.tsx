@@ -26,6 +26,7 @@ import { formatDateTime } from '../format';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
 import { PortalLogin } from './PortalLogin';
+import { PortalPhotoPicker } from './PortalPhotos';
 import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
 
 const LARGE_KEY = 'guanjia.portal.largeFont';
@@ -201,12 +202,17 @@ function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) =>
   const onError = useApiError();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ unitId: number; type: string; description: string }>();
+  const [photos, setPhotos] = useState<string[]>([]);
   const report = useMutation({
     mutationFn: (v: { unitId: number; type: string; description: string }) =>
-      portalApi.post<PortalTicket>('/api/portal/tickets', v),
+      portalApi.post<PortalTicket>('/api/portal/tickets', {
+        ...v,
+        attachments: photos.map((url, i) => ({ url, name: `photo-${i + 1}.jpg` })),
+      }),
     onSuccess: (ticket) => {
       void message.success(t('portal.submitted', { number: ticket.number }));
       form.resetFields();
+      setPhotos([]);
       void queryClient.invalidateQueries({ queryKey: ['portal', 'tickets'] });
       onDone(ticket.id);
     },
@@ -239,6 +245,9 @@ function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) =>
             placeholder={t('portal.reportPlaceholder')}
             data-testid="portal-description"
           />
+        </Form.Item>
+        <Form.Item label={t('portal.photos')}>
+          <PortalPhotoPicker value={photos} onChange={setPhotos} />
         </Form.Item>
         <Button
           type="primary"

@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Form, Input, List, Rate, Space, Tag, Timeline
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../components/feedback';
+import { PhotoList } from '../components/Photos';
 import { formatDateTime } from '../format';
 import { type PortalTicket, portalApi } from './api';
 
@@ -106,6 +107,11 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         }
       >
         <Typography.Paragraph>{ticket.description}</Typography.Paragraph>
+        {ticket.attachments?.length ? (
+          <div data-testid="portal-ticket-photos" style={{ marginBottom: 12 }}>
+            <PhotoList photos={ticket.attachments.map((a) => a.url)} />
+          </div>
+        ) : null}
         <Typography.Title level={5}>{t('portal.timeline')}</Typography.Title>
         <Timeline
           items={(ticket.timeline ?? []).map((e) => ({

@@ -21,6 +21,7 @@ export interface PortalTicket {
   title: string;
   description: string;
   unitLabel: string | null;
+  attachments?: { url: string; name?: string | null }[];
   rating: { overall: number; speed?: number; attitude?: number; comment?: string | null } | null;
   createdAt: string;
   resolvedAt: string | null;

@@ -72,7 +72,7 @@ const RESIDENT_VISIBLE = new Set([
   'ticket.urged',
   'ticket.rated',
   'workorder.created',
-  'workorder.dispatched',
+  'workorder.dispatch',
   'workorder.grab',
   'workorder.accept',
   'workorder.arrive',
