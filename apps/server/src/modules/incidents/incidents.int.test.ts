@@ -151,6 +151,18 @@ describe('incidents', () => {
       t.clock.advanceMinutes(10);
       await t.services.queue.drain();
       expect(await get(i.id)).toMatchObject({ notifyState: 'overdue', notifyBreached: true });
+      // The breach shows in the Q60 report too.
+      const report = await t.request('GET', '/api/reports/incidents?from=2026-03-01&to=2026-03-03', {
+        token: admin,
+      });
+      expect(report.statusCode, report.body).toBe(200);
+      const emergencies = (
+        report.json() as {
+          items: { projectId: number; emergency: boolean; breached: number; total: number }[];
+        }
+      ).items.find((r) => r.projectId === f().projectA && r.emergency);
+      expect(emergencies?.breached).toBeGreaterThanOrEqual(1);
+      expect(emergencies?.total).toBeGreaterThan(emergencies?.breached ?? 0);
     } finally {
       await clearSetting('delivery.providers');
       await clearSetting('delivery.maxAttempts');

@@ -19,6 +19,7 @@ import {
 } from './inputs';
 import { linkTickets } from './link-tickets';
 import { incidentInScope, linkedCount, listIncidents, presentIncident } from './queries';
+import { incidentReport, incidentReportQuery } from './report';
 import { resolveIncident } from './resolve-incident';
 import { coversCategory, coversPlace, incidentMatches } from './rules/coverage';
 import { incidents, incidentTickets } from './schema';
@@ -78,6 +79,12 @@ export async function incidentRoutes(app: App): Promise<void> {
         .map((i) => presentIncident(i, now()));
       return { items, total: items.length, page: 1, pageSize: items.length };
     },
+  );
+
+  app.get(
+    '/api/reports/incidents',
+    { onRequest: guard('reports.read'), schema: { tags, querystring: incidentReportQuery } },
+    async (request) => incidentReport(db, currentAuth(request), request.query),
   );
 
   app.get(

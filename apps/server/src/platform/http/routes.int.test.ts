@@ -276,6 +276,9 @@ function incidentScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/incidents/:id/candidates': [{ method: 'GET', url: `${i}/candidates` }],
     'GET /api/incidents/:id/deliveries': [{ method: 'GET', url: `${i}/deliveries` }],
     'GET /api/incidents/active': [{ method: 'GET', url: `/api/incidents/active?unitId=${f.unitsB[0]}` }],
+    'GET /api/reports/incidents': [
+      { method: 'GET', url: `/api/reports/incidents?projectId=${f.projectB}&from=2020-01-01&to=2030-01-01` },
+    ],
     ...noticeScopeCases(),
   };
 }
