@@ -1095,6 +1095,8 @@ const en: Strings<Translation> = {
       callback_unreached: 'Callback: no answer',
       sla_warning: 'SLA warning',
       sla_breached: 'SLA breached',
+      ticket_urged: 'Resident chased up',
+      ticket_rated: 'Resident rated',
     },
   },
   notifications: {

@@ -1056,6 +1056,8 @@ const zhCN = {
       callback_unreached: '回访未接通',
       sla_warning: '时效预警',
       sla_breached: '时效超时',
+      ticket_urged: '住户催单',
+      ticket_rated: '住户评价',
     },
   },
   notifications: {
