@@ -1,4 +1,8 @@
+import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
+import { registerIncidentJobs } from './modules/incidents/jobs';
+import { registerCampaignJobs } from './modules/notices/campaigns';
+import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerSlaJobs } from './modules/sla/timers';
 import { listenForInvalidation } from './platform/cache/caches';
@@ -11,6 +15,10 @@ export function registerWorkers(services: Services): void {
   registerImportJobs(services);
   registerSlaJobs(services);
   registerReportJobs(services);
+  registerDeliveryJobs(services);
+  registerIncidentJobs(services);
+  registerPortalJobs(services);
+  registerCampaignJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -28,6 +28,9 @@ const SlaPoliciesPage = lazy(() => import('./pages/sla/SlaPoliciesPage'));
 const CalendarsPage = lazy(() => import('./pages/sla/CalendarsPage'));
 const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
 const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
+const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage'));
+const PortalApp = lazy(() => import('./portal/PortalApp'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -86,6 +89,15 @@ function Guard({ permission, children }: { permission?: Permission; children: Re
 }
 
 export const router = createBrowserRouter([
+  // The resident portal: outside the staff session, so a resident never meets the console login.
+  {
+    path: '/portal/*',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <PortalApp />
+      </Suspense>
+    ),
+  },
   {
     element: <Session />,
     children: [
@@ -122,6 +134,8 @@ export const router = createBrowserRouter([
               guarded('tickets/:id', 'tickets.read', <TicketDetailPage />),
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
+              guarded('incidents', 'incidents.read', <IncidentsPage />),
+              guarded('notices', 'notices.read', <NoticesPage />),
               guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),
               guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
               guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),

@@ -22,6 +22,14 @@ export const PERMISSIONS = [
   'callbacks.write',
   'sla.manage',
   'reports.read',
+  // Outages and notices (issue 5): incidents, notices, and W-30's two-step approval of notices
+  // (客服班长 reviews, 项目负责人 approves).
+  'incidents.read',
+  'incidents.write',
+  'notices.read',
+  'notices.write',
+  'notices.review',
+  'notices.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +52,10 @@ const DESK: readonly Permission[] = [
   'tickets.dispatch',
   'callbacks.write',
   'reports.read',
+  'incidents.read',
+  'incidents.write',
+  'notices.read',
+  'notices.write',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -65,6 +77,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'audit.read',
       ...DESK,
       'sla.manage',
+      'notices.approve',
     ],
   },
   {
@@ -83,6 +96,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'audit.read',
       ...DESK,
       'sla.manage',
+      'notices.review',
     ],
   },
   {
@@ -97,6 +111,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'import.run',
       'export.run',
       ...DESK,
+      'notices.review',
     ],
   },
   {
@@ -110,13 +125,25 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'tickets.read',
       'tickets.write',
       'callbacks.write',
+      // The 客服 on the phone opens the incident (issue 5) and drafts notices for review.
+      'incidents.read',
+      'incidents.write',
+      'notices.read',
+      'notices.write',
     ],
   },
   {
     code: 'qa',
     name: '质检员',
     nameEn: 'QA inspector',
-    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read'],
+    permissions: [
+      ...READ_ESTATE,
+      'staff.read',
+      'tickets.read',
+      'reports.read',
+      'incidents.read',
+      'notices.read',
+    ],
   },
   { code: 'expert', name: '专家', nameEn: 'Expert', permissions: [...READ_ESTATE, 'tickets.read'] },
   {

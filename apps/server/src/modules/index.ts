@@ -1,8 +1,12 @@
 import type { App } from '../platform/http/app-types';
 import { callbackRoutes } from './callbacks/routes';
+import { deliveryRoutes } from './delivery/routes';
 import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
+import { incidentRoutes } from './incidents/routes';
+import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
+import { portalRoutes } from './portal/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { slaRoutes } from './sla/routes';
@@ -22,4 +26,8 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(slaRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
+  await app.register(incidentRoutes);
+  await app.register(noticeRoutes);
+  await app.register(deliveryRoutes);
+  await app.register(portalRoutes);
 }

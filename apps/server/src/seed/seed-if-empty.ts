@@ -4,6 +4,7 @@ import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoOutages } from './demo-outages';
 import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {
@@ -29,7 +30,7 @@ export async function seedIfEmpty(
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

@@ -14,6 +14,9 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   'POST /api/test/clock',
   'GET /api/live',
+  // The resident portal's login (a phone and a one-time code) precedes any session.
+  'POST /api/portal/auth/code',
+  'POST /api/portal/auth/login',
 ]);
 
 export const isPublic = (method: string, url: string) =>

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -17,6 +18,7 @@ import {
   MenuUnfoldOutlined,
   MobileOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -93,6 +95,18 @@ export function AppLayout() {
             icon: <PhoneOutlined />,
             label: t('nav.callbacks'),
             permission: 'callbacks.write',
+          },
+          {
+            key: '/incidents',
+            icon: <AlertOutlined />,
+            label: t('nav.incidents'),
+            permission: 'incidents.read',
+          },
+          {
+            key: '/notices',
+            icon: <NotificationOutlined />,
+            label: t('nav.notices'),
+            permission: 'notices.read',
           },
           { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
           {

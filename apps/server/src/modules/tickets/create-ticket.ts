@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
+import type { Actor } from '../../platform/events/record-event';
 import { badRequest } from '../../platform/http/errors';
 import { technicianCandidates } from '../dispatch/candidates';
 import { dispatchModeFor } from '../dispatch/mode';
@@ -41,6 +42,8 @@ export async function createTicket(
   auth: AuthContext,
   input: TicketInput,
   idempotencyKey?: string,
+  /** Who the timeline names: the resident portal passes a channel actor instead of a staff member. */
+  actorOverride?: Actor,
 ): Promise<{ id: number; created: boolean; parts?: DetailParts }> {
   assertInScope(auth, input.projectId, 'Project');
   const { database } = ctx;
@@ -95,7 +98,7 @@ export async function createTicket(
     sla,
     now,
   });
-  const actor = userActor(auth);
+  const actor = actorOverride ?? userActor(auth);
   let numbers: IntakeNumbers;
   try {
     numbers = await batchers.insert.submit({ plan, actor, timeZone: sla.timezone });

@@ -77,8 +77,9 @@ export function planIntake(args: {
     title,
     description: input.description,
     attachments: input.attachments,
-    ownerId: accept ? auth.userId : null,
-    createdById: auth.userId,
+    // userId 0 is no staff member (the resident portal): nobody owns or created it on the staff side.
+    ownerId: accept && auth.userId ? auth.userId : null,
+    createdById: auth.userId || null,
     reopenCount: 0,
     callbackRule: category?.callbackRule ?? 'always',
     answer: null,

@@ -35,6 +35,9 @@ export interface Attachment {
 /** A resident's own rating from the portal: stored as given, never editable by staff. */
 export interface ResidentRating {
   overall: number;
+  /** Arrival speed and attitude (HC 小区's three-part rating), 1–5. */
+  speed?: number;
+  attitude?: number;
   comment?: string | null;
   at: string;
 }

@@ -1,9 +1,13 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
 export * from '../../modules/callbacks/schema';
+export * from '../../modules/delivery/schema';
 export * from '../../modules/dispatch/schema';
 export * from '../../modules/imports/schema';
+export * from '../../modules/incidents/schema';
+export * from '../../modules/notices/schema';
 export * from '../../modules/org/schema';
+export * from '../../modules/portal/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';
 export * from '../../modules/sla/schema';

@@ -15,6 +15,17 @@ const KNOWN: { key: string; permissions: string[] }[] = [
       'reports.read',
     ],
   },
+  {
+    key: 'notices',
+    permissions: [
+      'incidents.read',
+      'incidents.write',
+      'notices.read',
+      'notices.write',
+      'notices.review',
+      'notices.approve',
+    ],
+  },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },

@@ -43,6 +43,7 @@ import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/Se
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
+import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
 import { ResidentSearch } from './ResidentSearch';
@@ -134,6 +135,10 @@ export default function IntakePage() {
   const type = Form.useWatch('type', form) ?? '报修';
   const priority = Form.useWatch('priority', form) ?? '一般';
   const answerNow = Form.useWatch('answerNow', form) ?? false;
+  const watchedUnit = Form.useWatch('unitId', form);
+  const watchedPath = Form.useWatch('categoryPath', form);
+  // An ongoing outage at the caller's unit: link the new ticket to it instead of opening a fresh case.
+  const [attachTo, setAttachTo] = useState<number | null>(null);
   const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
 
   // 急修 shortcuts: the problems the tree marks urgent (漏水, 停电跳闸, 电梯困人 …), one click each.
@@ -151,6 +156,7 @@ export default function IntakePage() {
   const reset = () => {
     form.resetFields();
     setResident(null);
+    setAttachTo(null);
     priorityTouched.current = false;
     idempotencyKey.current = uuid();
   };
@@ -182,6 +188,8 @@ export default function IntakePage() {
       const ticket = await api.post<TicketDetail>('/api/tickets', body, {
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
+      if (attachTo && body.unitId)
+        await api.post(`/api/incidents/${attachTo}/tickets`, { ticketIds: [ticket.id] });
       if (ANSWERABLE.includes(v.type) && v.answerNow && v.answer?.trim() && ticket.status !== '已关闭') {
         const answered = await api.post<TicketDetail>(`/api/tickets/${ticket.id}/answer`, {
           version: ticket.version,
@@ -244,6 +252,12 @@ export default function IntakePage() {
           }
         />
       )}
+      <IncidentBanner
+        unitId={watchedUnit ?? undefined}
+        categoryId={watchedPath?.length ? watchedPath[watchedPath.length - 1] : undefined}
+        attachTo={attachTo}
+        onAttachChange={setAttachTo}
+      />
       <Form<IntakeValues>
         form={form}
         layout="vertical"

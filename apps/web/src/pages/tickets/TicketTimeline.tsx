@@ -10,6 +10,8 @@ import { useServiceVocab } from '../../serviceVocab';
 
 const COLOR: Record<string, string> = {
   'ticket.created': 'blue',
+  // The resident chased it up from the portal: the agent should notice.
+  'ticket.urged': 'orange',
   'ticket.closed': 'green',
   'ticket.cancelled': 'gray',
   'ticket.reopened': 'red',
@@ -85,7 +87,9 @@ export function TicketTimeline({
             ? nameOf(e.actorId)
             : e.source === 'user'
               ? t('audit.sources.user')
-              : t('timeline.system');
+              : e.source === 'channel'
+                ? t('audit.sources.channel')
+                : t('timeline.system');
         const wo = e.entityType === 'work_order' ? workOrderNumbers.get(e.entityId) : undefined;
         return {
           key: e.id,

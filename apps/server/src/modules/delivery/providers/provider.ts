@@ -1,0 +1,32 @@
+import type { DeliveryChannel } from '../schema';
+
+export interface OutgoingMessage {
+  deliveryId: number;
+  channel: DeliveryChannel;
+  recipient: string;
+  subject: string;
+  body: string;
+  templateId?: string;
+}
+
+/** A transport: answers the provider's message id, or throws (the job retries with backoff). */
+export interface Provider {
+  name: string;
+  send(message: OutgoingMessage): Promise<{ messageId: string }>;
+}
+
+/** Records only: the demo default, so everything works offline and is visible in the delivery log. */
+export const logProvider: Provider = {
+  name: 'log',
+  async send(message) {
+    return { messageId: `log-${message.deliveryId}` };
+  },
+};
+
+/** The portal inbox is the delivery row itself: nothing leaves the system. */
+export const inAppProvider: Provider = {
+  name: 'inapp',
+  async send(message) {
+    return { messageId: `inapp-${message.deliveryId}` };
+  },
+};

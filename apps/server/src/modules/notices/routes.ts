@@ -1,0 +1,137 @@
+import { currentAuth, guard } from '../../platform/auth/guard';
+import type { App } from '../../platform/http/app-types';
+import { idParam, versioned } from '../../platform/http/pagination';
+import { deliveryListQuery } from '../delivery/inputs';
+import { listDeliveries } from '../delivery/queries';
+import { createNotice } from './create-notice';
+import { decisionBody, noticeInput, noticeListQuery, noticePatch } from './inputs';
+import { publishNotice } from './publish-notice';
+import { listNotices, noticeInScope, presentNotice } from './queries';
+import { stepNotice } from './step-notice';
+import { updateNotice } from './update-notice';
+
+const tags = ['notices'];
+
+export async function noticeRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+  const now = () => services.clock.now();
+
+  app.get(
+    '/api/notices',
+    { onRequest: guard('notices.read'), schema: { tags, querystring: noticeListQuery } },
+    async (request) => {
+      const q = request.query;
+      const { rows, total, reads } = await listNotices(db, currentAuth(request), q, now());
+      return {
+        items: rows.map((n) => presentNotice(n, now(), reads.get(n.id) ?? 0)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/api/notices',
+    { onRequest: guard('notices.write'), schema: { tags, body: noticeInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentNotice(await createNotice(services, currentAuth(request), request.body), now())),
+  );
+
+  app.get(
+    '/api/notices/:id',
+    { onRequest: guard('notices.read'), schema: { tags, params: idParam } },
+    async (request) => presentNotice(await noticeInScope(db, currentAuth(request), request.params.id), now()),
+  );
+
+  app.patch(
+    '/api/notices/:id',
+    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: noticePatch } },
+    async (request) =>
+      presentNotice(
+        await updateNotice(services, currentAuth(request), request.params.id, request.body),
+        now(),
+      ),
+  );
+
+  app.post(
+    '/api/notices/:id/submit',
+    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    async (request) => {
+      const row = await stepNotice(services, currentAuth(request), request.params.id, request.body.version, {
+        type: 'submit',
+      });
+      return presentNotice(row, now());
+    },
+  );
+
+  // W-30 step one: the 客服班长 passes the notice on or sends it back with a reason.
+  app.post(
+    '/api/notices/:id/review',
+    { onRequest: guard('notices.review'), schema: { tags, params: idParam, body: decisionBody } },
+    async (request) => {
+      const { version, approve, reason } = request.body;
+      const row = await stepNotice(
+        services,
+        currentAuth(request),
+        request.params.id,
+        version,
+        { type: 'review', approve },
+        reason,
+      );
+      return presentNotice(row, now());
+    },
+  );
+
+  // W-30 step two: the 项目负责人 approves publication.
+  app.post(
+    '/api/notices/:id/approve',
+    { onRequest: guard('notices.approve'), schema: { tags, params: idParam, body: decisionBody } },
+    async (request) => {
+      const { version, approve, reason } = request.body;
+      const row = await stepNotice(
+        services,
+        currentAuth(request),
+        request.params.id,
+        version,
+        { type: 'approve', approve },
+        reason,
+      );
+      return presentNotice(row, now());
+    },
+  );
+
+  app.post(
+    '/api/notices/:id/publish',
+    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    async (request) =>
+      presentNotice(
+        await publishNotice(services, currentAuth(request), request.params.id, request.body.version),
+        now(),
+      ),
+  );
+
+  app.post(
+    '/api/notices/:id/withdraw',
+    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    async (request) => {
+      const row = await stepNotice(services, currentAuth(request), request.params.id, request.body.version, {
+        type: 'withdraw',
+      });
+      return presentNotice(row, now());
+    },
+  );
+
+  app.get(
+    '/api/notices/:id/deliveries',
+    { onRequest: guard('notices.read'), schema: { tags, params: idParam, querystring: deliveryListQuery } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const n = await noticeInScope(db, auth, request.params.id);
+      return listDeliveries(db, auth, { types: ['notice'], id: n.id }, request.query);
+    },
+  );
+}

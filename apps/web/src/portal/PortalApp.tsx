@@ -1,0 +1,301 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  ConfigProvider,
+  Empty,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { useApiError } from '../components/feedback';
+import { formatDateTime } from '../format';
+import { applyLocale } from '../i18n';
+import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
+import { PortalLogin } from './PortalLogin';
+import { PortalPhotoPicker } from './PortalPhotos';
+import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
+
+const LARGE_KEY = 'guanjia.portal.largeFont';
+const REPORT_TYPES = ['报修', '投诉', '建议', '表扬'] as const;
+
+function useLargeFont(): [boolean, (v: boolean) => void] {
+  const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
+  return [
+    large,
+    (v) => {
+      localStorage.setItem(LARGE_KEY, v ? '1' : '0');
+      setLarge(v);
+    },
+  ];
+}
+
+/** The resident H5 portal at /portal: mobile first, its own session, large-font mode for elderly residents. */
+export default function PortalApp() {
+  const { t, i18n } = useTranslation();
+  const [large, setLarge] = useLargeFont();
+  const queryClient = useQueryClient();
+  const me = useQuery({
+    queryKey: ['portal', 'me'],
+    queryFn: () => portalApi.get<PortalMe>('/api/portal/me'),
+    retry: false,
+    meta: { silent: true },
+  });
+  const loggedOut = me.error instanceof ApiError && me.error.status === 401;
+  const logout = useMutation({
+    mutationFn: () => portalApi.post('/api/portal/auth/logout'),
+    onSettled: () => queryClient.removeQueries({ queryKey: ['portal'] }),
+  });
+
+  return (
+    <ConfigProvider theme={{ token: { fontSize: large ? 20 : 15, controlHeight: large ? 44 : 34 } }}>
+      <div
+        style={{ maxWidth: 640, margin: '0 auto', padding: 12, minHeight: '100vh', background: '#f5f5f5' }}
+      >
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('portal.title')}
+          </Typography.Title>
+          <Space wrap>
+            <Space size={4}>
+              <Switch checked={large} onChange={setLarge} size="small" data-testid="portal-large-font" />
+              <span>{t('portal.largeFont')}</span>
+            </Space>
+            <Button size="small" onClick={() => void applyLocale(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+              {t('portal.language')}
+            </Button>
+            {me.data && (
+              <Button size="small" onClick={() => logout.mutate()}>
+                {t('portal.logout')}
+              </Button>
+            )}
+          </Space>
+        </Space>
+        {me.isLoading ? (
+          <Spin />
+        ) : loggedOut || !me.data ? (
+          <PortalLogin onLoggedIn={() => void queryClient.invalidateQueries({ queryKey: ['portal'] })} />
+        ) : (
+          <PortalHome me={me.data} />
+        )}
+      </div>
+    </ConfigProvider>
+  );
+}
+
+function PortalHome({ me }: { me: PortalMe }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState('home');
+  const [openTicket, setOpenTicket] = useState<number | null>(null);
+  const notices = useQuery({
+    queryKey: ['portal', 'notices'],
+    queryFn: () =>
+      portalApi.get<{ items: PortalNotice[]; unread: number }>('/api/portal/notices', { pageSize: 50 }),
+    refetchInterval: 30_000,
+  });
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(k) => {
+        setTab(k);
+        setOpenTicket(null);
+      }}
+      centered
+      items={[
+        { key: 'home', label: t('portal.tabs.home'), children: <HomeTab me={me} /> },
+        {
+          key: 'report',
+          label: t('portal.tabs.report'),
+          children: (
+            <ReportTab
+              me={me}
+              onDone={(id) => {
+                setTab('tickets');
+                setOpenTicket(id);
+              }}
+            />
+          ),
+        },
+        {
+          key: 'tickets',
+          label: t('portal.tabs.tickets'),
+          children: openTicket ? (
+            <PortalTicketDetail id={openTicket} onBack={() => setOpenTicket(null)} />
+          ) : (
+            <PortalTicketList onOpen={setOpenTicket} />
+          ),
+        },
+        {
+          key: 'notices',
+          label: (
+            <Badge count={notices.data?.unread ?? 0} size="small" offset={[8, 0]} data-testid="portal-unread">
+              {t('portal.tabs.notices')}
+            </Badge>
+          ),
+          children: <NoticesTab items={notices.data?.items ?? []} />,
+        },
+      ]}
+    />
+  );
+}
+
+function HomeTab({ me }: { me: PortalMe }) {
+  const { t } = useTranslation();
+  const incidents = useQuery({
+    queryKey: ['portal', 'incidents'],
+    queryFn: () => portalApi.get<{ items: PortalIncident[] }>('/api/portal/incidents'),
+    refetchInterval: 30_000,
+  });
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Card title={t('portal.activeIncidents')} size="small">
+        {incidents.data?.items.length ? (
+          incidents.data.items.map((i) => (
+            <Alert
+              key={i.id}
+              type={i.emergency ? 'error' : 'warning'}
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={`${i.kind} · ${i.title}`}
+              description={i.text}
+              data-testid="portal-incident"
+            />
+          ))
+        ) : (
+          <Typography.Text type="secondary">{t('portal.noIncidents')}</Typography.Text>
+        )}
+      </Card>
+      <Card title={t('portal.myUnits')} size="small">
+        {me.units.length ? (
+          <List
+            dataSource={me.units}
+            renderItem={(u) => (
+              <List.Item>
+                {u.label} <Tag>{u.relation}</Tag>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t('portal.noUnits')}</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ unitId: number; type: string; description: string }>();
+  const [photos, setPhotos] = useState<string[]>([]);
+  const report = useMutation({
+    mutationFn: (v: { unitId: number; type: string; description: string }) =>
+      portalApi.post<PortalTicket>('/api/portal/tickets', {
+        ...v,
+        attachments: photos.map((url, i) => ({ url, name: `photo-${i + 1}.jpg` })),
+      }),
+    onSuccess: (ticket) => {
+      void message.success(t('portal.submitted', { number: ticket.number }));
+      form.resetFields();
+      setPhotos([]);
+      void queryClient.invalidateQueries({ queryKey: ['portal', 'tickets'] });
+      onDone(ticket.id);
+    },
+    onError: (e) => onError(e, { form }),
+  });
+  if (!me.units.length) return <Empty description={t('portal.noUnits')} />;
+  return (
+    <Card>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ unitId: me.units[0]?.id, type: '报修' }}
+        onFinish={(v) => report.mutate(v)}
+        data-testid="portal-report"
+      >
+        <Form.Item name="type" label={t('portal.reportType')}>
+          <Select size="large" options={REPORT_TYPES.map((v) => ({ value: v, label: v }))} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('portal.reportUnit')}>
+          <Select size="large" options={me.units.map((u) => ({ value: u.id, label: u.label }))} />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('portal.reportDescription')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={2000}
+            placeholder={t('portal.reportPlaceholder')}
+            data-testid="portal-description"
+          />
+        </Form.Item>
+        <Form.Item label={t('portal.photos')}>
+          <PortalPhotoPicker value={photos} onChange={setPhotos} />
+        </Form.Item>
+        <Button
+          type="primary"
+          size="large"
+          block
+          htmlType="submit"
+          loading={report.isPending}
+          data-testid="portal-report-submit"
+        >
+          {t('portal.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function NoticesTab({ items }: { items: PortalNotice[] }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<number | null>(null);
+  const read = useMutation({
+    mutationFn: (id: number) => portalApi.post(`/api/portal/notices/${id}/read`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['portal', 'notices'] }),
+  });
+  if (!items.length) return <Empty description={t('portal.noNotices')} />;
+  return (
+    <List
+      dataSource={items}
+      renderItem={(n) => (
+        <List.Item
+          onClick={() => {
+            setOpen(open === n.id ? null : n.id);
+            if (!n.read) read.mutate(n.id);
+          }}
+          style={{ cursor: 'pointer', display: 'block' }}
+          data-testid={`portal-notice-${n.id}`}
+        >
+          <Space wrap>
+            {!n.read && <Badge status="processing" text={t('portal.unread')} />}
+            {n.urgent && <Tag color="red">{n.type}</Tag>}
+            <Typography.Text strong>{n.title}</Typography.Text>
+          </Space>
+          <div>
+            <Typography.Text type="secondary">{formatDateTime(n.publishedAt).slice(5, 16)}</Typography.Text>
+          </div>
+          {open === n.id && <Typography.Paragraph style={{ marginTop: 8 }}>{n.body}</Typography.Paragraph>}
+        </List.Item>
+      )}
+    />
+  );
+}
