@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'callbacks.write',
   'sla.manage',
   'reports.read',
+  // Call center (issue 4): read the call log and caller 360, place and link calls, configure the
+  // PBX link (token, outgoing webhook, block list, extensions).
+  'calls.read',
+  'calls.handle',
+  'telephony.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +49,8 @@ const DESK: readonly Permission[] = [
   'tickets.dispatch',
   'callbacks.write',
   'reports.read',
+  'calls.read',
+  'calls.handle',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -65,6 +72,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'audit.read',
       ...DESK,
       'sla.manage',
+      'telephony.manage',
     ],
   },
   {
@@ -83,6 +91,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'audit.read',
       ...DESK,
       'sla.manage',
+      'telephony.manage',
     ],
   },
   {
@@ -110,13 +119,15 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'tickets.read',
       'tickets.write',
       'callbacks.write',
+      'calls.read',
+      'calls.handle',
     ],
   },
   {
     code: 'qa',
     name: '质检员',
     nameEn: 'QA inspector',
-    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read'],
+    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read', 'calls.read'],
   },
   { code: 'expert', name: '专家', nameEn: 'Expert', permissions: [...READ_ESTATE, 'tickets.read'] },
   {

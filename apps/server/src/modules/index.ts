@@ -7,6 +7,7 @@ import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { slaRoutes } from './sla/routes';
 import { staffRoutes } from './staff/routes';
+import { telephonyRoutes } from './telephony/routes';
 import { ticketRoutes } from './tickets/routes';
 import { workOrderRoutes } from './workorders/routes';
 
@@ -22,4 +23,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(slaRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
+  await app.register(telephonyRoutes);
 }

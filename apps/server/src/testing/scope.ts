@@ -14,6 +14,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   'POST /api/test/clock',
   'GET /api/live',
+  // The PBX and the IVR bridge authenticate with the project's telephony token (401 without it).
+  'POST /api/telephony/events',
 ]);
 
 export const isPublic = (method: string, url: string) =>

@@ -257,6 +257,16 @@ const en: Strings<Translation> = {
     reports: {
       read: { label: 'View reports', hint: 'Service-level and satisfaction reports' },
     },
+    calls: {
+      read: { label: 'View calls', hint: 'Call log, missed-call callback list, caller screen pop' },
+      handle: { label: 'Handle calls', hint: 'Click-to-call and linking calls to tickets' },
+    },
+    telephony: {
+      manage: {
+        label: 'Manage the call center',
+        hint: 'PBX token, outgoing dial webhook, blocked numbers, agent extensions',
+      },
+    },
   },
   dashboard: {
     openTickets: 'Open tickets',
@@ -463,6 +473,7 @@ const en: Strings<Translation> = {
       settings: 'Settings',
       data: 'Data & audit',
       service: 'Service desk',
+      callcenter: 'Call center',
       other: 'Other',
     },
   },

@@ -224,6 +224,13 @@ const zhCN = {
     reports: {
       read: { label: '查看报表', hint: '服务时效与满意度报表' },
     },
+    calls: {
+      read: { label: '查看通话记录', hint: '通话记录、未接来电回拨列表、来电弹屏档案' },
+      handle: { label: '处理来电', hint: '点击外呼、把通话关联到工单' },
+    },
+    telephony: {
+      manage: { label: '管理呼叫中心', hint: '对接令牌、外呼接口、黑名单、座席分机' },
+    },
   },
   dashboard: {
     openTickets: '未完结工单',
@@ -427,6 +434,7 @@ const zhCN = {
       settings: '系统设置',
       data: '数据与审计',
       service: '客服与工单',
+      callcenter: '呼叫中心',
       other: '其他',
     },
   },

@@ -7,6 +7,7 @@ export * from '../../modules/org/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';
 export * from '../../modules/sla/schema';
+export * from '../../modules/telephony/schema';
 export * from '../../modules/tickets/schema';
 export * from '../../modules/workorders/schema';
 export * from '../auth/schema';

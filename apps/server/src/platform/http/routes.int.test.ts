@@ -4,7 +4,15 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 
 let t: TestServer;
 let superA: string;
-let b: { ticket: number; workOrder: number; category: number; policy: number; calendar: number };
+let b: {
+  ticket: number;
+  workOrder: number;
+  category: number;
+  policy: number;
+  calendar: number;
+  call: number;
+  blocked: number;
+};
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -50,12 +58,26 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     name: '乙方日历',
     weekdays: [day, day, day, day, day, [], []],
   });
+  const { token } = (
+    await server.request('POST', '/api/telephony/config/token', {
+      token: admin,
+      body: { projectId: f.projectB },
+    })
+  ).json() as { token: string };
+  const call = await server.request('POST', '/api/telephony/events', {
+    headers: { 'x-guanjia-token': token },
+    body: { event: 'newCall', callId: 'b-1', direction: 'in', from: '13712345678', to: '4008001234' },
+  });
+  expect(call.statusCode, call.body).toBe(200);
+  const blocked = await post('/api/telephony/blocked', { projectId: f.projectB, number: '13000000000' });
   return {
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
     category: category.id,
     policy: policy.id,
     calendar: calendar.id,
+    call: (call.json() as { callId: number }).callId,
+    blocked: blocked.id,
   };
 }
 afterAll(async () => t?.close());
@@ -219,7 +241,39 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'PUT /api/calendars/:id': [
       { method: 'PUT', url: `/api/calendars/${b.calendar}`, body: { name: 'x', version: 1 } },
     ],
+    ...telephonyScopeCases(),
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
+  };
+}
+
+function telephonyScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const pB = f.projectB;
+  return {
+    'GET /api/telephony/lookup': [
+      { method: 'GET', url: `/api/telephony/lookup?number=13712345678&projectId=${pB}` },
+    ],
+    'GET /api/calls/:id': [{ method: 'GET', url: `/api/calls/${b.call}` }],
+    'POST /api/calls/:id/tickets': [
+      { method: 'POST', url: `/api/calls/${b.call}/tickets`, body: { ticketId: b.ticket } },
+    ],
+    'POST /api/telephony/dial': [
+      { method: 'POST', url: '/api/telephony/dial', body: { projectId: pB, number: '13712345678' } },
+    ],
+    'GET /api/telephony/config': [{ method: 'GET', url: `/api/telephony/config?projectId=${pB}` }],
+    'PUT /api/telephony/config': [
+      { method: 'PUT', url: '/api/telephony/config', body: { projectId: pB, dialUrl: null, version: 1 } },
+    ],
+    'POST /api/telephony/config/token': [
+      { method: 'POST', url: '/api/telephony/config/token', body: { projectId: pB } },
+    ],
+    'POST /api/telephony/blocked': [
+      { method: 'POST', url: '/api/telephony/blocked', body: { projectId: pB, number: '13100000000' } },
+    ],
+    'DELETE /api/telephony/blocked/:id': [{ method: 'DELETE', url: `/api/telephony/blocked/${b.blocked}` }],
+    'PUT /api/telephony/extensions/:id': [
+      { method: 'PUT', url: `/api/telephony/extensions/${f.users.manager_b}`, body: { extension: '8009' } },
+    ],
   };
 }
 
@@ -237,6 +291,9 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/work-orders': ['/api/work-orders?pageSize=200', [b.workOrder]],
     'GET /api/ticket-categories': ['/api/ticket-categories', [b.category]],
     'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],
+    'GET /api/calls': ['/api/calls?pageSize=200', [b.call]],
+    'GET /api/telephony/blocked': ['/api/telephony/blocked?pageSize=200', [b.blocked]],
+    'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
   };
 }
 

@@ -1,0 +1,88 @@
+CREATE TABLE "telephony_extensions" (
+	"company_id" bigint NOT NULL,
+	"extension" text NOT NULL,
+	"user_id" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "telephony_extensions_company_id_extension_pk" PRIMARY KEY("company_id","extension")
+);
+--> statement-breakpoint
+CREATE TABLE "telephony_blocked_numbers" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "telephony_blocked_numbers_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"project_id" bigint NOT NULL,
+	"e164" text NOT NULL,
+	"reason" text,
+	"created_by_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "call_events" (
+	"call_id" bigint NOT NULL,
+	"event" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"payload" jsonb NOT NULL,
+	CONSTRAINT "call_events_call_id_event_pk" PRIMARY KEY("call_id","event")
+);
+--> statement-breakpoint
+CREATE TABLE "call_tickets" (
+	"call_id" bigint NOT NULL,
+	"ticket_id" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "call_tickets_call_id_ticket_id_pk" PRIMARY KEY("call_id","ticket_id")
+);
+--> statement-breakpoint
+CREATE TABLE "calls" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "calls_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"project_id" bigint NOT NULL,
+	"external_id" text NOT NULL,
+	"direction" text NOT NULL,
+	"state" text NOT NULL,
+	"from_number" text NOT NULL,
+	"to_number" text NOT NULL,
+	"party_e164" text,
+	"agent_extension" text,
+	"agent_id" bigint,
+	"queue" text,
+	"started_at" timestamp with time zone NOT NULL,
+	"answered_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"wait_seconds" integer,
+	"talk_seconds" integer,
+	"recording_url" text,
+	"cause" text,
+	"callback_state" text,
+	"called_back_by_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "telephony_configs" (
+	"project_id" bigint PRIMARY KEY NOT NULL,
+	"company_id" bigint NOT NULL,
+	"token_hash" text,
+	"dial_url" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "telephony_blocked_numbers" ADD CONSTRAINT "telephony_blocked_numbers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_events" ADD CONSTRAINT "call_events_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_tickets" ADD CONSTRAINT "call_tickets_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_tickets" ADD CONSTRAINT "call_tickets_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "telephony_configs" ADD CONSTRAINT "telephony_configs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "telephony_extensions_user_uq" ON "telephony_extensions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "telephony_blocked_project_e164_uq" ON "telephony_blocked_numbers" USING btree ("project_id","e164");--> statement-breakpoint
+CREATE INDEX "call_tickets_ticket_idx" ON "call_tickets" USING btree ("ticket_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "calls_project_external_uq" ON "calls" USING btree ("project_id","external_id");--> statement-breakpoint
+CREATE INDEX "calls_project_started_idx" ON "calls" USING btree ("project_id","started_at","id");--> statement-breakpoint
+CREATE INDEX "calls_party_idx" ON "calls" USING btree ("party_e164","started_at");--> statement-breakpoint
+CREATE INDEX "calls_callback_idx" ON "calls" USING btree ("project_id","callback_state","started_at") WHERE "calls"."callback_state" = 'pending';--> statement-breakpoint
+CREATE INDEX "calls_agent_idx" ON "calls" USING btree ("agent_id","started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "telephony_configs_token_uq" ON "telephony_configs" USING btree ("token_hash");--> statement-breakpoint
+-- Builtin roles of companies created before issue 4 receive the new call-center permissions of DEFAULT_ROLES.
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read', 'calls.handle', 'telephony.manage']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('admin', 'project_manager', 'cs_supervisor');--> statement-breakpoint
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read', 'calls.handle']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('cs_lead', 'agent');--> statement-breakpoint
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'qa';
