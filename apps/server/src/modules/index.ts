@@ -2,6 +2,7 @@ import type { App } from '../platform/http/app-types';
 import { callbackRoutes } from './callbacks/routes';
 import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
+import { ivrRoutes } from './ivr/routes';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
@@ -24,4 +25,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(reportRoutes);
   await app.register(importRoutes);
   await app.register(telephonyRoutes);
+  await app.register(ivrRoutes);
 }

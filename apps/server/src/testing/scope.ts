@@ -16,6 +16,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/live',
   // The PBX and the IVR bridge authenticate with the project's telephony token (401 without it).
   'POST /api/telephony/events',
+  'POST /api/ivr/:projectId/step',
 ]);
 
 export const isPublic = (method: string, url: string) =>

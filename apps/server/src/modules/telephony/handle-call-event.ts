@@ -72,9 +72,14 @@ export async function handleCallEvent(
     if (!fresh) return { row: existing, duplicate: true };
 
     const facts = applyCallEvent(created ? null : factsOf(existing), input.event, now, input.direction);
-    // Blocked callers are not called back; a late answer takes a call off the list again.
+    // Blocked callers are not called back; a late answer takes a call off the list again, unless the
+    // caller left a voicemail in the IVR (callbackDueAt), which is called back whatever the PBX says.
     const callbackState: CallCallbackState | null =
-      facts.missed && !blocked ? (existing.callbackState ?? 'pending') : null;
+      facts.missed && !blocked
+        ? (existing.callbackState ?? 'pending')
+        : existing.callbackDueAt
+          ? existing.callbackState
+          : null;
     const [row] = await tx
       .update(calls)
       .set({

@@ -50,6 +50,7 @@ export function presentCall(
     recordingUrl: row.recordingUrl,
     cause: row.cause,
     callbackState: row.callbackState,
+    callbackDueAt: row.callbackDueAt?.toISOString() ?? null,
     calledBackById: row.calledBackById,
     tickets: extra.tickets ?? [],
     version: row.version,

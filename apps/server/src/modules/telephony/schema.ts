@@ -102,6 +102,8 @@ export const calls = pgTable(
     recordingUrl: text('recording_url'),
     cause: text('cause'),
     callbackState: text('callback_state').$type<CallCallbackState>(),
+    /** A voicemail left after hours is called back by this time (the next working morning). */
+    callbackDueAt: at('callback_due_at'),
     /** The outbound call that settled this missed call. */
     calledBackById: ref('called_back_by_id'),
     createdAt: createdAt(),

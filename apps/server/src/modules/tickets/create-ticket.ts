@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
+import type { Actor } from '../../platform/events/record-event';
 import { badRequest } from '../../platform/http/errors';
 import { technicianCandidates } from '../dispatch/candidates';
 import { dispatchModeFor } from '../dispatch/mode';
@@ -40,6 +41,8 @@ export async function createTicket(
   auth: AuthContext,
   input: TicketInput,
   idempotencyKey?: string,
+  /** Who the timeline names; a channel (the IVR) acts without a staff member. */
+  actor: Actor = userActor(auth),
 ): Promise<{ id: number; created: boolean; parts?: DetailParts }> {
   assertInScope(auth, input.projectId, 'Project');
   const { database } = ctx;
@@ -93,7 +96,6 @@ export async function createTicket(
     sla,
     now,
   });
-  const actor = userActor(auth);
   let numbers: Awaited<ReturnType<typeof insertIntake>>;
   try {
     numbers = await insertIntake(database, ctx.queue, plan, actor, sla.timezone);

@@ -78,7 +78,8 @@ export function planIntake(args: {
     description: input.description,
     attachments: input.attachments,
     ownerId: accept ? auth.userId : null,
-    createdById: auth.userId,
+    // A channel intake (IVR voicemail) has no staff author: its context carries user id 0.
+    createdById: auth.userId || null,
     reopenCount: 0,
     callbackRule: category?.callbackRule ?? 'always',
     answer: null,

@@ -100,6 +100,8 @@ const COMPANY_LEVEL = new Set([
   'GET /api/notifications',
   'POST /api/notifications/:id/read',
   'POST /api/notifications/read-all',
+  // The IVR editor's flow check: pure, reads no project data.
+  'POST /api/ivr/validate',
 ]);
 
 function scopeCases(): Record<string, ScopeCase[]> {
@@ -271,6 +273,11 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
       { method: 'POST', url: '/api/telephony/blocked', body: { projectId: pB, number: '13100000000' } },
     ],
     'DELETE /api/telephony/blocked/:id': [{ method: 'DELETE', url: `/api/telephony/blocked/${b.blocked}` }],
+    'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
+    'PUT /api/ivr/flows/:id': [
+      { method: 'PUT', url: `/api/ivr/flows/${pB}`, body: { flow: {}, version: 1 } },
+    ],
+    'POST /api/ivr/flows/:id/simulate': [{ method: 'POST', url: `/api/ivr/flows/${pB}/simulate`, body: {} }],
     'PUT /api/telephony/extensions/:id': [
       { method: 'PUT', url: `/api/telephony/extensions/${f.users.manager_b}`, body: { extension: '8009' } },
     ],
