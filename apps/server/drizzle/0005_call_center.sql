@@ -28,6 +28,17 @@ CREATE TABLE "telephony_extensions" (
 	CONSTRAINT "telephony_extensions_company_id_extension_pk" PRIMARY KEY("company_id","extension")
 );
 --> statement-breakpoint
+CREATE TABLE "agent_presence" (
+	"user_id" bigint PRIMARY KEY NOT NULL,
+	"company_id" bigint NOT NULL,
+	"state" text NOT NULL,
+	"reason" text,
+	"since" timestamp with time zone NOT NULL,
+	"idle_since" timestamp with time zone,
+	"current_call_id" bigint,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "telephony_blocked_numbers" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "telephony_blocked_numbers_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"project_id" bigint NOT NULL,
@@ -43,6 +54,20 @@ CREATE TABLE "call_events" (
 	"received_at" timestamp with time zone NOT NULL,
 	"payload" jsonb NOT NULL,
 	CONSTRAINT "call_events_call_id_event_pk" PRIMARY KEY("call_id","event")
+);
+--> statement-breakpoint
+CREATE TABLE "call_queues" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "call_queues_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"project_id" bigint NOT NULL,
+	"name" text NOT NULL,
+	"strategy" text DEFAULT 'longest-idle' NOT NULL,
+	"skills" text[] DEFAULT '{}'::text[] NOT NULL,
+	"member_ids" bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+	"last_assigned_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "call_tickets" (
@@ -93,13 +118,16 @@ CREATE TABLE "telephony_configs" (
 ALTER TABLE "ivr_flows" ADD CONSTRAINT "ivr_flows_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "telephony_blocked_numbers" ADD CONSTRAINT "telephony_blocked_numbers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_events" ADD CONSTRAINT "call_events_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_queues" ADD CONSTRAINT "call_queues_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_tickets" ADD CONSTRAINT "call_tickets_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_tickets" ADD CONSTRAINT "call_tickets_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "telephony_configs" ADD CONSTRAINT "telephony_configs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ivr_sessions_project_call_uq" ON "ivr_sessions" USING btree ("project_id","call_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_extensions_user_uq" ON "telephony_extensions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "agent_presence_company_state_idx" ON "agent_presence" USING btree ("company_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_blocked_project_e164_uq" ON "telephony_blocked_numbers" USING btree ("project_id","e164");--> statement-breakpoint
+CREATE UNIQUE INDEX "call_queues_project_name_uq" ON "call_queues" USING btree ("project_id","name");--> statement-breakpoint
 CREATE INDEX "call_tickets_ticket_idx" ON "call_tickets" USING btree ("ticket_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "calls_project_external_uq" ON "calls" USING btree ("project_id","external_id");--> statement-breakpoint
 CREATE INDEX "calls_project_started_idx" ON "calls" USING btree ("project_id","started_at","id");--> statement-breakpoint

@@ -8,6 +8,7 @@ import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { slaRoutes } from './sla/routes';
 import { staffRoutes } from './staff/routes';
+import { agentRoutes } from './telephony/agent-routes';
 import { telephonyRoutes } from './telephony/routes';
 import { ticketRoutes } from './tickets/routes';
 import { workOrderRoutes } from './workorders/routes';
@@ -26,4 +27,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(importRoutes);
   await app.register(telephonyRoutes);
   await app.register(ivrRoutes);
+  await app.register(agentRoutes);
 }

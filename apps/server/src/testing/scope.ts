@@ -17,6 +17,7 @@ export const PUBLIC_ROUTES = new Set([
   // The PBX and the IVR bridge authenticate with the project's telephony token (401 without it).
   'POST /api/telephony/events',
   'POST /api/ivr/:projectId/step',
+  'POST /api/telephony/route',
 ]);
 
 export const isPublic = (method: string, url: string) =>

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import type { CallEventInput } from './inputs';
+import { followCall } from './presence';
 import { e164Of, type ProjectLink } from './project-link';
 import { applyCallEvent, type CallFacts } from './rules/call-state';
 import { agentExtensions, blockedNumbers, type CallCallbackState, callEvents, calls } from './schema';
@@ -102,6 +103,15 @@ export async function handleCallEvent(
       .returning();
     if (!row) throw new Error('update returned nothing');
     if (row.direction === 'out' && row.answeredAt && row.partyE164) await settleMissedCalls(tx, row);
+    if (row.agentId && (input.event === 'answer' || input.event === 'hangup'))
+      await followCall(
+        tx,
+        row.companyId,
+        row.agentId,
+        row.id,
+        row.state === 'ended' ? 'hangup' : 'answer',
+        now,
+      );
     await recordEvent(tx, actor, ctx.clock.now(), {
       action: `call.${input.event}`,
       entityType: 'call',

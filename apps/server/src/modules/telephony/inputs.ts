@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination';
+import { patchOf } from '../../platform/http/patch-schema';
 import { CALL_EVENT_KINDS } from './rules/call-state';
-import { CALL_DIRECTIONS, CALL_STATES } from './schema';
+import { CALL_DIRECTIONS, CALL_STATES, ROUTING_STRATEGIES } from './schema';
 
 const number = z.string().trim().min(1).max(40);
 
@@ -83,3 +84,31 @@ export const extensionInput = z.object({
 });
 
 export const extensionListQuery = pageQuery;
+
+export const presenceInput = z
+  .object({
+    state: z.enum(['在线', '小休', '离线']),
+    reason: z.string().trim().min(1).max(60).nullish(),
+  })
+  .refine((v) => v.state !== '小休' || v.reason, { message: 'a break needs a reason', path: ['reason'] });
+
+export const queueInput = z.object({
+  projectId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(60),
+  strategy: z.enum(ROUTING_STRATEGIES).default('longest-idle'),
+  skills: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  /** Empty: every agent of the project may take the queue's calls. */
+  memberIds: z.array(z.number().int().positive()).max(200).default([]),
+});
+export const queuePatch = patchOf(queueInput.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+});
+export const queueListQuery = pageQuery.extend({ projectId: z.coerce.number().int().positive().optional() });
+
+/** The PBX asks which agent should take a call waiting in a queue. */
+export const routeInput = z.object({
+  callId: z.string().trim().min(1).max(120),
+  queue: z.string().trim().min(1).max(60),
+});
+
+export const wallboardQuery = z.object({ projectId: z.coerce.number().int().positive() });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -148,4 +149,51 @@ export const callTickets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.ticketId] }), index('call_tickets_ticket_idx').on(t.ticketId)],
+);
+
+/** 在线 ready · 小休 on a break (with reason) · 通话中 on a call · 离线 signed off. */
+export const AGENT_STATES = ['在线', '小休', '通话中', '离线'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+export const ROUTING_STRATEGIES = ['longest-idle', 'round-robin', 'skill'] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+/** One row per agent who ever signed in to the phone; the PBX's answer/hangup keep 通话中 in step. */
+export const agentPresence = pgTable(
+  'agent_presence',
+  {
+    userId: ref('user_id').primaryKey(),
+    companyId: ref('company_id').notNull(),
+    state: text('state').$type<AgentState>().notNull(),
+    reason: text('reason'),
+    since: at('since').notNull(),
+    /** Longest-idle routing: ready since the last call ended (or since signing in). */
+    idleSince: at('idle_since'),
+    currentCallId: ref('current_call_id'),
+    version: version(),
+  },
+  (t) => [index('agent_presence_company_state_idx').on(t.companyId, t.state)],
+);
+
+/** A PBX queue (报修, 投诉建议, 咨询, 人工) of a project: who may take its calls and how one is chosen. */
+export const callQueues = pgTable(
+  'call_queues',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull(),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
+    name: text('name').notNull(),
+    strategy: text('strategy').$type<RoutingStrategy>().notNull().default('longest-idle'),
+    /** Skill match: an agent needs every skill listed (users.skills). */
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    memberIds: bigint('member_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /** Round-robin continues after this agent. */
+    lastAssignedId: ref('last_assigned_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('call_queues_project_name_uq').on(t.projectId, t.name)],
 );

@@ -12,6 +12,7 @@ let b: {
   calendar: number;
   call: number;
   blocked: number;
+  queue: number;
 };
 beforeAll(async () => {
   t = await createTestServer();
@@ -70,6 +71,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
   });
   expect(call.statusCode, call.body).toBe(200);
   const blocked = await post('/api/telephony/blocked', { projectId: f.projectB, number: '13000000000' });
+  const queue = await post('/api/queues', { projectId: f.projectB, name: '乙方人工' });
   return {
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
@@ -78,6 +80,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     calendar: calendar.id,
     call: (call.json() as { callId: number }).callId,
     blocked: blocked.id,
+    queue: queue.id,
   };
 }
 afterAll(async () => t?.close());
@@ -102,6 +105,9 @@ const COMPANY_LEVEL = new Set([
   'POST /api/notifications/read-all',
   // The IVR editor's flow check: pure, reads no project data.
   'POST /api/ivr/validate',
+  // The caller's own phone presence.
+  'GET /api/agents/me/presence',
+  'PUT /api/agents/me/presence',
 ]);
 
 function scopeCases(): Record<string, ScopeCase[]> {
@@ -273,6 +279,11 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
       { method: 'POST', url: '/api/telephony/blocked', body: { projectId: pB, number: '13100000000' } },
     ],
     'DELETE /api/telephony/blocked/:id': [{ method: 'DELETE', url: `/api/telephony/blocked/${b.blocked}` }],
+    'POST /api/queues': [{ method: 'POST', url: '/api/queues', body: { projectId: pB, name: '越权' } }],
+    'PATCH /api/queues/:id': [
+      { method: 'PATCH', url: `/api/queues/${b.queue}`, body: { name: 'x', version: 1 } },
+    ],
+    'GET /api/wallboard': [{ method: 'GET', url: `/api/wallboard?projectId=${pB}` }],
     'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
     'PUT /api/ivr/flows/:id': [
       { method: 'PUT', url: `/api/ivr/flows/${pB}`, body: { flow: {}, version: 1 } },
@@ -301,6 +312,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/calls': ['/api/calls?pageSize=200', [b.call]],
     'GET /api/telephony/blocked': ['/api/telephony/blocked?pageSize=200', [b.blocked]],
     'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
+    'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
   };
 }
 
