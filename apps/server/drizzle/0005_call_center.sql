@@ -20,6 +20,47 @@ CREATE TABLE "ivr_sessions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "kb_article_versions" (
+	"article_id" bigint NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"category" text NOT NULL,
+	"tags" text[] NOT NULL,
+	"visibility" text NOT NULL,
+	"edited_by_id" bigint,
+	"edited_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "kb_article_versions_article_id_version_pk" PRIMARY KEY("article_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "kb_articles" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "kb_articles_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"project_id" bigint,
+	"category" text NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"visibility" text DEFAULT 'internal' NOT NULL,
+	"search_text" text NOT NULL,
+	"uses" integer DEFAULT 0 NOT NULL,
+	"helpful_yes" integer DEFAULT 0 NOT NULL,
+	"helpful_no" integer DEFAULT 0 NOT NULL,
+	"created_by_id" bigint,
+	"updated_by_id" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kb_votes" (
+	"article_id" bigint NOT NULL,
+	"user_id" bigint NOT NULL,
+	"helpful" boolean NOT NULL,
+	"voted_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "kb_votes_article_id_user_id_pk" PRIMARY KEY("article_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "telephony_extensions" (
 	"company_id" bigint NOT NULL,
 	"extension" text NOT NULL,
@@ -116,6 +157,10 @@ CREATE TABLE "telephony_configs" (
 );
 --> statement-breakpoint
 ALTER TABLE "ivr_flows" ADD CONSTRAINT "ivr_flows_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_versions" ADD CONSTRAINT "kb_article_versions_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_votes" ADD CONSTRAINT "kb_votes_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "telephony_blocked_numbers" ADD CONSTRAINT "telephony_blocked_numbers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_events" ADD CONSTRAINT "call_events_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_queues" ADD CONSTRAINT "call_queues_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -124,6 +169,8 @@ ALTER TABLE "call_tickets" ADD CONSTRAINT "call_tickets_ticket_id_tickets_id_fk"
 ALTER TABLE "calls" ADD CONSTRAINT "calls_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "telephony_configs" ADD CONSTRAINT "telephony_configs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ivr_sessions_project_call_uq" ON "ivr_sessions" USING btree ("project_id","call_id");--> statement-breakpoint
+CREATE INDEX "kb_articles_company_idx" ON "kb_articles" USING btree ("company_id","project_id","id");--> statement-breakpoint
+CREATE INDEX "kb_articles_bigram_idx" ON "kb_articles" USING gin (guanjia_bigrams("search_text"));--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_extensions_user_uq" ON "telephony_extensions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "agent_presence_company_state_idx" ON "agent_presence" USING btree ("company_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_blocked_project_e164_uq" ON "telephony_blocked_numbers" USING btree ("project_id","e164");--> statement-breakpoint
@@ -139,3 +186,6 @@ CREATE UNIQUE INDEX "telephony_configs_token_uq" ON "telephony_configs" USING bt
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read', 'calls.handle', 'telephony.manage']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('admin', 'project_manager', 'cs_supervisor');--> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read', 'calls.handle']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('cs_lead', 'agent');--> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['calls.read']::text[]) ORDER BY 1) WHERE "builtin" AND "code" = 'qa';
+--> statement-breakpoint
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['kb.read', 'kb.write']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('admin', 'cs_supervisor', 'expert');--> statement-breakpoint
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['kb.read']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('project_manager', 'cs_lead', 'agent', 'qa');

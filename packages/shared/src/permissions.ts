@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'calls.read',
   'calls.handle',
   'telephony.manage',
+  // Knowledge base: search and use articles; write and publish them (experts, supervisors).
+  'kb.read',
+  'kb.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,6 +54,7 @@ const DESK: readonly Permission[] = [
   'reports.read',
   'calls.read',
   'calls.handle',
+  'kb.read',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -92,6 +96,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       ...DESK,
       'sla.manage',
       'telephony.manage',
+      'kb.write',
     ],
   },
   {
@@ -121,15 +126,21 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'callbacks.write',
       'calls.read',
       'calls.handle',
+      'kb.read',
     ],
   },
   {
     code: 'qa',
     name: '质检员',
     nameEn: 'QA inspector',
-    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read', 'calls.read'],
+    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read', 'calls.read', 'kb.read'],
   },
-  { code: 'expert', name: '专家', nameEn: 'Expert', permissions: [...READ_ESTATE, 'tickets.read'] },
+  {
+    code: 'expert',
+    name: '专家',
+    nameEn: 'Expert',
+    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write'],
+  },
   {
     code: 'eng_supervisor',
     name: '工程主管',

@@ -3,6 +3,7 @@ import { callbackRoutes } from './callbacks/routes';
 import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
 import { ivrRoutes } from './ivr/routes';
+import { knowledgeRoutes } from './knowledge/routes';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
@@ -28,4 +29,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(telephonyRoutes);
   await app.register(ivrRoutes);
   await app.register(agentRoutes);
+  await app.register(knowledgeRoutes);
 }

@@ -57,7 +57,7 @@ async function get<T>(token: string, url: string): Promise<T> {
 describe('demo estate on first start', () => {
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 34 knowledge-base articles$/,
     );
   });
 

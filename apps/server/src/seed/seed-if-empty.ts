@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import { seedStandardArticles } from '../modules/knowledge/seed-articles';
 import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
@@ -26,10 +27,12 @@ export async function seedIfEmpty(
       companyName: '安居物业服务有限公司',
       adminPassword: options.adminPassword,
     });
+    // The standard answers are product content, seeded with or without the demo estate.
+    const articles = await seedStandardArticles(db, boot.companyId, services.clock.now());
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

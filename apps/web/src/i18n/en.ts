@@ -261,6 +261,10 @@ const en: Strings<Translation> = {
       read: { label: 'View calls', hint: 'Call log, missed-call callback list, caller screen pop' },
       handle: { label: 'Handle calls', hint: 'Click-to-call and linking calls to tickets' },
     },
+    kb: {
+      read: { label: 'Read the knowledge base', hint: 'Search and use articles, vote whether they helped' },
+      write: { label: 'Edit the knowledge base', hint: 'Write, change and publish articles' },
+    },
     telephony: {
       manage: {
         label: 'Manage the call center',

@@ -228,6 +228,10 @@ const zhCN = {
       read: { label: '查看通话记录', hint: '通话记录、未接来电回拨列表、来电弹屏档案' },
       handle: { label: '处理来电', hint: '点击外呼、把通话关联到工单' },
     },
+    kb: {
+      read: { label: '查看知识库', hint: '搜索和引用知识库文章、评价是否有用' },
+      write: { label: '维护知识库', hint: '撰写、修改、发布知识库文章' },
+    },
     telephony: {
       manage: { label: '管理呼叫中心', hint: '对接令牌、外呼接口、黑名单、座席分机' },
     },

@@ -4,6 +4,7 @@ export * from '../../modules/callbacks/schema';
 export * from '../../modules/dispatch/schema';
 export * from '../../modules/imports/schema';
 export * from '../../modules/ivr/schema';
+export * from '../../modules/knowledge/schema';
 export * from '../../modules/org/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';

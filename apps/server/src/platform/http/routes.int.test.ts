@@ -13,6 +13,7 @@ let b: {
   call: number;
   blocked: number;
   queue: number;
+  article: number;
 };
 beforeAll(async () => {
   t = await createTestServer();
@@ -72,6 +73,12 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
   expect(call.statusCode, call.body).toBe(200);
   const blocked = await post('/api/telephony/blocked', { projectId: f.projectB, number: '13000000000' });
   const queue = await post('/api/queues', { projectId: f.projectB, name: '乙方人工' });
+  const article = await post('/api/kb/articles', {
+    projectId: f.projectB,
+    category: '大厦',
+    title: '乙方大厦访客登记',
+    body: '访客在一楼大堂登记',
+  });
   return {
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
@@ -81,6 +88,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     call: (call.json() as { callId: number }).callId,
     blocked: blocked.id,
     queue: queue.id,
+    article: article.id,
   };
 }
 afterAll(async () => t?.close());
@@ -284,6 +292,23 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
       { method: 'PATCH', url: `/api/queues/${b.queue}`, body: { name: 'x', version: 1 } },
     ],
     'GET /api/wallboard': [{ method: 'GET', url: `/api/wallboard?projectId=${pB}` }],
+    'GET /api/kb/articles/:id': [{ method: 'GET', url: `/api/kb/articles/${b.article}` }],
+    'GET /api/kb/articles/:id/versions': [{ method: 'GET', url: `/api/kb/articles/${b.article}/versions` }],
+    'PATCH /api/kb/articles/:id': [
+      { method: 'PATCH', url: `/api/kb/articles/${b.article}`, body: { title: '越权修改', version: 1 } },
+    ],
+    'POST /api/kb/articles/:id/vote': [
+      { method: 'POST', url: `/api/kb/articles/${b.article}/vote`, body: { helpful: true } },
+    ],
+    'POST /api/kb/articles/:id/use': [{ method: 'POST', url: `/api/kb/articles/${b.article}/use` }],
+    'POST /api/kb/articles': [
+      {
+        method: 'POST',
+        url: '/api/kb/articles',
+        body: { projectId: pB, category: 'x', title: '越权文章', body: 'x' },
+      },
+    ],
+    'GET /api/kb/suggest': [{ method: 'GET', url: `/api/kb/suggest?projectId=${pB}&text=访客登记` }],
     'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
     'PUT /api/ivr/flows/:id': [
       { method: 'PUT', url: `/api/ivr/flows/${pB}`, body: { flow: {}, version: 1 } },
@@ -313,6 +338,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/telephony/blocked': ['/api/telephony/blocked?pageSize=200', [b.blocked]],
     'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
     'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
+    'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
   };
 }
 
