@@ -15,7 +15,10 @@ const KNOWN: { key: string; permissions: string[] }[] = [
       'reports.read',
     ],
   },
-  { key: 'callcenter', permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write'] },
+  {
+    key: 'callcenter',
+    permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write'],
+  },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },
