@@ -2,21 +2,25 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DesktopOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   GlobalOutlined,
+  HistoryOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   MobileOutlined,
   NodeIndexOutlined,
+  PartitionOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -46,6 +50,7 @@ import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
 import { NotificationBell } from './NotificationBell';
+import { ScreenPop } from './ScreenPop';
 
 interface NavItem {
   key: string;
@@ -101,6 +106,22 @@ export function AppLayout() {
             label: t('nav.slaReport'),
             permission: 'reports.read',
           },
+        ],
+      },
+      {
+        key: 'callcenter',
+        icon: <PhoneOutlined />,
+        label: t('nav.callcenter'),
+        children: [
+          { key: '/calls', icon: <HistoryOutlined />, label: t('nav.calls'), permission: 'calls.read' },
+          {
+            key: '/wallboard',
+            icon: <DesktopOutlined />,
+            label: t('nav.wallboard'),
+            permission: 'calls.read',
+          },
+          { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
         ],
       },
       {
@@ -373,6 +394,7 @@ export function AppLayout() {
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>
+          <ScreenPop />
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}>
           {t('app.footer')}

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { notFound } from '../../platform/http/errors';
@@ -24,6 +26,7 @@ import {
 import { linkCallTicket } from './link-call-ticket';
 import { type ProjectLink, projectByToken } from './project-link';
 import { callDetail, callerLookup, listCalls } from './queries';
+import { calls } from './schema';
 import { readConfig, rotateToken, saveConfig } from './telephony-config';
 
 /** The project token sent by the PBX or IVR bridge: header X-Guanjia-Token, or ?token= for simple PBXs. */
@@ -84,6 +87,23 @@ export async function telephonyRoutes(app: App): Promise<void> {
       const call = await callDetail(db, currentAuth(request), request.params.id);
       if (!call) throw notFound('Call');
       return call;
+    },
+  );
+
+  // The screen pop: the 360 of the call's other party, read from the stored number (never masked).
+  app.get(
+    '/api/calls/:id/caller',
+    { onRequest: guard('calls.read', 'residents.read'), schema: { tags: ['telephony'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const [call] = await db.select().from(calls).where(eq(calls.id, request.params.id));
+      if (!call) throw notFound('Call');
+      assertInScope(auth, call.projectId, 'Call');
+      const party = call.direction === 'in' ? call.fromNumber : call.toNumber;
+      return {
+        call: await callDetail(db, auth, call.id),
+        caller: await callerLookup(db, auth, party, call.projectId),
+      };
     },
   );
 

@@ -106,6 +106,13 @@ describe('telephony webhook', () => {
       [id, 'answer'],
     ]);
     ws.close();
+    // What the console's pop-up reads for that call: the call and its caller's 360.
+    const pop = (await t.request('GET', `/api/calls/${id}/caller`, { token: agent })).json() as {
+      call: { id: number };
+      caller: { known: boolean; residents: { name: string }[] };
+    };
+    expect(pop.call.id).toBe(id);
+    expect(pop.caller).toMatchObject({ known: true, residents: [{ name: '张伟' }] });
     const events = (
       await t.request('GET', `/api/events?entityType=call&entityId=${id}&pageSize=50`, { token: admin })
     ).json() as { items: { action: string }[] };

@@ -270,6 +270,7 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
       { method: 'GET', url: `/api/telephony/lookup?number=13712345678&projectId=${pB}` },
     ],
     'GET /api/calls/:id': [{ method: 'GET', url: `/api/calls/${b.call}` }],
+    'GET /api/calls/:id/caller': [{ method: 'GET', url: `/api/calls/${b.call}/caller` }],
     'POST /api/calls/:id/tickets': [
       { method: 'POST', url: `/api/calls/${b.call}/tickets`, body: { ticketId: b.ticket } },
     ],
