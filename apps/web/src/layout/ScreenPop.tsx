@@ -70,7 +70,7 @@ export function ScreenPop() {
           )}
         </Space>
       }
-      data-testid="screen-pop"
+      modalRender={(node) => <div data-testid="screen-pop">{node}</div>}
     >
       {pop.isLoading && <Typography.Text type="secondary">{t('screenPop.loading')}</Typography.Text>}
       {caller && !caller.known && <Empty description={t('screenPop.unknown')} />}
