@@ -35,3 +35,16 @@ export const suggestQuery = z.object({
 });
 
 export const voteInput = z.object({ helpful: z.boolean() });
+
+/** Publish a ticket's answer (an expert's reply to a question nobody could answer) as an article. */
+export const fromTicketInput = z.object({
+  ticketId: z.number().int().positive(),
+  category: z.string().trim().min(1).max(40),
+  tags: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+  /** Defaults to the ticket's title. */
+  title: z.string().trim().min(2).max(100).optional(),
+  visibility: z.enum(KB_VISIBILITIES).default('internal'),
+  /** Company-wide rather than for the ticket's project only. */
+  companyWide: z.boolean().default(false),
+});
+export type FromTicketInput = z.infer<typeof fromTicketInput>;

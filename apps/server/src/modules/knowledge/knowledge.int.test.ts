@@ -127,4 +127,35 @@ describe('knowledge base', () => {
     expect((await t.request('GET', `/api/kb/articles/${a.id}`, { token: managerB })).statusCode).toBe(404);
     expect((await search('充电桩', managerB)).total).toBe(0);
   });
+
+  it('publishes an expert’s answer to a ticket as an article', async () => {
+    const admin = await t.login('admin');
+    const question = await t.request('POST', '/api/tickets', {
+      token: agent,
+      body: {
+        projectId: t.fixture.projectA,
+        type: '咨询',
+        residentId: t.fixture.residentsA[0],
+        description: '阳台可以安装晾衣架外挑吗？',
+      },
+    });
+    expect(question.statusCode, question.body).toBe(201);
+    const q = question.json() as { id: number; version: number };
+    const early = await t.request('POST', '/api/kb/articles/from-ticket', {
+      token: admin,
+      body: { ticketId: q.id, category: '装修' },
+    });
+    expect(early.statusCode).toBe(400);
+    const answered = await t.request('POST', `/api/tickets/${q.id}/answer`, {
+      token: admin,
+      body: { version: q.version, answer: '不可以外挑，影响外立面统一和高空安全，可安装内嵌式升降晾衣架。' },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const published = await t.request('POST', '/api/kb/articles/from-ticket', {
+      token: expert,
+      body: { ticketId: q.id, category: '装修', tags: ['晾衣架'], title: '阳台晾衣架安装规定' },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    expect((await search('晾衣架')).items[0]).toMatchObject({ title: '阳台晾衣架安装规定' });
+  });
 });

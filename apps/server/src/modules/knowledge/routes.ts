@@ -3,7 +3,15 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
 import { createArticle, updateArticle, useArticle } from './article-commands';
-import { articleInput, articleListQuery, articlePatch, suggestQuery, voteInput } from './inputs';
+import {
+  articleInput,
+  articleListQuery,
+  articlePatch,
+  fromTicketInput,
+  suggestQuery,
+  voteInput,
+} from './inputs';
+import { publishTicketAnswer } from './publish-answer';
 import { articleDetail, listArticles, presentArticle, suggestArticles } from './queries';
 import { kbArticleVersions } from './schema';
 import { voteArticle } from './vote-article';
@@ -54,6 +62,13 @@ export async function knowledgeRoutes(app: App): Promise<void> {
     { onRequest: guard('kb.write'), schema: { tags: ['knowledge'], body: articleInput } },
     async (request, reply) =>
       reply.status(201).send(await createArticle(services, currentAuth(request), request.body)),
+  );
+
+  app.post(
+    '/api/kb/articles/from-ticket',
+    { onRequest: guard('kb.write', 'tickets.read'), schema: { tags: ['knowledge'], body: fromTicketInput } },
+    async (request, reply) =>
+      reply.status(201).send(await publishTicketAnswer(services, currentAuth(request), request.body)),
   );
 
   app.patch(

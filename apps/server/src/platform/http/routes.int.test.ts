@@ -309,6 +309,9 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
         body: { projectId: pB, category: 'x', title: '越权文章', body: 'x' },
       },
     ],
+    'POST /api/kb/articles/from-ticket': [
+      { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
+    ],
     'GET /api/kb/suggest': [{ method: 'GET', url: `/api/kb/suggest?projectId=${pB}&text=访客登记` }],
     'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
     'PUT /api/ivr/flows/:id': [
