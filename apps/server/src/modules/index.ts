@@ -7,6 +7,7 @@ import { knowledgeRoutes } from './knowledge/routes';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
+import { scriptRoutes } from './scripts/routes';
 import { slaRoutes } from './sla/routes';
 import { staffRoutes } from './staff/routes';
 import { agentRoutes } from './telephony/agent-routes';
@@ -30,4 +31,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(ivrRoutes);
   await app.register(agentRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(scriptRoutes);
 }

@@ -312,6 +312,10 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/kb/articles/from-ticket': [
       { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
     ],
+    'GET /api/scripts': [{ method: 'GET', url: `/api/scripts?projectId=${pB}` }],
+    'POST /api/scripts/check': [
+      { method: 'POST', url: '/api/scripts/check', body: { projectId: pB, text: '不知道' } },
+    ],
     'GET /api/kb/suggest': [{ method: 'GET', url: `/api/kb/suggest?projectId=${pB}&text=访客登记` }],
     'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
     'PUT /api/ivr/flows/:id': [
