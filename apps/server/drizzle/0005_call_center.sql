@@ -61,6 +61,26 @@ CREATE TABLE "kb_votes" (
 	CONSTRAINT "kb_votes_article_id_user_id_pk" PRIMARY KEY("article_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "qa_reviews" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "qa_reviews_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"company_id" bigint NOT NULL,
+	"project_id" bigint NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" bigint NOT NULL,
+	"agent_id" bigint NOT NULL,
+	"subject_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT '待评分' NOT NULL,
+	"deductions" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"total" integer,
+	"comment" text,
+	"reviewer_id" bigint,
+	"scored_at" timestamp with time zone,
+	"appeal_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "telephony_extensions" (
 	"company_id" bigint NOT NULL,
 	"extension" text NOT NULL,
@@ -161,6 +181,7 @@ ALTER TABLE "kb_article_versions" ADD CONSTRAINT "kb_article_versions_article_id
 ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_votes" ADD CONSTRAINT "kb_votes_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "qa_reviews" ADD CONSTRAINT "qa_reviews_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "telephony_blocked_numbers" ADD CONSTRAINT "telephony_blocked_numbers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_events" ADD CONSTRAINT "call_events_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_queues" ADD CONSTRAINT "call_queues_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -171,6 +192,8 @@ ALTER TABLE "telephony_configs" ADD CONSTRAINT "telephony_configs_project_id_pro
 CREATE UNIQUE INDEX "ivr_sessions_project_call_uq" ON "ivr_sessions" USING btree ("project_id","call_id");--> statement-breakpoint
 CREATE INDEX "kb_articles_company_idx" ON "kb_articles" USING btree ("company_id","project_id","id");--> statement-breakpoint
 CREATE INDEX "kb_articles_bigram_idx" ON "kb_articles" USING gin (guanjia_bigrams("search_text"));--> statement-breakpoint
+CREATE UNIQUE INDEX "qa_reviews_subject_uq" ON "qa_reviews" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "qa_reviews_project_agent_idx" ON "qa_reviews" USING btree ("project_id","agent_id","subject_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_extensions_user_uq" ON "telephony_extensions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "agent_presence_company_state_idx" ON "agent_presence" USING btree ("company_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "telephony_blocked_project_e164_uq" ON "telephony_blocked_numbers" USING btree ("project_id","e164");--> statement-breakpoint
@@ -189,3 +212,5 @@ UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" ||
 --> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['kb.read', 'kb.write']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('admin', 'cs_supervisor', 'expert');--> statement-breakpoint
 UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['kb.read']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('project_manager', 'cs_lead', 'agent', 'qa');
+--> statement-breakpoint
+UPDATE "roles" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['qa.review']::text[]) ORDER BY 1) WHERE "builtin" AND "code" IN ('admin', 'cs_supervisor', 'qa');

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   // Knowledge base: search and use articles; write and publish them (experts, supervisors).
   'kb.read',
   'kb.write',
+  // 质检: sample calls and tickets, score them against the checklist, settle appeals.
+  'qa.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -97,6 +99,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'sla.manage',
       'telephony.manage',
       'kb.write',
+      'qa.review',
     ],
   },
   {
@@ -133,7 +136,15 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'qa',
     name: '质检员',
     nameEn: 'QA inspector',
-    permissions: [...READ_ESTATE, 'staff.read', 'tickets.read', 'reports.read', 'calls.read', 'kb.read'],
+    permissions: [
+      ...READ_ESTATE,
+      'staff.read',
+      'tickets.read',
+      'reports.read',
+      'calls.read',
+      'kb.read',
+      'qa.review',
+    ],
   },
   {
     code: 'expert',

@@ -5,6 +5,7 @@ import { importRoutes } from './imports/routes';
 import { ivrRoutes } from './ivr/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { orgRoutes } from './org/routes';
+import { qualityRoutes } from './quality/routes';
 import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { scriptRoutes } from './scripts/routes';
@@ -32,4 +33,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(agentRoutes);
   await app.register(knowledgeRoutes);
   await app.register(scriptRoutes);
+  await app.register(qualityRoutes);
 }

@@ -266,6 +266,9 @@ const en: Strings<Translation> = {
       read: { label: 'View calls', hint: 'Call log, missed-call callback list, caller screen pop' },
       handle: { label: 'Handle calls', hint: 'Click-to-call and linking calls to tickets' },
     },
+    qa: {
+      review: { label: 'QA review', hint: 'Sample calls and tickets, score them, settle appeals' },
+    },
     kb: {
       read: { label: 'Read the knowledge base', hint: 'Search and use articles, vote whether they helped' },
       write: { label: 'Edit the knowledge base', hint: 'Write, change and publish articles' },

@@ -233,6 +233,9 @@ const zhCN = {
       read: { label: '查看通话记录', hint: '通话记录、未接来电回拨列表、来电弹屏档案' },
       handle: { label: '处理来电', hint: '点击外呼、把通话关联到工单' },
     },
+    qa: {
+      review: { label: '质检评分', hint: '抽检通话和工单、按质检表评分、处理申诉' },
+    },
     kb: {
       read: { label: '查看知识库', hint: '搜索和引用知识库文章、评价是否有用' },
       write: { label: '维护知识库', hint: '撰写、修改、发布知识库文章' },

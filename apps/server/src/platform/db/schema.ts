@@ -6,6 +6,7 @@ export * from '../../modules/imports/schema';
 export * from '../../modules/ivr/schema';
 export * from '../../modules/knowledge/schema';
 export * from '../../modules/org/schema';
+export * from '../../modules/quality/schema';
 export * from '../../modules/reports/schema';
 export * from '../../modules/residents/schema';
 export * from '../../modules/sla/schema';

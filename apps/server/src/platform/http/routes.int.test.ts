@@ -312,6 +312,20 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/kb/articles/from-ticket': [
       { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
     ],
+    'POST /api/qa/sample': [
+      {
+        method: 'POST',
+        url: '/api/qa/sample',
+        body: { projectId: pB, from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' },
+      },
+    ],
+    'POST /api/qa/reviews/:id/score': [
+      { method: 'POST', url: '/api/qa/reviews/999999/score', body: { deductions: {}, version: 1 } },
+    ],
+    'POST /api/qa/reviews/:id/appeal': [
+      { method: 'POST', url: '/api/qa/reviews/999999/appeal', body: { reason: 'x', version: 1 } },
+    ],
+    'GET /api/qa/monthly': [{ method: 'GET', url: `/api/qa/monthly?projectId=${pB}&month=2026-03` }],
     'GET /api/scripts': [{ method: 'GET', url: `/api/scripts?projectId=${pB}` }],
     'POST /api/scripts/check': [
       { method: 'POST', url: '/api/scripts/check', body: { projectId: pB, text: '不知道' } },
@@ -347,6 +361,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
     'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
     'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
+    'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
   };
 }
 

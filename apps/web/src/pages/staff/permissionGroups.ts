@@ -17,7 +17,7 @@ const KNOWN: { key: string; permissions: string[] }[] = [
   },
   {
     key: 'callcenter',
-    permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write'],
+    permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write', 'qa.review'],
   },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
