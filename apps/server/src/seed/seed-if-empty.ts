@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoTickets } from './demo-tickets';
 
@@ -33,6 +34,7 @@ export async function seedIfEmpty(
       options.demo === false
         ? 'skipped'
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${articles} knowledge-base articles`;
+    if (options.demo !== false) await seedDemoCallCenter(services, boot);
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }
