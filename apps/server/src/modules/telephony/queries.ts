@@ -1,5 +1,5 @@
 import { maskPhone, normalizePhone } from '@guanjia/shared';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
 import type { Db, DbOrTx } from '../../platform/db/client';
@@ -132,15 +132,16 @@ export async function callDetail(db: DbOrTx, auth: AuthContext, id: number) {
 export async function callerLookup(db: Db, auth: AuthContext, number: string, projectId?: number) {
   if (projectId) assertInScope(auth, projectId, 'Project');
   const scope = scopeOf(auth, projectId);
-  let areaCode: string | undefined;
-  if (projectId && scope.includes(projectId)) {
+  // Full numbers (mobiles, +86…, 0-prefixed landlines) need no project lookup; only a local number
+  // (7–8 digits, which never normalises without an area code) is completed with the project's.
+  let n = normalizePhone(number);
+  if (!n && projectId && scope.includes(projectId)) {
     const [p] = await db
       .select({ areaCode: projects.areaCode })
       .from(projects)
       .where(eq(projects.id, projectId));
-    areaCode = p?.areaCode ?? undefined;
+    n = normalizePhone(number, { areaCode: p?.areaCode ?? undefined });
   }
-  const n = normalizePhone(number, { areaCode });
   const pii = can(auth, 'pii.view');
   const head = {
     number: n ? (pii ? n.national : maskPhone(n.national)) : pii ? number : maskPhone(number),
@@ -150,15 +151,16 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     piiMasked: !pii,
   };
   if (!n) return { ...head, known: false, residents: [], lastContacts: [] };
-  const matches = await db
-    .selectDistinct({ residentId: residentPhones.residentId })
-    .from(residentPhones)
-    .where(and(eq(residentPhones.e164, n.e164), inArray(residentPhones.projectId, scope)))
-    .limit(20);
-  const ids = matches.map((m) => m.residentId);
-  const rows = ids.length
-    ? await db.select().from(residents).where(inArray(residents.id, ids)).orderBy(asc(residents.id))
-    : [];
+  // One round trip: the residents of the number (a family may share one), in scope.
+  const rows = await db
+    .select()
+    .from(residents)
+    .where(
+      sql`${residents.id} = any(array(select distinct ${residentPhones.residentId} from ${residentPhones}
+            where ${residentPhones.e164} = ${n.e164} and ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) limit 20))`,
+    )
+    .orderBy(asc(residents.id));
+  const ids = rows.map((r) => r.id);
   const ticketColumns = {
     id: tickets.id,
     residentId: tickets.residentId,
