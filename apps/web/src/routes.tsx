@@ -31,6 +31,10 @@ const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
 const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
+const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
+const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
+const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
+const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -140,6 +144,10 @@ export const router = createBrowserRouter([
               guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
               guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),
               guarded('reports/sla', 'reports.read', <SlaReportPage />),
+              guarded('calls', 'calls.read', <CallsPage />),
+              guarded('wallboard', 'calls.read', <WallboardPage />),
+              guarded('knowledge', 'kb.read', <KnowledgePage />),
+              guarded('ivr', 'telephony.manage', <IvrPage />),
               {
                 path: 'estate',
                 element: (

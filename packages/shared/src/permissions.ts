@@ -30,6 +30,16 @@ export const PERMISSIONS = [
   'notices.write',
   'notices.review',
   'notices.approve',
+  // Call center (issue 4): read the call log and caller 360, place and link calls, configure the
+  // PBX link (token, outgoing webhook, block list, extensions).
+  'calls.read',
+  'calls.handle',
+  'telephony.manage',
+  // Knowledge base: search and use articles; write and publish them (experts, supervisors).
+  'kb.read',
+  'kb.write',
+  // 质检: sample calls and tickets, score them against the checklist, settle appeals.
+  'qa.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,6 +66,9 @@ const DESK: readonly Permission[] = [
   'incidents.write',
   'notices.read',
   'notices.write',
+  'calls.read',
+  'calls.handle',
+  'kb.read',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -78,6 +91,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       ...DESK,
       'sla.manage',
       'notices.approve',
+      'telephony.manage',
     ],
   },
   {
@@ -97,6 +111,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       ...DESK,
       'sla.manage',
       'notices.review',
+      'telephony.manage',
+      'kb.write',
+      'qa.review',
     ],
   },
   {
@@ -130,6 +147,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'incidents.write',
       'notices.read',
       'notices.write',
+      'calls.read',
+      'calls.handle',
+      'kb.read',
     ],
   },
   {
@@ -143,9 +163,17 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'reports.read',
       'incidents.read',
       'notices.read',
+      'calls.read',
+      'kb.read',
+      'qa.review',
     ],
   },
-  { code: 'expert', name: '专家', nameEn: 'Expert', permissions: [...READ_ESTATE, 'tickets.read'] },
+  {
+    code: 'expert',
+    name: '专家',
+    nameEn: 'Expert',
+    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write'],
+  },
   {
     code: 'eng_supervisor',
     name: '工程主管',

@@ -55,9 +55,22 @@ async function get<T>(token: string, url: string): Promise<T> {
 }
 
 describe('demo estate on first start', () => {
+  it('seats the desk at phone extensions and opens the IVR’s queues in both projects', async () => {
+    const token = await login('cs_supervisor');
+    const queues = await get<{ items: { name: string }[] }>(token, '/api/queues?pageSize=50');
+    expect(queues.items.map((q) => q.name).sort()).toEqual(
+      ['人工', '人工', '咨询', '咨询', '投诉建议', '投诉建议', '报修', '报修'].sort(),
+    );
+    const seats = await get<{ items: { username: string; extension: string | null }[] }>(
+      token,
+      '/api/telephony/extensions?pageSize=200',
+    );
+    expect(seats.items.find((s) => s.username === 'agent1')?.extension).toBe('8001');
+  });
+
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 2 demo incidents, 3 demo notices$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 2 demo incidents, 3 demo notices; 34 knowledge-base articles$/,
     );
   });
 

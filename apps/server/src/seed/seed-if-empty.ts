@@ -1,8 +1,10 @@
 import { count } from 'drizzle-orm';
+import { seedStandardArticles } from '../modules/knowledge/seed-articles';
 import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoTickets } from './demo-tickets';
@@ -27,10 +29,13 @@ export async function seedIfEmpty(
       companyName: '安居物业服务有限公司',
       adminPassword: options.adminPassword,
     });
+    // The standard answers are product content, seeded with or without the demo estate.
+    const articles = await seedStandardArticles(db, boot.companyId, services.clock.now());
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
+    if (options.demo !== false) await seedDemoCallCenter(services, boot);
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

@@ -17,6 +17,10 @@ export const PUBLIC_ROUTES = new Set([
   // The resident portal's login (a phone and a one-time code) precedes any session.
   'POST /api/portal/auth/code',
   'POST /api/portal/auth/login',
+  // The PBX and the IVR bridge authenticate with the project's telephony token (401 without it).
+  'POST /api/telephony/events',
+  'POST /api/ivr/:projectId/step',
+  'POST /api/telephony/route',
 ]);
 
 export const isPublic = (method: string, url: string) =>

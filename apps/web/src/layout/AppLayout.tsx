@@ -3,15 +3,18 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DesktopOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
   GlobalOutlined,
+  HistoryOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -19,6 +22,7 @@ import {
   MobileOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
+  PartitionOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -48,6 +52,7 @@ import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
 import { NotificationBell } from './NotificationBell';
+import { ScreenPop } from './ScreenPop';
 
 interface NavItem {
   key: string;
@@ -115,6 +120,22 @@ export function AppLayout() {
             label: t('nav.slaReport'),
             permission: 'reports.read',
           },
+        ],
+      },
+      {
+        key: 'callcenter',
+        icon: <PhoneOutlined />,
+        label: t('nav.callcenter'),
+        children: [
+          { key: '/calls', icon: <HistoryOutlined />, label: t('nav.calls'), permission: 'calls.read' },
+          {
+            key: '/wallboard',
+            icon: <DesktopOutlined />,
+            label: t('nav.wallboard'),
+            permission: 'calls.read',
+          },
+          { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
         ],
       },
       {
@@ -387,6 +408,7 @@ export function AppLayout() {
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>
+          <ScreenPop />
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}>
           {t('app.footer')}

@@ -42,8 +42,8 @@ export async function createTicket(
   auth: AuthContext,
   input: TicketInput,
   idempotencyKey?: string,
-  /** Who the timeline names: the resident portal passes a channel actor instead of a staff member. */
-  actorOverride?: Actor,
+  /** Who the timeline names; a channel (the resident portal, the IVR) acts without a staff member. */
+  actor: Actor = userActor(auth),
 ): Promise<{ id: number; created: boolean; parts?: DetailParts }> {
   assertInScope(auth, input.projectId, 'Project');
   const { database } = ctx;
@@ -98,7 +98,6 @@ export async function createTicket(
     sla,
     now,
   });
-  const actor = actorOverride ?? userActor(auth);
   let numbers: IntakeNumbers;
   try {
     numbers = await batchers.insert.submit({ plan, actor, timeZone: sla.timezone });

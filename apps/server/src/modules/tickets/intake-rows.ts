@@ -77,7 +77,7 @@ export function planIntake(args: {
     title,
     description: input.description,
     attachments: input.attachments,
-    // userId 0 is no staff member (the resident portal): nobody owns or created it on the staff side.
+    // userId 0 is no staff member (the resident portal, the IVR): nobody owns or created it on the staff side.
     ownerId: accept && auth.userId ? auth.userId : null,
     createdById: auth.userId || null,
     reopenCount: 0,

@@ -70,6 +70,25 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     urgent: true,
     expiresAt: new Date(server.clock.now().getTime() + 7 * 86_400_000).toISOString(),
   });
+  const { token } = (
+    await server.request('POST', '/api/telephony/config/token', {
+      token: admin,
+      body: { projectId: f.projectB },
+    })
+  ).json() as { token: string };
+  const call = await server.request('POST', '/api/telephony/events', {
+    headers: { 'x-guanjia-token': token },
+    body: { event: 'newCall', callId: 'b-1', direction: 'in', from: '13712345678', to: '4008001234' },
+  });
+  expect(call.statusCode, call.body).toBe(200);
+  const blocked = await post('/api/telephony/blocked', { projectId: f.projectB, number: '13000000000' });
+  const queue = await post('/api/queues', { projectId: f.projectB, name: '乙方人工' });
+  const article = await post('/api/kb/articles', {
+    projectId: f.projectB,
+    category: '大厦',
+    title: '乙方大厦访客登记',
+    body: '访客在一楼大堂登记',
+  });
   return {
     rule: (rule.json() as { id: number }).id,
     notice: notice.id,
@@ -79,6 +98,10 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     category: category.id,
     policy: policy.id,
     calendar: calendar.id,
+    call: (call.json() as { callId: number }).callId,
+    blocked: blocked.id,
+    queue: queue.id,
+    article: article.id,
   };
 }
 afterAll(async () => t?.close());
@@ -101,6 +124,11 @@ const COMPANY_LEVEL = new Set([
   'GET /api/notifications',
   'POST /api/notifications/:id/read',
   'POST /api/notifications/read-all',
+  // The IVR editor's flow check: pure, reads no project data.
+  'POST /api/ivr/validate',
+  // The caller's own phone presence.
+  'GET /api/agents/me/presence',
+  'PUT /api/agents/me/presence',
 ]);
 
 /**
@@ -250,6 +278,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
       { method: 'PUT', url: `/api/calendars/${b.calendar}`, body: { name: 'x', version: 1 } },
     ],
     'DELETE /api/calendars/:id': [{ method: 'DELETE', url: `/api/calendars/${b.calendar}?version=1` }],
+    ...telephonyScopeCases(),
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
     ...incidentScopeCases(),
   };
@@ -312,6 +341,86 @@ function noticeScopeCases(): Record<string, ScopeCase[]> {
   };
 }
 
+function telephonyScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const pB = f.projectB;
+  return {
+    'GET /api/telephony/lookup': [
+      { method: 'GET', url: `/api/telephony/lookup?number=13712345678&projectId=${pB}` },
+    ],
+    'GET /api/calls/:id': [{ method: 'GET', url: `/api/calls/${b.call}` }],
+    'GET /api/calls/:id/caller': [{ method: 'GET', url: `/api/calls/${b.call}/caller` }],
+    'POST /api/calls/:id/tickets': [
+      { method: 'POST', url: `/api/calls/${b.call}/tickets`, body: { ticketId: b.ticket } },
+    ],
+    'POST /api/telephony/dial': [
+      { method: 'POST', url: '/api/telephony/dial', body: { projectId: pB, number: '13712345678' } },
+    ],
+    'GET /api/telephony/config': [{ method: 'GET', url: `/api/telephony/config?projectId=${pB}` }],
+    'PUT /api/telephony/config': [
+      { method: 'PUT', url: '/api/telephony/config', body: { projectId: pB, dialUrl: null, version: 1 } },
+    ],
+    'POST /api/telephony/config/token': [
+      { method: 'POST', url: '/api/telephony/config/token', body: { projectId: pB } },
+    ],
+    'POST /api/telephony/blocked': [
+      { method: 'POST', url: '/api/telephony/blocked', body: { projectId: pB, number: '13100000000' } },
+    ],
+    'DELETE /api/telephony/blocked/:id': [{ method: 'DELETE', url: `/api/telephony/blocked/${b.blocked}` }],
+    'POST /api/queues': [{ method: 'POST', url: '/api/queues', body: { projectId: pB, name: '越权' } }],
+    'PATCH /api/queues/:id': [
+      { method: 'PATCH', url: `/api/queues/${b.queue}`, body: { name: 'x', version: 1 } },
+    ],
+    'GET /api/wallboard': [{ method: 'GET', url: `/api/wallboard?projectId=${pB}` }],
+    'GET /api/kb/articles/:id': [{ method: 'GET', url: `/api/kb/articles/${b.article}` }],
+    'GET /api/kb/articles/:id/versions': [{ method: 'GET', url: `/api/kb/articles/${b.article}/versions` }],
+    'PATCH /api/kb/articles/:id': [
+      { method: 'PATCH', url: `/api/kb/articles/${b.article}`, body: { title: '越权修改', version: 1 } },
+    ],
+    'POST /api/kb/articles/:id/vote': [
+      { method: 'POST', url: `/api/kb/articles/${b.article}/vote`, body: { helpful: true } },
+    ],
+    'POST /api/kb/articles/:id/use': [{ method: 'POST', url: `/api/kb/articles/${b.article}/use` }],
+    'POST /api/kb/articles': [
+      {
+        method: 'POST',
+        url: '/api/kb/articles',
+        body: { projectId: pB, category: 'x', title: '越权文章', body: 'x' },
+      },
+    ],
+    'POST /api/kb/articles/from-ticket': [
+      { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
+    ],
+    'POST /api/qa/sample': [
+      {
+        method: 'POST',
+        url: '/api/qa/sample',
+        body: { projectId: pB, from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' },
+      },
+    ],
+    'POST /api/qa/reviews/:id/score': [
+      { method: 'POST', url: '/api/qa/reviews/999999/score', body: { deductions: {}, version: 1 } },
+    ],
+    'POST /api/qa/reviews/:id/appeal': [
+      { method: 'POST', url: '/api/qa/reviews/999999/appeal', body: { reason: 'x', version: 1 } },
+    ],
+    'GET /api/qa/monthly': [{ method: 'GET', url: `/api/qa/monthly?projectId=${pB}&month=2026-03` }],
+    'GET /api/scripts': [{ method: 'GET', url: `/api/scripts?projectId=${pB}` }],
+    'POST /api/scripts/check': [
+      { method: 'POST', url: '/api/scripts/check', body: { projectId: pB, text: '不知道' } },
+    ],
+    'GET /api/kb/suggest': [{ method: 'GET', url: `/api/kb/suggest?projectId=${pB}&text=访客登记` }],
+    'GET /api/ivr/flows/:id': [{ method: 'GET', url: `/api/ivr/flows/${pB}` }],
+    'PUT /api/ivr/flows/:id': [
+      { method: 'PUT', url: `/api/ivr/flows/${pB}`, body: { flow: {}, version: 1 } },
+    ],
+    'POST /api/ivr/flows/:id/simulate': [{ method: 'POST', url: `/api/ivr/flows/${pB}/simulate`, body: {} }],
+    'PUT /api/telephony/extensions/:id': [
+      { method: 'PUT', url: `/api/telephony/extensions/${f.users.manager_b}`, body: { extension: '8009' } },
+    ],
+  };
+}
+
 function listCases(): Record<string, [string, number[]]> {
   const f = t.fixture;
   return {
@@ -329,6 +438,12 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/incidents': ['/api/incidents?pageSize=200', [b.incident]],
     'GET /api/notices': ['/api/notices?pageSize=200', [b.notice]],
     'GET /api/deliveries': ['/api/deliveries?pageSize=200', []],
+    'GET /api/calls': ['/api/calls?pageSize=200', [b.call]],
+    'GET /api/telephony/blocked': ['/api/telephony/blocked?pageSize=200', [b.blocked]],
+    'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
+    'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
+    'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
+    'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
   };
 }
 

@@ -26,6 +26,10 @@ const KNOWN: { key: string; permissions: string[] }[] = [
       'notices.approve',
     ],
   },
+  {
+    key: 'callcenter',
+    permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write', 'qa.review'],
+  },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },

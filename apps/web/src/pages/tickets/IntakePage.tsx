@@ -29,9 +29,9 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useCategoryOptions, uuid } from '../../api/serviceHooks';
 import type { Page, Resident, TicketDetail, TicketSummary } from '../../api/types';
@@ -140,6 +140,27 @@ export default function IntakePage() {
   // An ongoing outage at the caller's unit: link the new ticket to it instead of opening a fresh case.
   const [attachTo, setAttachTo] = useState<number | null>(null);
   const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
+  // Opened from the screen pop: ?residentId= (a known caller) or ?phone= (an unknown one), and the
+  // call the ticket is linked to once created.
+  const [search] = useSearchParams();
+  const fromCall = Number(search.get('callId')) || null;
+  const prefillResident = Number(search.get('residentId')) || null;
+  const prefillPhone = search.get('phone');
+  useEffect(() => {
+    if (prefillResident) {
+      void api
+        .get<Resident>(`/api/residents/${prefillResident}`)
+        .then((r) => {
+          setMode('resident');
+          setResident(r);
+          form.setFieldValue('unitId', r.units[0]?.unitId);
+        })
+        .catch(() => undefined);
+    } else if (prefillPhone) {
+      setMode('unknown');
+      form.setFieldValue('contactPhone', prefillPhone);
+    }
+  }, [prefillResident, prefillPhone, form]);
 
   // 急修 shortcuts: the problems the tree marks urgent (漏水, 停电跳闸, 电梯困人 …), one click each.
   const urgentShortcuts = useMemo(
@@ -190,6 +211,8 @@ export default function IntakePage() {
       });
       if (attachTo && body.unitId)
         await api.post(`/api/incidents/${attachTo}/tickets`, { ticketIds: [ticket.id] });
+      if (fromCall)
+        await api.post(`/api/calls/${fromCall}/tickets`, { ticketId: ticket.id }).catch(() => undefined);
       if (ANSWERABLE.includes(v.type) && v.answerNow && v.answer?.trim() && ticket.status !== '已关闭') {
         const answered = await api.post<TicketDetail>(`/api/tickets/${ticket.id}/answer`, {
           version: ticket.version,

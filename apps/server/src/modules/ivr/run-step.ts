@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { Services } from '../../platform/http/app-types';
+import type { ProjectLink } from '../telephony/project-link';
+import { flowOf } from './flows';
+import type { StepInput } from './inputs';
+import { liveEnv } from './ivr-env';
+import { ivrFlow } from './rules/flow';
+import { type IvrReply, type IvrState, stepFlow } from './rules/interpret';
+import { ivrSessions } from './schema';
+
+type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
+
+/**
+ * One IVR step for a PBX call. The session is advanced only from the step count it was read at, so
+ * of two overlapping requests of one call only one moves it (no row lock is held across the step:
+ * a ticket node writes in its own transactions); the ticket a step files is idempotent per call and node.
+ */
+export async function runIvrStep(ctx: Ctx, link: ProjectLink, input: StepInput): Promise<IvrReply> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const flowRow = await flowOf(db, link.projectId, now);
+  const flow = ivrFlow.parse(flowRow.flow);
+  const where = and(eq(ivrSessions.projectId, link.projectId), eq(ivrSessions.callId, input.callId));
+  await db
+    .insert(ivrSessions)
+    .values({
+      projectId: link.projectId,
+      callId: input.callId,
+      fromNumber: input.from,
+      state: { node: flow.start, awaiting: false, retries: 0, intent: null, recordingUrl: null, done: false },
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+  const [session] = await db.select().from(ivrSessions).where(where);
+  if (!session) throw new Error('session missing');
+  // A fresh session has not spoken yet: run from the start.
+  const previous: IvrState | null = session.steps === 0 ? null : session.state;
+  const env = liveEnv(ctx, { ...link, callId: input.callId, from: session.fromNumber });
+  const { state, reply } = await stepFlow(flow, previous, input, env);
+  await db
+    .update(ivrSessions)
+    .set({ state, done: state.done, steps: session.steps + 1, updatedAt: ctx.clock.now() })
+    .where(and(where, eq(ivrSessions.steps, session.steps)));
+  return reply;
+}

@@ -1,0 +1,101 @@
+import { asc, eq } from 'drizzle-orm';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import type { App } from '../../platform/http/app-types';
+import { idParam } from '../../platform/http/pagination';
+import { createArticle, updateArticle, useArticle } from './article-commands';
+import {
+  articleInput,
+  articleListQuery,
+  articlePatch,
+  fromTicketInput,
+  suggestQuery,
+  voteInput,
+} from './inputs';
+import { publishTicketAnswer } from './publish-answer';
+import { articleDetail, listArticles, presentArticle, suggestArticles } from './queries';
+import { kbArticleVersions } from './schema';
+import { voteArticle } from './vote-article';
+
+export async function knowledgeRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+
+  app.get(
+    '/api/kb/articles',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], querystring: articleListQuery } },
+    async (request) => listArticles(db, currentAuth(request), request.query),
+  );
+
+  app.get(
+    '/api/kb/suggest',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], querystring: suggestQuery } },
+    async (request) => suggestArticles(db, currentAuth(request), request.query.text, request.query.projectId),
+  );
+
+  app.get(
+    '/api/kb/articles/:id',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    async (request) => presentArticle(await articleDetail(db, currentAuth(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/kb/articles/:id/versions',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    async (request) => {
+      const article = await articleDetail(db, currentAuth(request), request.params.id);
+      const rows = await db
+        .select()
+        .from(kbArticleVersions)
+        .where(eq(kbArticleVersions.articleId, article.id))
+        .orderBy(asc(kbArticleVersions.version));
+      return {
+        items: rows.map((v) => ({ ...v, editedAt: v.editedAt.toISOString() })),
+        total: rows.length,
+        page: 1,
+        pageSize: rows.length,
+      };
+    },
+  );
+
+  app.post(
+    '/api/kb/articles',
+    { onRequest: guard('kb.write'), schema: { tags: ['knowledge'], body: articleInput } },
+    async (request, reply) =>
+      reply.status(201).send(await createArticle(services, currentAuth(request), request.body)),
+  );
+
+  app.post(
+    '/api/kb/articles/from-ticket',
+    { onRequest: guard('kb.write', 'tickets.read'), schema: { tags: ['knowledge'], body: fromTicketInput } },
+    async (request, reply) =>
+      reply.status(201).send(await publishTicketAnswer(services, currentAuth(request), request.body)),
+  );
+
+  app.patch(
+    '/api/kb/articles/:id',
+    { onRequest: guard('kb.write'), schema: { tags: ['knowledge'], params: idParam, body: articlePatch } },
+    async (request) => updateArticle(services, currentAuth(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/kb/articles/:id/vote',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam, body: voteInput } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const article = await articleDetail(db, auth, request.params.id);
+      await voteArticle(services, auth, article, request.body.helpful);
+      return presentArticle(await articleDetail(db, auth, article.id));
+    },
+  );
+
+  app.post(
+    '/api/kb/articles/:id/use',
+    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const article = await articleDetail(db, auth, request.params.id);
+      await useArticle(services, auth, article);
+      return presentArticle(await articleDetail(db, auth, article.id));
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { companies } from '../../platform/auth/schema';
+import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
+import { projects } from '../org/schema';
+
+export const KB_VISIBILITIES = ['internal', 'public'] as const;
+export type KbVisibility = (typeof KB_VISIBILITIES)[number];
+
+/**
+ * One standard answer per question. Company-wide (projectId null) or for one project; internal
+ * articles are for staff only, public ones may be shown to residents.
+ */
+export const kbArticles = pgTable(
+  'kb_articles',
+  {
+    id: id(),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
+    projectId: ref('project_id').references(() => projects.id),
+    category: text('category').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    visibility: text('visibility').$type<KbVisibility>().notNull().default('internal'),
+    /** Title, tags, category and body lower-cased: the bigram index makes Chinese searchable. */
+    searchText: text('search_text').notNull(),
+    uses: integer('uses').notNull().default(0),
+    helpfulYes: integer('helpful_yes').notNull().default(0),
+    helpfulNo: integer('helpful_no').notNull().default(0),
+    createdById: ref('created_by_id'),
+    updatedById: ref('updated_by_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('kb_articles_company_idx').on(t.companyId, t.projectId, t.id),
+    // Chinese search without a segmenter: every two-character piece (guanjia_bigrams, migration 0002).
+    index('kb_articles_bigram_idx').using('gin', sql`guanjia_bigrams(${t.searchText})`),
+  ],
+);
+
+/** Every saved version of an article: who changed what, and the text as it was. */
+export const kbArticleVersions = pgTable(
+  'kb_article_versions',
+  {
+    articleId: ref('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    category: text('category').notNull(),
+    tags: text('tags').array().notNull(),
+    visibility: text('visibility').$type<KbVisibility>().notNull(),
+    editedById: ref('edited_by_id'),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.version] })],
+);
+
+/** "Was this helpful?": one vote per staff member and article, which they may change. */
+export const kbVotes = pgTable(
+  'kb_votes',
+  {
+    articleId: ref('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    userId: ref('user_id').notNull(),
+    helpful: boolean('helpful').notNull(),
+    votedAt: timestamp('voted_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);

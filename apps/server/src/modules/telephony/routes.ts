@@ -1,0 +1,193 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertInScope } from '../../platform/auth/context';
+import { currentAuth, guard } from '../../platform/auth/guard';
+import type { App } from '../../platform/http/app-types';
+import { notFound } from '../../platform/http/errors';
+import { idParam } from '../../platform/http/pagination';
+import { blockNumber, listBlocked, unblockNumber } from './block-list';
+import { dialOut } from './dial-out';
+import { listExtensions, setExtension } from './extensions';
+import { handleCallEvent } from './handle-call-event';
+import {
+  blockedInput,
+  blockedListQuery,
+  callEventInput,
+  callListQuery,
+  configInput,
+  dialInput,
+  extensionInput,
+  extensionListQuery,
+  linkTicketInput,
+  lookupQuery,
+  projectQuery,
+} from './inputs';
+import { linkCallTicket } from './link-call-ticket';
+import { type ProjectLink, projectByToken } from './project-link';
+import { callDetail, callerLookup, listCalls } from './queries';
+import { calls } from './schema';
+import { readConfig, rotateToken, saveConfig } from './telephony-config';
+
+/** The project token sent by the PBX or IVR bridge: header X-Guanjia-Token, or ?token= for simple PBXs. */
+export function telephonyToken(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-guanjia-token'];
+  if (typeof header === 'string' && header) return header;
+  const query = request.query as { token?: unknown } | undefined;
+  return typeof query?.token === 'string' ? query.token : undefined;
+}
+
+/** Resolved before body validation, so an unauthenticated PBX gets 401 rather than 400. */
+const links = new WeakMap<FastifyRequest, ProjectLink>();
+export function linkOf(request: FastifyRequest): ProjectLink {
+  const link = links.get(request);
+  if (!link) throw new Error('token hook did not run');
+  return link;
+}
+
+export async function telephonyRoutes(app: App): Promise<void> {
+  const services = app.services;
+  const { db } = services.database;
+  const byToken = async (request: FastifyRequest) => {
+    links.set(request, await projectByToken(db, telephonyToken(request)));
+  };
+
+  app.post(
+    '/api/telephony/events',
+    {
+      onRequest: byToken,
+      schema: {
+        tags: ['telephony'],
+        body: callEventInput,
+        querystring: z.object({ token: z.string().optional() }),
+      },
+    },
+    async (request) => handleCallEvent(services, linkOf(request), request.body),
+  );
+
+  app.get(
+    '/api/telephony/lookup',
+    {
+      onRequest: guard('calls.read', 'residents.read'),
+      schema: { tags: ['telephony'], querystring: lookupQuery },
+    },
+    async (request) => callerLookup(db, currentAuth(request), request.query.number, request.query.projectId),
+  );
+
+  app.get(
+    '/api/calls',
+    { onRequest: guard('calls.read'), schema: { tags: ['telephony'], querystring: callListQuery } },
+    async (request) => listCalls(db, currentAuth(request), request.query),
+  );
+
+  app.get(
+    '/api/calls/:id',
+    { onRequest: guard('calls.read'), schema: { tags: ['telephony'], params: idParam } },
+    async (request) => {
+      const call = await callDetail(db, currentAuth(request), request.params.id);
+      if (!call) throw notFound('Call');
+      return call;
+    },
+  );
+
+  // The screen pop: the 360 of the call's other party, read from the stored number (never masked).
+  app.get(
+    '/api/calls/:id/caller',
+    { onRequest: guard('calls.read', 'residents.read'), schema: { tags: ['telephony'], params: idParam } },
+    async (request) => {
+      const auth = currentAuth(request);
+      const [call] = await db.select().from(calls).where(eq(calls.id, request.params.id));
+      if (!call) throw notFound('Call');
+      assertInScope(auth, call.projectId, 'Call');
+      const party = call.direction === 'in' ? call.fromNumber : call.toNumber;
+      return {
+        call: await callDetail(db, auth, call.id),
+        caller: await callerLookup(db, auth, party, call.projectId),
+      };
+    },
+  );
+
+  app.post(
+    '/api/calls/:id/tickets',
+    {
+      onRequest: guard('calls.handle'),
+      schema: { tags: ['telephony'], params: idParam, body: linkTicketInput },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      await linkCallTicket(services, auth, request.params.id, request.body.ticketId);
+      return callDetail(db, auth, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/telephony/dial',
+    { onRequest: guard('calls.handle'), schema: { tags: ['telephony'], body: dialInput } },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      const id = await dialOut(services, auth, request.body);
+      return reply.status(201).send(await callDetail(db, auth, id));
+    },
+  );
+
+  app.get(
+    '/api/telephony/config',
+    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], querystring: projectQuery } },
+    async (request) => readConfig(db, currentAuth(request), request.query.projectId),
+  );
+
+  app.put(
+    '/api/telephony/config',
+    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], body: configInput } },
+    async (request) => saveConfig(services, currentAuth(request), request.body),
+  );
+
+  app.post(
+    '/api/telephony/config/token',
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], body: z.object({ projectId: z.number().int().positive() }) },
+    },
+    async (request) => rotateToken(services, currentAuth(request), request.body.projectId),
+  );
+
+  app.get(
+    '/api/telephony/blocked',
+    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], querystring: blockedListQuery } },
+    async (request) => listBlocked(db, currentAuth(request), request.query),
+  );
+
+  app.post(
+    '/api/telephony/blocked',
+    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], body: blockedInput } },
+    async (request, reply) =>
+      reply.status(201).send(await blockNumber(services, currentAuth(request), request.body)),
+  );
+
+  app.delete(
+    '/api/telephony/blocked/:id',
+    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], params: idParam } },
+    async (request, reply) => {
+      await unblockNumber(services, currentAuth(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/telephony/extensions',
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], querystring: extensionListQuery },
+    },
+    async (request) => listExtensions(db, currentAuth(request), request.query),
+  );
+
+  app.put(
+    '/api/telephony/extensions/:id',
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], params: idParam, body: extensionInput },
+    },
+    async (request) => setExtension(services, currentAuth(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,142 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Empty, List, Modal, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CallerLookup, CallItem } from '../api/callTypes';
+import { api } from '../api/client';
+import { useAuth } from '../auth/AuthProvider';
+import { formatDateTime } from '../format';
+import { useLive } from '../live/LiveProvider';
+
+/**
+ * 来电弹屏: a live `call` message for this agent (the PBX reported a new or answered call on the
+ * agent's extension, or routed one to it) opens the caller's archive; one click starts a ticket
+ * pre-filled with the caller and linked to the call.
+ */
+export function ScreenPop() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { subscribe } = useLive();
+  const navigate = useNavigate();
+  const [callId, setCallId] = useState<number | null>(null);
+  const allowed = can('calls.read') && can('residents.read');
+
+  useEffect(() => {
+    if (!allowed) return;
+    return subscribe((m) => {
+      if (m.type === 'call' && typeof m.entityId === 'number') setCallId(m.entityId);
+    });
+  }, [subscribe, allowed]);
+
+  const pop = useQuery({
+    queryKey: ['calls', callId, 'caller'],
+    queryFn: () => api.get<{ call: CallItem; caller: CallerLookup }>(`/api/calls/${callId}/caller`),
+    enabled: callId !== null,
+  });
+  const close = () => setCallId(null);
+  const newTicket = (residentId?: number) => {
+    const call = pop.data?.call;
+    const params = new URLSearchParams();
+    if (call) params.set('callId', String(call.id));
+    if (residentId) params.set('residentId', String(residentId));
+    else if (pop.data?.caller.e164) params.set('phone', pop.data.caller.number);
+    close();
+    void navigate(`/tickets/new?${params.toString()}`);
+  };
+
+  const caller = pop.data?.caller;
+  return (
+    <Modal
+      open={callId !== null}
+      onCancel={close}
+      width={720}
+      title={
+        <Space>
+          <PhoneOutlined />
+          {t('screenPop.title')}
+          {caller && <Typography.Text copyable>{caller.number}</Typography.Text>}
+          {pop.data?.call.queue && <Tag>{pop.data.call.queue}</Tag>}
+        </Space>
+      }
+      footer={
+        <Space>
+          <Button onClick={close}>{t('screenPop.dismiss')}</Button>
+          {can('tickets.write') && (caller?.residents.length ?? 0) !== 1 && (
+            <Button type="primary" onClick={() => newTicket()} data-testid="pop-new-ticket">
+              {t('screenPop.newTicket')}
+            </Button>
+          )}
+        </Space>
+      }
+      modalRender={(node) => <div data-testid="screen-pop">{node}</div>}
+    >
+      {pop.isLoading && <Typography.Text type="secondary">{t('screenPop.loading')}</Typography.Text>}
+      {caller && !caller.known && <Empty description={t('screenPop.unknown')} />}
+      {caller?.residents.map((r) => (
+        <div key={r.id} style={{ marginBottom: 16 }}>
+          <Descriptions
+            size="small"
+            bordered
+            column={2}
+            title={
+              <Space>
+                {r.name}
+                {r.vip && <Tag color="gold">VIP</Tag>}
+                {r.tags.map((tag) => (
+                  <Tag key={tag}>{tag}</Tag>
+                ))}
+              </Space>
+            }
+            extra={
+              can('tickets.write') && (
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => newTicket(r.id)}
+                  data-testid="pop-new-ticket"
+                >
+                  {t('screenPop.newTicket')}
+                </Button>
+              )
+            }
+            items={[
+              {
+                key: 'units',
+                label: t('screenPop.units'),
+                children: r.units.map((u) => `${u.label}（${u.relation}）`).join('、') || '—',
+              },
+              {
+                key: 'open',
+                label: t('screenPop.openTickets'),
+                children: r.openTickets.length
+                  ? r.openTickets.map((x) => (
+                      <div key={x.id}>
+                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{x.status}</Tag>
+                      </div>
+                    ))
+                  : t('screenPop.none'),
+              },
+            ]}
+          />
+        </div>
+      ))}
+      {caller && caller.lastContacts.length > 0 && (
+        <List
+          size="small"
+          header={t('screenPop.lastContacts')}
+          dataSource={caller.lastContacts}
+          renderItem={(c) => (
+            <List.Item>
+              <Typography.Text type="secondary">{formatDateTime(c.at).slice(0, 16)}</Typography.Text>{' '}
+              {c.kind === 'ticket'
+                ? `${t('screenPop.ticket')} ${c.ticket?.number ?? ''} ${c.ticket?.title ?? ''}`
+                : `${t('screenPop.call')} ${c.call ? t(`calls.direction.${c.call.direction}`) : ''}`}
+            </List.Item>
+          )}
+        />
+      )}
+    </Modal>
+  );
+}
