@@ -207,4 +207,53 @@ describe('outages and the resident portal', () => {
       );
     }
   });
+  it('the 班长 logs an outage in the console, follows its deliveries and reviews a notice', async () => {
+    try {
+      const lead = await open();
+      await login(lead, 'cs_lead', DEMO_PASSWORD);
+      await lead.goto('/incidents');
+      await lead.getByTestId('incident-create').click();
+      const title = `e2e 配电故障 ${Date.now()}`;
+      await lead.getByTestId('incident-title').fill(title);
+      // One building: a whole-project outage would queue thousands of messages in this shared test server.
+      await lead.getByTestId('incident-buildings').click();
+      await lead.locator('.ant-select-item-option').first().click();
+      await lead.getByTestId('incident-title').click(); // closes the dropdown (Escape would close the dialog)
+      await lead
+        .getByTestId('incident-text')
+        .fill('尊敬的{{resident.name}}:{{unit.label}}临时停电,正在抢修。');
+      const created = lead.waitForResponse(
+        (r) => r.url().endsWith('/api/incidents') && r.request().method() === 'POST',
+      );
+      await lead.getByRole('button', { name: /确\s*定|OK/ }).click();
+      const response = await created;
+      expect(response.status()).toBe(201);
+      const incident = (await response.json()) as { id: number; recipientCount: number };
+      expect(incident.recipientCount).toBeGreaterThan(0);
+      await lead.getByText(title).waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => lead.getByTestId(`incident-notify-${incident.id}`).textContent(), { timeout: 30_000 })
+        .toBe('已按时通知');
+      await lead.getByTestId(`incident-log-${incident.id}`).click();
+      await expect
+        .poll(() => lead.getByTestId('delivery-counts').textContent())
+        .toContain(`共 ${incident.recipientCount} 条`);
+
+      await lead.goto('/notices');
+      await lead.getByTestId('notice-create').waitFor();
+      const notices = await api.get<{ items: { id: number; title: string; status: string }[] }>(
+        '/api/notices?pageSize=50',
+      );
+      const pending = notices.items.find((n) => n.status === '待审核');
+      expect(pending).toBeDefined();
+      const reviewed = lead.waitForResponse((r) => /\/api\/notices\/\d+\/review$/.test(r.url()));
+      await lead.getByTestId(`notice-review-${pending!.id}`).click();
+      expect((await reviewed).status()).toBe(200);
+      await lead.getByText('待批准').first().waitFor();
+    } catch (error) {
+      throw new Error(
+        `${String(error)}\n${contexts.map(explain).join('\n')}\n${server.output().slice(-2000)}`,
+      );
+    }
+  });
 });

@@ -16,6 +16,7 @@ import {
   Switch,
   Table,
   type TableProps,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -30,6 +31,7 @@ import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { DeliveryLog } from './DeliveryLog';
+import { IncidentTickets } from './IncidentTickets';
 import { INCIDENT_KINDS, type Incident, type IncidentKind, type NotifyState } from './types';
 
 interface CreateValues {
@@ -181,7 +183,7 @@ export default function IncidentsPage() {
       render: (_: unknown, i) => (
         <Space>
           <Button size="small" onClick={() => setLog(i)} data-testid={`incident-log-${i.id}`}>
-            {t('incidents.deliveries')}
+            {t('incidents.details')}
           </Button>
           {i.status === '进行中' && can('incidents.write') && (
             <Popconfirm
@@ -321,10 +323,25 @@ export default function IncidentsPage() {
         open={Boolean(log)}
         onClose={() => setLog(null)}
         size={960}
-        title={log ? `${t('incidents.deliveries')} · ${log.title}` : ''}
+        title={log ? `${log.kind} · ${log.title}` : ''}
         destroyOnHidden
       >
-        {log && <DeliveryLog path={`/api/incidents/${log.id}/deliveries`} />}
+        {log && (
+          <Tabs
+            items={[
+              {
+                key: 'deliveries',
+                label: t('incidents.deliveries'),
+                children: <DeliveryLog path={`/api/incidents/${log.id}/deliveries`} />,
+              },
+              {
+                key: 'tickets',
+                label: t('incidents.linkedTickets'),
+                children: <IncidentTickets incident={log} />,
+              },
+            ]}
+          />
+        )}
       </Drawer>
     </>
   );
