@@ -1121,6 +1121,14 @@ const en: Strings<Translation> = {
       complaint_created: 'Complaint raised',
     },
   },
+  presence: {
+    label: 'Phone state',
+    ready: 'Ready',
+    break: 'Break · {{reason}}',
+    offline: 'Offline',
+    onCall: 'On a call',
+    reasons: { 用餐: 'meal', 休息: 'rest', 培训: 'training', 处理工单: 'paperwork' },
+  },
   screenPop: {
     title: 'Incoming call',
     dismiss: 'Close',

@@ -1079,6 +1079,14 @@ const zhCN = {
       complaint_created: '转投诉',
     },
   },
+  presence: {
+    label: '座席状态',
+    ready: '在线',
+    break: '小休 · {{reason}}',
+    offline: '离线',
+    onCall: '通话中',
+    reasons: { 用餐: '用餐', 休息: '休息', 培训: '培训', 处理工单: '处理工单' },
+  },
   screenPop: {
     title: '来电弹屏',
     dismiss: '关闭',
