@@ -1194,6 +1194,7 @@ const en: Strings<Translation> = {
     internal: 'Internal',
     helpful: 'Was this helpful?',
     used: 'I gave this answer',
+    suggestions: 'From the knowledge base (click for the standard answer)',
   },
   ivr: {
     title: 'IVR flow',

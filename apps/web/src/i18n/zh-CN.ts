@@ -1152,6 +1152,7 @@ const zhCN = {
     internal: '内部',
     helpful: '这篇文章有帮助吗？',
     used: '已用此答复',
+    suggestions: '知识库建议（点击展开标准答复）',
   },
   ivr: {
     title: 'IVR 流程',

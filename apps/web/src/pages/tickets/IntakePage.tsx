@@ -45,6 +45,7 @@ import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
+import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
 /** 咨询/表扬/建议 may be answered and closed during the call (首问负责制). */
@@ -134,6 +135,7 @@ export default function IntakePage() {
   const type = Form.useWatch('type', form) ?? '报修';
   const priority = Form.useWatch('priority', form) ?? '一般';
   const answerNow = Form.useWatch('answerNow', form) ?? false;
+  const description = Form.useWatch('description', form) ?? '';
   const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
   // Opened from the screen pop: ?residentId= (a known caller) or ?phone= (an unknown one), and the
   // call the ticket is linked to once created.
@@ -515,6 +517,7 @@ export default function IntakePage() {
                   data-testid="intake-description"
                 />
               </Form.Item>
+              {can('kb.read') && <KbSuggestions text={description} projectId={projectId} />}
               {ANSWERABLE.includes(type) && (
                 <>
                   <Form.Item name="answerNow" valuePropName="checked" style={{ marginBottom: 8 }}>
