@@ -80,6 +80,8 @@ describe('screen pop', () => {
       // A 报修 needs its category: the 漏水 shortcut picks 户内/水/漏水.
       await agent.getByTestId('shortcut-漏水').click();
       await agent.getByTestId('intake-description').fill('厨房水管漏水（e2e 弹屏）');
+      // The knowledge base offers the standard answer for what the caller describes.
+      await agent.getByTestId('kb-suggestions').getByText('厨房水管漏水应急处理').waitFor();
       const [createdRes, linkedRes] = await Promise.all([
         agent.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST'),
         agent.waitForResponse((r) => r.url().endsWith(`/api/calls/${callId}/tickets`)),

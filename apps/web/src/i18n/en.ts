@@ -1334,6 +1334,14 @@ const en: Strings<Translation> = {
     withdraw: 'Withdraw',
     deliveries: 'Delivery log',
   },
+  presence: {
+    label: 'Phone state',
+    ready: 'Ready',
+    break: 'Break · {{reason}}',
+    offline: 'Offline',
+    onCall: 'On a call',
+    reasons: { 用餐: 'meal', 休息: 'rest', 培训: 'training', 处理工单: 'paperwork' },
+  },
   screenPop: {
     title: 'Incoming call',
     dismiss: 'Close',
@@ -1399,6 +1407,7 @@ const en: Strings<Translation> = {
     internal: 'Internal',
     helpful: 'Was this helpful?',
     used: 'I gave this answer',
+    suggestions: 'From the knowledge base (click for the standard answer)',
   },
   ivr: {
     title: 'IVR flow',

@@ -1290,6 +1290,14 @@ const zhCN = {
     withdraw: '撤回',
     deliveries: '发送记录',
   },
+  presence: {
+    label: '座席状态',
+    ready: '在线',
+    break: '小休 · {{reason}}',
+    offline: '离线',
+    onCall: '通话中',
+    reasons: { 用餐: '用餐', 休息: '休息', 培训: '培训', 处理工单: '处理工单' },
+  },
   screenPop: {
     title: '来电弹屏',
     dismiss: '关闭',
@@ -1355,6 +1363,7 @@ const zhCN = {
     internal: '内部',
     helpful: '这篇文章有帮助吗？',
     used: '已用此答复',
+    suggestions: '知识库建议（点击展开标准答复）',
   },
   ivr: {
     title: 'IVR 流程',

@@ -52,6 +52,7 @@ import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
 import { NotificationBell } from './NotificationBell';
+import { PresenceSwitch } from './PresenceSwitch';
 import { ScreenPop } from './ScreenPop';
 
 interface NavItem {
@@ -342,6 +343,7 @@ export function AppLayout() {
             </Space>
           )}
           <div style={{ flex: 1 }} />
+          <PresenceSwitch />
           <NotificationBell />
           <Tooltip title={connected ? t('layout.liveOn') : t('layout.liveOff')}>
             <span

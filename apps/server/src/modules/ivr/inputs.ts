@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrl } from '../telephony/inputs';
 import { ivrState } from './rules/interpret';
 
 /** One step of the PBX bridge: the call, the caller, and what the caller just did. */
@@ -7,7 +8,7 @@ export const stepInput = z.object({
   from: z.string().trim().min(1).max(40),
   /** Keys pressed for a gather; empty or absent = timeout. */
   input: z.string().trim().max(32).nullish(),
-  recordingUrl: z.url().max(2000).nullish(),
+  recordingUrl: webUrl.nullish(),
 });
 export type StepInput = z.infer<typeof stepInput>;
 
@@ -25,7 +26,7 @@ export const simulateBody = z.object({
   state: ivrState.nullish(),
   from: z.string().trim().min(1).max(40).default('13800000000'),
   input: z.string().trim().max(32).nullish(),
-  recordingUrl: z.url().max(2000).nullish(),
+  recordingUrl: webUrl.nullish(),
   /** Try either branch of an hours node whatever the time. */
   hours: z.enum(['auto', 'open', 'closed']).default('auto'),
 });

@@ -6,6 +6,9 @@ import { CALL_DIRECTIONS, CALL_STATES, ROUTING_STRATEGIES } from './schema';
 
 const number = z.string().trim().min(1).max(40);
 
+/** Links the console renders (recordings): http(s) only, never javascript: or data: URLs. */
+export const webUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** The vendor-neutral PBX webhook (generic CTI contract: newCall / answer / hangup). */
 export const callEventInput = z.object({
   event: z.enum(CALL_EVENT_KINDS),
@@ -16,7 +19,7 @@ export const callEventInput = z.object({
   /** The agent's extension. */
   agent: z.string().trim().min(1).max(40).nullish(),
   queue: z.string().trim().min(1).max(60).nullish(),
-  recordingUrl: z.url().max(2000).nullish(),
+  recordingUrl: webUrl.nullish(),
   cause: z.string().trim().max(120).nullish(),
   /** When the PBX saw the event; defaults to when Guanjia received it. */
   at: z.iso.datetime({ offset: true }).nullish(),

@@ -59,6 +59,8 @@ describe('telephony webhook', () => {
     expect((await pbx(body, { authorization: `Bearer ${admin}` })).statusCode).toBe(401);
     const viaQuery = await t.request('POST', `/api/telephony/events?token=${token}`, { body });
     expect(viaQuery.statusCode, viaQuery.body).toBe(200);
+    const script = await pbx({ event: 'hangup', ...inbound('auth-1'), recordingUrl: 'javascript:alert(1)' });
+    expect(script.statusCode).toBe(400);
     const bad = await pbx({ event: 'ring', callId: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'validation_failed' } });

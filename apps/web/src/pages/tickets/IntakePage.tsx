@@ -46,6 +46,7 @@ import { useVocab } from '../../vocab';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
+import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
 /** 咨询/表扬/建议 may be answered and closed during the call (首问负责制). */
@@ -139,6 +140,7 @@ export default function IntakePage() {
   const watchedPath = Form.useWatch('categoryPath', form);
   // An ongoing outage at the caller's unit: link the new ticket to it instead of opening a fresh case.
   const [attachTo, setAttachTo] = useState<number | null>(null);
+  const description = Form.useWatch('description', form) ?? '';
   const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
   // Opened from the screen pop: ?residentId= (a known caller) or ?phone= (an unknown one), and the
   // call the ticket is linked to once created.
@@ -529,6 +531,7 @@ export default function IntakePage() {
                   data-testid="intake-description"
                 />
               </Form.Item>
+              {can('kb.read') && <KbSuggestions text={description} projectId={projectId} />}
               {ANSWERABLE.includes(type) && (
                 <>
                   <Form.Item name="answerNow" valuePropName="checked" style={{ marginBottom: 8 }}>
