@@ -6,6 +6,7 @@
 //   BENCH_ENGINES=postgres,pglite   BENCH_TICKETS=2000000   BENCH_RESIDENTS=200000
 //   BENCH_TICKETS_PGLITE=200000   BENCH_RESIDENTS_PGLITE=20000   BENCH_RUNS=200
 //   BENCH_TICKETS_URL=postgres://…  (a database seeded before; migrated and topped up, never dropped)
+//   BENCH_ADMIN_PASSWORD=…          (that database's admin password)
 import { buildApp } from '../apps/server/src/app';
 import type { BusMessage } from '../apps/server/src/platform/bus/bus';
 import { createMemoryBus } from '../apps/server/src/platform/bus/memory-bus';
@@ -23,6 +24,7 @@ import { ms, summarize, table, verdict } from './lib/stats';
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const RUN = Date.now().toString(36);
 const LOOKUP_P99_MS = 15;
 const POP_P99_MS = 100;
 
@@ -73,7 +75,8 @@ async function measure(
   };
   const login = async (username: string, password: string) =>
     String((await inject('POST', '/api/auth/login', null, { username, password })).token);
-  const admin = await login('admin', 'bench-admin-1');
+  // A database seeded before (BENCH_TICKETS_URL) has the admin password seed:large printed.
+  const admin = await login('admin', process.env.BENCH_ADMIN_PASSWORD ?? 'bench-admin-1');
   const pm = await login('yc_pm', 'demo1234');
   const [project] = await database.query<{ id: string | number }>(
     "select id from projects where code = 'YCXQ'",
@@ -142,7 +145,9 @@ async function measure(
       headers: { 'x-guanjia-token': token },
       payload: {
         event: 'newCall',
-        callId: `bench-${turn++}`,
+        // Unique per run: a database reused from an earlier run already holds bench-0…, and a repeated
+        // (callId, event) is ignored by design (no pop would come).
+        callId: `bench-${RUN}-${turn++}`,
         direction: 'in',
         from: phones[turn % phones.length] ?? '13800000000',
         to: '4008001234',
