@@ -1,11 +1,9 @@
 import type { WorkOrderRow } from '../sla/engine';
-import { fallbackOrder, isEligible } from '../tickets/rules/dispatch-choice';
+import { fallbackOrder, isAutoMode, isEligible } from '../tickets/rules/dispatch-choice';
 import { flushWrite, type TicketWrite } from '../tickets/ticket-write';
 import { runWorkOrderAction } from '../tickets/transitions';
 import { handTo, patchWorkOrder } from './assign';
 import { lockTechnician, technicianCandidates, tryLockTechnician } from './candidates';
-
-const AUTO_MODES = new Set(['round-robin', 'least-load']);
 
 export interface AssignedTechnician {
   id: number;
@@ -23,7 +21,7 @@ export async function tryAutoDispatch(
   options: { exclude?: number[]; mode?: 'round-robin' | 'least-load' } = {},
 ): Promise<AssignedTechnician | null> {
   const mode = options.mode ?? wo.dispatchMode;
-  if (wo.status !== '待派单' || !AUTO_MODES.has(mode)) return null;
+  if (wo.status !== '待派单' || !isAutoMode(mode)) return null;
   const exclude = options.exclude ?? [];
   const t = w.bundle.ticket;
   const cap = w.sla.settings.dispatchOpenCap;

@@ -68,41 +68,27 @@ export async function noticeRoutes(app: App): Promise<void> {
     },
   );
 
-  // W-30 step one: the 客服班长 passes the notice on or sends it back with a reason.
-  app.post(
-    '/api/notices/:id/review',
-    { onRequest: guard('notices.review'), schema: { tags, params: idParam, body: decisionBody } },
-    async (request) => {
-      const { version, approve, reason } = request.body;
-      const row = await stepNotice(
-        services,
-        currentAuth(request),
-        request.params.id,
-        version,
-        { type: 'review', approve },
-        reason,
-      );
-      return presentNotice(row, now());
-    },
-  );
-
-  // W-30 step two: the 项目负责人 approves publication.
-  app.post(
-    '/api/notices/:id/approve',
-    { onRequest: guard('notices.approve'), schema: { tags, params: idParam, body: decisionBody } },
-    async (request) => {
-      const { version, approve, reason } = request.body;
-      const row = await stepNotice(
-        services,
-        currentAuth(request),
-        request.params.id,
-        version,
-        { type: 'approve', approve },
-        reason,
-      );
-      return presentNotice(row, now());
-    },
-  );
+  // W-30: the 客服班长 reviews (passes on or sends back with a reason), then the 项目负责人 approves.
+  for (const [step, permission] of [
+    ['review', 'notices.review'],
+    ['approve', 'notices.approve'],
+  ] as const)
+    app.post(
+      `/api/notices/:id/${step}`,
+      { onRequest: guard(permission), schema: { tags, params: idParam, body: decisionBody } },
+      async (request) => {
+        const { version, approve, reason } = request.body;
+        const row = await stepNotice(
+          services,
+          currentAuth(request),
+          request.params.id,
+          version,
+          { type: step, approve },
+          reason,
+        );
+        return presentNotice(row, now());
+      },
+    );
 
   app.post(
     '/api/notices/:id/publish',

@@ -15,11 +15,9 @@ import { dispatchAfterIntake } from './intake-dispatch';
 import type { IntakeNumbers } from './intake-insert';
 import { planIntake, type WorkOrderSpec } from './intake-rows';
 import { intakeDetailParts } from './intake-view';
-import { isEligible } from './rules/dispatch-choice';
+import { isAutoMode, isEligible } from './rules/dispatch-choice';
 import { tickets } from './schema';
 import { type Ctx, publishAll } from './ticket-write';
-
-const AUTO_MODES = new Set(['round-robin', 'least-load']);
 
 export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
@@ -126,7 +124,7 @@ export async function createTicket(
     },
   ]);
 
-  const auto = wo && input.workOrder?.autoDispatch !== false && AUTO_MODES.has(wo.dispatchMode);
+  const auto = wo && input.workOrder?.autoDispatch !== false && isAutoMode(wo.dispatchMode);
   const dispatched = !wo
     ? null
     : named

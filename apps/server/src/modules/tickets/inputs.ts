@@ -6,7 +6,7 @@ import {
   TICKET_TYPES,
 } from '@guanjia/shared';
 import { z } from 'zod';
-import { idList, pageQuery } from '../../platform/http/pagination';
+import { idList, pageQuery, versioned } from '../../platform/http/pagination';
 import { phoneInput } from '../residents/inputs';
 
 export const attachmentInput = z.object({
@@ -80,9 +80,8 @@ export const ticketListQuery = pageQuery.extend({
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
-export const versionBody = z.object({ version: z.number().int().positive() });
-export const answerBody = versionBody.extend({ answer: z.string().trim().min(1).max(4000) });
+export const answerBody = versioned.extend({ answer: z.string().trim().min(1).max(4000) });
 /** Resolving by hand; a complaint needs the reply given to the resident (Q50 is about replying). */
-export const resolveBody = versionBody.extend({ reply: z.string().trim().min(1).max(4000).optional() });
-export const reasonBody = versionBody.extend({ reason: z.string().trim().min(1).max(500) });
-export const optionalReasonBody = versionBody.extend({ reason: z.string().trim().max(500).nullish() });
+export const resolveBody = versioned.extend({ reply: z.string().trim().min(1).max(4000).optional() });
+export const reasonBody = versioned.extend({ reason: z.string().trim().min(1).max(500) });
+export const optionalReasonBody = versioned.extend({ reason: z.string().trim().max(500).nullish() });

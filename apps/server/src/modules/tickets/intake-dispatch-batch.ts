@@ -8,7 +8,7 @@ import { slaContextFor } from '../sla/cached-context';
 import type { TicketBundle } from '../sla/engine';
 import type { TrackedClock } from '../sla/rules/aggregate';
 import { dispatchAfterIntake, type IntakeDispatch, relockIntakes } from './intake-dispatch';
-import { chooseTechnician } from './rules/dispatch-choice';
+import { chooseTechnician, isAutoMode } from './rules/dispatch-choice';
 import { type Ctx, openWrite, publishAll, settleWrite } from './ticket-write';
 import { WriteBatch } from './write-batch';
 
@@ -81,7 +81,7 @@ async function dispatchTogether(ctx: Ctx, tx: DbOrTx, items: readonly IntakeDisp
     const pool = pools.get(poolKey(bundle.ticket)) ?? [];
     const mode = wo.dispatchMode;
     const chosenId =
-      wo.status === '待派单' && (mode === 'round-robin' || mode === 'least-load')
+      wo.status === '待派单' && isAutoMode(mode)
         ? chooseTechnician({ candidates: pool, requiredSkill: wo.skill, mode })
         : null;
     const chosen = pool.find((c) => c.id === chosenId);

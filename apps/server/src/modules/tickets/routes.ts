@@ -4,7 +4,7 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import { users } from '../../platform/auth/schema';
 import { events } from '../../platform/events/schema';
 import type { App } from '../../platform/http/app-types';
-import { idParam } from '../../platform/http/pagination';
+import { idParam, versioned } from '../../platform/http/pagination';
 import { callbacks } from '../callbacks/schema';
 import { workOrders } from '../workorders/schema';
 import { acceptTicket } from './accept-ticket';
@@ -22,7 +22,6 @@ import {
   resolveBody,
   ticketInput,
   ticketListQuery,
-  versionBody,
   workOrderInput,
 } from './inputs';
 import { listTickets } from './list-tickets';
@@ -143,8 +142,8 @@ export async function ticketRoutes(app: App): Promise<void> {
     onRequest: guard('tickets.write'),
     schema: { tags: ['tickets'], params, body },
   });
-  app.post('/api/tickets/:id/accept', opts(versionBody), async (request) => {
-    const body = versionBody.parse(request.body);
+  app.post('/api/tickets/:id/accept', opts(versioned), async (request) => {
+    const body = versioned.parse(request.body);
     await acceptTicket(services, currentAuth(request), request.params.id, body.version);
     return detail(request, request.params.id);
   });

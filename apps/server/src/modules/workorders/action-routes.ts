@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
-import { currentAuth, guard } from '../../platform/auth/guard';
-import type { App } from '../../platform/http/app-types';
+import { currentAuth } from '../../platform/auth/guard';
+import type { App, Services } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
 import { guardAny } from '../tickets/guard-any';
+import { WORK_ORDER_ACTION_PERMISSIONS } from '../tickets/rules/action-permissions';
 import { acceptWorkOrder } from './accept-work-order';
 import { arriveWorkOrder } from './arrive-work-order';
 import { cancelWorkOrder } from './cancel-work-order';
@@ -47,124 +48,51 @@ const bodies = {
   cancel: z.object({ version, reason }),
 };
 
+type Bodies = typeof bodies;
+type Run<A extends keyof Bodies> = (
+  ctx: Services,
+  auth: AuthContext,
+  id: number,
+  body: z.infer<Bodies[A]>,
+) => Promise<unknown>;
+
+/** What each action does with its validated body; guards come from the permission table. */
+const RUN: { [A in keyof Bodies]: Run<A> } = {
+  dispatch: (s, auth, id, b) => dispatchWorkOrder(s, auth, id, b.version, b.technicianId),
+  grab: (s, auth, id, b) => grabWorkOrder(s, auth, id, b.version),
+  accept: (s, auth, id, b) => acceptWorkOrder(s, auth, id, b.version),
+  arrive: (s, auth, id, b) => arriveWorkOrder(s, auth, id, b.version, b.photosBefore),
+  start: (s, auth, id, b) => startWorkOrder(s, auth, id, b.version),
+  pause: (s, auth, id, b) => pauseWorkOrder(s, auth, id, b.version, b.reason),
+  resume: (s, auth, id, b) => resumeWorkOrder(s, auth, id, b.version),
+  complete: (s, auth, id, { version: v, ...input }) => completeWorkOrder(s, auth, id, v, input),
+  return: (s, auth, id, b) => returnWorkOrder(s, auth, id, b.version, b.reason),
+  transfer: (s, auth, id, b) => transferWorkOrder(s, auth, id, b.version, b.technicianId, b.reason),
+  cancel: (s, auth, id, b) => cancelWorkOrder(s, auth, id, b.version, b.reason),
+};
+
 /** POST /api/work-orders/:id/<action>: each takes the order's version; stale → 409, invalid → 409 + allowed. */
 export async function workOrderActionRoutes(
   app: App,
   view: (auth: AuthContext, id: number) => Promise<unknown>,
 ) {
   const services = app.services;
-  const field = guardAny('tickets.dispatch', 'workorders.execute');
-  const schema = (body: z.ZodType) => ({ tags: ['work-orders'], params: idParam, body });
-
-  app.post(
-    '/api/work-orders/:id/dispatch',
-    { onRequest: guard('tickets.dispatch'), schema: schema(bodies.dispatch) },
-    async (request) => {
-      const b = bodies.dispatch.parse(request.body);
-      const auth = currentAuth(request);
-      await dispatchWorkOrder(services, auth, request.params.id, b.version, b.technicianId);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/grab',
-    { onRequest: guard('workorders.execute'), schema: schema(bodies.grab) },
-    async (request) => {
-      const b = bodies.grab.parse(request.body);
-      const auth = currentAuth(request);
-      await grabWorkOrder(services, auth, request.params.id, b.version);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/accept',
-    { onRequest: field, schema: schema(bodies.accept) },
-    async (request) => {
-      const b = bodies.accept.parse(request.body);
-      const auth = currentAuth(request);
-      await acceptWorkOrder(services, auth, request.params.id, b.version);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/arrive',
-    { onRequest: field, schema: schema(bodies.arrive) },
-    async (request) => {
-      const b = bodies.arrive.parse(request.body);
-      const auth = currentAuth(request);
-      await arriveWorkOrder(services, auth, request.params.id, b.version, b.photosBefore);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/start',
-    { onRequest: field, schema: schema(bodies.start) },
-    async (request) => {
-      const b = bodies.start.parse(request.body);
-      const auth = currentAuth(request);
-      await startWorkOrder(services, auth, request.params.id, b.version);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/pause',
-    { onRequest: field, schema: schema(bodies.pause) },
-    async (request) => {
-      const b = bodies.pause.parse(request.body);
-      const auth = currentAuth(request);
-      await pauseWorkOrder(services, auth, request.params.id, b.version, b.reason);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/resume',
-    { onRequest: field, schema: schema(bodies.resume) },
-    async (request) => {
-      const b = bodies.resume.parse(request.body);
-      const auth = currentAuth(request);
-      await resumeWorkOrder(services, auth, request.params.id, b.version);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/complete',
-    { onRequest: field, schema: schema(bodies.complete) },
-    async (request) => {
-      const { version: v, ...input } = bodies.complete.parse(request.body);
-      const auth = currentAuth(request);
-      await completeWorkOrder(services, auth, request.params.id, v, input);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/return',
-    { onRequest: field, schema: schema(bodies.return) },
-    async (request) => {
-      const b = bodies.return.parse(request.body);
-      const auth = currentAuth(request);
-      await returnWorkOrder(services, auth, request.params.id, b.version, b.reason);
-      // A technician who returned an order no longer sees it (unless it went to the grab pool).
-      return view(auth, request.params.id).catch(() => ({ id: request.params.id, returned: true }));
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/transfer',
-    { onRequest: field, schema: schema(bodies.transfer) },
-    async (request) => {
-      const b = bodies.transfer.parse(request.body);
-      const auth = currentAuth(request);
-      await transferWorkOrder(services, auth, request.params.id, b.version, b.technicianId, b.reason);
-      return view(auth, request.params.id);
-    },
-  );
-  app.post(
-    '/api/work-orders/:id/cancel',
-    { onRequest: guard('tickets.dispatch'), schema: schema(bodies.cancel) },
-    async (request) => {
-      const b = bodies.cancel.parse(request.body);
-      const auth = currentAuth(request);
-      await cancelWorkOrder(services, auth, request.params.id, b.version, b.reason);
-      return view(auth, request.params.id);
-    },
-  );
+  const register = <A extends keyof Bodies>(action: A) =>
+    app.post(
+      `/api/work-orders/:id/${action}`,
+      {
+        onRequest: guardAny(...WORK_ORDER_ACTION_PERMISSIONS[action]),
+        schema: { tags: ['work-orders'], params: idParam, body: bodies[action] },
+      },
+      async (request) => {
+        const body = bodies[action].parse(request.body) as z.infer<Bodies[A]>;
+        const auth = currentAuth(request);
+        const id = request.params.id;
+        await RUN[action](services, auth, id, body);
+        // A technician who returned an order no longer sees it (unless it went to the grab pool).
+        if (action === 'return') return view(auth, id).catch(() => ({ id, returned: true }));
+        return view(auth, id);
+      },
+    );
+  for (const action of Object.keys(bodies) as (keyof Bodies)[]) register(action);
 }

@@ -14,7 +14,7 @@ export const TICKET_ACTION_PERMISSIONS: Record<TicketActionName, readonly Permis
 };
 
 /** Field steps are the technician's (or a dispatcher acting for him); dispatch and cancel are the desk's. */
-const FIELD: readonly Permission[] = ['workorders.execute', 'tickets.dispatch'];
+const FIELD: readonly Permission[] = ['tickets.dispatch', 'workorders.execute'];
 export const WORK_ORDER_ACTION_PERMISSIONS: Record<WorkOrderActionName, readonly Permission[]> = {
   dispatch: ['tickets.dispatch'],
   grab: ['workorders.execute'],

@@ -10,6 +10,10 @@ export interface TechnicianCandidate {
 }
 
 export type DispatchMode = 'round-robin' | 'least-load' | 'assign' | 'grab';
+
+/** The modes in which the system picks the technician itself. */
+export const isAutoMode = (mode: string): mode is 'round-robin' | 'least-load' =>
+  mode === 'round-robin' || mode === 'least-load';
 export type Ineligibility = 'missing-skill' | 'off-duty' | 'at-cap';
 
 export interface DispatchRequest {
