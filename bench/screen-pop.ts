@@ -7,22 +7,11 @@
 //   BENCH_TICKETS_PGLITE=200000   BENCH_RESIDENTS_PGLITE=20000   BENCH_RUNS=200
 //   BENCH_TICKETS_URL=postgres://…  (a database seeded before; migrated and topped up, never dropped)
 //   BENCH_ADMIN_PASSWORD=…          (that database's admin password)
-import { buildApp } from '../apps/server/src/app';
 import type { BusMessage } from '../apps/server/src/platform/bus/bus';
-import { createMemoryBus } from '../apps/server/src/platform/bus/memory-bus';
-import { systemClock } from '../apps/server/src/platform/clock/clock';
-import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
-import { migrate } from '../apps/server/src/platform/db/migrate';
-import type { Services } from '../apps/server/src/platform/http/app-types';
-import { createLocalQueue } from '../apps/server/src/platform/jobs/local-queue';
-import { seedLargeEstate } from '../apps/server/src/seed/large-estate';
-import { seedLargeTickets } from '../apps/server/src/seed/large-tickets';
-import { seedIfEmpty } from '../apps/server/src/seed/seed-if-empty';
-import { createScratchPostgres } from '../apps/server/src/testing/test-database';
-import { testConfig } from '../apps/server/src/testing/test-server';
+import type { Database } from '../apps/server/src/platform/db/client';
+import { BENCH_ADMIN_PASSWORD, type LargeSizes, largeApp, onEachEngine } from './lib/large-database';
 import { ms, summarize, table, verdict } from './lib/stats';
 
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const RUN = Date.now().toString(36);
 const LOOKUP_P99_MS = 15;
@@ -38,26 +27,9 @@ interface Row {
   note: string;
 }
 
-async function measure(
-  engine: string,
-  database: Database,
-  tickets: number,
-  residents: number,
-): Promise<Row[]> {
-  await migrate(database);
-  const bus = createMemoryBus();
-  const services: Services = {
-    config: testConfig(),
-    database,
-    clock: systemClock,
-    bus,
-    queue: createLocalQueue(database, systemClock),
-  };
-  await seedIfEmpty(services, { adminPassword: 'bench-admin-1', demo: false });
-  await seedLargeEstate(database, { residents, now: systemClock.now() });
-  await seedLargeTickets(database, { tickets, now: systemClock.now() });
-  const app = await buildApp(services);
-  await app.ready();
+async function measure(engine: string, database: Database, sizes: LargeSizes): Promise<Row[]> {
+  const { app, services } = await largeApp(database, sizes);
+  const { bus } = services;
   const inject = async (
     method: 'GET' | 'POST' | 'PUT',
     url: string,
@@ -76,7 +48,7 @@ async function measure(
   const login = async (username: string, password: string) =>
     String((await inject('POST', '/api/auth/login', null, { username, password })).token);
   // A database seeded before (BENCH_TICKETS_URL) has the admin password seed:large printed.
-  const admin = await login('admin', process.env.BENCH_ADMIN_PASSWORD ?? 'bench-admin-1');
+  const admin = await login('admin', process.env.BENCH_ADMIN_PASSWORD ?? BENCH_ADMIN_PASSWORD);
   const pm = await login('yc_pm', 'demo1234');
   const [project] = await database.query<{ id: string | number }>(
     "select id from projects where code = 'YCXQ'",
@@ -163,45 +135,19 @@ async function measure(
 }
 
 async function main() {
-  const rows: Row[] = [];
-  for (const engine of ENGINES) {
-    if (engine === 'postgres') {
-      const reuse = process.env.BENCH_TICKETS_URL;
-      if (!reuse && !process.env.TEST_DATABASE_URL) {
-        console.log('postgres: skipped (set TEST_DATABASE_URL or BENCH_TICKETS_URL)');
-        continue;
-      }
-      const scratch = reuse ? null : await createScratchPostgres();
-      const database = await openDatabase({ url: reuse ?? scratch?.url, poolSize: 4 });
-      try {
-        rows.push(
-          ...(await measure(
-            'postgres',
-            database,
-            Number(process.env.BENCH_TICKETS ?? 2_000_000),
-            Number(process.env.BENCH_RESIDENTS ?? 200_000),
-          )),
-        );
-      } finally {
-        await database.close();
-        await scratch?.drop();
-      }
-    } else {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        rows.push(
-          ...(await measure(
-            'pglite',
-            database,
-            Number(process.env.BENCH_TICKETS_PGLITE ?? 200_000),
-            Number(process.env.BENCH_RESIDENTS_PGLITE ?? 20_000),
-          )),
-        );
-      } finally {
-        await database.close();
-      }
-    }
-  }
+  const rows = await onEachEngine(
+    {
+      postgres: {
+        tickets: Number(process.env.BENCH_TICKETS ?? 2_000_000),
+        residents: Number(process.env.BENCH_RESIDENTS ?? 200_000),
+      },
+      pglite: {
+        tickets: Number(process.env.BENCH_TICKETS_PGLITE ?? 200_000),
+        residents: Number(process.env.BENCH_RESIDENTS_PGLITE ?? 20_000),
+      },
+    },
+    measure,
+  );
   console.log(`\n== Screen pop (${RUNS} requests each, as the 压测小区 project manager)`);
   table([
     ['engine', 'measure', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 target', '', 'note'],

@@ -9,21 +9,11 @@
 //
 //   BENCH_ENGINES=postgres,pglite   BENCH_TICKETS=2000000   BENCH_TICKETS_PGLITE=200000
 //   BENCH_RUNS=60 (requests per query)   BENCH_TICKETS_URL=postgres://…/h7_big
-import { buildApp } from '../apps/server/src/app';
-import { createMemoryBus } from '../apps/server/src/platform/bus/memory-bus';
-import { systemClock } from '../apps/server/src/platform/clock/clock';
-import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
-import { migrate } from '../apps/server/src/platform/db/migrate';
-import type { App, Services } from '../apps/server/src/platform/http/app-types';
-import { createLocalQueue } from '../apps/server/src/platform/jobs/local-queue';
-import { seedLargeEstate } from '../apps/server/src/seed/large-estate';
-import { seedLargeTickets } from '../apps/server/src/seed/large-tickets';
-import { seedIfEmpty } from '../apps/server/src/seed/seed-if-empty';
-import { createScratchPostgres } from '../apps/server/src/testing/test-database';
-import { testConfig } from '../apps/server/src/testing/test-server';
+import type { Database } from '../apps/server/src/platform/db/client';
+import type { App } from '../apps/server/src/platform/http/app-types';
+import { type LargeSizes, largeApp, onEachEngine } from './lib/large-database';
 import { ms, summarize, table, verdict } from './lib/stats';
 
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const LIST_P95_MS = 50;
 const REPORT_MS = 300;
@@ -36,38 +26,6 @@ interface Row {
   p99: number;
   target: number | null;
   note: string;
-}
-
-async function build(database: Database, tickets: number, residents: number) {
-  await migrate(database);
-  const services: Services = {
-    config: testConfig(),
-    database,
-    clock: systemClock,
-    bus: createMemoryBus(),
-    queue: createLocalQueue(database, systemClock),
-  };
-  await seedIfEmpty(services, { adminPassword: 'bench-admin-1', demo: false });
-  const t0 = performance.now();
-  await seedLargeEstate(database, { residents, now: systemClock.now() });
-  const result = await seedLargeTickets(database, {
-    tickets,
-    now: systemClock.now(),
-    onProgress: (p) => {
-      if (p.done % 200_000 === 0 || p.done === p.total)
-        console.log(
-          `  seeding ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} tickets`,
-        );
-    },
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  console.log(
-    `  ${database.kind}: ${(result.ticketsBefore + result.ticketsAdded).toLocaleString('en-US')} tickets ` +
-      `(${result.ticketsAdded.toLocaleString('en-US')} added in ${seconds.toFixed(0)} s)`,
-  );
-  const app = await buildApp(services);
-  await app.ready();
-  return app;
 }
 
 async function login(app: App, username: string, password: string): Promise<string> {
@@ -87,13 +45,8 @@ async function sample(runs: number, fn: () => Promise<void>) {
   return summarize(times);
 }
 
-async function measure(
-  engine: string,
-  database: Database,
-  tickets: number,
-  residents: number,
-): Promise<Row[]> {
-  const app = await build(database, tickets, residents);
+async function measure(engine: string, database: Database, sizes: LargeSizes): Promise<Row[]> {
+  const { app } = await largeApp(database, sizes);
   // The 压测小区's project manager: every list filter and the report, scoped to the project.
   const admin = await login(app, 'yc_pm', 'demo1234');
   const get = async (token: string, url: string) => {
@@ -184,34 +137,13 @@ async function measure(
 }
 
 async function main() {
-  const rows: Row[] = [];
-  for (const engine of ENGINES) {
-    if (engine === 'postgres') {
-      const reuse = process.env.BENCH_TICKETS_URL;
-      if (!reuse && !process.env.TEST_DATABASE_URL) {
-        console.log('postgres: skipped (set TEST_DATABASE_URL or BENCH_TICKETS_URL)');
-        continue;
-      }
-      const scratch = reuse ? null : await createScratchPostgres();
-      const database = await openDatabase({ url: reuse ?? scratch?.url, poolSize: 4 });
-      try {
-        rows.push(
-          ...(await measure('postgres', database, Number(process.env.BENCH_TICKETS ?? 2_000_000), 200_000)),
-        );
-      } finally {
-        await database.close();
-        await scratch?.drop();
-      }
-    } else {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        const n = Number(process.env.BENCH_TICKETS_PGLITE ?? 200_000);
-        rows.push(...(await measure('pglite', database, n, 20_000)));
-      } finally {
-        await database.close();
-      }
-    }
-  }
+  const rows = await onEachEngine(
+    {
+      postgres: { tickets: Number(process.env.BENCH_TICKETS ?? 2_000_000), residents: 200_000 },
+      pglite: { tickets: Number(process.env.BENCH_TICKETS_PGLITE ?? 200_000), residents: 20_000 },
+    },
+    measure,
+  );
   console.log(`\n== Tickets at scale (${RUNS} requests per list query, as the 压测小区 project manager)`);
   table([
     ['engine', 'query', 'p50 ms', 'p95 ms', 'p99 ms', 'target', '', 'matches'],

@@ -276,7 +276,7 @@ export default function IncidentsPage() {
           onFinish={(v) => create.mutate(v)}
           data-testid="incident-form"
         >
-          <Space size={960} wrap>
+          <Space size="large" wrap>
             <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true }]}>
               <Select style={{ width: 160 }} options={INCIDENT_KINDS.map((k) => ({ value: k, label: k }))} />
             </Form.Item>
