@@ -8,7 +8,7 @@ import { registerSlaJobs } from './modules/sla/timers';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
 
-/** Background work of every module: import jobs now; SLA timers and outbox delivery join later. */
+/** Background work of every module: imports, SLA timers, report rollups, the delivery outbox, incident checks, portal cleanup, campaigns. */
 export function registerWorkers(services: Services): void {
   // Jobs read cached settings and policies too: a worker-only node must hear about their changes.
   listenForInvalidation(services);
