@@ -6,7 +6,7 @@ import { getSetting } from '../../platform/settings/get-setting';
 import type { Recipient } from './recipients';
 import { chooseChannel } from './rules/channel';
 import { type DeliveryChannel, type DeliverySource, deliveries } from './schema';
-import { DELIVERY_MAX_ATTEMPTS } from './settings';
+import { DELIVERY_BATCH_SIZE, DELIVERY_MAX_ATTEMPTS } from './settings';
 
 export const DELIVERY_JOB = 'delivery.send';
 
@@ -30,7 +30,7 @@ export function addressOf(r: Recipient, channel: DeliveryChannel): string {
 }
 
 /**
- * Write one delivery row per recipient on their channel, and its send job, inside the caller's
+ * Write one delivery row per recipient on their channel, and their send jobs, inside the caller's
  * transaction: the messages exist exactly when the incident/notice that caused them commits.
  */
 export async function queueDeliveries(
@@ -43,52 +43,68 @@ export async function queueDeliveries(
   if (!recipients.length) return 0;
   const maxAttempts = await getSetting(tx, DELIVERY_MAX_ATTEMPTS, message);
   const now = services.clock.now();
+  return insertDeliveries(
+    tx,
+    services,
+    recipients.map((r) => {
+      const channel =
+        message.channel ?? chooseChannel(r.preferredChannel, { mobile: !!r.mobile, email: !!r.email });
+      return {
+        companyId: message.companyId,
+        projectId: message.projectId,
+        sourceType: message.sourceType,
+        sourceId: message.sourceId,
+        residentId: r.residentId,
+        channel,
+        recipient: addressOf(r, channel),
+        subject: message.subject,
+        body: bodyOf(r),
+        urgent: message.urgent,
+        maxAttempts,
+        notBefore: message.notBefore ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }),
+  );
+}
+
+/**
+ * Insert outbox rows 500 at a time with one send job per DELIVERY_BATCH_SIZE rows that share a
+ * start time (settings.ts says why batches).
+ */
+export async function insertDeliveries(
+  tx: DbOrTx,
+  services: Pick<Services, 'queue' | 'clock'>,
+  values: (typeof deliveries.$inferInsert)[],
+): Promise<number> {
+  if (!values.length) return 0;
+  const now = services.clock.now();
   let total = 0;
-  for (let i = 0; i < recipients.length; i += 500) {
-    const chunk = recipients.slice(i, i + 500);
+  for (let i = 0; i < values.length; i += 500) {
     const rows = await tx
       .insert(deliveries)
-      .values(
-        chunk.map((r) => {
-          const channel =
-            message.channel ?? chooseChannel(r.preferredChannel, { mobile: !!r.mobile, email: !!r.email });
-          return {
-            companyId: message.companyId,
-            projectId: message.projectId,
-            sourceType: message.sourceType,
-            sourceId: message.sourceId,
-            residentId: r.residentId,
-            channel,
-            recipient: addressOf(r, channel),
-            subject: message.subject,
-            body: bodyOf(r),
-            urgent: message.urgent,
-            maxAttempts,
-            notBefore: message.notBefore ?? null,
-            createdAt: now,
-            updatedAt: now,
-          };
-        }),
-      )
+      .values(values.slice(i, i + 500))
       .returning({ id: deliveries.id, notBefore: deliveries.notBefore });
-    const jobRows = rows.map((d) =>
-      services.queue.jobRow
-        ? services.queue.jobRow(
-            DELIVERY_JOB,
-            { deliveryId: d.id },
-            { runAt: d.notBefore ?? now, maxAttempts },
-          )
-        : null,
+    const byStart = new Map<number, number[]>();
+    for (const d of rows) {
+      const at = (d.notBefore ?? now).getTime();
+      byStart.set(at, [...(byStart.get(at) ?? []), d.id]);
+    }
+    const batches: { runAt: Date; ids: number[] }[] = [];
+    for (const [at, ids] of byStart)
+      for (let j = 0; j < ids.length; j += DELIVERY_BATCH_SIZE)
+        batches.push({ runAt: new Date(at), ids: ids.slice(j, j + DELIVERY_BATCH_SIZE) });
+    // A crash mid-batch leaves rows pending for the job's next attempt; already-sent rows are skipped.
+    const options = (b: (typeof batches)[number]) => ({ runAt: b.runAt, maxAttempts: 3 });
+    const jobRows = batches.map((b) =>
+      services.queue.jobRow ? services.queue.jobRow(DELIVERY_JOB, { deliveryIds: b.ids }, options(b)) : null,
     );
     if (jobRows.every((j) => j !== null)) {
       await tx.insert(jobs).values(jobRows).onConflictDoNothing({ target: jobs.dedupeKey });
     } else {
-      for (const d of rows)
-        await services.queue.enqueue(
-          DELIVERY_JOB,
-          { deliveryId: d.id },
-          { tx, runAt: d.notBefore ?? now, maxAttempts },
-        );
+      for (const b of batches)
+        await services.queue.enqueue(DELIVERY_JOB, { deliveryIds: b.ids }, { tx, ...options(b) });
     }
     total += rows.length;
   }

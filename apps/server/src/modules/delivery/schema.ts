@@ -1,10 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** Outbound channels; `inapp` is the resident portal's own inbox (no provider call). */
-export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email'] as const;
+/**
+ * Outbound channels; `inapp` is the resident portal's own inbox (no provider call); `webhook` posts to
+ * the project's own endpoint (an IM robot, the company's systems).
+ */
+export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email', 'webhook'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** pending → sent | failed; `deferred` waits for quiet hours (Q07) to end; `cancelled`: withdrawn before it went out. */
@@ -19,6 +24,8 @@ export const DELIVERY_SOURCES = [
   'portal_code',
   'birthday',
   'warranty',
+  'sla_warning',
+  'sla_breach',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 
@@ -35,6 +42,8 @@ export const deliveries = pgTable(
     sourceType: text('source_type').$type<DeliverySource>().notNull(),
     sourceId: ref('source_id').notNull(),
     residentId: ref('resident_id'),
+    /** Staff alerts (SLA warnings/breaches) go to a user instead of a resident. */
+    userId: ref('user_id'),
     channel: text('channel').$type<DeliveryChannel>().notNull(),
     /** Phone in +86 form, e-mail address, or the resident id for in-app. */
     recipient: text('recipient').notNull(),
@@ -59,6 +68,44 @@ export const deliveries = pgTable(
     index('deliveries_source_idx').on(t.sourceType, t.sourceId, t.id),
     index('deliveries_project_idx').on(t.projectId, t.id),
     index('deliveries_resident_idx').on(t.residentId, t.id),
+    index('deliveries_user_idx').on(t.userId, t.id),
   ],
 );
 export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Channels a staff member can add to the in-app notification, which they always get. */
+export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/**
+ * A staff member's outbound channels for their alerts, with the addresses to use (they may differ
+ * from the profile's: a duty phone, a team mailbox). No row: in-app only.
+ */
+export const staffChannels = pgTable('staff_channels', {
+  userId: ref('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  companyId: ref('company_id').notNull(),
+  channels: text('channels').array().$type<StaffChannel[]>().notNull().default(sql`'{}'::text[]`),
+  email: text('email'),
+  /** +86 form, as resident phones. */
+  mobile: text('mobile'),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+export type StaffChannelsRow = typeof staffChannels.$inferSelect;
+
+/**
+ * The outgoing webhook of one project: every `webhook` delivery is POSTed there, signed with the
+ * secret. The secret is kept as is (signing needs it) but only shown once, when it is generated.
+ */
+export const deliveryWebhooks = pgTable('delivery_webhooks', {
+  projectId: ref('project_id').primaryKey(),
+  companyId: ref('company_id').notNull(),
+  url: text('url'),
+  secret: text('secret'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+export type DeliveryWebhookRow = typeof deliveryWebhooks.$inferSelect;

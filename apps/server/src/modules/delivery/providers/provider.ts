@@ -1,8 +1,13 @@
-import type { DeliveryChannel } from '../schema';
+import type { DeliveryChannel, DeliverySource } from '../schema';
 
 export interface OutgoingMessage {
   deliveryId: number;
   channel: DeliveryChannel;
+  /** What caused it and who it is for: a webhook receiver links back with these. */
+  sourceType: DeliverySource;
+  sourceId: number;
+  residentId: number | null;
+  userId: number | null;
   recipient: string;
   subject: string;
   body: string;
