@@ -1,6 +1,7 @@
 import type { SlaClockKind } from '@guanjia/shared';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { Services } from '../../platform/http/app-types';
+import { queueStaffAlerts } from '../delivery/staff-alerts';
 import { patchWorkOrder } from '../dispatch/assign';
 import { retryPendingDispatch } from '../dispatch/retry';
 import { lockTicketBundle } from '../tickets/load';
@@ -99,12 +100,30 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
       dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
     })),
   );
+  // The same alert by each person's own e-mail/SMS/WeChat/webhook (the dispatch escalation is the
+  // desk's in-app business and stays there).
+  const sent = stuckDispatch
+    ? 0
+    : await queueStaffAlerts(
+        w.tx,
+        w.ctx,
+        {
+          companyId: t.companyId,
+          projectId: t.projectId,
+          event: a.event === 'breach' ? 'breach' : 'warning',
+          ticketId: t.id,
+          priority: t.priority,
+          subject: title,
+          body: `${t.title}（${t.priority}）截止 ${due}`,
+        },
+        [...recipients],
+      );
   if (stuckDispatch && wo) await patchWorkOrder(w, wo, { escalatedAt: w.now });
   await w.event({
     action: a.event === 'breach' ? 'sla.breached' : 'sla.warning',
     entityType: wo ? 'work_order' : 'ticket',
     entityId: wo ? wo.id : t.id,
-    after: { clock: plan.kind, event: a.event, dueAt: due, notified: recipients.size },
+    after: { clock: plan.kind, event: a.event, dueAt: due, notified: recipients.size, deliveries: sent },
   });
 }
 
