@@ -1,5 +1,6 @@
 import type { App } from '../platform/http/app-types';
 import { callbackRoutes } from './callbacks/routes';
+import { channelRoutes } from './delivery/channel-routes';
 import { deliveryRoutes } from './delivery/routes';
 import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
@@ -35,6 +36,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
   await app.register(deliveryRoutes);
+  await app.register(channelRoutes);
   await app.register(portalRoutes);
   await app.register(telephonyRoutes);
   await app.register(ivrRoutes);

@@ -85,7 +85,10 @@ export async function sendDeliveries(
   const contexts = new Map<number, Promise<ProjectSendContext>>();
   const contextOf = (row: DeliveryRow) => {
     let c = contexts.get(row.projectId);
-    if (!c) contexts.set(row.projectId, (c = projectContext(services, row)));
+    if (!c) {
+      c = projectContext(services, row);
+      contexts.set(row.projectId, c);
+    }
     return c;
   };
 
@@ -126,7 +129,11 @@ export async function sendDeliveries(
       });
       sent.push({ row, provider: provider.name, messageId });
     } catch (error) {
-      failed.push({ row, provider: providerName, error: error instanceof Error ? error.message : String(error) });
+      failed.push({
+        row,
+        provider: providerName,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
   outcome.sent = await storeSent(services, sent, now);
@@ -139,7 +146,12 @@ async function park(services: SendServices, ids: number[], release: Date): Promi
   return services.database.db.transaction(async (tx) => {
     const rows = await tx
       .update(deliveries)
-      .set({ status: 'deferred', notBefore: release, updatedAt: now, version: sql`${deliveries.version} + 1` })
+      .set({
+        status: 'deferred',
+        notBefore: release,
+        updatedAt: now,
+        version: sql`${deliveries.version} + 1`,
+      })
       .where(inArray(deliveries.id, ids))
       .returning({ id: deliveries.id });
     await services.queue.enqueue(

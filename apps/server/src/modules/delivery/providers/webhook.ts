@@ -59,7 +59,9 @@ export function webhookProvider(url: string, secret: string, now: () => Date): P
       } catch {
         messageId = undefined;
       }
-      return { messageId: typeof messageId === 'string' && messageId ? messageId : `webhook-${message.deliveryId}` };
+      return {
+        messageId: typeof messageId === 'string' && messageId ? messageId : `webhook-${message.deliveryId}`,
+      };
     },
   };
 }
