@@ -41,6 +41,7 @@ export function presentDelivery(auth: AuthContext | null, d: DeliveryRow, reside
     sourceId: d.sourceId,
     residentId: d.residentId,
     residentName,
+    userId: d.userId,
     channel: d.channel,
     recipient: pii ? d.recipient : maskAddress(d.channel, d.recipient),
     subject: d.subject,
