@@ -114,6 +114,9 @@ const COMPANY_LEVEL = new Set([
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'PATCH /api/auth/me',
+  // The caller's own alert channels (someone else's: /api/staff/:id/channels).
+  'GET /api/auth/me/channels',
+  'PUT /api/auth/me/channels',
   'GET /api/roles',
   'POST /api/roles',
   'PATCH /api/roles/:id',
@@ -186,6 +189,21 @@ function scopeCases(): Record<string, ScopeCase[]> {
     ],
     'POST /api/staff/:id/password': [
       { method: 'POST', url: `/api/staff/${f.users.manager_b}/password`, body: { password: 'hijacked-123' } },
+    ],
+    'GET /api/staff/:id/channels': [{ method: 'GET', url: `/api/staff/${f.users.manager_b}/channels` }],
+    'PUT /api/staff/:id/channels': [
+      { method: 'PUT', url: `/api/staff/${f.users.manager_b}/channels`, body: { channels: ['email'] } },
+    ],
+    'GET /api/delivery/webhook': [{ method: 'GET', url: `/api/delivery/webhook?projectId=${f.projectB}` }],
+    'PUT /api/delivery/webhook': [
+      {
+        method: 'PUT',
+        url: '/api/delivery/webhook',
+        body: { projectId: f.projectB, url: 'https://leak.example.com/hook' },
+      },
+    ],
+    'POST /api/delivery/webhook/secret': [
+      { method: 'POST', url: '/api/delivery/webhook/secret', body: { projectId: f.projectB } },
     ],
     'GET /api/settings': [{ method: 'GET', url: `/api/settings?projectId=${f.projectB}` }],
     'PUT /api/settings/:key': [
