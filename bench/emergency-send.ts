@@ -3,6 +3,7 @@
 // with one send job per resident (how it was: jobs rewritten to the single-delivery payload the
 // handler still accepts) against batched jobs (how it is). Prints figures and the ratio; asserts nothing.
 import type { Database } from '../apps/server/src/platform/db/client';
+import { registerWorkers } from '../apps/server/src/workers';
 import { BENCH_ADMIN_PASSWORD, type LargeSizes, largeApp, onEachEngine } from './lib/large-database';
 import { ratio, seconds, table } from './lib/stats';
 
@@ -32,6 +33,7 @@ async function explodeIntoSingleJobs(database: Database, incidentId: number): Pr
 
 async function measure(engine: string, database: Database, sizes: LargeSizes): Promise<Run[]> {
   const { app, services } = await largeApp(database, sizes);
+  registerWorkers(services);
   const inject = async (method: 'POST', url: string, token: string | null, payload: object) => {
     const res = await app.inject({
       method,
@@ -80,7 +82,14 @@ async function measure(engine: string, database: Database, sizes: LargeSizes): P
         where d.source_type = 'incident' and d.source_id = $1 group by i.id`,
       [id],
     );
-    if (Number(row?.sent) !== Number(row?.n)) throw new Error(`${mode}: ${row?.sent} of ${row?.n} sent`);
+    if (Number(row?.sent) !== Number(row?.n)) {
+      const why = await database.query(
+        `select status, last_error, count(*) as n from deliveries where source_type = 'incident' and source_id = $1
+          group by 1, 2 union all select 'job:' || state, last_error, count(*) from jobs where name = 'delivery.send' group by 1, 2`,
+        [id],
+      );
+      throw new Error(`${mode}: ${row?.sent} of ${row?.n} sent ${JSON.stringify(why)}`);
+    }
     runs.push({
       engine,
       mode,

@@ -18,6 +18,7 @@ const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const MyChannelsPage = lazy(() => import('./pages/me/MyChannelsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const IntakePage = lazy(() => import('./pages/tickets/IntakePage'));
 const TicketListPage = lazy(() => import('./pages/tickets/TicketListPage'));
@@ -212,6 +213,7 @@ export const router = createBrowserRouter([
                   </Guard>
                 ),
               },
+              { path: 'me/notifications', element: <MyChannelsPage /> },
               {
                 path: 'audit',
                 element: (

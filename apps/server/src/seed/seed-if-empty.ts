@@ -7,6 +7,7 @@ import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoStaffChannels } from './demo-staff-channels';
 import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {
@@ -34,7 +35,7 @@ export async function seedIfEmpty(
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoStaffChannels(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) await seedDemoCallCenter(services, boot);
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

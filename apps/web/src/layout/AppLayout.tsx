@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -385,6 +386,11 @@ export function AppLayout() {
                 },
                 { type: 'divider' },
                 {
+                  key: 'channels',
+                  icon: <BellOutlined />,
+                  label: <span data-testid="my-channels">{t('staffChannels.menu')}</span>,
+                },
+                {
                   key: 'logout',
                   icon: <LogoutOutlined />,
                   label: <span data-testid="logout">{t('layout.logout')}</span>,
@@ -392,6 +398,7 @@ export function AppLayout() {
               ],
               onClick: ({ key }) => {
                 if (key === 'logout') void logout();
+                if (key === 'channels') void navigate('/me/notifications');
               },
             }}
           >

@@ -1,4 +1,5 @@
 import {
+  BellOutlined,
   CheckCircleOutlined,
   EditOutlined,
   KeyOutlined,
@@ -36,6 +37,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { FieldRow } from '../../components/FieldRow';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { StaffChannelsForm } from '../../components/StaffChannelsForm';
 import { formatDateTime } from '../../format';
 import { useVocab } from '../../vocab';
 import { validPhone } from '../residents/validators';
@@ -311,6 +313,7 @@ export default function StaffPage() {
   const [search, setSearch] = useState(q);
   const [editing, setEditing] = useState<{ staff: Staff | null } | null>(null);
   const [resetting, setResetting] = useState<Staff | null>(null);
+  const [channelsOf, setChannelsOf] = useState<Staff | null>(null);
 
   const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
     const next = new URLSearchParams(params);
@@ -442,7 +445,7 @@ export default function StaffPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 220,
+            width: 300,
             fixed: 'right' as const,
             render: (_: unknown, s: Staff) => (
               <Space size={4}>
@@ -456,6 +459,15 @@ export default function StaffPage() {
                 </Button>
                 <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(s)}>
                   {t('staff.resetPassword')}
+                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<BellOutlined />}
+                  onClick={() => setChannelsOf(s)}
+                  data-testid={`staff-channels-${s.username}`}
+                >
+                  {t('staffChannels.staffAction')}
                 </Button>
                 {s.id !== user?.id && (
                   <Popconfirm
@@ -557,6 +569,20 @@ export default function StaffPage() {
       </Card>
       <StaffModal open={editing !== null} staff={editing?.staff ?? null} onClose={() => setEditing(null)} />
       <PasswordModal staff={resetting} onClose={() => setResetting(null)} />
+      <Modal
+        open={channelsOf !== null}
+        title={t('staffChannels.staffTitle', { name: channelsOf?.displayName ?? '' })}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setChannelsOf(null)}
+      >
+        {channelsOf && (
+          <StaffChannelsForm
+            path={`/api/staff/${channelsOf.id}/channels`}
+            onSaved={() => setChannelsOf(null)}
+          />
+        )}
+      </Modal>
     </div>
   );
 }

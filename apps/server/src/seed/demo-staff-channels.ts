@@ -1,0 +1,49 @@
+import { PERMISSIONS } from '@guanjia/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { StaffChannel } from '../modules/delivery/schema';
+import { saveStaffChannels } from '../modules/delivery/staff-channels';
+import type { AuthContext } from '../platform/auth/context';
+import { users } from '../platform/auth/schema';
+import type { Services } from '../platform/http/app-types';
+import type { Bootstrap } from './bootstrap';
+
+/**
+ * Who hears SLA alerts outside the console in the demo: the 班长 by e-mail, the 锦绣花园 manager by
+ * SMS and e-mail, the 主管 on WeChat. With the demo's `log` providers they show in the delivery log.
+ */
+const DEMO_CHANNELS: { username: string; channels: StaffChannel[]; email?: string }[] = [
+  { username: 'cs_lead', channels: ['email'], email: 'guxiaoyan@anju-wuye.cn' },
+  { username: 'pm_jinxiu', channels: ['sms', 'email'], email: 'zhoujianhua@anju-wuye.cn' },
+  { username: 'cs_supervisor', channels: ['wechat'] },
+];
+
+export async function seedDemoStaffChannels(services: Services, boot: Bootstrap): Promise<string> {
+  const rows = await services.database.db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(
+      and(
+        eq(users.companyId, boot.companyId),
+        inArray(
+          users.username,
+          DEMO_CHANNELS.map((c) => c.username),
+        ),
+      ),
+    );
+  const admin: AuthContext = {
+    userId: boot.adminId,
+    companyId: boot.companyId,
+    username: 'admin',
+    displayName: '系统管理员',
+    locale: 'zh-CN',
+    permissions: new Set(PERMISSIONS),
+    projectIds: [],
+    allProjects: true,
+    sessionId: 0,
+  };
+  for (const c of DEMO_CHANNELS) {
+    const user = rows.find((r) => r.username === c.username);
+    if (user) await saveStaffChannels(services, admin, user.id, { channels: c.channels, email: c.email });
+  }
+  return `${rows.length} staff alert channels`;
+}
