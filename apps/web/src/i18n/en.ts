@@ -1229,6 +1229,7 @@ const en: Strings<Translation> = {
       sms: 'SMS',
       wechat: 'WeChat',
       email: 'E-mail',
+      webhook: 'Webhook',
     },
     counts: '{{total}} in total, {{sent}} sent, {{failed}} failed',
   },

@@ -1187,6 +1187,7 @@ const zhCN = {
       sms: '短信',
       wechat: '微信',
       email: '邮件',
+      webhook: 'Webhook',
     },
     counts: '共 {{total}} 条，已发送 {{sent}} 条，失败 {{failed}} 条',
   },

@@ -25,7 +25,7 @@ export interface Incident {
 }
 
 export type DeliveryStatus = 'pending' | 'deferred' | 'sent' | 'failed' | 'cancelled';
-export type DeliveryChannel = 'inapp' | 'sms' | 'wechat' | 'email';
+export type DeliveryChannel = 'inapp' | 'sms' | 'wechat' | 'email' | 'webhook';
 
 export interface Delivery {
   id: number;
