@@ -21,6 +21,17 @@ const zh = {
       webhook: 'Webhook（项目对接系统）',
     },
   },
+  webhook: {
+    title: '外发 Webhook',
+    hint: '渠道为 Webhook（或服务商设为 webhook）的消息以 JSON POST 到此地址，带 x-guanjia-timestamp 与 x-guanjia-signature（HMAC-SHA256，对“时间戳.正文”签名）。失败按退避重试。',
+    badUrl: '请输入 http(s) 地址',
+    saved: 'Webhook 地址已保存',
+    secretSet: '已设置签名密钥',
+    noSecret: '未设置签名密钥（无法发送）',
+    rotate: '生成新密钥',
+    rotateConfirm: '生成新密钥后旧密钥立即失效，确定？',
+    secretOnce: '请立即复制签名密钥，它只显示这一次',
+  },
 };
 
 const en: typeof zh = {
@@ -45,6 +56,17 @@ const en: typeof zh = {
       wechat: 'WeChat',
       webhook: 'Webhook (project integration)',
     },
+  },
+  webhook: {
+    title: 'Outgoing webhook',
+    hint: 'Messages on the webhook channel (or with a channel provider set to webhook) are POSTed here as JSON with x-guanjia-timestamp and x-guanjia-signature (HMAC-SHA256 over "timestamp.body"). Failures are retried with backoff.',
+    badUrl: 'Enter an http(s) URL',
+    saved: 'Webhook URL saved',
+    secretSet: 'Signing secret set',
+    noSecret: 'No signing secret (nothing can be sent)',
+    rotate: 'Generate new secret',
+    rotateConfirm: 'The old secret stops working at once. Continue?',
+    secretOnce: 'Copy the signing secret now: it is shown only this once',
   },
 };
 

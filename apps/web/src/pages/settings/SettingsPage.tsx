@@ -27,6 +27,7 @@ import type { SettingItem } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { WebhookCard } from './WebhookCard';
 
 type Scope = 'company' | 'project';
 const SOURCE_COLOR: Record<SettingItem['source'], string> = {
@@ -290,6 +291,7 @@ export default function SettingsPage() {
           data-testid="settings-table"
         />
       </Card>
+      {projectId ? <WebhookCard projectId={projectId} writable={writable} /> : null}
       <EditModal
         item={editing}
         scope={effectiveScope}
