@@ -234,13 +234,6 @@ async function storeFailure(services: SendServices, f: Failed, now: Date): Promi
   return final ? 'failed' : 'retrying';
 }
 
-/** A single delivery, now (tests, and a console "retry" if one is ever added). */
-export async function sendDelivery(services: SendServices, deliveryId: number): Promise<SendOutcome> {
-  const r = await sendDeliveries(services, [deliveryId]);
-  const order: SendOutcome[] = ['sent', 'deferred', 'failed', 'retrying', 'skipped'];
-  return order.find((o) => r[o] > 0) ?? 'skipped';
-}
-
 export function registerDeliveryJobs(services: SendServices): void {
   services.queue.register<SendPayload>(DELIVERY_JOB, async ({ payload }) =>
     sendDeliveries(services, payload.deliveryIds ?? (payload.deliveryId ? [payload.deliveryId] : [])),

@@ -7,9 +7,10 @@ const SOURCE_FIELD: Record<DeliverySource, string> = {
   incident: 'incidentId',
   incident_resolved: 'incidentId',
   notice: 'noticeId',
-  portal_code: 'residentId',
-  birthday: 'residentId',
-  warranty: 'unitId',
+  portal_code: 'loginCodeId',
+  // Scheduled campaigns are keyed by their day (yyyymmdd).
+  birthday: 'campaignDay',
+  warranty: 'campaignDay',
   sla_warning: 'ticketId',
   sla_breach: 'ticketId',
 };
