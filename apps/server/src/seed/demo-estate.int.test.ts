@@ -161,6 +161,17 @@ describe('demo estate on first start', () => {
     expect(wang.total).toBeGreaterThan(100);
   });
 
+  it('gives the 班长, a project manager and the 主管 SLA alert channels', async () => {
+    const rows = await services.database.query<{ username: string; channels: string[] }>(
+      'select u.username, c.channels from staff_channels c join users u on u.id = c.user_id order by u.username',
+    );
+    expect(rows.map((r) => [r.username, r.channels])).toEqual([
+      ['cs_lead', ['email']],
+      ['cs_supervisor', ['wechat']],
+      ['pm_jinxiu', ['sms', 'email']],
+    ]);
+  });
+
   it('does nothing on the second start', async () => {
     expect(await seedIfEmpty(services)).toBeNull();
   });

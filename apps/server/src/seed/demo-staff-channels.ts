@@ -17,7 +17,7 @@ const DEMO_CHANNELS: { username: string; channels: StaffChannel[]; email?: strin
   { username: 'cs_supervisor', channels: ['wechat'] },
 ];
 
-export async function seedDemoStaffChannels(services: Services, boot: Bootstrap): Promise<string> {
+export async function seedDemoStaffChannels(services: Services, boot: Bootstrap): Promise<void> {
   const rows = await services.database.db
     .select({ id: users.id, username: users.username })
     .from(users)
@@ -45,5 +45,4 @@ export async function seedDemoStaffChannels(services: Services, boot: Bootstrap)
     const user = rows.find((r) => r.username === c.username);
     if (user) await saveStaffChannels(services, admin, user.id, { channels: c.channels, email: c.email });
   }
-  return `${rows.length} staff alert channels`;
 }

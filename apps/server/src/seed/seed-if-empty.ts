@@ -35,8 +35,11 @@ export async function seedIfEmpty(
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoStaffChannels(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
-    if (options.demo !== false) await seedDemoCallCenter(services, boot);
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
+    if (options.demo !== false) {
+      await seedDemoCallCenter(services, boot);
+      await seedDemoStaffChannels(services, boot);
+    }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }
