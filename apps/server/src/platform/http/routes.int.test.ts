@@ -226,6 +226,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/tickets/:id/close': ticket('close', v),
     'POST /api/tickets/:id/cancel': ticket('cancel', { ...v, reason: 'x' }),
     'POST /api/tickets/:id/reopen': ticket('reopen', { ...v, reason: 'x' }),
+    'POST /api/tickets/:id/notes': ticket('notes', { note: '不知道' }),
     'POST /api/tickets/:id/callback': ticket('callback', { ...v, reached: false }),
     'POST /api/tickets/:id/work-orders': ticket('work-orders', v),
     'POST /api/ticket-categories': [
@@ -404,6 +405,14 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/qa/reviews/:id/appeal': [
       { method: 'POST', url: '/api/qa/reviews/999999/appeal', body: { reason: 'x', version: 1 } },
     ],
+    'GET /api/qa/plan': [{ method: 'GET', url: `/api/qa/plan?projectId=${pB}` }],
+    'PUT /api/qa/plan': [
+      {
+        method: 'PUT',
+        url: '/api/qa/plan',
+        body: { projectId: pB, samplePercent: 5, checklist: [{ key: 'x', label: 'x', weight: 10 }] },
+      },
+    ],
     'GET /api/qa/monthly': [{ method: 'GET', url: `/api/qa/monthly?projectId=${pB}&month=2026-03` }],
     'GET /api/scripts': [{ method: 'GET', url: `/api/scripts?projectId=${pB}` }],
     'POST /api/scripts/check': [
@@ -444,6 +453,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
     'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
     'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
+    'GET /api/qa/flags': ['/api/qa/flags?pageSize=200', []],
   };
 }
 
