@@ -35,6 +35,8 @@ const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
 const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
 const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
+const QualityPage = lazy(() => import('./pages/quality/QualityPage'));
+const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -148,6 +150,8 @@ export const router = createBrowserRouter([
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
+              guarded('quality', 'qa.review', <QualityPage />),
+              guarded('my-quality', 'tickets.write', <MyQualityPage />),
               {
                 path: 'estate',
                 element: (

@@ -18,6 +18,9 @@ export interface CallItem {
   waitSeconds: number | null;
   talkSeconds: number | null;
   recordingUrl: string | null;
+  transcript: string | null;
+  /** Forbidden phrases flagged in the transcript. */
+  forbidden: string[];
   cause: string | null;
   callbackState: 'pending' | 'done' | null;
   callbackDueAt: string | null;

@@ -1,3 +1,4 @@
+import quality from './parts/quality';
 import type { Translation } from './zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -1441,6 +1442,7 @@ const en: Strings<Translation> = {
     hangup: 'Hang up',
     ticket: 'Would file a {{type}} ticket',
   },
+  ...quality.en,
 };
 
 export default en;

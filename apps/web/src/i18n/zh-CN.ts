@@ -1,3 +1,5 @@
+import quality from './parts/quality';
+
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   app: {
@@ -1397,6 +1399,7 @@ const zhCN = {
     hangup: '挂机',
     ticket: '将生成{{type}}工单',
   },
+  ...quality.zh,
 };
 
 export type Translation = typeof zhCN;

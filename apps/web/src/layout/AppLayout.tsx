@@ -27,6 +27,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -137,6 +138,13 @@ export function AppLayout() {
           },
           { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
           { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
+          { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },
+          {
+            key: '/my-quality',
+            icon: <SolutionOutlined />,
+            label: t('quality.nav.mine'),
+            permission: 'tickets.write',
+          },
         ],
       },
       {

@@ -19,6 +19,8 @@ const COLOR: Record<string, string> = {
   'sla.warning': 'orange',
   'sla.breached': 'red',
   'workorder.complete': 'green',
+  'ticket.noted': 'gray',
+  'qa.flagged': 'red',
 };
 
 type After = Record<string, unknown>;
@@ -72,6 +74,15 @@ export function TicketTimeline({
       out.push(<span key="att">{t('timeline.attempts', { count: a.attempts })}</span>);
     if (typeof a.reason === 'string') out.push(<span key="r">{a.reason}</span>);
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
+    if (typeof a.note === 'string') out.push(<span key="note">{a.note}</span>);
+    // Forbidden phrases flagged when the note or answer was saved (QA, requirements §6.6).
+    const forbidden = Array.isArray(a.forbidden) ? a.forbidden : Array.isArray(a.phrases) ? a.phrases : [];
+    if (forbidden.length)
+      out.push(
+        <Tag key="forbidden" color="red" data-testid="forbidden-tag">
+          {t('quality.forbiddenTag')}：{forbidden.join('、')}
+        </Tag>,
+      );
     if (typeof a.comment === 'string' && a.comment) out.push(<span key="cm">“{a.comment}”</span>);
     if (typeof a.materials === 'number' && a.materials > 0)
       out.push(<span key="m">{t('timeline.materials', { count: a.materials })}</span>);
