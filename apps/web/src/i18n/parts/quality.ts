@@ -2,6 +2,7 @@
 const zh = {
   quality: {
     nav: { page: '质检席', mine: '我的质检' },
+    timeline: { noted: '备注' },
     title: '质检席',
     subtitle: '按方案抽检通话与工单，按质检表评分，处理申诉',
     mine: '我的质检',
@@ -66,6 +67,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 const en: Strings<typeof zh> = {
   quality: {
     nav: { page: 'QA seat', mine: 'My QA' },
+    timeline: { noted: 'Note' },
     title: 'QA seat',
     subtitle: 'Sample calls and tickets by plan, score them against the checklist, settle appeals',
     mine: 'My QA',

@@ -20,7 +20,6 @@ const COLOR: Record<string, string> = {
   'sla.breached': 'red',
   'workorder.complete': 'green',
   'ticket.noted': 'gray',
-  'qa.flagged': 'red',
 };
 
 type After = Record<string, unknown>;
@@ -48,7 +47,8 @@ export function TicketTimeline({
       api.get<{ items: TicketEvent[]; people: Record<string, string> }>(`/api/tickets/${ticketId}/events`),
     refetchInterval,
   });
-  const items = events.data?.items ?? [];
+  // A flag's own event repeats what the note or answer above it already shows with its 禁语 tag.
+  const items = (events.data?.items ?? []).filter((e) => e.action !== 'qa.flagged');
   const people = events.data?.people ?? {};
   const nameOf = (id: number) => names(id) ?? people[String(id)] ?? `#${id}`;
   if (!events.isLoading && !items.length)
@@ -76,7 +76,7 @@ export function TicketTimeline({
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
     if (typeof a.note === 'string') out.push(<span key="note">{a.note}</span>);
     // Forbidden phrases flagged when the note or answer was saved (QA, requirements §6.6).
-    const forbidden = Array.isArray(a.forbidden) ? a.forbidden : Array.isArray(a.phrases) ? a.phrases : [];
+    const forbidden = Array.isArray(a.forbidden) ? a.forbidden : [];
     if (forbidden.length)
       out.push(
         <Tag key="forbidden" color="red" data-testid="forbidden-tag">
@@ -111,7 +111,9 @@ export function TicketTimeline({
                 {formatDateTime(e.at).slice(5, 19)}
               </div>
               <Typography.Text strong>
-                {t(`timeline.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
+                {e.action === 'ticket.noted'
+                  ? t('quality.timeline.noted')
+                  : t(`timeline.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
               </Typography.Text>
               {wo && (
                 <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
