@@ -61,6 +61,8 @@ describe('QA seat', () => {
     });
 
     await asUser('qa1', async (page) => {
+      // The 质检席 entry sits in the 呼叫中心 group of the menu.
+      await page.getByTestId('side-menu').getByText('呼叫中心').click();
       await page.getByTestId('side-menu').getByText('质检席').click();
       await page.waitForURL(/\/quality$/);
       await page.getByTestId('sample-open').click();
@@ -86,6 +88,7 @@ describe('QA seat', () => {
     });
 
     await asUser('agent1', async (page) => {
+      await page.getByTestId('side-menu').getByText('呼叫中心').click();
       await page.getByTestId('side-menu').getByText('我的质检').click();
       const mine = page.getByTestId('my-review').filter({ hasText: ticket.number });
       await mine.getByText('85 分').waitFor();
