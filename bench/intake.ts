@@ -108,6 +108,7 @@ async function measure(engine: string, database: Database): Promise<Figures> {
         categoryId,
         contactPhone: '13812345678',
         description: `厨房水管漏水 #${i}`,
+        ...(process.env.BENCH_NO_DISPATCH === '1' ? { workOrder: { autoDispatch: false } } : {}),
       },
     });
     if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
