@@ -12,6 +12,8 @@
 //   BENCH_ROUNDS=3
 //   BENCH_CONCURRENCY=8        requests / INSERTs in flight
 //   BENCH_ENGINES=postgres,pglite
+//   BENCH_NO_DISPATCH=1        diagnostic: intakes leave the order in the pool (with BENCH_NO_DUTY=1), so the
+//                              figure is the intake path without its dispatch transaction
 import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
 import { createScratchPostgres } from '../apps/server/src/testing/test-database';
 import { prepareIntake } from './lib/intake-setup';
