@@ -27,6 +27,8 @@ export async function seedIfEmpty(
     if ((row?.n ?? 0) > 0) return null;
     const boot = await bootstrapCompany(db, services.clock, {
       companyName: '安居物业服务有限公司',
+      // The portal link on the estates' notice boards: /portal?c=anju
+      code: 'anju',
       adminPassword: options.adminPassword,
     });
     // The standard answers are product content, seeded with or without the demo estate.
