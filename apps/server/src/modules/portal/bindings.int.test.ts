@@ -24,6 +24,7 @@ interface Binding {
 }
 interface Me {
   company: { code: string | null; name: string };
+  timezone: string;
   units: { id: number; label: string; relation: string }[];
 }
 
@@ -321,5 +322,31 @@ describe('a phone registered with two property companies', () => {
 
     const inTest = await portalLogin(ZHANG, 'test');
     expect((await me(inTest)).units.map((u) => u.label)).toEqual(['1-1-101']);
+  });
+});
+
+describe('portal times', () => {
+  it('follow the project time zone, not a hard-coded one', async () => {
+    const { db } = t.services.database;
+    await db.update(projects).set({ timezone: 'Asia/Tokyo' }).where(eq(projects.id, t.fixture.projectA));
+    const created = await t.request('POST', '/api/incidents', {
+      token: admin,
+      body: {
+        projectId: t.fixture.projectA,
+        kind: '停水',
+        emergency: true,
+        title: '管道抢修',
+        residentText: '预计{{incident.until}}恢复供水',
+        expectedEndAt: '2026-03-02T18:00:00+08:00',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const token = await portalLogin(ZHANG, 'test');
+    expect(await me(token)).toMatchObject({ timezone: 'Asia/Tokyo' });
+    const res = await t.request('GET', '/api/portal/incidents', { token });
+    // 18:00 in Shanghai is 19:00 in Tokyo.
+    expect(res.json()).toMatchObject({
+      items: [{ text: '预计3月2日 19:00恢复供水', timezone: 'Asia/Tokyo' }],
+    });
   });
 });

@@ -236,3 +236,18 @@ export async function myIncidents(db: DbOrTx, p: PortalContext, now: Date) {
   });
   return { items, total: items.length, page: 1, pageSize: items.length };
 }
+
+/**
+ * The zone the portal shows times in: that of my first unit's project (or the company's first
+ * project before any binding) — the estate's clock, not the phone's.
+ */
+export async function portalTimezone(db: DbOrTx, p: PortalContext): Promise<string> {
+  const projectId = p.units[0]?.projectId ?? p.residents[0]?.projectId;
+  const [row] = await db
+    .select({ tz: projects.timezone })
+    .from(projects)
+    .where(projectId ? eq(projects.id, projectId) : eq(projects.companyId, p.companyId))
+    .orderBy(asc(projects.id))
+    .limit(1);
+  return row?.tz ?? 'Asia/Shanghai';
+}

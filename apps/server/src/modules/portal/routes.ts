@@ -15,7 +15,7 @@ import {
   reopenBody,
   subscriptionsBody,
 } from './inputs';
-import { myIncidents, myNotices, myTicketDetail, myTickets, readNotice } from './queries';
+import { myIncidents, myNotices, myTicketDetail, myTickets, portalTimezone, readNotice } from './queries';
 import { myOptOuts, setOptOuts } from './subscriptions';
 import { myTicket, rateTicket, reopenMyTicket, reportTicket, urgeTicket } from './tickets';
 
@@ -71,6 +71,7 @@ export async function portalRoutes(app: App): Promise<void> {
     return {
       phone: p.phone,
       company: p.company,
+      timezone: await portalTimezone(db, p),
       residents: p.residents,
       units: p.units.map(({ id, projectId, label, relation }) => ({ id, projectId, label, relation })),
     };
