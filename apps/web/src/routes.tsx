@@ -14,6 +14,7 @@ const EstatePage = lazy(() => import('./pages/estate/EstatePage'));
 const ResidentListPage = lazy(() => import('./pages/residents/ResidentListPage'));
 const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
 const ResidentCreatePage = lazy(() => import('./pages/residents/ResidentCreatePage'));
+const BindingsPage = lazy(() => import('./pages/residents/BindingsPage'));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
@@ -148,6 +149,7 @@ export const router = createBrowserRouter([
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
+              guarded('residents/bindings', 'portal.bindings', <BindingsPage />),
               {
                 path: 'estate',
                 element: (
