@@ -195,7 +195,7 @@ function HomeTab({ me }: { me: PortalMe }) {
           <List
             dataSource={me.units}
             renderItem={(u) => (
-              <List.Item>
+              <List.Item data-testid={`portal-unit-${u.id}`}>
                 {u.label} <Tag>{u.relation}</Tag>
               </List.Item>
             )}
