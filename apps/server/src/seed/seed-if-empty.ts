@@ -7,6 +7,7 @@ import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPortal } from './demo-portal';
 import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {
@@ -37,7 +38,10 @@ export async function seedIfEmpty(
       options.demo === false
         ? 'skipped'
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
-    if (options.demo !== false) await seedDemoCallCenter(services, boot);
+    if (options.demo !== false) {
+      await seedDemoCallCenter(services, boot);
+      await seedDemoPortal(services, boot);
+    }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }
