@@ -209,6 +209,12 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    portal: {
+      bindings: {
+        label: 'Decide portal requests',
+        hint: 'Unit bindings, household additions and removals sent from the resident portal',
+      },
+    },
     incidents: {
       read: { label: 'View incidents', hint: 'Outage list, agent script, affected tickets' },
       write: { label: 'Log and resolve incidents', hint: 'Open outages, attach tickets, mark restored' },

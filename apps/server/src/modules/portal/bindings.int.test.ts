@@ -112,6 +112,7 @@ describe('portal binding requests', () => {
       body: { unitId: unit.id, name: '赵敏', relation: '业主' },
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'already_requested' } });
 
     const queue = await pending();
     const request = queue.find((r) => r.id === (asked.json() as Binding).id)!;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { AppError, conflict, notFound } from '../../platform/http/errors';
+import { AppError, notFound } from '../../platform/http/errors';
 import { projects, units } from '../org/schema';
 import { residentPhones, residents, residentUnits } from '../residents/schema';
 import { mobileOf } from './auth';
@@ -74,7 +74,12 @@ async function queueRequest(
       // The partial unique index holds one pending request per person, unit and kind.
       .onConflictDoNothing()
       .returning();
-    if (!row) throw conflict('The same request is already waiting for the service desk');
+    if (!row)
+      throw new AppError(
+        409,
+        'already_requested',
+        'The same request is already waiting for the service desk',
+      );
     await recordEvent(tx, portalActor(p), now, {
       action: 'portal_binding.requested',
       entityType: 'portal_binding',

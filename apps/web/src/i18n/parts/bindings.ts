@@ -13,7 +13,7 @@ const zh = {
       already_bound: '已绑定该房屋,无需重复申请',
       not_member: '该成员不在本户',
       self_removal: '移除本人请到服务中心办理',
-      conflict: '相同的申请正在审核中',
+      already_requested: '相同的申请正在审核中',
       company_required: '此手机号登记在多家物业公司,请通过所在小区物业提供的链接或二维码登录',
     },
     portal: {
@@ -84,7 +84,7 @@ const en: typeof zh = {
       already_bound: 'Already bound to this unit',
       not_member: 'This person is not in the household',
       self_removal: 'Ask the service desk to remove yourself',
-      conflict: 'The same request is already pending',
+      already_requested: 'The same request is already pending',
       company_required:
         'This number is registered with several property companies; sign in through the link or QR code of your estate',
     },
