@@ -231,6 +231,8 @@ describe('outages and the resident portal', () => {
       const pick = async (testId: string) => {
         await form.getByTestId(testId).click();
         await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+        // The closing dropdown stays visible while it animates; the next pick must not find it.
+        await expect.poll(() => phone.locator('.ant-select-dropdown:visible').count()).toBe(0);
       };
       await pick('portal-binding-project');
       await pick('portal-binding-building');
