@@ -248,6 +248,12 @@ describe('outages and the resident portal', () => {
       expect(request.status).toBe('待审核');
       await phone.getByTestId(`portal-binding-${request.id}`).getByText('待审核').waitFor();
 
+      // The front desk sees it in its queue (the menu badge counts it) before deciding.
+      const desk = await open();
+      await login(desk, 'agent1', DEMO_PASSWORD);
+      await desk.goto('/residents/bindings');
+      await desk.getByTestId(`binding-approve-${request.id}`).waitFor();
+
       const queue = await api.get<{ items: { id: number; version: number }[] }>(
         '/api/portal-bindings?status=待审核&pageSize=200',
       );
