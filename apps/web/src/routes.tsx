@@ -14,6 +14,7 @@ const EstatePage = lazy(() => import('./pages/estate/EstatePage'));
 const ResidentListPage = lazy(() => import('./pages/residents/ResidentListPage'));
 const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
 const ResidentCreatePage = lazy(() => import('./pages/residents/ResidentCreatePage'));
+const BindingsPage = lazy(() => import('./pages/residents/BindingsPage'));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
@@ -152,6 +153,7 @@ export const router = createBrowserRouter([
               guarded('ivr', 'telephony.manage', <IvrPage />),
               guarded('quality', 'qa.review', <QualityPage />),
               guarded('my-quality', 'tickets.write', <MyQualityPage />),
+              guarded('residents/bindings', 'portal.bindings', <BindingsPage />),
               {
                 path: 'estate',
                 element: (

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'kb.write',
   // 质检: sample calls and tickets, score them against the checklist, settle appeals.
   'qa.review',
+  // Resident portal: decide binding requests, household additions and removals (the front desk).
+  'portal.bindings',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +71,7 @@ const DESK: readonly Permission[] = [
   'calls.read',
   'calls.handle',
   'kb.read',
+  'portal.bindings',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -150,6 +153,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'calls.read',
       'calls.handle',
       'kb.read',
+      // The front desk checks who lives where before a portal phone sees a unit.
+      'portal.bindings',
     ],
   },
   {

@@ -8,6 +8,7 @@ import { ivrRoutes } from './ivr/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
+import { bindingDeskRoutes } from './portal/binding-routes';
 import { portalRoutes } from './portal/routes';
 import { qualityRoutes } from './quality/routes';
 import { reportRoutes } from './reports/routes';
@@ -36,6 +37,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(noticeRoutes);
   await app.register(deliveryRoutes);
   await app.register(portalRoutes);
+  await app.register(bindingDeskRoutes);
   await app.register(telephonyRoutes);
   await app.register(ivrRoutes);
   await app.register(agentRoutes);

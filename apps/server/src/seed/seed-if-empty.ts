@@ -7,6 +7,7 @@ import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPortal } from './demo-portal';
 import { seedDemoQuality } from './demo-quality';
 import { seedDemoTickets } from './demo-tickets';
 
@@ -28,6 +29,8 @@ export async function seedIfEmpty(
     if ((row?.n ?? 0) > 0) return null;
     const boot = await bootstrapCompany(db, services.clock, {
       companyName: '安居物业服务有限公司',
+      // The portal link on the estates' notice boards: /portal?c=anju
+      code: 'anju',
       adminPassword: options.adminPassword,
     });
     // The standard answers are product content, seeded with or without the demo estate.
@@ -40,6 +43,7 @@ export async function seedIfEmpty(
       await seedDemoCallCenter(services, boot);
       // After the seats: the QA demo's calls reach agents through their extensions.
       await seedDemoQuality(services, boot);
+      await seedDemoPortal(services, boot);
     }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

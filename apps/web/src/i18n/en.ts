@@ -1,3 +1,4 @@
+import bindings from './parts/bindings';
 import quality from './parts/quality';
 import type { Translation } from './zh-CN';
 
@@ -5,6 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
+  ...bindings.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',
@@ -208,6 +210,12 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    portal: {
+      bindings: {
+        label: 'Decide portal requests',
+        hint: 'Unit bindings, household additions and removals sent from the resident portal',
+      },
+    },
     incidents: {
       read: { label: 'View incidents', hint: 'Outage list, agent script, affected tickets' },
       write: { label: 'Log and resolve incidents', hint: 'Open outages, attach tickets, mark restored' },

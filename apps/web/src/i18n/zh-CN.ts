@@ -1,7 +1,9 @@
+import bindings from './parts/bindings';
 import quality from './parts/quality';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
+  ...bindings.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',
@@ -188,6 +190,9 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    portal: {
+      bindings: { label: '审核门户绑定申请', hint: '住户门户提交的房屋绑定、家庭成员添加与移除申请' },
+    },
     incidents: {
       read: { label: '查看停水停电事件', hint: '事件列表、坐席话术、受影响工单' },
       write: { label: '登记与恢复事件', hint: '登记停水停电等事件、关联工单、标记恢复' },

@@ -52,6 +52,7 @@ import { useApiError } from '../components/feedback';
 import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
+import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 import { NotificationBell } from './NotificationBell';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ScreenPop } from './ScreenPop';
@@ -60,7 +61,8 @@ interface NavItem {
   key: string;
   path?: string;
   icon: ReactNode;
-  label: string;
+  /** A node where the entry carries a live count (the portal requests' badge). */
+  label: ReactNode;
   permission?: Permission;
   children?: NavItem[];
 }
@@ -186,6 +188,13 @@ export function AppLayout() {
         icon: <HomeOutlined />,
         label: t('nav.residents'),
         permission: 'residents.read',
+      },
+      {
+        key: '/residents/bindings',
+        path: '/residents/bindings',
+        icon: <AuditOutlined />,
+        label: <BindingsNavLabel />,
+        permission: 'portal.bindings',
       },
       {
         key: 'org',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalBindingRequests } from '../../modules/portal/schema';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 
@@ -89,7 +90,22 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     title: '乙方大厦访客登记',
     body: '访客在一楼大堂登记',
   });
+  // A resident's binding request waiting at project B's desk (written as the portal would).
+  const [binding] = await server.services.database.db
+    .insert(portalBindingRequests)
+    .values({
+      companyId: f.companyId,
+      projectId: f.projectB,
+      unitId: f.unitsB[0]!,
+      kind: 'bind',
+      requesterPhone: '+8615000009999',
+      name: '乙方住户',
+      phone: '+8615000009999',
+      relation: '租户',
+    })
+    .returning();
   return {
+    binding: binding!.id,
     rule: (rule.json() as { id: number }).id,
     notice: notice.id,
     incident: incident.id,
@@ -339,6 +355,12 @@ function noticeScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/notices/:id/publish': [{ method: 'POST', url: `${n}/publish`, body: v }],
     'POST /api/notices/:id/withdraw': [{ method: 'POST', url: `${n}/withdraw`, body: v }],
     'GET /api/notices/:id/deliveries': [{ method: 'GET', url: `${n}/deliveries` }],
+    'POST /api/portal-bindings/:id/approve': [
+      { method: 'POST', url: `/api/portal-bindings/${b.binding}/approve`, body: v },
+    ],
+    'POST /api/portal-bindings/:id/reject': [
+      { method: 'POST', url: `/api/portal-bindings/${b.binding}/reject`, body: { ...v, reason: '越权驳回' } },
+    ],
   };
 }
 
@@ -454,6 +476,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
     'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
     'GET /api/qa/flags': ['/api/qa/flags?pageSize=200', []],
+    'GET /api/portal-bindings': ['/api/portal-bindings?pageSize=200', [b.binding]],
   };
 }
 
