@@ -74,3 +74,41 @@ export const kbVotes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
 );
+
+export const KB_QUESTION_STATUSES = ['open', 'answered', 'published'] as const;
+export type KbQuestionStatus = (typeof KB_QUESTION_STATUSES)[number];
+
+/**
+ * 专家席: a question an agent could not answer from the knowledge base, with the ticket (or the
+ * caller) it came from. The expert's answer goes back to the agent and may become an article.
+ */
+export const kbQuestions = pgTable(
+  'kb_questions',
+  {
+    id: id(),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
+    ticketId: ref('ticket_id'),
+    callerPhone: text('caller_phone'),
+    question: text('question').notNull(),
+    status: text('status').$type<KbQuestionStatus>().notNull().default('open'),
+    askedById: ref('asked_by_id').notNull(),
+    answer: text('answer'),
+    answeredById: ref('answered_by_id'),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    articleId: ref('article_id').references(() => kbArticles.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    // The expert queue: open questions of a company, oldest first.
+    index('kb_questions_queue_idx').on(t.companyId, t.status, t.id),
+    index('kb_questions_ticket_idx').on(t.ticketId),
+    index('kb_questions_asker_idx').on(t.askedById, t.id),
+  ],
+);
