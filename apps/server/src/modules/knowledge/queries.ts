@@ -42,16 +42,20 @@ function matcher(text: string) {
   const singles = pieces.filter((p) => [...p].length === 1);
   if (!pairs.length && !singles.length) return null;
   const arr = sql`${sql.param(pairs)}::text[]`;
+  // Counted over the query's few pieces, each looked up in the row's stored pieces.
   const hits = pairs.length
-    ? sql<number>`(select count(*) from unnest(guanjia_bigrams(${kbArticles.searchText})) b where b = any(${arr}))`
+    ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.searchBigrams}))`
     : sql<number>`0`;
   const titleHits = pairs.length
     ? sql<number>`(select count(*) from unnest(guanjia_bigrams(lower(${kbArticles.title}))) b where b = any(${arr}))`
     : sql<number>`0`;
   const where = and(
-    // The && overlap is what the GIN index on guanjia_bigrams(search_text) serves.
-    pairs.length ? sql`guanjia_bigrams(${kbArticles.searchText}) && ${arr}` : undefined,
-    pairs.length ? sql`${hits} >= ${minimumHits(pairs.length)}` : undefined,
+    // What the GIN index on search_bigrams serves: all pieces (@>) when all are needed, else any (&&).
+    pairs.length
+      ? minimumHits(pairs.length) === pairs.length
+        ? sql`${kbArticles.searchBigrams} @> ${arr}`
+        : sql`${kbArticles.searchBigrams} && ${arr} and ${hits} >= ${minimumHits(pairs.length)}`
+      : undefined,
     ...singles.map((c) => ilike(kbArticles.searchText, `%${escapeLike(c)}%`)),
   );
   const score = sql<number>`(${titleHits} * 2 + ${hits} + greatest(-1, least(1, (${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}) / 10.0)))`;
@@ -99,7 +103,7 @@ export async function suggestArticles(db: Db, auth: AuthContext, text: string, p
   const pairs = queryBigrams(text, 200).filter((p) => [...p].length === 2);
   if (!pairs.length) return { items: [] };
   const arr = sql`${sql.param(pairs)}::text[]`;
-  const hits = sql<number>`(select count(*) from unnest(guanjia_bigrams(${kbArticles.searchText})) b where b = any(${arr}))`;
+  const hits = sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.searchBigrams}))`;
   const titleHits = sql<number>`(select count(*) from unnest(guanjia_bigrams(lower(${kbArticles.title}))) b where b = any(${arr}))`;
   const need = Math.min(3, pairs.length);
   const rows = await db
@@ -108,7 +112,7 @@ export async function suggestArticles(db: Db, auth: AuthContext, text: string, p
     .where(
       and(
         visible(auth, projectId),
-        sql`guanjia_bigrams(${kbArticles.searchText}) && ${arr}`,
+        sql`${kbArticles.searchBigrams} && ${arr}`,
         or(sql`${hits} >= ${need}`, sql`${titleHits} >= 2`),
       ),
     )
