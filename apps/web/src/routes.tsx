@@ -34,6 +34,7 @@ const PortalApp = lazy(() => import('./portal/PortalApp'));
 const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
 const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
+const ExpertQueuePage = lazy(() => import('./pages/callcenter/ExpertQueuePage'));
 const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
@@ -147,6 +148,7 @@ export const router = createBrowserRouter([
               guarded('calls', 'calls.read', <CallsPage />),
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
+              guarded('knowledge/expert', 'kb.expert', <ExpertQueuePage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
               {
                 path: 'estate',

@@ -289,7 +289,10 @@ const en: Strings<Translation> = {
     kb: {
       read: { label: 'Read the knowledge base', hint: 'Search and use articles, vote whether they helped' },
       write: { label: 'Edit the knowledge base', hint: 'Write, change and publish articles' },
-      expert: { label: 'Expert seat', hint: 'Answer the questions agents pass on, and publish them as articles' },
+      expert: {
+        label: 'Expert seat',
+        hint: 'Answer the questions agents pass on, and publish them as articles',
+      },
     },
     telephony: {
       manage: {

@@ -47,14 +47,16 @@ export const en: typeof zh = {
     nav: 'Expert seat',
     ask: 'No answer found — ask an expert',
     askTitle: 'Ask an expert',
-    askHint: 'You are notified when the expert answers, and the answer shows on the ticket; it can become an article in one click.',
+    askHint:
+      'You are notified when the expert answers, and the answer shows on the ticket; it can become an article in one click.',
     question: 'Question',
     questionPlaceholder: 'What did the resident ask? Describe the situation',
     callerPhone: 'Caller number',
     submit: 'Send to the experts',
     asked: 'Passed to the experts; you will be notified of the answer',
     title: 'Expert seat',
-    subtitle: 'Questions agents could not answer from the knowledge base; publish an answer as an article in one click',
+    subtitle:
+      'Questions agents could not answer from the knowledge base; publish an answer as an article in one click',
     statuses: { open: 'Waiting', answered: 'Answered', published: 'Published' },
     askedBy: 'Asked by {{name}}',
     ticket: 'Ticket {{number}}',

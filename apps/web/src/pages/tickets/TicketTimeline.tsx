@@ -71,6 +71,7 @@ export function TicketTimeline({
     if (typeof a.attempts === 'number')
       out.push(<span key="att">{t('timeline.attempts', { count: a.attempts })}</span>);
     if (typeof a.reason === 'string') out.push(<span key="r">{a.reason}</span>);
+    if (typeof a.question === 'string') out.push(<span key="q">“{a.question}”</span>);
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
     if (typeof a.comment === 'string' && a.comment) out.push(<span key="cm">“{a.comment}”</span>);
     if (typeof a.materials === 'number' && a.materials > 0)
