@@ -20,6 +20,7 @@ DROP INDEX "kb_articles_bigram_idx";--> statement-breakpoint
 ALTER TABLE "ivr_sessions" ADD COLUMN "lock_owner" uuid;--> statement-breakpoint
 ALTER TABLE "ivr_sessions" ADD COLUMN "locked_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "kb_articles" ADD COLUMN "search_bigrams" text[] GENERATED ALWAYS AS (guanjia_bigrams(search_text)) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD COLUMN "title_bigrams" text[] GENERATED ALWAYS AS (guanjia_bigrams(lower(title))) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "kb_questions" ADD CONSTRAINT "kb_questions_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_questions" ADD CONSTRAINT "kb_questions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_questions" ADD CONSTRAINT "kb_questions_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

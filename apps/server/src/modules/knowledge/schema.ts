@@ -34,6 +34,11 @@ export const kbArticles = pgTable(
       .array()
       .notNull()
       .generatedAlwaysAs(sql`guanjia_bigrams(search_text)`),
+    /** The title's pieces, stored for the same reason: a title hit weighs double in the ranking. */
+    titleBigrams: text('title_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`guanjia_bigrams(lower(title))`),
     uses: integer('uses').notNull().default(0),
     helpfulYes: integer('helpful_yes').notNull().default(0),
     helpfulNo: integer('helpful_no').notNull().default(0),
