@@ -69,14 +69,14 @@ function matcher(text: string) {
     ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.titleBigrams}))`
     : sql<number>`0`;
   const where = and(
-    // What the GIN index on search_bigrams serves: all pieces (@>) when all are needed, else any (&&).
+    // What the GIN index serves: all pieces (@>) when all are needed, else any (&&) and enough of them
+    // (counted inside the subquery, so only for the rows the index found).
     pairs.length
       ? candidates(
-          sql`search_bigrams ${minimumHits(pairs.length) === pairs.length ? sql`@>` : sql`&&`} ${arr}`,
+          minimumHits(pairs.length) === pairs.length
+            ? sql`search_bigrams @> ${arr}`
+            : sql`search_bigrams && ${arr} and ${hits} >= ${minimumHits(pairs.length)}`,
         )
-      : undefined,
-    pairs.length && minimumHits(pairs.length) < pairs.length
-      ? sql`${hits} >= ${minimumHits(pairs.length)}`
       : undefined,
     ...singles.map((c) => ilike(kbArticles.searchText, `%${escapeLike(c)}%`)),
   );
@@ -137,8 +137,7 @@ export async function suggestArticles(db: Db, auth: AuthContext, text: string, p
       .where(
         and(
           visible(auth, projectId),
-          candidates(sql`search_bigrams && ${arr}`),
-          or(sql`${hits} >= ${need}`, sql`${titleHits} >= 2`),
+          candidates(sql`search_bigrams && ${arr} and (${hits} >= ${need} or ${titleHits} >= 2)`),
         ),
       )
       .orderBy(desc(sql`${titleHits} * 3 + ${hits}`), desc(kbArticles.uses), asc(kbArticles.id))
