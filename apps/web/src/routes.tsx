@@ -35,6 +35,7 @@ const PortalApp = lazy(() => import('./portal/PortalApp'));
 const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
 const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
+const ExpertQueuePage = lazy(() => import('./pages/callcenter/ExpertQueuePage'));
 const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
 const QualityPage = lazy(() => import('./pages/quality/QualityPage'));
 const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
@@ -150,6 +151,7 @@ export const router = createBrowserRouter([
               guarded('calls', 'calls.read', <CallsPage />),
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
+              guarded('knowledge/expert', 'kb.expert', <ExpertQueuePage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
               guarded('quality', 'qa.review', <QualityPage />),
               guarded('my-quality', 'tickets.write', <MyQualityPage />),

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   // Knowledge base: search and use articles; write and publish them (experts, supervisors).
   'kb.read',
   'kb.write',
+  // 专家席: answer the questions agents could not find in the knowledge base.
+  'kb.expert',
   // 质检: sample calls and tickets, score them against the checklist, settle appeals.
   'qa.review',
   // Resident portal: decide binding requests, household additions and removals (the front desk).
@@ -116,6 +118,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'notices.review',
       'telephony.manage',
       'kb.write',
+      'kb.expert',
       'qa.review',
     ],
   },
@@ -177,7 +180,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'expert',
     name: '专家',
     nameEn: 'Expert',
-    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write'],
+    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write', 'kb.expert'],
   },
   {
     code: 'eng_supervisor',

@@ -5,6 +5,7 @@ import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
+import { expertRoutes } from './knowledge/expert-routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
@@ -42,6 +43,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(ivrRoutes);
   await app.register(agentRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(expertRoutes);
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
 }

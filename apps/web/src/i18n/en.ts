@@ -1,4 +1,5 @@
 import bindings from './parts/bindings';
+import * as kbPart from './parts/kb';
 import quality from './parts/quality';
 import type { Translation } from './zh-CN';
 
@@ -7,6 +8,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
   ...bindings.en,
+  ...kbPart.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',
@@ -296,6 +298,10 @@ const en: Strings<Translation> = {
     kb: {
       read: { label: 'Read the knowledge base', hint: 'Search and use articles, vote whether they helped' },
       write: { label: 'Edit the knowledge base', hint: 'Write, change and publish articles' },
+      expert: {
+        label: 'Expert seat',
+        hint: 'Answer the questions agents pass on, and publish them as articles',
+      },
     },
     telephony: {
       manage: {
@@ -1125,6 +1131,8 @@ const en: Strings<Translation> = {
     attempts: 'Call #{{count}}',
     materials: '{{count}} materials',
     actions: {
+      kb_question_asked: 'Passed to an expert',
+      kb_question_answered: 'Expert answered',
       ticket_created: 'Logged',
       ticket_accepted: 'Accepted',
       ticket_answered: 'Answered and closed',

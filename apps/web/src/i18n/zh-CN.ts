@@ -1,9 +1,11 @@
 import bindings from './parts/bindings';
+import * as kbPart from './parts/kb';
 import quality from './parts/quality';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   ...bindings.zh,
+  ...kbPart.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',
@@ -261,6 +263,7 @@ const zhCN = {
     kb: {
       read: { label: '查看知识库', hint: '搜索和引用知识库文章、评价是否有用' },
       write: { label: '维护知识库', hint: '撰写、修改、发布知识库文章' },
+      expert: { label: '专家席', hint: '答复座席转来的疑难问题，并发布为知识库文章' },
     },
     telephony: {
       manage: { label: '管理呼叫中心', hint: '对接令牌、外呼接口、黑名单、座席分机' },
@@ -1080,6 +1083,8 @@ const zhCN = {
     attempts: '第 {{count}} 次拨打',
     materials: '材料 {{count}} 项',
     actions: {
+      kb_question_asked: '转专家',
+      kb_question_answered: '专家答复',
       ticket_created: '登记受理',
       ticket_accepted: '受理',
       ticket_answered: '答复并关闭',

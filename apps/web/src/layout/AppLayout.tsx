@@ -52,6 +52,7 @@ import { useApiError } from '../components/feedback';
 import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
+import { ExpertAnswerListener } from '../pages/callcenter/ExpertAnswerListener';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 import { NotificationBell } from './NotificationBell';
 import { PresenceSwitch } from './PresenceSwitch';
@@ -139,6 +140,12 @@ export function AppLayout() {
             permission: 'calls.read',
           },
           { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          {
+            key: '/knowledge/expert',
+            icon: <SolutionOutlined />,
+            label: t('kbExpert.nav'),
+            permission: 'kb.expert',
+          },
           { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
           { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },
           {
@@ -362,6 +369,7 @@ export function AppLayout() {
           <div style={{ flex: 1 }} />
           <PresenceSwitch />
           <NotificationBell />
+          {can('kb.read') && <ExpertAnswerListener />}
           <Tooltip title={connected ? t('layout.liveOn') : t('layout.liveOff')}>
             <span
               role="img"

@@ -104,6 +104,11 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
       relation: '租户',
     })
     .returning();
+  const question = await post('/api/kb/questions', {
+    projectId: f.projectB,
+    ticketId: ticket.id,
+    question: '乙方大厦快递柜坏了找谁修？',
+  });
   return {
     binding: binding!.id,
     rule: (rule.json() as { id: number }).id,
@@ -118,6 +123,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     blocked: blocked.id,
     queue: queue.id,
     article: article.id,
+    question: question.id,
   };
 }
 afterAll(async () => t?.close());
@@ -411,6 +417,24 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
         body: { projectId: pB, category: 'x', title: '越权文章', body: 'x' },
       },
     ],
+    'POST /api/kb/questions': [
+      { method: 'POST', url: '/api/kb/questions', body: { projectId: pB, question: '越权提问' } },
+    ],
+    'GET /api/kb/questions/:id': [{ method: 'GET', url: `/api/kb/questions/${b.question}` }],
+    'POST /api/kb/questions/:id/answer': [
+      {
+        method: 'POST',
+        url: `/api/kb/questions/${b.question}/answer`,
+        body: { answer: '越权答复', version: 1 },
+      },
+    ],
+    'POST /api/kb/questions/:id/publish': [
+      {
+        method: 'POST',
+        url: `/api/kb/questions/${b.question}/publish`,
+        body: { category: '大厦', version: 1 },
+      },
+    ],
     'POST /api/kb/articles/from-ticket': [
       { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
     ],
@@ -474,6 +498,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
     'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
     'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
+    'GET /api/kb/questions': ['/api/kb/questions?pageSize=200', [b.question]],
     'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
     'GET /api/qa/flags': ['/api/qa/flags?pageSize=200', []],
     'GET /api/portal-bindings': ['/api/portal-bindings?pageSize=200', [b.binding]],

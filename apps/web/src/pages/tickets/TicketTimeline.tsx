@@ -73,6 +73,7 @@ export function TicketTimeline({
     if (typeof a.attempts === 'number')
       out.push(<span key="att">{t('timeline.attempts', { count: a.attempts })}</span>);
     if (typeof a.reason === 'string') out.push(<span key="r">{a.reason}</span>);
+    if (typeof a.question === 'string') out.push(<span key="q">“{a.question}”</span>);
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
     if (typeof a.note === 'string') out.push(<span key="note">{a.note}</span>);
     // Forbidden phrases flagged when the note or answer was saved (QA, requirements §6.6).
