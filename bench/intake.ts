@@ -12,6 +12,8 @@
 //   BENCH_ROUNDS=3
 //   BENCH_CONCURRENCY=8        requests / INSERTs in flight
 //   BENCH_ENGINES=postgres,pglite
+//   BENCH_NO_DISPATCH=1        diagnostic: intakes leave the order in the pool (with BENCH_NO_DUTY=1), so the
+//                              figure is the intake path without its dispatch transaction
 import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
 import { createScratchPostgres } from '../apps/server/src/testing/test-database';
 import { prepareIntake } from './lib/intake-setup';
@@ -108,6 +110,7 @@ async function measure(engine: string, database: Database): Promise<Figures> {
         categoryId,
         contactPhone: '13812345678',
         description: `厨房水管漏水 #${i}`,
+        ...(process.env.BENCH_NO_DISPATCH === '1' ? { workOrder: { autoDispatch: false } } : {}),
       },
     });
     if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);

@@ -97,12 +97,12 @@ async function measure(engine: string, database: Database, sizes: LargeSizes): P
   });
   rows.push({ engine, name: 'lookup: an unknown number', ...miss, target: LOOKUP_P99_MS, note: '' });
 
-  // Webhook → pop: the agent sits at extension 8001; time from posting newCall to the bus delivering it.
+  // Webhook → pop: the agent sits at extension 8999 (the demo seats use 80xx); time from posting newCall to the bus delivering it.
   const token = String((await inject('POST', '/api/telephony/config/token', admin, { projectId })).token);
   const [agent] = await database.query<{ id: string | number }>(
     "select id from users where username = 'yc_pm'",
   );
-  await inject('PUT', `/api/telephony/extensions/${agent?.id}`, admin, { extension: '8001' });
+  await inject('PUT', `/api/telephony/extensions/${agent?.id}`, admin, { extension: '8999' });
   let waiting: ((m: BusMessage) => void) | null = null;
   bus.subscribe((m) => {
     if (m.type === 'call') waiting?.(m);
@@ -123,7 +123,7 @@ async function measure(engine: string, database: Database, sizes: LargeSizes): P
         direction: 'in',
         from: phones[turn % phones.length] ?? '13800000000',
         to: '4008001234',
-        agent: '8001',
+        agent: '8999',
       },
     });
     if (res.statusCode !== 200) throw new Error(`webhook: ${res.statusCode} ${res.body}`);

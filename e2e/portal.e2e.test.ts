@@ -6,7 +6,9 @@ import { apiClient, type RunningServer, startServer } from './support/server';
 /**
  * Issue 5 end to end: an outage in the caller's building shows on the agent's intake form; a resident
  * on a phone logs into the portal with a one-time code (read from the `log` provider's delivery log),
- * sees the outage, reports a repair, follows it to completion and rates it.
+ * sees the outage, reports a repair, follows it to completion and rates it. A phone not in the archive
+ * signs in through the estate's portal link, asks to be bound to a unit, and sees it once the desk
+ * approves.
  */
 
 interface ResidentRow {
@@ -207,6 +209,71 @@ describe('outages and the resident portal', () => {
       );
     }
   });
+  it('a phone not in the archive signs in through the portal link, asks for a unit and sees it once approved', async () => {
+    try {
+      let stranger = 15900001234;
+      while (
+        (await api.get<{ total: number }>(`/api/residents?q=${stranger}&pageSize=1`)).total > 0 ||
+        stranger === Number(mobile)
+      )
+        stranger++;
+      const number = String(stranger);
+      const phone = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      // The link on the estate's notice board names the company (the demo company's code is `anju`).
+      await phone.goto('/portal?c=anju');
+      await phone.getByTestId('portal-phone').fill(number);
+      await phone.getByTestId('portal-send-code').click();
+      await phone.getByTestId('portal-code').fill(await codeFor(number));
+      await phone.getByTestId('portal-submit').click();
+      await phone.getByTestId('portal-no-units').waitFor();
+
+      const form = phone.getByTestId('portal-binding-form');
+      const pick = async (testId: string) => {
+        await form.getByTestId(testId).click();
+        await phone.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+        // The closing dropdown stays visible while it animates; the next pick must not find it.
+        await expect.poll(() => phone.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      };
+      await pick('portal-binding-project');
+      await pick('portal-binding-building');
+      await pick('portal-binding-unit');
+      await form.getByTestId('portal-binding-name').fill('钱多多');
+      const asked = phone.waitForResponse(
+        (r) => r.url().endsWith('/api/portal/bindings') && r.request().method() === 'POST',
+      );
+      await form.getByTestId('portal-binding-submit').click();
+      const response = await asked;
+      expect(response.status()).toBe(201);
+      const request = (await response.json()) as { id: number; unitId: number; status: string };
+      expect(request.status).toBe('待审核');
+      await phone.getByTestId(`portal-binding-${request.id}`).getByText('待审核').waitFor();
+
+      // The front desk sees it in its queue (the menu badge counts it) before deciding.
+      const desk = await open();
+      await login(desk, 'agent1', DEMO_PASSWORD);
+      await desk.goto('/residents/bindings');
+      await desk.getByTestId(`binding-approve-${request.id}`).waitFor();
+
+      const queue = await api.get<{ items: { id: number; version: number }[] }>(
+        '/api/portal-bindings?status=待审核&pageSize=200',
+      );
+      const row = queue.items.find((r) => r.id === request.id)!;
+      await api.post(`/api/portal-bindings/${row.id}/approve`, { version: row.version });
+
+      await phone
+        .getByTestId(`portal-binding-${request.id}`)
+        .getByText('已通过')
+        .waitFor({ timeout: 20_000 });
+      await phone.getByTestId(`portal-unit-${request.unitId}`).waitFor({ timeout: 20_000 });
+      await phone.getByRole('tab', { name: '报事' }).click();
+      await phone.getByTestId('portal-report').waitFor();
+    } catch (error) {
+      throw new Error(
+        `${String(error)}\n${contexts.map(explain).join('\n')}\n${server.output().slice(-2000)}`,
+      );
+    }
+  });
+
   it('the 班长 logs an outage in the console, follows its deliveries and reviews a notice', async () => {
     try {
       const lead = await open();

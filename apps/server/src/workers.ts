@@ -4,6 +4,7 @@ import { registerIncidentJobs } from './modules/incidents/jobs';
 import { registerCampaignJobs } from './modules/notices/campaigns';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
+import { registerReapplyJob } from './modules/sla/reapply';
 import { registerSlaJobs } from './modules/sla/timers';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
@@ -14,6 +15,7 @@ export function registerWorkers(services: Services): void {
   listenForInvalidation(services);
   registerImportJobs(services);
   registerSlaJobs(services);
+  registerReapplyJob(services);
   registerReportJobs(services);
   registerDeliveryJobs(services);
   registerIncidentJobs(services);

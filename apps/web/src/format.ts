@@ -3,9 +3,10 @@ import dayjs from 'dayjs';
 /** Staff read times in the estate's zone whatever their laptop says. */
 export const DISPLAY_TZ = 'Asia/Shanghai';
 
-export function formatDateTime(value: string | Date | null | undefined): string {
+/** `tz`: the resident portal passes its estate's zone (projects carry one). */
+export function formatDateTime(value: string | Date | null | undefined, tz = DISPLAY_TZ): string {
   if (!value) return '—';
-  return dayjs(value).tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm:ss');
+  return dayjs(value).tz(tz).format('YYYY-MM-DD HH:mm:ss');
 }
 
 export function formatDate(value: string | null | undefined): string {

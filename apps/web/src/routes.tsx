@@ -14,6 +14,7 @@ const EstatePage = lazy(() => import('./pages/estate/EstatePage'));
 const ResidentListPage = lazy(() => import('./pages/residents/ResidentListPage'));
 const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
 const ResidentCreatePage = lazy(() => import('./pages/residents/ResidentCreatePage'));
+const BindingsPage = lazy(() => import('./pages/residents/BindingsPage'));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 const RolesPage = lazy(() => import('./pages/staff/RolesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
@@ -35,7 +36,10 @@ const PortalApp = lazy(() => import('./portal/PortalApp'));
 const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
 const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
+const ExpertQueuePage = lazy(() => import('./pages/callcenter/ExpertQueuePage'));
 const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
+const QualityPage = lazy(() => import('./pages/quality/QualityPage'));
+const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
@@ -148,7 +152,11 @@ export const router = createBrowserRouter([
               guarded('calls', 'calls.read', <CallsPage />),
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
+              guarded('knowledge/expert', 'kb.expert', <ExpertQueuePage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
+              guarded('quality', 'qa.review', <QualityPage />),
+              guarded('my-quality', 'tickets.write', <MyQualityPage />),
+              guarded('residents/bindings', 'portal.bindings', <BindingsPage />),
               {
                 path: 'estate',
                 element: (

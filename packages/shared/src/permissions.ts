@@ -38,8 +38,12 @@ export const PERMISSIONS = [
   // Knowledge base: search and use articles; write and publish them (experts, supervisors).
   'kb.read',
   'kb.write',
+  // 专家席: answer the questions agents could not find in the knowledge base.
+  'kb.expert',
   // 质检: sample calls and tickets, score them against the checklist, settle appeals.
   'qa.review',
+  // Resident portal: decide binding requests, household additions and removals (the front desk).
+  'portal.bindings',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +73,7 @@ const DESK: readonly Permission[] = [
   'calls.read',
   'calls.handle',
   'kb.read',
+  'portal.bindings',
 ];
 
 /** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
@@ -113,6 +118,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'notices.review',
       'telephony.manage',
       'kb.write',
+      'kb.expert',
       'qa.review',
     ],
   },
@@ -150,6 +156,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'calls.read',
       'calls.handle',
       'kb.read',
+      // The front desk checks who lives where before a portal phone sees a unit.
+      'portal.bindings',
     ],
   },
   {
@@ -172,7 +180,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'expert',
     name: '专家',
     nameEn: 'Expert',
-    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write'],
+    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write', 'kb.expert'],
   },
   {
     code: 'eng_supervisor',

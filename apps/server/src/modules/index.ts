@@ -6,9 +6,11 @@ import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
+import { expertRoutes } from './knowledge/expert-routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
+import { bindingDeskRoutes } from './portal/binding-routes';
 import { portalRoutes } from './portal/routes';
 import { qualityRoutes } from './quality/routes';
 import { reportRoutes } from './reports/routes';
@@ -38,10 +40,12 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(deliveryRoutes);
   await app.register(channelRoutes);
   await app.register(portalRoutes);
+  await app.register(bindingDeskRoutes);
   await app.register(telephonyRoutes);
   await app.register(ivrRoutes);
   await app.register(agentRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(expertRoutes);
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ROLES } from '@guanjia/shared';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../platform/auth/password';
 import { companies, roles, userRoles, users } from '../platform/auth/schema';
 import type { Clock } from '../platform/clock/clock';
@@ -19,7 +20,7 @@ export interface Bootstrap {
 export async function bootstrapCompany(
   db: Db,
   clock: Clock,
-  options: { companyName: string; adminPassword?: string },
+  options: { companyName: string; adminPassword?: string; code?: string },
 ): Promise<Bootstrap> {
   const adminPassword = options.adminPassword || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(adminPassword);
@@ -27,9 +28,15 @@ export async function bootstrapCompany(
   return db.transaction(async (tx) => {
     const [company] = await tx
       .insert(companies)
-      .values({ name: options.companyName, createdAt: now, updatedAt: now })
+      .values({ name: options.companyName, code: options.code ?? null, createdAt: now, updatedAt: now })
       .returning();
     if (!company) throw new Error('insert returned nothing');
+    // Every company needs a portal link; without a chosen code its id serves (`/portal?c=c7`).
+    if (!company.code)
+      await tx
+        .update(companies)
+        .set({ code: `c${company.id}` })
+        .where(eq(companies.id, company.id));
     const roleRows = await tx
       .insert(roles)
       .values(

@@ -4,6 +4,7 @@ import { agentExtensions, callQueues } from '../modules/telephony/schema';
 import { users } from '../platform/auth/schema';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { seedDemoExpertQuestions } from './demo-expert-questions';
 
 /** The desk's phone seats: agents and the 班长 at extensions, and the IVR's four queues per project. */
 const SEATS: [string, string][] = [
@@ -55,4 +56,5 @@ export async function seedDemoCallCenter(services: Services, boot: Bootstrap): P
       ),
     )
     .onConflictDoNothing();
+  await seedDemoExpertQuestions(db, boot.companyId, now);
 }

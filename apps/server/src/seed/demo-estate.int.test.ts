@@ -68,6 +68,20 @@ describe('demo estate on first start', () => {
     expect(seats.items.find((s) => s.username === 'agent1')?.extension).toBe('8001');
   });
 
+  it('gives the QA seat flagged notes and transcripts, a sample and one scored finding', async () => {
+    const qa = await login('qa1');
+    const flags = await get<{ items: { source: string; phrases: string[] }[] }>(qa, '/api/qa/flags');
+    expect(flags.items.map((f) => f.source).sort()).toEqual(['note', 'transcript']);
+    const agent = await login('agent1');
+    const mine = await get<{ items: { status: string; total: number | null; deductions: object }[] }>(
+      agent,
+      '/api/qa/reviews',
+    );
+    expect(mine.items.filter((r) => r.status === '已评分')).toEqual([
+      expect.objectContaining({ total: 80, deductions: { greeting: 10, language: 10 } }),
+    ]);
+  });
+
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
       /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 2 demo incidents, 3 demo notices; 34 knowledge-base articles$/,

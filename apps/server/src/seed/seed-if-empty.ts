@@ -7,6 +7,8 @@ import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPortal } from './demo-portal';
+import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
 import { seedDemoTickets } from './demo-tickets';
 
@@ -28,6 +30,8 @@ export async function seedIfEmpty(
     if ((row?.n ?? 0) > 0) return null;
     const boot = await bootstrapCompany(db, services.clock, {
       companyName: '安居物业服务有限公司',
+      // The portal link on the estates' notice boards: /portal?c=anju
+      code: 'anju',
       adminPassword: options.adminPassword,
     });
     // The standard answers are product content, seeded with or without the demo estate.
@@ -38,6 +42,9 @@ export async function seedIfEmpty(
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) {
       await seedDemoCallCenter(services, boot);
+      // After the seats: the QA demo's calls reach agents through their extensions.
+      await seedDemoQuality(services, boot);
+      await seedDemoPortal(services, boot);
       await seedDemoStaffChannels(services, boot);
     }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };

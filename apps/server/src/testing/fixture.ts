@@ -42,6 +42,7 @@ export async function seedFixture(services: Services, password: string): Promise
   const now = services.clock.now();
   const boot = await bootstrapCompany(db, services.clock, {
     companyName: '测试物业',
+    code: 'test',
     adminPassword: password,
   });
   const [a, b] = await db

@@ -21,6 +21,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/telephony/events',
   'POST /api/ivr/:projectId/step',
   'POST /api/telephony/route',
+  // IVR prompts are fetched by the PBX, which has no session: the step's URL is HMAC-signed (401 without).
+  'GET /api/ivr/audio/:file',
 ]);
 
 export const isPublic = (method: string, url: string) =>

@@ -18,6 +18,9 @@ export interface CallItem {
   waitSeconds: number | null;
   talkSeconds: number | null;
   recordingUrl: string | null;
+  transcript: string | null;
+  /** Forbidden phrases flagged in the transcript. */
+  forbidden: string[];
   cause: string | null;
   callbackState: 'pending' | 'done' | null;
   callbackDueAt: string | null;
@@ -86,6 +89,8 @@ export interface KbArticle {
 export interface IvrReply {
   node: string;
   say?: string;
+  /** The prompt as audio (signed link) when the server has a TTS engine. */
+  audioUrl?: string;
   gather?: { maxDigits: number; timeoutSec: number };
   record?: { maxSeconds: number };
   transfer?: { queue: string; skill?: string };
@@ -97,4 +102,25 @@ export interface FlowError {
   node?: string;
   path: string;
   message: string;
+}
+
+/** 专家席: a question an agent could not answer from the knowledge base. */
+export interface KbQuestion {
+  id: number;
+  projectId: number;
+  ticketId: number | null;
+  ticketNumber: string | null;
+  callerPhone: string | null;
+  question: string;
+  status: 'open' | 'answered' | 'published';
+  askedById: number;
+  askedByName: string | null;
+  answer: string | null;
+  answeredById: number | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  articleId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }

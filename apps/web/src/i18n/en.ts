@@ -1,3 +1,6 @@
+import bindings from './parts/bindings';
+import * as kbPart from './parts/kb';
+import quality from './parts/quality';
 import delivery from './parts/delivery';
 import type { Translation } from './zh-CN';
 
@@ -5,6 +8,8 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
+  ...bindings.en,
+  ...kbPart.en,
   ...delivery.en,
   app: {
     name: 'Guanjia',
@@ -209,6 +214,12 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    portal: {
+      bindings: {
+        label: 'Decide portal requests',
+        hint: 'Unit bindings, household additions and removals sent from the resident portal',
+      },
+    },
     incidents: {
       read: { label: 'View incidents', hint: 'Outage list, agent script, affected tickets' },
       write: { label: 'Log and resolve incidents', hint: 'Open outages, attach tickets, mark restored' },
@@ -289,6 +300,10 @@ const en: Strings<Translation> = {
     kb: {
       read: { label: 'Read the knowledge base', hint: 'Search and use articles, vote whether they helped' },
       write: { label: 'Edit the knowledge base', hint: 'Write, change and publish articles' },
+      expert: {
+        label: 'Expert seat',
+        hint: 'Answer the questions agents pass on, and publish them as articles',
+      },
     },
     telephony: {
       manage: {
@@ -1118,6 +1133,8 @@ const en: Strings<Translation> = {
     attempts: 'Call #{{count}}',
     materials: '{{count}} materials',
     actions: {
+      kb_question_asked: 'Passed to an expert',
+      kb_question_answered: 'Expert answered',
       ticket_created: 'Logged',
       ticket_accepted: 'Accepted',
       ticket_answered: 'Answered and closed',
@@ -1444,6 +1461,7 @@ const en: Strings<Translation> = {
     hangup: 'Hang up',
     ticket: 'Would file a {{type}} ticket',
   },
+  ...quality.en,
 };
 
 export default en;

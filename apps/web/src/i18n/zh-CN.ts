@@ -1,7 +1,12 @@
+import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import * as kbPart from './parts/kb';
+import quality from './parts/quality';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
+  ...bindings.zh,
+  ...kbPart.zh,
   ...delivery.zh,
   app: {
     name: '管家',
@@ -189,6 +194,9 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    portal: {
+      bindings: { label: '审核门户绑定申请', hint: '住户门户提交的房屋绑定、家庭成员添加与移除申请' },
+    },
     incidents: {
       read: { label: '查看停水停电事件', hint: '事件列表、坐席话术、受影响工单' },
       write: { label: '登记与恢复事件', hint: '登记停水停电等事件、关联工单、标记恢复' },
@@ -257,6 +265,7 @@ const zhCN = {
     kb: {
       read: { label: '查看知识库', hint: '搜索和引用知识库文章、评价是否有用' },
       write: { label: '维护知识库', hint: '撰写、修改、发布知识库文章' },
+      expert: { label: '专家席', hint: '答复座席转来的疑难问题，并发布为知识库文章' },
     },
     telephony: {
       manage: { label: '管理呼叫中心', hint: '对接令牌、外呼接口、黑名单、座席分机' },
@@ -1076,6 +1085,8 @@ const zhCN = {
     attempts: '第 {{count}} 次拨打',
     materials: '材料 {{count}} 项',
     actions: {
+      kb_question_asked: '转专家',
+      kb_question_answered: '专家答复',
       ticket_created: '登记受理',
       ticket_accepted: '受理',
       ticket_answered: '答复并关闭',
@@ -1401,6 +1412,7 @@ const zhCN = {
     hangup: '挂机',
     ticket: '将生成{{type}}工单',
   },
+  ...quality.zh,
 };
 
 export type Translation = typeof zhCN;

@@ -28,6 +28,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,8 @@ import { useApiError } from '../components/feedback';
 import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
+import { ExpertAnswerListener } from '../pages/callcenter/ExpertAnswerListener';
+import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 import { NotificationBell } from './NotificationBell';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ScreenPop } from './ScreenPop';
@@ -60,7 +63,8 @@ interface NavItem {
   key: string;
   path?: string;
   icon: ReactNode;
-  label: string;
+  /** A node where the entry carries a live count (the portal requests' badge). */
+  label: ReactNode;
   permission?: Permission;
   children?: NavItem[];
 }
@@ -137,7 +141,20 @@ export function AppLayout() {
             permission: 'calls.read',
           },
           { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          {
+            key: '/knowledge/expert',
+            icon: <SolutionOutlined />,
+            label: t('kbExpert.nav'),
+            permission: 'kb.expert',
+          },
           { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
+          { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },
+          {
+            key: '/my-quality',
+            icon: <SolutionOutlined />,
+            label: t('quality.nav.mine'),
+            permission: 'tickets.write',
+          },
         ],
       },
       {
@@ -179,6 +196,13 @@ export function AppLayout() {
         icon: <HomeOutlined />,
         label: t('nav.residents'),
         permission: 'residents.read',
+      },
+      {
+        key: '/residents/bindings',
+        path: '/residents/bindings',
+        icon: <AuditOutlined />,
+        label: <BindingsNavLabel />,
+        permission: 'portal.bindings',
       },
       {
         key: 'org',
@@ -346,6 +370,7 @@ export function AppLayout() {
           <div style={{ flex: 1 }} />
           <PresenceSwitch />
           <NotificationBell />
+          {can('kb.read') && <ExpertAnswerListener />}
           <Tooltip title={connected ? t('layout.liveOn') : t('layout.liveOff')}>
             <span
               role="img"

@@ -22,12 +22,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useApiError } from '../components/feedback';
-import { formatDateTime } from '../format';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
+import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalLogin } from './PortalLogin';
 import { PortalPhotoPicker } from './PortalPhotos';
 import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
+import { PortalTimezone, usePortalTime } from './time';
 
 const LARGE_KEY = 'guanjia.portal.largeFont';
 const REPORT_TYPES = ['报修', '投诉', '建议', '表扬'] as const;
@@ -89,7 +90,9 @@ export default function PortalApp() {
         ) : loggedOut || !me.data ? (
           <PortalLogin onLoggedIn={() => void queryClient.invalidateQueries({ queryKey: ['portal'] })} />
         ) : (
-          <PortalHome me={me.data} />
+          <PortalTimezone.Provider value={me.data.timezone}>
+            <PortalHome me={me.data} />
+          </PortalTimezone.Provider>
         )}
       </div>
     </ConfigProvider>
@@ -154,6 +157,7 @@ function PortalHome({ me }: { me: PortalMe }) {
 
 function HomeTab({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
+  const [bindAnother, setBindAnother] = useState(false);
   const incidents = useQuery({
     queryKey: ['portal', 'incidents'],
     queryFn: () => portalApi.get<{ items: PortalIncident[] }>('/api/portal/incidents'),
@@ -178,20 +182,43 @@ function HomeTab({ me }: { me: PortalMe }) {
           <Typography.Text type="secondary">{t('portal.noIncidents')}</Typography.Text>
         )}
       </Card>
-      <Card title={t('portal.myUnits')} size="small">
+      <Card
+        title={t('portal.myUnits')}
+        size="small"
+        extra={
+          <Typography.Text type="secondary">
+            {t('bindings.portal.company', { name: me.company.name })}
+          </Typography.Text>
+        }
+      >
         {me.units.length ? (
           <List
             dataSource={me.units}
             renderItem={(u) => (
-              <List.Item>
+              <List.Item data-testid={`portal-unit-${u.id}`}>
                 {u.label} <Tag>{u.relation}</Tag>
               </List.Item>
             )}
           />
         ) : (
-          <Typography.Text type="secondary">{t('portal.noUnits')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="portal-no-units">
+            {t('bindings.portal.noUnitsIntro')}
+          </Typography.Text>
         )}
       </Card>
+      <MyBindingRequests />
+      <HouseholdCard me={me} />
+      {me.units.length ? (
+        bindAnother ? (
+          <BindingRequestCard title={t('bindings.portal.bindAnother')} />
+        ) : (
+          <Button block onClick={() => setBindAnother(true)} data-testid="portal-bind-another">
+            {t('bindings.portal.bindAnother')}
+          </Button>
+        )
+      ) : (
+        <BindingRequestCard title={t('bindings.portal.bindTitle')} />
+      )}
     </Space>
   );
 }
@@ -266,6 +293,7 @@ function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) =>
 
 function NoticesTab({ items }: { items: PortalNotice[] }) {
   const { t } = useTranslation();
+  const time = usePortalTime();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<number | null>(null);
   const read = useMutation({
@@ -291,7 +319,7 @@ function NoticesTab({ items }: { items: PortalNotice[] }) {
             <Typography.Text strong>{n.title}</Typography.Text>
           </Space>
           <div>
-            <Typography.Text type="secondary">{formatDateTime(n.publishedAt).slice(5, 16)}</Typography.Text>
+            <Typography.Text type="secondary">{time(n.publishedAt)}</Typography.Text>
           </div>
           {open === n.id && <Typography.Paragraph style={{ marginTop: 8 }}>{n.body}</Typography.Paragraph>}
         </List.Item>

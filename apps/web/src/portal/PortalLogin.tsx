@@ -2,14 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiError } from '../components/feedback';
-import { portalApi } from './api';
+import { portalApi, portalCompanyCode } from './api';
+import { usePortalError } from './errors';
 
 /** Phone + one-time code. The code comes by SMS (with the demo's `log` provider: the console's delivery log). */
 export function PortalLogin({ onLoggedIn }: { onLoggedIn: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const onError = useApiError();
+  const onError = usePortalError();
   const [form] = Form.useForm<{ phone: string; code: string }>();
   const [wait, setWait] = useState(0);
   useEffect(() => {
@@ -18,8 +18,9 @@ export function PortalLogin({ onLoggedIn }: { onLoggedIn: () => void }) {
     return () => clearTimeout(timer);
   }, [wait]);
 
+  const company = portalCompanyCode();
   const send = useMutation({
-    mutationFn: (phone: string) => portalApi.post('/api/portal/auth/code', { phone }),
+    mutationFn: (phone: string) => portalApi.post('/api/portal/auth/code', { phone, company }),
     onSuccess: () => {
       void message.success(t('portal.codeSent'));
       setWait(60);
@@ -27,7 +28,8 @@ export function PortalLogin({ onLoggedIn }: { onLoggedIn: () => void }) {
     onError: (e) => onError(e, { form }),
   });
   const login = useMutation({
-    mutationFn: (v: { phone: string; code: string }) => portalApi.post('/api/portal/auth/login', v),
+    mutationFn: (v: { phone: string; code: string }) =>
+      portalApi.post('/api/portal/auth/login', { ...v, company }),
     onSuccess: onLoggedIn,
     onError: (e) => onError(e, { form }),
   });

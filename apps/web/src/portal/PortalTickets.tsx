@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../components/feedback';
 import { PhotoList } from '../components/Photos';
-import { formatDateTime } from '../format';
 import { type PortalTicket, portalApi } from './api';
+import { usePortalTime } from './time';
 
 const STATUS_COLOR: Record<string, string> = {
   待受理: 'blue',
@@ -17,6 +17,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
+  const time = usePortalTime();
   const list = useQuery({
     queryKey: ['portal', 'tickets'],
     queryFn: () => portalApi.get<{ items: PortalTicket[] }>('/api/portal/tickets', { pageSize: 50 }),
@@ -38,7 +39,7 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
                 {ticket.title}
               </Space>
             }
-            description={`${ticket.number} · ${ticket.unitLabel ?? ''} · ${formatDateTime(ticket.createdAt).slice(5, 16)}`}
+            description={`${ticket.number} · ${ticket.unitLabel ?? ''} · ${time(ticket.createdAt)}`}
           />
           <Tag color={STATUS_COLOR[ticket.status]}>{ticket.status}</Tag>
         </List.Item>
@@ -50,6 +51,7 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
 /** One ticket: progress as the resident sees it, 催单, rating (once), reopen. */
 export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
+  const time = usePortalTime();
   const { message } = App.useApp();
   const onError = useApiError();
   const queryClient = useQueryClient();
@@ -115,7 +117,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         <Typography.Title level={5}>{t('portal.timeline')}</Typography.Title>
         <Timeline
           items={(ticket.timeline ?? []).map((e) => ({
-            children: `${formatDateTime(e.at).slice(5, 16)} ${t(`portal.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}`,
+            children: `${time(e.at)} ${t(`portal.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}`,
           }))}
         />
         {open && (

@@ -9,6 +9,9 @@ export const portalApi = {
 
 export interface PortalMe {
   phone: string;
+  company: { code: string | null; name: string };
+  /** The estate's zone: portal times read as on the estate's clocks. */
+  timezone: string;
   residents: { id: number; projectId: number; name: string }[];
   units: { id: number; projectId: number; label: string; relation: string }[];
 }
@@ -49,4 +52,35 @@ export interface PortalIncident {
   unitLabel: string;
   text: string;
   expectedEndAt: string | null;
+}
+
+export interface PortalBinding {
+  id: number;
+  kind: 'bind' | 'member' | 'removal';
+  status: '待审核' | '已通过' | '已驳回';
+  unitId: number;
+  unitLabel: string | null;
+  name: string;
+  relation: '业主' | '家属' | '租户';
+  leaseEndsOn: string | null;
+  rejectReason: string | null;
+  createdAt: string;
+}
+
+export interface HouseholdMember {
+  unitId: number;
+  unitLabel: string;
+  residentId: number;
+  name: string;
+  relation: '业主' | '家属' | '租户';
+  leaseEndsOn: string | null;
+  phone: string | null;
+  me: boolean;
+}
+
+/** The portal link's company (`/portal?c=anju`), remembered for the next visit from the home screen. */
+export function portalCompanyCode(): string | undefined {
+  const fromLink = new URLSearchParams(window.location.search).get('c');
+  if (fromLink) localStorage.setItem('guanjia.portal.company', fromLink);
+  return fromLink ?? localStorage.getItem('guanjia.portal.company') ?? undefined;
 }

@@ -30,3 +30,9 @@ export const simulateBody = z.object({
   /** Try either branch of an hours node whatever the time. */
   hours: z.enum(['auto', 'open', 'closed']).default('auto'),
 });
+
+export const audioParams = z.object({ file: z.string().max(80) });
+export const audioQuery = z.object({
+  exp: z.coerce.number().int(),
+  sig: z.string().max(128),
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
+import { ttsOf } from './tts/speak';
 
 let t: TestServer;
 let admin: string;
@@ -179,6 +180,10 @@ describe('IVR flows in the console', () => {
       node: 'hi',
       say: '系统维护中，请稍后再拨。',
       hangup: true,
+      // Spoken by the TTS engine when one is installed (ivr-audio.int.test.ts).
+      ...(ttsOf(t.services).engine === 'none'
+        ? {}
+        : { audioUrl: expect.stringContaining('/api/ivr/audio/') }),
     });
     await t.request('PUT', `/api/ivr/flows/${t.fixture.projectA}`, {
       token: admin,

@@ -1,22 +1,41 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
-import { unauthorized } from '../../platform/http/errors';
+import { notFound, unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { type ProjectLink, projectByToken } from '../telephony/project-link';
 import { telephonyToken } from '../telephony/routes';
 import { flowOf, presentFlow, saveFlow } from './flows';
-import { flowPut, projectParam, simulateBody, stepInput, validateBody } from './inputs';
+import {
+  audioParams,
+  audioQuery,
+  flowPut,
+  projectParam,
+  simulateBody,
+  stepInput,
+  validateBody,
+} from './inputs';
+import { AUDIO_FILE, verifyAudio } from './rules/audio-signature';
 import { validateFlow } from './rules/validate-flow';
 import { runIvrStep } from './run-step';
 import { simulateStep } from './simulate';
+import { ttsOf } from './tts/speak';
 
 const links = new WeakMap<FastifyRequest, ProjectLink>();
 
 export async function ivrRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
+  const tts = ttsOf(services);
+  // The PBX fetches prompts from the address it reached Guanjia at.
+  const speaker = (request: FastifyRequest) => ({
+    engine: tts,
+    origin: `${request.protocol}://${request.host}`,
+  });
 
   // The PBX bridge: authenticated by the project's telephony token, which must be this project's.
   app.post(
@@ -35,7 +54,7 @@ export async function ivrRoutes(app: App): Promise<void> {
     async (request) => {
       const link = links.get(request);
       if (!link) throw unauthorized();
-      return runIvrStep(services, link, request.body);
+      return runIvrStep(services, speaker(request), link, request.body);
     },
   );
 
@@ -68,6 +87,30 @@ export async function ivrRoutes(app: App): Promise<void> {
   app.post(
     '/api/ivr/flows/:id/simulate',
     { onRequest: guard('telephony.manage'), schema: { tags: ['ivr'], params: idParam, body: simulateBody } },
-    async (request) => simulateStep(services, currentAuth(request), request.params.id, request.body),
+    async (request) =>
+      simulateStep(services, speaker(request), currentAuth(request), request.params.id, request.body),
+  );
+
+  // A rendered prompt. The PBX has no session: the URL a step answered with carries its signature.
+  app.get(
+    '/api/ivr/audio/:file',
+    { schema: { tags: ['ivr'], params: audioParams, querystring: audioQuery } },
+    async (request, reply) => {
+      const hash = AUDIO_FILE.exec(request.params.file)?.[1];
+      const { exp, sig } = request.query;
+      if (!hash || !verifyAudio(await tts.urlKey(), hash, exp, sig, Math.floor(Date.now() / 1000)))
+        throw unauthorized('Invalid or expired audio link');
+      const file = path.join(tts.dir, `${hash}.wav`);
+      const size = await stat(file).then(
+        (s) => s.size,
+        () => null,
+      );
+      if (size === null) throw notFound('Audio');
+      return reply
+        .header('content-type', 'audio/wav')
+        .header('content-length', size)
+        .header('cache-control', 'private, max-age=3600')
+        .send(createReadStream(file));
+    },
   );
 }

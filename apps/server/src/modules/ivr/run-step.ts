@@ -1,21 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../../platform/http/app-types';
 import type { ProjectLink } from '../telephony/project-link';
+import { withCallLock } from './call-lock';
 import { flowOf } from './flows';
 import type { StepInput } from './inputs';
 import { liveEnv } from './ivr-env';
 import { ivrFlow } from './rules/flow';
 import { type IvrReply, type IvrState, stepFlow } from './rules/interpret';
 import { ivrSessions } from './schema';
+import { type Tts, withAudio } from './tts/speak';
 
 type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
 
 /**
- * One IVR step for a PBX call. The session is advanced only from the step count it was read at, so
- * of two overlapping requests of one call only one moves it (no row lock is held across the step:
- * a ticket node writes in its own transactions); the ticket a step files is idempotent per call and node.
+ * One IVR step for a PBX call. Steps of one call run one after the other (withCallLock): two
+ * overlapping requests see each other's effect, as if the PBX had sent them in turn; the ticket a
+ * step files is idempotent per call and node besides.
  */
-export async function runIvrStep(ctx: Ctx, link: ProjectLink, input: StepInput): Promise<IvrReply> {
+export async function runIvrStep(
+  ctx: Ctx,
+  tts: { engine: Tts; origin: string },
+  link: ProjectLink,
+  input: StepInput,
+): Promise<IvrReply & { audioUrl?: string }> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const flowRow = await flowOf(db, link.projectId, now);
@@ -32,15 +39,16 @@ export async function runIvrStep(ctx: Ctx, link: ProjectLink, input: StepInput):
       updatedAt: now,
     })
     .onConflictDoNothing();
-  const [session] = await db.select().from(ivrSessions).where(where);
-  if (!session) throw new Error('session missing');
-  // A fresh session has not spoken yet: run from the start.
-  const previous: IvrState | null = session.steps === 0 ? null : session.state;
-  const env = liveEnv(ctx, { ...link, callId: input.callId, from: session.fromNumber });
-  const { state, reply } = await stepFlow(flow, previous, input, env);
-  await db
-    .update(ivrSessions)
-    .set({ state, done: state.done, steps: session.steps + 1, updatedAt: ctx.clock.now() })
-    .where(and(where, eq(ivrSessions.steps, session.steps)));
-  return reply;
+  const reply = await withCallLock(db, where, async (session) => {
+    // A fresh session has not spoken yet: run from the start.
+    const previous: IvrState | null = session.steps === 0 ? null : session.state;
+    const env = liveEnv(ctx, { ...link, callId: input.callId, from: session.fromNumber });
+    const { state, reply } = await stepFlow(flow, previous, input, env);
+    await db
+      .update(ivrSessions)
+      .set({ state, done: state.done, steps: session.steps + 1, updatedAt: ctx.clock.now() })
+      .where(where);
+    return reply;
+  });
+  return withAudio(tts.engine, tts.origin, flow, reply, Math.floor(Date.now() / 1000));
 }

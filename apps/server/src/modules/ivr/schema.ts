@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects } from '../org/schema';
 import type { IvrFlow } from './rules/flow';
@@ -29,6 +29,12 @@ export const ivrSessions = pgTable(
     done: boolean('done').notNull().default(false),
     /** Steps taken; 0 = the call has not heard anything yet. */
     steps: integer('steps').notNull().default(0),
+    /**
+     * The step in progress holds the call (call-lock.ts): who, and until when if its node died.
+     * A lease rather than a held row lock because a step's effects write in transactions of their own.
+     */
+    lockOwner: uuid('lock_owner'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -11,6 +11,7 @@ import { readEnv } from './ivr-env';
 import type { IvrFlow } from './rules/flow';
 import { stepFlow } from './rules/interpret';
 import { validateFlow } from './rules/validate-flow';
+import { type Tts, withAudio } from './tts/speak';
 
 type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
 
@@ -21,6 +22,7 @@ type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
  */
 export async function simulateStep(
   ctx: Ctx,
+  tts: { engine: Tts; origin: string },
   auth: AuthContext,
   projectId: number,
   body: z.infer<typeof simulateBody>,
@@ -47,5 +49,7 @@ export async function simulateStep(
       tickets.push({ type, description, recordingUrl });
     },
   });
-  return { reply, state, tickets };
+  // The console plays what a caller would hear, through the same signed link the PBX gets.
+  const spoken = await withAudio(tts.engine, tts.origin, flow, reply, Math.floor(Date.now() / 1000));
+  return { reply: spoken, state, tickets };
 }

@@ -29,33 +29,36 @@ async function keepVersion(tx: DbOrTx, row: Row, editedById: number | null, at: 
 }
 
 export async function createArticle(ctx: Ctx, auth: AuthContext, input: ArticleInput) {
-  if (input.projectId) assertInScope(auth, input.projectId, 'Project');
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(kbArticles)
-      .values({
-        ...input,
-        projectId: input.projectId ?? null,
-        companyId: auth.companyId,
-        searchText: searchTextOf(input),
-        createdById: auth.userId,
-        updatedById: auth.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    await keepVersion(tx, row, auth.userId, now);
-    await recordEvent(tx, userActor(auth), now, {
-      action: 'kb.article_created',
-      entityType: 'kb_article',
-      entityId: row.id,
-      projectId: row.projectId,
-      after: { title: row.title, category: row.category, visibility: row.visibility },
-    });
-    return presentArticle(row);
+  return ctx.database.db.transaction(async (tx) => presentArticle(await insertArticle(tx, auth, input, now)));
+}
+
+/** A new article with its first version and event, inside the caller's transaction. */
+export async function insertArticle(tx: DbOrTx, auth: AuthContext, input: ArticleInput, now: Date) {
+  if (input.projectId) assertInScope(auth, input.projectId, 'Project');
+  const [row] = await tx
+    .insert(kbArticles)
+    .values({
+      ...input,
+      projectId: input.projectId ?? null,
+      companyId: auth.companyId,
+      searchText: searchTextOf(input),
+      createdById: auth.userId,
+      updatedById: auth.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await keepVersion(tx, row, auth.userId, now);
+  await recordEvent(tx, userActor(auth), now, {
+    action: 'kb.article_created',
+    entityType: 'kb_article',
+    entityId: row.id,
+    projectId: row.projectId,
+    after: { title: row.title, category: row.category, visibility: row.visibility },
   });
+  return row;
 }
 
 /** A new version: the previous text stays readable in the version history. */

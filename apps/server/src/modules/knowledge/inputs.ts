@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/http/pagination';
+import { pageQuery, queryBool } from '../../platform/http/pagination';
 import { patchOf } from '../../platform/http/patch-schema';
-import { KB_VISIBILITIES } from './schema';
+import { KB_QUESTION_STATUSES, KB_VISIBILITIES } from './schema';
 
 export const articleInput = z.object({
   /** null: for every project of the company. */
@@ -48,3 +48,32 @@ export const fromTicketInput = z.object({
   companyWide: z.boolean().default(false),
 });
 export type FromTicketInput = z.infer<typeof fromTicketInput>;
+
+/** "没找到答案，转专家": what the agent was asked, and where the question came from. */
+export const askInput = z.object({
+  projectId: z.number().int().positive(),
+  question: z.string().trim().min(2).max(2000),
+  ticketId: z.number().int().positive().nullish(),
+  callerPhone: z.string().trim().min(3).max(40).nullish(),
+});
+export type AskInput = z.infer<typeof askInput>;
+
+export const questionListQuery = pageQuery.extend({
+  status: z.enum(KB_QUESTION_STATUSES).optional(),
+  projectId: z.coerce.number().int().positive().optional(),
+  ticketId: z.coerce.number().int().positive().optional(),
+  /** Only the caller's own questions (an expert sees everyone's otherwise). */
+  mine: queryBool.optional(),
+});
+export type QuestionListQuery = z.infer<typeof questionListQuery>;
+
+export const answerInput = z.object({
+  answer: z.string().trim().min(2).max(20_000),
+  version: z.number().int().positive(),
+});
+
+/** Publish the answer as an article: the question becomes its title unless the expert gives one. */
+export const publishQuestionInput = fromTicketInput.omit({ ticketId: true }).extend({
+  version: z.number().int().positive(),
+});
+export type PublishQuestionInput = z.infer<typeof publishQuestionInput>;

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
-import type { Db } from '../../platform/db/client';
+import type { Db, DbOrTx } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
@@ -35,6 +35,25 @@ function visible(auth: AuthContext, projectId?: number): SQL | undefined {
   );
 }
 
+/**
+ * The rows holding the query's pieces, found through the GIN index on search_bigrams alone (the
+ * subquery is planned on its own), then narrowed to the company and scope by primary key. Left to
+ * itself the planner reads every row of the company instead, unpacking each stored array: seconds.
+ */
+const candidates = (condition: SQL) =>
+  sql`${kbArticles.id} in (select id from kb_articles where ${condition} offset 0)`;
+
+/**
+ * Text searches run with sequential scans off: the planner prices the GIN lookup above reading the
+ * whole (small) table, not knowing that each row's array must be decompressed to test it.
+ */
+export async function withIndexSearch<T>(db: Db, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return fn(tx);
+  });
+}
+
 /** Scoring columns for a text search, or null when the text has nothing searchable. */
 function matcher(text: string) {
   const pieces = queryBigrams(text);
@@ -42,16 +61,23 @@ function matcher(text: string) {
   const singles = pieces.filter((p) => [...p].length === 1);
   if (!pairs.length && !singles.length) return null;
   const arr = sql`${sql.param(pairs)}::text[]`;
+  // Counted over the query's few pieces, each looked up in the row's stored pieces.
   const hits = pairs.length
-    ? sql<number>`(select count(*) from unnest(guanjia_bigrams(${kbArticles.searchText})) b where b = any(${arr}))`
+    ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.searchBigrams}))`
     : sql<number>`0`;
   const titleHits = pairs.length
-    ? sql<number>`(select count(*) from unnest(guanjia_bigrams(lower(${kbArticles.title}))) b where b = any(${arr}))`
+    ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.titleBigrams}))`
     : sql<number>`0`;
   const where = and(
-    // The && overlap is what the GIN index on guanjia_bigrams(search_text) serves.
-    pairs.length ? sql`guanjia_bigrams(${kbArticles.searchText}) && ${arr}` : undefined,
-    pairs.length ? sql`${hits} >= ${minimumHits(pairs.length)}` : undefined,
+    // What the GIN index serves: all pieces (@>) when all are needed, else any (&&) and enough of them
+    // (counted inside the subquery, so only for the rows the index found).
+    pairs.length
+      ? candidates(
+          minimumHits(pairs.length) === pairs.length
+            ? sql`search_bigrams @> ${arr}`
+            : sql`search_bigrams && ${arr} and ${hits} >= ${minimumHits(pairs.length)}`,
+        )
+      : undefined,
     ...singles.map((c) => ilike(kbArticles.searchText, `%${escapeLike(c)}%`)),
   );
   const score = sql<number>`(${titleHits} * 2 + ${hits} + greatest(-1, least(1, (${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}) / 10.0)))`;
@@ -68,21 +94,23 @@ export async function listArticles(db: Db, auth: AuthContext, q: ArticleListQuer
     q.visibility ? eq(kbArticles.visibility, q.visibility) : undefined,
     match?.where,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(kbArticles)
-      .where(where)
-      .orderBy(
-        // Ties: the more used, then the more focused (shorter title), then the older (canonical) article.
-        ...(match
-          ? [desc(match.score), desc(kbArticles.uses), sql`length(${kbArticles.title})`, asc(kbArticles.id)]
-          : [desc(kbArticles.updatedAt), desc(kbArticles.id)]),
-      )
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(kbArticles).where(where),
-  ]);
+  const read = (d: DbOrTx) =>
+    Promise.all([
+      d
+        .select()
+        .from(kbArticles)
+        .where(where)
+        .orderBy(
+          // Ties: the more used, then the more focused (shorter title), then the older (canonical) article.
+          ...(match
+            ? [desc(match.score), desc(kbArticles.uses), sql`length(${kbArticles.title})`, asc(kbArticles.id)]
+            : [desc(kbArticles.updatedAt), desc(kbArticles.id)]),
+        )
+        .limit(q.pageSize)
+        .offset(offsetOf(q)),
+      d.select({ n: count() }).from(kbArticles).where(where),
+    ]);
+  const [rows, [total]] = match ? await withIndexSearch(db, read) : await read(db);
   return {
     items: rows.map((r) => presentArticle(r, false)),
     total: total?.n ?? 0,
@@ -99,21 +127,22 @@ export async function suggestArticles(db: Db, auth: AuthContext, text: string, p
   const pairs = queryBigrams(text, 200).filter((p) => [...p].length === 2);
   if (!pairs.length) return { items: [] };
   const arr = sql`${sql.param(pairs)}::text[]`;
-  const hits = sql<number>`(select count(*) from unnest(guanjia_bigrams(${kbArticles.searchText})) b where b = any(${arr}))`;
-  const titleHits = sql<number>`(select count(*) from unnest(guanjia_bigrams(lower(${kbArticles.title}))) b where b = any(${arr}))`;
+  const hits = sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.searchBigrams}))`;
+  const titleHits = sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.titleBigrams}))`;
   const need = Math.min(3, pairs.length);
-  const rows = await db
-    .select()
-    .from(kbArticles)
-    .where(
-      and(
-        visible(auth, projectId),
-        sql`guanjia_bigrams(${kbArticles.searchText}) && ${arr}`,
-        or(sql`${hits} >= ${need}`, sql`${titleHits} >= 2`),
-      ),
-    )
-    .orderBy(desc(sql`${titleHits} * 3 + ${hits}`), desc(kbArticles.uses), asc(kbArticles.id))
-    .limit(5);
+  const rows = await withIndexSearch(db, (tx) =>
+    tx
+      .select()
+      .from(kbArticles)
+      .where(
+        and(
+          visible(auth, projectId),
+          candidates(sql`search_bigrams && ${arr} and (${hits} >= ${need} or ${titleHits} >= 2)`),
+        ),
+      )
+      .orderBy(desc(sql`${titleHits} * 3 + ${hits}`), desc(kbArticles.uses), asc(kbArticles.id))
+      .limit(5),
+  );
   return { items: rows.map((r) => presentArticle(r, false)) };
 }
 

@@ -6,7 +6,8 @@ import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
 import { AppError, badRequest, unauthorized } from '../../platform/http/errors';
 import { getSetting } from '../../platform/settings/get-setting';
-import { queueDeliveries } from '../delivery/queue-deliveries';
+import { queueCodeSms } from './code-sms';
+import { firstProjectId, portalCompanyId } from './company';
 import { residentsByPhone } from './context';
 import { portalCodes, portalSessions } from './schema';
 import { PORTAL_CODE_MAX_FAILURES, PORTAL_CODE_MINUTES, PORTAL_CODES_PER_HOUR } from './settings';
@@ -24,17 +25,23 @@ export function mobileOf(raw: string): string {
 
 /**
  * Send a login code by SMS (through the outbox, so with the `log` provider it shows in the console's
- * delivery log). Numbers not in any archive get the same answer and no message: the portal does not
- * tell strangers who lives here.
+ * delivery log). The company comes from the portal link, or from the archive (see portalCompanyId);
+ * a number that resolves to no company gets the same answer and no message.
  */
-export async function requestCode(ctx: Pick<Services, 'database' | 'clock' | 'queue'>, raw: string) {
+export async function requestCode(
+  ctx: Pick<Services, 'database' | 'clock' | 'queue'>,
+  raw: string,
+  company?: string | null,
+) {
   const phone = mobileOf(raw);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const people = await residentsByPhone(tx, phone);
-    const first = people[0];
-    if (!first) return { sent: true };
-    const scope = { companyId: first.companyId };
+    const companyId = await portalCompanyId(tx, phone, company);
+    if (companyId === null) return { sent: true };
+    const [first] = await residentsByPhone(tx, phone, companyId);
+    const projectId = first?.projectId ?? (await firstProjectId(tx, companyId));
+    if (projectId === null) return { sent: true };
+    const scope = { companyId };
     const [perHour, minutes] = await Promise.all([
       getSetting(tx, PORTAL_CODES_PER_HOUR, scope),
       getSetting(tx, PORTAL_CODE_MINUTES, scope),
@@ -51,7 +58,7 @@ export async function requestCode(ctx: Pick<Services, 'database' | 'clock' | 'qu
     const [row] = await tx
       .insert(portalCodes)
       .values({
-        companyId: first.companyId,
+        companyId,
         phone,
         codeHash: codeHash(phone, code),
         expiresAt: new Date(now.getTime() + minutes * 60_000),
@@ -59,46 +66,42 @@ export async function requestCode(ctx: Pick<Services, 'database' | 'clock' | 'qu
       })
       .returning();
     if (!row) throw new Error('code insert returned nothing');
-    await queueDeliveries(
-      tx,
-      ctx,
-      {
-        companyId: first.companyId,
-        projectId: first.projectId,
-        sourceType: 'portal_code',
-        sourceId: row.id,
-        // The resident is waiting for it: a login code is never held for quiet hours.
-        urgent: true,
-        subject: '登录验证码',
-        channel: 'sms',
-      },
-      [
-        {
-          residentId: first.id,
-          name: first.name,
-          preferredChannel: 'sms',
-          mobile: phone,
-          email: null,
-          unitId: null,
-          unitLabel: null,
-        },
-      ],
-      () => `【管家】您的登录验证码为${code},${minutes}分钟内有效。如非本人操作请忽略。`,
-    );
+    await queueCodeSms(tx, ctx, {
+      companyId,
+      projectId,
+      codeId: row.id,
+      residentId: first?.id ?? null,
+      phone,
+      body: `【管家】您的登录验证码为${code},${minutes}分钟内有效。如非本人操作请忽略。`,
+    });
     return { sent: true };
   });
 }
 
-/** Code → portal session. Each wrong code counts against the newest live code; too many burn it. */
-export async function portalLogin(ctx: Pick<Services, 'database' | 'clock'>, raw: string, code: string) {
+/**
+ * Code → portal session of the code's company. Each wrong code counts against the newest live code;
+ * too many burn it.
+ */
+export async function portalLogin(
+  ctx: Pick<Services, 'database' | 'clock'>,
+  raw: string,
+  code: string,
+  company?: string | null,
+) {
   const phone = mobileOf(raw);
   const now = ctx.clock.now();
   const result = await ctx.database.db.transaction(async (tx) => {
+    const companyId = company ? await portalCompanyId(tx, phone, company) : null;
     const [live] = await tx
       .select()
       .from(portalCodes)
       .where(
-        and(eq(portalCodes.phone, phone), isNull(portalCodes.consumedAt), gt(portalCodes.expiresAt, now)),
+        and(
+          eq(portalCodes.phone, phone),
+          companyId === null ? undefined : eq(portalCodes.companyId, companyId),
+          isNull(portalCodes.consumedAt),
+          gt(portalCodes.expiresAt, now),
+        ),
       )
       .orderBy(desc(portalCodes.id))
       .limit(1)

@@ -1,6 +1,7 @@
 import type { ResidentRelation } from '@guanjia/shared';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { companies } from '../../platform/auth/schema';
 import { hashToken } from '../../platform/auth/sessions';
 import type { DbOrTx } from '../../platform/db/client';
 import { unauthorized } from '../../platform/http/errors';
@@ -12,6 +13,8 @@ import { portalSessions } from './schema';
 export interface PortalContext {
   sessionId: number;
   companyId: number;
+  /** The portal link's company: the only company whose data this session reaches. */
+  company: { code: string | null; name: string };
   phone: string;
   residents: { id: number; projectId: number; name: string }[];
   units: {
@@ -51,6 +54,10 @@ export async function loadPortalContext(
   db: DbOrTx,
   session: { id: number; companyId: number; phone: string },
 ) {
+  const [company] = await db
+    .select({ code: companies.code, name: companies.name })
+    .from(companies)
+    .where(eq(companies.id, session.companyId));
   const people = await residentsByPhone(db, session.phone, session.companyId);
   const ids = people.map((p) => p.id);
   const bound = ids.length
@@ -71,6 +78,7 @@ export async function loadPortalContext(
   return {
     sessionId: session.id,
     companyId: session.companyId,
+    company: company ?? { code: null, name: '' },
     phone: session.phone,
     residents: people.map(({ id, projectId, name }) => ({ id, projectId, name })),
     units: bound,

@@ -8,7 +8,7 @@ import { localLabel } from '../incidents/notify';
 import { incidentMatches } from '../incidents/rules/coverage';
 import { incidents } from '../incidents/schema';
 import { noticeReads, notices } from '../notices/schema';
-import { units } from '../org/schema';
+import { projects, units } from '../org/schema';
 import { tickets } from '../tickets/schema';
 import { workOrders } from '../workorders/schema';
 import type { PortalContext } from './context';
@@ -196,19 +196,20 @@ export async function myIncidents(db: DbOrTx, p: PortalContext, now: Date) {
   const projectIds = [...new Set(p.units.map((u) => u.projectId))];
   if (!projectIds.length) return { items: [], total: 0, page: 1, pageSize: 0 };
   const rows = await db
-    .select()
+    .select({ i: incidents, timezone: projects.timezone })
     .from(incidents)
+    .innerJoin(projects, eq(projects.id, incidents.projectId))
     .where(and(inArray(incidents.projectId, projectIds), eq(incidents.status, '进行中')))
     .orderBy(desc(incidents.id))
     .limit(100);
-  const items = rows.flatMap((i) => {
+  const items = rows.flatMap(({ i, timezone }) => {
     const unit = p.units.find(
       (u) =>
         u.projectId === i.projectId && incidentMatches(i, { unitId: u.id, buildingId: u.buildingId }, now),
     );
     if (!unit) return [];
     const name = p.residents.find((r) => r.id === unit.residentId)?.name ?? null;
-    const until = i.expectedEndAt ? localLabel(i.expectedEndAt, 'Asia/Shanghai') : null;
+    const until = i.expectedEndAt ? localLabel(i.expectedEndAt, timezone) : null;
     return [
       {
         id: i.id,
@@ -228,8 +229,25 @@ export async function myIncidents(db: DbOrTx, p: PortalContext, now: Date) {
         ),
         startsAt: i.startsAt.toISOString(),
         expectedEndAt: i.expectedEndAt?.toISOString() ?? null,
+        // The portal shows times where the estate is, whatever the phone's own zone.
+        timezone,
       },
     ];
   });
   return { items, total: items.length, page: 1, pageSize: items.length };
+}
+
+/**
+ * The zone the portal shows times in: that of my first unit's project (or the company's first
+ * project before any binding) — the estate's clock, not the phone's.
+ */
+export async function portalTimezone(db: DbOrTx, p: PortalContext): Promise<string> {
+  const projectId = p.units[0]?.projectId ?? p.residents[0]?.projectId;
+  const [row] = await db
+    .select({ tz: projects.timezone })
+    .from(projects)
+    .where(projectId ? eq(projects.id, projectId) : eq(projects.companyId, p.companyId))
+    .orderBy(asc(projects.id))
+    .limit(1);
+  return row?.tz ?? 'Asia/Shanghai';
 }

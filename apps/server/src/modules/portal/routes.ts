@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/app-types';
 import { unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { portalLogin, portalLogout, requestCode } from './auth';
+import { bindingPortalRoutes } from './binding-routes';
 import { currentPortal, resolvePortalSession } from './context';
 import {
   codeBody,
@@ -14,7 +15,7 @@ import {
   reopenBody,
   subscriptionsBody,
 } from './inputs';
-import { myIncidents, myNotices, myTicketDetail, myTickets, readNotice } from './queries';
+import { myIncidents, myNotices, myTicketDetail, myTickets, portalTimezone, readNotice } from './queries';
 import { myOptOuts, setOptOuts } from './subscriptions';
 import { myTicket, rateTicket, reopenMyTicket, reportTicket, urgeTicket } from './tickets';
 
@@ -36,12 +37,15 @@ export async function portalRoutes(app: App): Promise<void> {
     request.portal = ctx;
   };
 
+  bindingPortalRoutes(app, portalGuard);
+
   app.post('/api/portal/auth/code', { schema: { tags, body: codeBody } }, async (request, reply) =>
-    reply.status(202).send(await requestCode(services, request.body.phone)),
+    reply.status(202).send(await requestCode(services, request.body.phone, request.body.company)),
   );
 
   app.post('/api/portal/auth/login', { schema: { tags, body: loginBody } }, async (request, reply) => {
-    const session = await portalLogin(services, request.body.phone, request.body.code);
+    const { phone, code, company } = request.body;
+    const session = await portalLogin(services, phone, code, company);
     reply.setCookie(PORTAL_COOKIE, session.token, {
       path: '/api/portal',
       httpOnly: true,
@@ -66,6 +70,8 @@ export async function portalRoutes(app: App): Promise<void> {
     const p = currentPortal(request);
     return {
       phone: p.phone,
+      company: p.company,
+      timezone: await portalTimezone(db, p),
       residents: p.residents,
       units: p.units.map(({ id, projectId, label, relation }) => ({ id, projectId, label, relation })),
     };

@@ -8,15 +8,15 @@ import { getSetting } from '../../platform/settings/get-setting';
 import { calls } from '../telephony/schema';
 import { tickets } from '../tickets/schema';
 import type { sampleInput } from './inputs';
-import { sampleItems } from './rules/sampling';
-import { qaReviews } from './schema';
+import { sampleWithFlagged } from './rules/sampling';
+import { qaFlags, qaReviews } from './schema';
 import { QA_SAMPLE_PERCENT } from './settings';
 
 type Ctx = Pick<Services, 'database' | 'clock'>;
 
 /**
- * Draw this period's QA sample: N % of each agent's answered calls and of the tickets they own,
- * skipping what was already sampled. The draw is seeded by project and period, so re-running the
+ * Draw this period's QA sample: N % of each agent's answered calls and of the tickets they own, plus
+ * every one of them with a forbidden-phrase flag, skipping what was already sampled. The draw is seeded by project and period, so re-running the
  * same plan adds nothing.
  */
 export async function sampleReviews(ctx: Ctx, auth: AuthContext, input: z.infer<typeof sampleInput>) {
@@ -50,12 +50,20 @@ export async function sampleReviews(ctx: Ctx, auth: AuthContext, input: z.infer<
         lt(tickets.createdAt, to),
       ),
     );
+  const flagRows = await db
+    .selectDistinct({ type: qaFlags.subjectType, id: qaFlags.subjectId })
+    .from(qaFlags)
+    // A flag is written after its call or ticket began, so flags older than the period are not its items'.
+    .where(and(eq(qaFlags.projectId, input.projectId), gte(qaFlags.createdAt, from)));
+  const flaggedOf = (type: 'call' | 'ticket') =>
+    new Set(flagRows.filter((f) => f.type === type).map((f) => f.id));
   const seed = `${input.projectId}:${input.from}:${input.to}`;
   const pick = (rows: { id: number; agentId: number | null; at: Date }[], type: 'call' | 'ticket') =>
-    sampleItems(
+    sampleWithFlagged(
       rows.flatMap((r) => (r.agentId ? [{ id: r.id, agentId: r.agentId, at: r.at }] : [])),
       percent,
       `${seed}:${type}`,
+      flaggedOf(type),
     ).map((r) => ({ ...r, type }));
   const picked = [...pick(callRows, 'call'), ...pick(ticketRows, 'ticket')];
   const now = ctx.clock.now();
@@ -97,6 +105,7 @@ export async function sampleReviews(ctx: Ctx, auth: AuthContext, input: z.infer<
       projectId: input.projectId,
       after: { from: input.from, to: input.to, percent, created: rows.length },
     });
-    return { created: rows.length, percent, calls: callRows.length, tickets: ticketRows.length };
+    const flagged = picked.filter((p) => flaggedOf(p.type).has(p.id)).length;
+    return { created: rows.length, percent, calls: callRows.length, tickets: ticketRows.length, flagged };
   });
 }

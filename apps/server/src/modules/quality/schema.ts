@@ -37,3 +37,35 @@ export const qaReviews = pgTable(
     index('qa_reviews_project_agent_idx').on(t.projectId, t.agentId, t.subjectAt),
   ],
 );
+
+/** Where a forbidden phrase was written: a ticket note, a ticket's answer/reply, or a call transcript. */
+export const QA_FLAG_SOURCES = ['note', 'answer', 'transcript'] as const;
+export type QaFlagSource = (typeof QA_FLAG_SOURCES)[number];
+
+/**
+ * A text that used forbidden phrases (requirements §6.6), flagged when it was written. Flagged calls
+ * and tickets are always part of the next QA sample.
+ */
+export const qaFlags = pgTable(
+  'qa_flags',
+  {
+    id: id(),
+    companyId: ref('company_id').notNull(),
+    projectId: ref('project_id')
+      .notNull()
+      .references(() => projects.id),
+    subjectType: text('subject_type').$type<QaSubject>().notNull(),
+    subjectId: ref('subject_id').notNull(),
+    source: text('source').$type<QaFlagSource>().notNull(),
+    /** Who wrote it; for a transcript, the agent on the call. */
+    authorId: ref('author_id'),
+    phrases: text('phrases').array().notNull(),
+    /** The flagged text, cut to a readable length. */
+    excerpt: text('excerpt').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('qa_flags_subject_idx').on(t.subjectType, t.subjectId),
+    index('qa_flags_project_idx').on(t.projectId, t.createdAt),
+  ],
+);

@@ -73,6 +73,8 @@ export const residentUnits = pgTable(
       .references(() => units.id),
     projectId: ref('project_id').notNull(),
     relation: text('relation').$type<ResidentRelation>().notNull(),
+    /** 租户 only: the lease end the owner gave when adding the tenant from the portal. */
+    leaseEndsOn: date('lease_ends_on'),
   },
   (t) => [primaryKey({ columns: [t.residentId, t.unitId] }), index('resident_units_unit_idx').on(t.unitId)],
 );

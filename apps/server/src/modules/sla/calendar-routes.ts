@@ -13,6 +13,7 @@ import { idParam, versionQuery } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { calendarOfRow } from './context';
 import { calendarInput, calendarPatch } from './inputs';
+import { enqueueReapply } from './reapply';
 import { addBusinessMinutes, standardDayMinutes } from './rules/business-calendar';
 import { slaCalendars, slaPolicies } from './schema';
 
@@ -139,6 +140,7 @@ export async function calendarRoutes(app: App): Promise<void> {
           projectId: created.projectId,
           after: { name: created.name, isDefault: created.isDefault },
         });
+        await enqueueReapply(app.services, tx, auth.companyId, created.projectId);
         return created;
       });
       // Policies and calendars are part of every project's cached SLA context.
@@ -173,6 +175,7 @@ export async function calendarRoutes(app: App): Promise<void> {
           before: delta?.before,
           after: delta?.after,
         });
+        await enqueueReapply(app.services, tx, auth.companyId, existing.projectId);
         return updated!;
       });
       await invalidate(app.services, 'sla');
@@ -208,6 +211,7 @@ export async function calendarRoutes(app: App): Promise<void> {
           projectId: existing.projectId,
           before: { name: existing.name, isDefault: existing.isDefault },
         });
+        await enqueueReapply(app.services, tx, auth.companyId, existing.projectId);
       });
       await invalidate(app.services, 'sla');
       return reply.status(204).send();

@@ -12,6 +12,7 @@ import { badRequest, forbidden, notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { policyInput, policyPatch, type targetsInput } from './inputs';
+import { enqueueReapply } from './reapply';
 import { defaultPoliciesFrom } from './rules/default-policies';
 import { slaCalendars, slaPolicies } from './schema';
 import * as S from './settings';
@@ -133,6 +134,7 @@ export async function policyRoutes(app: App): Promise<void> {
           projectId: created.projectId,
           after: input,
         });
+        await enqueueReapply(app.services, tx, auth.companyId, created.projectId);
         return created;
       });
       // Policies and calendars are part of every project's cached SLA context.
@@ -175,9 +177,9 @@ export async function policyRoutes(app: App): Promise<void> {
           before: delta?.before,
           after: delta?.after,
         });
+        await enqueueReapply(app.services, tx, auth.companyId, existing.projectId);
         return updated!;
       });
-      // Running clocks pick the new targets up at their ticket's next write or timer.
       await invalidate(app.services, 'sla');
       return present(row);
     },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/client';
 import { defineSetting, type SettingDefinition } from '../../platform/settings/registry';
 import { settings } from '../../platform/settings/schema';
+import { SLA_REAPPLY_JOB } from './reapply-job';
 
 /**
  * Per-project SLA defaults, each citing its seed. They become the lowest-ranking policies (see
@@ -11,6 +12,7 @@ import { settings } from '../../platform/settings/schema';
  */
 export const URGENT_ARRIVE_MINUTES = defineSetting({
   key: 'sla.urgentArriveMinutes',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -23,6 +25,7 @@ export const URGENT_ARRIVE_MINUTES = defineSetting({
 
 export const URGENT_RESOLVE_MINUTES = defineSetting({
   key: 'sla.urgentResolveMinutes',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -35,6 +38,7 @@ export const URGENT_RESOLVE_MINUTES = defineSetting({
 
 export const REPAIR_ARRIVE_MINUTES = defineSetting({
   key: 'sla.repairArriveMinutes',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -48,6 +52,7 @@ export const REPAIR_ARRIVE_MINUTES = defineSetting({
 
 export const REPAIR_RESOLVE_DAYS = defineSetting({
   key: 'sla.repairResolveBusinessDays',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z.number().min(0.1).max(60),
   defaultValue: 1,
   qid: 'Q32',
@@ -56,6 +61,7 @@ export const REPAIR_RESOLVE_DAYS = defineSetting({
 
 export const CALLBACK_HOURS = defineSetting({
   key: 'sla.callbackHours',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -76,6 +82,7 @@ export const CALLBACK_REQUIRED = defineSetting({
 
 export const COMPLAINT_REPLY_DAYS = defineSetting({
   key: 'sla.complaintReplyBusinessDays',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z.number().min(0.1).max(60),
   defaultValue: 4,
   qid: 'Q50',
@@ -84,6 +91,7 @@ export const COMPLAINT_REPLY_DAYS = defineSetting({
 
 export const DISPATCH_MINUTES = defineSetting({
   key: 'sla.dispatchMinutes',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -97,6 +105,7 @@ export const DISPATCH_MINUTES = defineSetting({
 
 export const RESPOND_MINUTES = defineSetting({
   key: 'sla.respondMinutes',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z
     .number()
     .int()
@@ -110,6 +119,7 @@ export const RESPOND_MINUTES = defineSetting({
 
 export const WARNINGS = defineSetting({
   key: 'sla.warnings',
+  onChangeJob: SLA_REAPPLY_JOB,
   schema: z.object({
     fractions: z.array(z.number().gt(0).lt(1)).max(5),
     minutesBefore: z.array(z.number().int().positive()).max(5),

@@ -3,6 +3,7 @@ import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
+import { flagForbidden } from '../quality/flag-forbidden';
 import type { CallEventInput } from './inputs';
 import { followCall } from './presence';
 import { e164Of, type ProjectLink } from './project-link';
@@ -95,6 +96,7 @@ export async function handleCallEvent(
         agentId: agentId ?? existing.agentId,
         queue: input.queue ?? existing.queue,
         recordingUrl: input.recordingUrl ?? existing.recordingUrl,
+        transcript: input.transcript ?? existing.transcript,
         cause: blocked ? 'blocked' : (input.cause ?? existing.cause),
         updatedAt: ctx.clock.now(),
         version: existing.version + 1,
@@ -112,6 +114,7 @@ export async function handleCallEvent(
         row.state === 'ended' ? 'hangup' : 'answer',
         now,
       );
+    if (input.transcript) await flagTranscript(tx, actor, ctx.clock.now(), row, input.transcript);
     await recordEvent(tx, actor, ctx.clock.now(), {
       action: `call.${input.event}`,
       entityType: 'call',
@@ -145,6 +148,28 @@ export async function handleCallEvent(
     });
   }
   return { action: blocked ? 'reject' : 'ok', callId: row.id, duplicate: result.duplicate };
+}
+
+/** Forbidden phrases in the call's transcript are flagged against the agent who took the call. */
+async function flagTranscript(tx: DbOrTx, actor: Actor, at: Date, row: CallRow, text: string) {
+  const phrases = await flagForbidden(tx, {
+    companyId: row.companyId,
+    projectId: row.projectId,
+    subjectType: 'call',
+    subjectId: row.id,
+    source: 'transcript',
+    authorId: row.agentId,
+    text,
+    at,
+  });
+  if (phrases.length)
+    await recordEvent(tx, actor, at, {
+      action: 'qa.flagged',
+      entityType: 'call',
+      entityId: row.id,
+      projectId: row.projectId,
+      after: { source: 'transcript', phrases, authorId: row.agentId },
+    });
 }
 
 const updated = (row: CallRow): BusMessage => ({

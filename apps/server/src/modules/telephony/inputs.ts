@@ -21,6 +21,8 @@ export const callEventInput = z.object({
   queue: z.string().trim().min(1).max(60).nullish(),
   recordingUrl: webUrl.nullish(),
   cause: z.string().trim().max(120).nullish(),
+  /** The call's speech-to-text, usually sent with hangup. */
+  transcript: z.string().trim().max(50_000).nullish(),
   /** When the PBX saw the event; defaults to when Guanjia received it. */
   at: z.iso.datetime({ offset: true }).nullish(),
 });

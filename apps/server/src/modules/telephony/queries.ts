@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../platform/db/client';
 import { offsetOf } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { projects } from '../org/schema';
+import { qaFlags } from '../quality/schema';
 import { presentResident, withLinks } from '../residents/queries';
 import { residentPhones, residents } from '../residents/schema';
 import { tickets } from '../tickets/schema';
@@ -26,7 +27,11 @@ function scopeOf(auth: AuthContext, projectId: number | undefined): number[] {
 export function presentCall(
   auth: AuthContext,
   row: CallRow,
-  extra: { agentName?: string | null; tickets?: { id: number; number: string }[] } = {},
+  extra: {
+    agentName?: string | null;
+    tickets?: { id: number; number: string }[];
+    forbidden?: string[];
+  } = {},
 ) {
   const pii = can(auth, 'pii.view');
   const mask = (n: string, isParty: boolean) => (pii || !isParty ? n : maskPhone(n));
@@ -48,6 +53,9 @@ export function presentCall(
     waitSeconds: row.waitSeconds,
     talkSeconds: row.talkSeconds,
     recordingUrl: row.recordingUrl,
+    transcript: row.transcript,
+    /** Forbidden phrases flagged in the transcript (the call log's red 禁语 tag). */
+    forbidden: extra.forbidden ?? [],
     cause: row.cause,
     callbackState: row.callbackState,
     callbackDueAt: row.callbackDueAt?.toISOString() ?? null,
@@ -84,13 +92,15 @@ export async function listCalls(db: DbOrTx, auth: AuthContext, q: CallListQuery)
       .offset(offsetOf(q)),
     db.select({ n: count() }).from(calls).where(where),
   ]);
-  const links = await ticketsOfCalls(
-    db,
-    rows.map((r) => r.call.id),
-  );
+  const ids = rows.map((r) => r.call.id);
+  const [links, flags] = await Promise.all([ticketsOfCalls(db, ids), flagsOfCalls(db, ids)]);
   return {
     items: rows.map((r) =>
-      presentCall(auth, r.call, { agentName: r.agentName, tickets: links.get(r.call.id) ?? [] }),
+      presentCall(auth, r.call, {
+        agentName: r.agentName,
+        tickets: links.get(r.call.id) ?? [],
+        forbidden: flags.get(r.call.id) ?? [],
+      }),
     ),
     total: total?.n ?? 0,
     page: q.page,
@@ -111,6 +121,17 @@ async function ticketsOfCalls(db: DbOrTx, callIds: number[]) {
   return map;
 }
 
+async function flagsOfCalls(db: DbOrTx, callIds: number[]) {
+  const map = new Map<number, string[]>();
+  if (!callIds.length) return map;
+  const rows = await db
+    .select({ callId: qaFlags.subjectId, phrases: qaFlags.phrases })
+    .from(qaFlags)
+    .where(and(eq(qaFlags.subjectType, 'call'), inArray(qaFlags.subjectId, callIds)));
+  for (const r of rows) map.set(r.callId, [...new Set([...(map.get(r.callId) ?? []), ...r.phrases])]);
+  return map;
+}
+
 /** One call in the caller's scope (404 otherwise), with agent and linked tickets. */
 export async function callDetail(db: DbOrTx, auth: AuthContext, id: number) {
   const [row] = await db
@@ -119,8 +140,12 @@ export async function callDetail(db: DbOrTx, auth: AuthContext, id: number) {
     .leftJoin(users, eq(users.id, calls.agentId))
     .where(and(eq(calls.id, id), inArray(calls.projectId, scopeOf(auth, undefined))));
   if (!row) return null;
-  const links = await ticketsOfCalls(db, [id]);
-  return presentCall(auth, row.call, { agentName: row.agentName, tickets: links.get(id) ?? [] });
+  const [links, flags] = await Promise.all([ticketsOfCalls(db, [id]), flagsOfCalls(db, [id])]);
+  return presentCall(auth, row.call, {
+    agentName: row.agentName,
+    tickets: links.get(id) ?? [],
+    forbidden: flags.get(id) ?? [],
+  });
 }
 
 /**

@@ -101,6 +101,8 @@ export const calls = pgTable(
     waitSeconds: integer('wait_seconds'),
     talkSeconds: integer('talk_seconds'),
     recordingUrl: text('recording_url'),
+    /** Speech-to-text of the call when the PBX provides one (hangup event); checked for forbidden phrases. */
+    transcript: text('transcript'),
     cause: text('cause'),
     callbackState: text('callback_state').$type<CallCallbackState>(),
     /** A voicemail left after hours is called back by this time (the next working morning). */

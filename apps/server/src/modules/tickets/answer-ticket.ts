@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
+import { flagWritten } from './flag-written';
 import { patchTicket, stateOf, statusEvent } from './ticket-ops';
 import { type Ctx, writeTicket } from './ticket-write';
 import { runTicketAction } from './transitions';
@@ -18,6 +19,7 @@ export async function answerTicket(ctx: Ctx, auth: AuthContext, id: number, vers
       resolvedAt: w.now,
       closedAt: w.now,
     });
-    await statusEvent(w, 'ticket.answered', from, { answer });
+    const forbidden = await flagWritten(w, 'answer', answer);
+    await statusEvent(w, 'ticket.answered', from, { answer, ...(forbidden.length ? { forbidden } : {}) });
   });
 }

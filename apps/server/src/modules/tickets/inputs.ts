@@ -83,5 +83,7 @@ export type TicketListQuery = z.infer<typeof ticketListQuery>;
 export const answerBody = versioned.extend({ answer: z.string().trim().min(1).max(4000) });
 /** Resolving by hand; a complaint needs the reply given to the resident (Q50 is about replying). */
 export const resolveBody = versioned.extend({ reply: z.string().trim().min(1).max(4000).optional() });
+/** A note on the ticket's timeline: appended, so it needs no version (it never overwrites anything). */
+export const noteBody = z.object({ note: z.string().trim().min(1).max(4000) });
 export const reasonBody = versioned.extend({ reason: z.string().trim().min(1).max(500) });
 export const optionalReasonBody = versioned.extend({ reason: z.string().trim().max(500).nullish() });

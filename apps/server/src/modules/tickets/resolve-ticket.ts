@@ -2,6 +2,7 @@ import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
 import { badRequest } from '../../platform/http/errors';
 import { openCallbackRound } from '../callbacks/open-callback';
+import { flagWritten } from './flag-written';
 import { patchTicket, stateOf, statusEvent } from './ticket-ops';
 import { type Ctx, type TicketWrite, writeTicket } from './ticket-write';
 import { runTicketAction } from './transitions';
@@ -20,7 +21,13 @@ export async function resolveInWrite(w: TicketWrite, reply?: string): Promise<vo
     ...(reply ? { answer: reply } : {}),
   });
   if (next.status === '待回访') await openCallbackRound(w);
-  await statusEvent(w, 'ticket.resolved', from, reply ? { answer: reply } : undefined);
+  const forbidden = reply ? await flagWritten(w, 'answer', reply) : [];
+  await statusEvent(
+    w,
+    'ticket.resolved',
+    from,
+    reply ? { answer: reply, ...(forbidden.length ? { forbidden } : {}) } : undefined,
+  );
 }
 
 /** After a work order finished: resolve the ticket once nothing is open and something was done. */

@@ -8,6 +8,7 @@ import { idParam, versioned } from '../../platform/http/pagination';
 import { callbacks } from '../callbacks/schema';
 import { workOrders } from '../workorders/schema';
 import { acceptTicket } from './accept-ticket';
+import { addTicketNote } from './add-ticket-note';
 import { addWorkOrderToTicket } from './add-ticket-work-order';
 import { answerTicket } from './answer-ticket';
 import { cancelTicket } from './cancel-ticket';
@@ -17,6 +18,7 @@ import { createTicket } from './create-ticket';
 import { presentTicketDetail, ticketDetail } from './detail';
 import {
   answerBody,
+  noteBody,
   optionalReasonBody,
   reasonBody,
   resolveBody,
@@ -151,6 +153,11 @@ export async function ticketRoutes(app: App): Promise<void> {
     const body = answerBody.parse(request.body);
     await answerTicket(services, currentAuth(request), request.params.id, body.version, body.answer);
     return detail(request, request.params.id);
+  });
+  app.post('/api/tickets/:id/notes', opts(noteBody), async (request, reply) => {
+    const body = noteBody.parse(request.body);
+    await addTicketNote(services, currentAuth(request), request.params.id, body.note);
+    return reply.status(201).send(await detail(request, request.params.id));
   });
   app.post('/api/tickets/:id/resolve', opts(resolveBody), async (request) => {
     const body = resolveBody.parse(request.body);

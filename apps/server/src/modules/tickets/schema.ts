@@ -146,6 +146,7 @@ export const tickets = pgTable(
     index('tickets_project_created_id_idx').on(t.projectId, t.createdAt, t.id),
     index('tickets_project_sla_idx').on(t.projectId, t.slaState, t.slaDueAt),
     index('tickets_owner_idx').on(t.ownerId, t.status),
+    // 0007 adds INCLUDE (project_id, status, type, sla_state, created_at, number, title) for the screen pop.
     index('tickets_resident_idx').on(t.residentId, t.id),
     index('tickets_unit_idx').on(t.unitId, t.id),
     // Category lists count inside the project without visiting the table.

@@ -14,6 +14,11 @@ import { createdAt, id, ref, updatedAt, version } from '../db/columns';
 export const companies = pgTable('companies', {
   id: id(),
   name: text('name').notNull(),
+  /**
+   * Short public code in the resident portal's link and QR code (`/portal?c=…`): a phone registered
+   * with two property companies signs in to the one whose link it opened, never a mix of both.
+   */
+  code: text('code').unique('companies_code_uq'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalBindingRequests } from '../../modules/portal/schema';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 
@@ -89,7 +90,27 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     title: '乙方大厦访客登记',
     body: '访客在一楼大堂登记',
   });
+  // A resident's binding request waiting at project B's desk (written as the portal would).
+  const [binding] = await server.services.database.db
+    .insert(portalBindingRequests)
+    .values({
+      companyId: f.companyId,
+      projectId: f.projectB,
+      unitId: f.unitsB[0]!,
+      kind: 'bind',
+      requesterPhone: '+8615000009999',
+      name: '乙方住户',
+      phone: '+8615000009999',
+      relation: '租户',
+    })
+    .returning();
+  const question = await post('/api/kb/questions', {
+    projectId: f.projectB,
+    ticketId: ticket.id,
+    question: '乙方大厦快递柜坏了找谁修？',
+  });
   return {
+    binding: binding!.id,
     rule: (rule.json() as { id: number }).id,
     notice: notice.id,
     incident: incident.id,
@@ -102,6 +123,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     blocked: blocked.id,
     queue: queue.id,
     article: article.id,
+    question: question.id,
   };
 }
 afterAll(async () => t?.close());
@@ -244,6 +266,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/tickets/:id/close': ticket('close', v),
     'POST /api/tickets/:id/cancel': ticket('cancel', { ...v, reason: 'x' }),
     'POST /api/tickets/:id/reopen': ticket('reopen', { ...v, reason: 'x' }),
+    'POST /api/tickets/:id/notes': ticket('notes', { note: '不知道' }),
     'POST /api/tickets/:id/callback': ticket('callback', { ...v, reached: false }),
     'POST /api/tickets/:id/work-orders': ticket('work-orders', v),
     'POST /api/ticket-categories': [
@@ -356,6 +379,12 @@ function noticeScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/notices/:id/publish': [{ method: 'POST', url: `${n}/publish`, body: v }],
     'POST /api/notices/:id/withdraw': [{ method: 'POST', url: `${n}/withdraw`, body: v }],
     'GET /api/notices/:id/deliveries': [{ method: 'GET', url: `${n}/deliveries` }],
+    'POST /api/portal-bindings/:id/approve': [
+      { method: 'POST', url: `/api/portal-bindings/${b.binding}/approve`, body: v },
+    ],
+    'POST /api/portal-bindings/:id/reject': [
+      { method: 'POST', url: `/api/portal-bindings/${b.binding}/reject`, body: { ...v, reason: '越权驳回' } },
+    ],
   };
 }
 
@@ -406,6 +435,24 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
         body: { projectId: pB, category: 'x', title: '越权文章', body: 'x' },
       },
     ],
+    'POST /api/kb/questions': [
+      { method: 'POST', url: '/api/kb/questions', body: { projectId: pB, question: '越权提问' } },
+    ],
+    'GET /api/kb/questions/:id': [{ method: 'GET', url: `/api/kb/questions/${b.question}` }],
+    'POST /api/kb/questions/:id/answer': [
+      {
+        method: 'POST',
+        url: `/api/kb/questions/${b.question}/answer`,
+        body: { answer: '越权答复', version: 1 },
+      },
+    ],
+    'POST /api/kb/questions/:id/publish': [
+      {
+        method: 'POST',
+        url: `/api/kb/questions/${b.question}/publish`,
+        body: { category: '大厦', version: 1 },
+      },
+    ],
     'POST /api/kb/articles/from-ticket': [
       { method: 'POST', url: '/api/kb/articles/from-ticket', body: { ticketId: b.ticket, category: 'x' } },
     ],
@@ -421,6 +468,14 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
     ],
     'POST /api/qa/reviews/:id/appeal': [
       { method: 'POST', url: '/api/qa/reviews/999999/appeal', body: { reason: 'x', version: 1 } },
+    ],
+    'GET /api/qa/plan': [{ method: 'GET', url: `/api/qa/plan?projectId=${pB}` }],
+    'PUT /api/qa/plan': [
+      {
+        method: 'PUT',
+        url: '/api/qa/plan',
+        body: { projectId: pB, samplePercent: 5, checklist: [{ key: 'x', label: 'x', weight: 10 }] },
+      },
     ],
     'GET /api/qa/monthly': [{ method: 'GET', url: `/api/qa/monthly?projectId=${pB}&month=2026-03` }],
     'GET /api/scripts': [{ method: 'GET', url: `/api/scripts?projectId=${pB}` }],
@@ -461,7 +516,10 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/telephony/extensions': ['/api/telephony/extensions?pageSize=200', [f.users.manager_b]],
     'GET /api/queues': ['/api/queues?pageSize=200', [b.queue]],
     'GET /api/kb/articles': ['/api/kb/articles?pageSize=200', [b.article]],
+    'GET /api/kb/questions': ['/api/kb/questions?pageSize=200', [b.question]],
     'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
+    'GET /api/qa/flags': ['/api/qa/flags?pageSize=200', []],
+    'GET /api/portal-bindings': ['/api/portal-bindings?pageSize=200', [b.binding]],
   };
 }
 

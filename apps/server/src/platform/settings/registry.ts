@@ -7,6 +7,11 @@ export interface SettingDefinition<T> {
   defaultValue: T;
   qid?: string;
   description: string;
+  /**
+   * A job enqueued (payload { companyId, projectId }) in the transaction that changes or resets the value,
+   * for settings whose change must reach rows already written (running SLA clocks).
+   */
+  onChangeJob?: string;
 }
 
 const definitions = new Map<string, SettingDefinition<unknown>>();

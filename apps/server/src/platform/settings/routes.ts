@@ -116,6 +116,12 @@ export async function settingsRoutes(app: App): Promise<void> {
           before: existing ? { value: existing.value } : { value: definition.defaultValue },
           after: { value: parsed.data },
         });
+        if (definition.onChangeJob)
+          await app.services.queue.enqueue(
+            definition.onChangeJob,
+            { companyId: auth.companyId, projectId: projectId ?? null },
+            { tx },
+          );
         return { key: definition.key, scope, value: row?.value, version: row?.version };
       });
       // SLA and dispatch settings are part of every project's cached SLA context.
@@ -163,6 +169,13 @@ export async function settingsRoutes(app: App): Promise<void> {
               before: { value: rows[0].value },
             },
           );
+          const job = findSetting(request.params.key)?.onChangeJob;
+          if (job)
+            await app.services.queue.enqueue(
+              job,
+              { companyId: auth.companyId, projectId: projectId ?? null },
+              { tx },
+            );
         }
         return rows.length;
       });

@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Segmented, Table, type TableProps, Tag } from 'antd';
+import { App, Button, Card, Segmented, Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { CallItem } from '../../api/callTypes';
@@ -104,6 +104,21 @@ export default function CallsPage() {
         ) : (
           '—'
         ),
+    },
+    {
+      title: t('quality.transcript'),
+      dataIndex: 'transcript',
+      ellipsis: true,
+      render: (v: string | null, r) => (
+        <>
+          {r.forbidden.length > 0 && (
+            <Tag color="red" data-testid="forbidden-tag">
+              {t('quality.forbiddenTag')}：{r.forbidden.join('、')}
+            </Tag>
+          )}
+          {v ? <Typography.Text title={v}>{v}</Typography.Text> : r.forbidden.length ? null : '—'}
+        </>
+      ),
     },
     {
       title: '',

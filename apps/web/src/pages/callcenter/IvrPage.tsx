@@ -195,6 +195,9 @@ export default function IvrPage() {
                     <Tag>{s.input}</Tag>
                     <Tag color="blue">{s.reply.node}</Tag>
                     {s.reply.say && <Typography.Text>{s.reply.say}</Typography.Text>}
+                    {s.reply.audioUrl && (
+                      <PromptAudio url={s.reply.audioUrl} autoPlay={s === log[log.length - 1]} />
+                    )}
                     {s.reply.transfer && (
                       <Tag color="green">{t('ivr.transfer', { queue: s.reply.transfer.queue })}</Tag>
                     )}
@@ -212,5 +215,27 @@ export default function IvrPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/**
+ * What the caller would hear (espeak-ng on the server). The link is signed for the PBX; the browser
+ * fetches it from its own origin, which also works behind the dev proxy.
+ */
+function PromptAudio({ url, autoPlay }: { url: string; autoPlay: boolean }) {
+  const { t } = useTranslation();
+  const u = new URL(url, window.location.origin);
+  return (
+    <audio
+      controls
+      autoPlay={autoPlay}
+      preload={autoPlay ? 'auto' : 'none'}
+      src={`${u.pathname}${u.search}`}
+      title={t('ivrAudio.play')}
+      data-testid="ivr-audio"
+      style={{ display: 'block', height: 32, marginTop: 4 }}
+    >
+      <track kind="captions" />
+    </audio>
   );
 }

@@ -3,12 +3,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Card, Drawer, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { KbArticle } from '../../api/callTypes';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { AskExpertButton } from './AskExpertButton';
+import { MyQuestions } from './MyQuestions';
 
 /** 知识库: one standard answer per question, searched in Chinese; agents mark what helped. */
 export default function KnowledgePage() {
@@ -18,7 +21,9 @@ export default function KnowledgePage() {
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [params] = useSearchParams();
+  // 专家席 links a published answer here.
+  const [openId, setOpenId] = useState<number | null>(Number(params.get('article')) || null);
   const list = useQuery({
     queryKey: ['kb', q, page, projectId],
     queryFn: () =>
@@ -59,9 +64,10 @@ export default function KnowledgePage() {
             setQ(v.trim());
             setPage(1);
           }}
-          style={{ maxWidth: 480, marginBottom: 16 }}
+          style={{ maxWidth: 480, marginBottom: 16, marginInlineEnd: 12 }}
           data-testid="kb-search"
         />
+        {q && <AskExpertButton question={q} />}
         <List<KbArticle>
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
@@ -87,6 +93,7 @@ export default function KnowledgePage() {
           )}
         />
       </Card>
+      <MyQuestions onOpenArticle={setOpenId} />
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} width={560} title={a?.title}>
         {a && (
           <>

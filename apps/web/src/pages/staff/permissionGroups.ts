@@ -2,7 +2,7 @@ import { PERMISSIONS, type Permission } from '@guanjia/shared';
 
 const KNOWN: { key: string; permissions: string[] }[] = [
   { key: 'estate', permissions: ['estate.read', 'estate.write'] },
-  { key: 'residents', permissions: ['residents.read', 'residents.write', 'pii.view'] },
+  { key: 'residents', permissions: ['residents.read', 'residents.write', 'pii.view', 'portal.bindings'] },
   {
     key: 'service',
     permissions: [

@@ -141,6 +141,7 @@ export default function IntakePage() {
   // An ongoing outage at the caller's unit: link the new ticket to it instead of opening a fresh case.
   const [attachTo, setAttachTo] = useState<number | null>(null);
   const description = Form.useWatch('description', form) ?? '';
+  const contactPhone = Form.useWatch('contactPhone', form) as string | undefined;
   const { options, byId } = useCategoryOptions(projectId, Boolean(projectId));
   // Opened from the screen pop: ?residentId= (a known caller) or ?phone= (an unknown one), and the
   // call the ticket is linked to once created.
@@ -531,7 +532,9 @@ export default function IntakePage() {
                   data-testid="intake-description"
                 />
               </Form.Item>
-              {can('kb.read') && <KbSuggestions text={description} projectId={projectId} />}
+              {can('kb.read') && (
+                <KbSuggestions text={description} projectId={projectId} callerPhone={contactPhone} />
+              )}
               {ANSWERABLE.includes(type) && (
                 <>
                   <Form.Item name="answerNow" valuePropName="checked" style={{ marginBottom: 8 }}>

@@ -4,12 +4,21 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle } from '../../api/callTypes';
 import { api } from '../../api/client';
+import { AskExpertButton } from '../callcenter/AskExpertButton';
 
 /**
  * 知识库建议 on the intake form: while the agent types the resident's question, the standard answers
  * that match it (server-side bigram match), so the one standard answer can be given on the spot.
  */
-export function KbSuggestions({ text, projectId }: { text: string; projectId: number | null }) {
+export function KbSuggestions({
+  text,
+  projectId,
+  callerPhone,
+}: {
+  text: string;
+  projectId: number | null;
+  callerPhone?: string;
+}) {
   const { t } = useTranslation();
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -27,7 +36,13 @@ export function KbSuggestions({ text, projectId }: { text: string; projectId: nu
     meta: { silent: true },
   });
   const items = suggest.data?.items ?? [];
-  if (!items.length) return null;
+  // Nothing fits (or nothing helped): the question goes to the expert seat, with the caller.
+  const ask = suggest.isSuccess && (
+    <div style={{ marginTop: 8 }}>
+      <AskExpertButton size="small" question={debounced} callerPhone={callerPhone} />
+    </div>
+  );
+  if (!items.length) return ask ? <div style={{ marginBottom: 16 }}>{ask}</div> : null;
   return (
     <div style={{ marginBottom: 16 }} data-testid="kb-suggestions">
       <Typography.Text type="secondary">{t('kb.suggestions')}</Typography.Text>
@@ -43,6 +58,7 @@ export function KbSuggestions({ text, projectId }: { text: string; projectId: nu
           children: <KbArticleBody id={a.id} />,
         }))}
       />
+      {ask}
     </div>
   );
 }

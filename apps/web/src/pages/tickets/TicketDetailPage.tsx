@@ -45,9 +45,11 @@ import { formatDateTime } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
+import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
 import { ReasonModal } from './ReasonModal';
 import { type ClockRow, SlaClocks } from './SlaClocks';
+import { TicketNoteForm } from './TicketNoteForm';
 import { TicketTimeline } from './TicketTimeline';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
@@ -128,6 +130,7 @@ export default function TicketDetailPage() {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [answerForm] = Form.useForm<{ answer: string }>();
+  const answerText = Form.useWatch('answer', answerForm);
   const [woForm] = Form.useForm<{ description?: string; team?: string; skill?: string }>();
   const staff = useStaffNames(can('staff.read'));
 
@@ -558,6 +561,7 @@ export default function TicketDetailPage() {
         <Col xs={24} xl={8}>
           {tk.residentId && can('residents.read') && <ResidentCard residentId={tk.residentId} />}
           <Card title={t('tickets.timeline')} size="small">
+            {can('tickets.write') && <TicketNoteForm ticket={tk} />}
             <TicketTimeline
               ticketId={tk.id}
               names={names}
@@ -638,6 +642,7 @@ export default function TicketDetailPage() {
           >
             <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
           </Form.Item>
+          <ForbiddenHint projectId={tk.projectId} text={answerText} />
         </Form>
       </Modal>
       <Modal

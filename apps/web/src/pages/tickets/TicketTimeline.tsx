@@ -19,6 +19,7 @@ const COLOR: Record<string, string> = {
   'sla.warning': 'orange',
   'sla.breached': 'red',
   'workorder.complete': 'green',
+  'ticket.noted': 'gray',
 };
 
 type After = Record<string, unknown>;
@@ -46,7 +47,8 @@ export function TicketTimeline({
       api.get<{ items: TicketEvent[]; people: Record<string, string> }>(`/api/tickets/${ticketId}/events`),
     refetchInterval,
   });
-  const items = events.data?.items ?? [];
+  // A flag's own event repeats what the note or answer above it already shows with its 禁语 tag.
+  const items = (events.data?.items ?? []).filter((e) => e.action !== 'qa.flagged');
   const people = events.data?.people ?? {};
   const nameOf = (id: number) => names(id) ?? people[String(id)] ?? `#${id}`;
   if (!events.isLoading && !items.length)
@@ -71,7 +73,17 @@ export function TicketTimeline({
     if (typeof a.attempts === 'number')
       out.push(<span key="att">{t('timeline.attempts', { count: a.attempts })}</span>);
     if (typeof a.reason === 'string') out.push(<span key="r">{a.reason}</span>);
+    if (typeof a.question === 'string') out.push(<span key="q">“{a.question}”</span>);
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
+    if (typeof a.note === 'string') out.push(<span key="note">{a.note}</span>);
+    // Forbidden phrases flagged when the note or answer was saved (QA, requirements §6.6).
+    const forbidden = Array.isArray(a.forbidden) ? a.forbidden : [];
+    if (forbidden.length)
+      out.push(
+        <Tag key="forbidden" color="red" data-testid="forbidden-tag">
+          {t('quality.forbiddenTag')}：{forbidden.join('、')}
+        </Tag>,
+      );
     if (typeof a.comment === 'string' && a.comment) out.push(<span key="cm">“{a.comment}”</span>);
     if (typeof a.materials === 'number' && a.materials > 0)
       out.push(<span key="m">{t('timeline.materials', { count: a.materials })}</span>);
@@ -100,7 +112,9 @@ export function TicketTimeline({
                 {formatDateTime(e.at).slice(5, 19)}
               </div>
               <Typography.Text strong>
-                {t(`timeline.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
+                {e.action === 'ticket.noted'
+                  ? t('quality.timeline.noted')
+                  : t(`timeline.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
               </Typography.Text>
               {wo && (
                 <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>

@@ -77,6 +77,8 @@ export const ivrNode = z.discriminatedUnion('type', [
 export type IvrNode = z.infer<typeof ivrNode>;
 
 export const ivrFlow = z.object({
+  /** The language the prompts are spoken in (the TTS voice); Chinese when absent. */
+  language: z.enum(['zh-CN', 'en']).optional(),
   start: nodeId,
   nodes: z.record(nodeId, ivrNode),
 });

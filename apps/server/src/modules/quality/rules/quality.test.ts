@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleItems } from './sampling';
+import { sampleItems, sampleWithFlagged } from './sampling';
 import { monthlyScores, scoreSheet } from './score';
 
 const items = [
@@ -69,5 +69,47 @@ describe('sampleItems', () => {
 
   it('0 % picks nothing', () => {
     expect(sampleItems([{ id: 1, agentId: 1 }], 0, 's')).toEqual([]);
+  });
+});
+
+describe('sampleWithFlagged', () => {
+  const list = fc.uniqueArray(
+    fc.record({ id: fc.integer({ min: 1, max: 500 }), agentId: fc.integer({ min: 1, max: 3 }) }),
+    {
+      selector: (x) => x.id,
+      maxLength: 40,
+    },
+  );
+
+  it.each<[number[], number, number[]]>([
+    // No flags: the plan's draw alone.
+    [[], 100, [1, 2, 3]],
+    // 1 % of three items of one agent draws one; both flagged items come on top of it.
+    [[2, 3], 1, [2, 3]],
+    [[9], 100, [1, 2, 3]],
+  ])('flagged %j at %i %%', (flagged, percent, mustContain) => {
+    const items = [1, 2, 3].map((id) => ({ id, agentId: 1 }));
+    const picked = sampleWithFlagged(items, percent, 's', new Set(flagged)).map((p) => p.id);
+    for (const id of mustContain) expect(picked).toContain(id);
+    expect(picked).not.toContain(9);
+  });
+
+  it('always holds every flagged item and the plain draw, and nothing else', () => {
+    fc.assert(
+      fc.property(
+        list,
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(fc.integer({ min: 1, max: 500 })),
+        (xs, p, f) => {
+          const flagged = new Set(f);
+          const picked = sampleWithFlagged(xs, p, 'seed', flagged);
+          const ids = new Set(picked.map((x) => x.id));
+          for (const x of xs) if (flagged.has(x.id)) expect(ids.has(x.id)).toBe(true);
+          for (const x of sampleItems(xs, p, 'seed')) expect(ids.has(x.id)).toBe(true);
+          const drawn = new Set(sampleItems(xs, p, 'seed').map((x) => x.id));
+          for (const x of picked) expect(drawn.has(x.id) || flagged.has(x.id)).toBe(true);
+        },
+      ),
+    );
   });
 });

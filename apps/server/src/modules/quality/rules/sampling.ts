@@ -28,3 +28,17 @@ export function sampleItems<T extends Sampleable>(items: readonly T[], percent: 
   }
   return out.sort((a, b) => a.id - b.id);
 }
+
+/**
+ * The plan's draw plus every flagged item (a forbidden phrase was written in it): a flag is a reason to
+ * look, so it is never left to chance. The draw itself is unchanged by flags, so the plan stays N %.
+ */
+export function sampleWithFlagged<T extends Sampleable>(
+  items: readonly T[],
+  percent: number,
+  seed: string,
+  flagged: ReadonlySet<number>,
+): T[] {
+  const drawn = new Set(sampleItems(items, percent, seed).map((i) => i.id));
+  return items.filter((i) => drawn.has(i.id) || flagged.has(i.id)).sort((a, b) => a.id - b.id);
+}
