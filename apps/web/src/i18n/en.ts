@@ -1,7 +1,7 @@
 import bindings from './parts/bindings';
+import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import quality from './parts/quality';
-import delivery from './parts/delivery';
 import type { Translation } from './zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
