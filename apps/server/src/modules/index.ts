@@ -6,6 +6,7 @@ import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
 import { knowledgeRoutes } from './knowledge/routes';
+import { mailRoutes } from './mail/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
 import { portalRoutes } from './portal/routes';
@@ -42,4 +43,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(knowledgeRoutes);
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
+  await app.register(mailRoutes);
 }

@@ -43,8 +43,11 @@ export const mailConfigs = pgTable(
 );
 
 export type MailDirection = 'in' | 'out';
-/** `logged`: the project's e-mail provider is `log` (offline demo), so the reply was kept, not sent. */
-export type MailStatus = 'received' | 'sent' | 'logged' | 'failed';
+/**
+ * `queued`: a reply recorded, not yet handed to the SMTP server; `logged`: the project's e-mail
+ * provider is `log` (offline demo), so the reply was kept, not sent.
+ */
+export type MailStatus = 'received' | 'queued' | 'sent' | 'logged' | 'failed';
 
 /** Every message of a ticket's e-mail thread, both ways, keyed by its Message-ID for threading. */
 export const mailMessages = pgTable(
