@@ -6,6 +6,7 @@ import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoTickets } from './demo-tickets';
 
@@ -35,7 +36,10 @@ export async function seedIfEmpty(
       options.demo === false
         ? 'skipped'
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
-    if (options.demo !== false) await seedDemoCallCenter(services, boot);
+    if (options.demo !== false) {
+      await seedDemoCallCenter(services, boot);
+      await seedDemoMail(services, boot);
+    }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }
