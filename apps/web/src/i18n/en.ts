@@ -1,9 +1,11 @@
+import mail from './parts/mail';
 import type { Translation } from './zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
+  ...mail.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',

@@ -109,6 +109,7 @@ describe('console translations', () => {
       ...['dispatchTitle', 'transferTitle', 'confirm', 'confirmTransfer', 'dispatched', 'transferred'].map(
         (k) => `dispatch.${k}`,
       ),
+      ...['received', 'queued', 'sent', 'logged', 'failed'].map((s) => `mail.status.${s}`),
       'intake.created',
       'intake.createdClosed',
     ];

@@ -1,5 +1,8 @@
+import mail from './parts/mail';
+
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
+  ...mail.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',

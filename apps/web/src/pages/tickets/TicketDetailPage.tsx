@@ -46,6 +46,7 @@ import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { CallbackModal } from './CallbackModal';
+import { EmailThread } from './EmailThread';
 import { ReasonModal } from './ReasonModal';
 import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketTimeline } from './TicketTimeline';
@@ -136,6 +137,7 @@ export default function TicketDetailPage() {
     [
       ['ticket', ticketId],
       ['ticket-events', ticketId],
+      ['ticket-emails', ticketId],
       ['work-orders', 'one'],
     ],
     {
@@ -491,6 +493,12 @@ export default function TicketDetailPage() {
               ]}
             />
           </Card>
+          <EmailThread
+            ticketId={tk.id}
+            channel={tk.channel}
+            canReply={can('tickets.write')}
+            refetchInterval={poll}
+          />
           <Card title={t('sla.title')} size="small" style={{ marginBottom: 16 }}>
             <SlaClocks clocks={clocks} />
           </Card>
