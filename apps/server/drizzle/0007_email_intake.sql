@@ -22,6 +22,9 @@ CREATE TABLE "mail_configs" (
 	"imap_password" text,
 	"imap_mailbox" text DEFAULT 'INBOX' NOT NULL,
 	"imap_last_uid" integer DEFAULT 0 NOT NULL,
+	"imap_uid_validity" text,
+	"imap_last_polled_at" timestamp with time zone,
+	"imap_last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL

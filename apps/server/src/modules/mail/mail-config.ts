@@ -23,6 +23,8 @@ export const presentMailConfig = (projectId: number, row: ConfigRow | null | und
   imapUser: row?.imapUser ?? null,
   hasImapPassword: Boolean(row?.imapPassword),
   imapMailbox: row?.imapMailbox ?? 'INBOX',
+  imapLastPolledAt: row?.imapLastPolledAt?.toISOString() ?? null,
+  imapLastError: row?.imapLastError ?? null,
   version: row?.version ?? null,
 });
 

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects } from '../org/schema';
 import { tickets } from '../tickets/schema';
@@ -32,6 +41,10 @@ export const mailConfigs = pgTable(
     imapMailbox: text('imap_mailbox').notNull().default('INBOX'),
     /** Highest UID already taken in; a poll fetches only newer mail. */
     imapLastUid: integer('imap_last_uid').notNull().default(0),
+    /** The mailbox's UIDVALIDITY when imapLastUid was stored; a change means the UIDs were renumbered. */
+    imapUidValidity: text('imap_uid_validity'),
+    imapLastPolledAt: timestamp('imap_last_polled_at', { withTimezone: true, mode: 'date' }),
+    imapLastError: text('imap_last_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
