@@ -236,6 +236,15 @@ describe('e-mail intake over SMTP', () => {
     expect(res.json()).toMatchObject({ channel: 'email', residentId: null, contactName: '路过的访客' });
   });
 
+  it('the same message delivered by two connections at once still makes one ticket', async () => {
+    const before = intakes.length;
+    const same = { subject: '车库照明坏了', text: 'B2 层一排灯不亮', messageId: '<race-6@example.com>' };
+    await Promise.all([residentMail(same), residentMail(same), residentMail(same)]);
+    const results = intakes.slice(before);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(new Set(results.map((r) => r.ticketId)).size).toBe(1);
+  });
+
   it('refuses unknown recipients with 550 and oversized mail with 552', async () => {
     const unknown = await residentMail({ to: 'nobody@a.guanjia.local', subject: 'x', text: 'x' }).catch(
       (e: { responseCode?: number }) => e,

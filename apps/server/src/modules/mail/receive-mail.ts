@@ -67,9 +67,10 @@ export async function receiveMail(
   // Claim the Message-ID (or find our own earlier claim whose ticket was never made), then create.
   const claimed = seen ?? (await claim(db, companyId, projectId, mail, target.address));
   if (claimed.ticketId) return { outcome: 'duplicate', ticketId: claimed.ticketId, projectId };
-  const ticketId = await createMailTicket(ctx, companyId, projectId, claimed.id, mail);
+  // Concurrent deliveries that lost the claim reach the winner's ticket through the idempotency key.
+  const { id: ticketId, created } = await createMailTicket(ctx, companyId, projectId, claimed.id, mail);
   await db.update(mailMessages).set({ ticketId }).where(eq(mailMessages.id, claimed.id));
-  return { outcome: 'created', ticketId, projectId };
+  return { outcome: created ? 'created' : 'duplicate', ticketId, projectId };
 }
 
 async function claim(db: DbOrTx, companyId: number, projectId: number, mail: ParsedMail, to: string) {
@@ -139,7 +140,7 @@ async function createMailTicket(
   projectId: number,
   mailRowId: number,
   mail: ParsedMail,
-): Promise<number> {
+): Promise<{ id: number; created: boolean }> {
   const { db } = ctx.database;
   const resident = await residentByEmail(db, projectId, mail.fromAddress);
   const files = await db
@@ -158,7 +159,7 @@ async function createMailTicket(
     allProjects: false,
     sessionId: 0,
   };
-  const { id } = await createTicket(
+  const { id, created } = await createTicket(
     ctx,
     auth,
     {
@@ -179,7 +180,7 @@ async function createMailTicket(
     `mail:${mailRowId}`,
     channelActor(companyId),
   );
-  return id;
+  return { id, created };
 }
 
 /** A reply by the resident: stored in the thread, its files added to the ticket, a timeline entry. */
