@@ -6,10 +6,11 @@ import { registerCampaignJobs } from './modules/notices/campaigns';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerSlaJobs } from './modules/sla/timers';
+import { registerWebItemRouting } from './modules/telephony/route-web-items';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
 
-/** Background work of every module: imports, SLA timers, report rollups, the delivery outbox, incident checks, portal cleanup, campaigns, IMAP mail polling. */
+/** Background work of every module: imports, SLA timers, report rollups, the delivery outbox, incident checks, portal cleanup, campaigns, IMAP mail polling, routing of web/e-mail items. */
 export function registerWorkers(services: Services): void {
   // Jobs read cached settings and policies too: a worker-only node must hear about their changes.
   listenForInvalidation(services);
@@ -21,6 +22,7 @@ export function registerWorkers(services: Services): void {
   registerPortalJobs(services);
   registerCampaignJobs(services);
   registerMailJobs(services);
+  registerWebItemRouting(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

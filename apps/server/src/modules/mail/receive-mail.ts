@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/events/record-event';
+import { ROUTE_WEB_ITEMS_JOB } from '../telephony/route-web-items';
 import { createTicket } from '../tickets/create-ticket';
 import type { Attachment } from '../tickets/schema';
 import { patchTicket } from '../tickets/ticket-ops';
@@ -70,6 +71,8 @@ export async function receiveMail(
   // Concurrent deliveries that lost the claim reach the winner's ticket through the idempotency key.
   const { id: ticketId, created } = await createMailTicket(ctx, companyId, projectId, claimed.id, mail);
   await db.update(mailMessages).set({ ticketId }).where(eq(mailMessages.id, claimed.id));
+  // An agent of the web-items queue is offered the new ticket (telephony/route-web-items.ts).
+  if (created) await ctx.queue.enqueue(ROUTE_WEB_ITEMS_JOB, { companyId, projectId });
   return { outcome: created ? 'created' : 'duplicate', ticketId, projectId };
 }
 
