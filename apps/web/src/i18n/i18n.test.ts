@@ -110,6 +110,8 @@ describe('console translations', () => {
         (k) => `dispatch.${k}`,
       ),
       ...['received', 'queued', 'sent', 'logged', 'failed'].map((s) => `mail.status.${s}`),
+      'mail.offeredEmail',
+      'mail.offeredPortal',
       'intake.created',
       'intake.createdClosed',
     ];

@@ -51,6 +51,7 @@ import { useApiError } from '../components/feedback';
 import { PageSpinner } from '../components/PageSpinner';
 import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
+import { ItemOffer } from './ItemOffer';
 import { NotificationBell } from './NotificationBell';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ScreenPop } from './ScreenPop';
@@ -411,6 +412,7 @@ export function AppLayout() {
             <Outlet />
           </Suspense>
           <ScreenPop />
+          <ItemOffer />
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}>
           {t('app.footer')}

@@ -11,6 +11,9 @@ const zh = {
     replyPlaceholder: '回复内容将以邮件发送给住户，主题带工单号，住户回信会自动归入本工单',
     send: '发送邮件',
     sent: '邮件已发送',
+    offeredEmail: '新邮件工单分配给您',
+    offeredPortal: '新网上报事分配给您',
+    openOffered: '打开工单',
     status: {
       received: '已收到',
       queued: '发送中',
@@ -40,6 +43,9 @@ const en: Strings<typeof zh> = {
       'Sent to the resident by e-mail with the ticket number in the subject; their answer lands on this ticket',
     send: 'Send e-mail',
     sent: 'E-mail sent',
+    offeredEmail: 'A new e-mail ticket is yours',
+    offeredPortal: 'A new portal report is yours',
+    openOffered: 'Open ticket',
     status: {
       received: 'Received',
       queued: 'Sending',
