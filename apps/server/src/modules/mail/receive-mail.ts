@@ -56,11 +56,12 @@ export async function receiveMail(
   if (seen?.ticketId) return { outcome: 'duplicate', ticketId: seen.ticketId, projectId };
 
   const numbered = ticketNumberIn(mail.subject);
+  const candidates = threadCandidates(mail.inReplyTo, mail.references);
   const threadTicket = seen
     ? null
     : resolveThread(
-        threadCandidates(mail.inReplyTo, mail.references),
-        await knownThreadIds(db, projectId, threadCandidates(mail.inReplyTo, mail.references)),
+        candidates,
+        await knownThreadIds(db, projectId, candidates),
         numbered ? await ticketIdByNumber(db, projectId, numbered) : null,
       );
   if (threadTicket !== null) return threadOnto(ctx, companyId, projectId, threadTicket, mail, target.address);

@@ -51,6 +51,8 @@ export async function startSmtpReceiver(
     },
     onData(stream, session, callback) {
       const max = limits.get(session.id) ?? ANNOUNCED_MAX;
+      // The next message of this connection names its own recipients, so its own limit.
+      limits.delete(session.id);
       readLimited(stream, max)
         .then(async (raw) => {
           if (raw === null) throw smtpError(552, `5.3.4 message larger than ${max} bytes`);
