@@ -1,6 +1,8 @@
 import { buildApp } from './app';
 import { backupOnShutdown } from './cli/backup-core';
 import { loadConfig } from './config';
+import { smtpIntakePort } from './modules/mail/intake-port';
+import { startSmtpReceiver } from './modules/mail/smtp-receiver';
 import { closeServices, createServices } from './platform/services';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { registerWorkers } from './workers';
@@ -16,10 +18,16 @@ if (config.roles.worker) {
 }
 if (config.roles.web) await app.listen({ port: config.port, host: config.host });
 else await app.ready();
+const smtpPort = smtpIntakePort();
+const smtp =
+  config.roles.web && smtpPort !== null
+    ? await startSmtpReceiver(services, { port: smtpPort, host: config.host })
+    : null;
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const url = `http://localhost:${config.port}`;
 console.log(`Guanjia 管家 ${config.version} ready in ${seconds}s on ${services.database.kind} — ${url}`);
+if (smtp) console.log(`  Mail intake (SMTP) on port ${smtp.port}`);
 if (seeded) {
   console.log(`  Demo estate seeded: ${seeded.summary}`);
   console.log(
@@ -33,6 +41,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping…`);
+  await smtp?.close();
   await app.close();
   await backupOnShutdown(services);
   await closeServices(services);

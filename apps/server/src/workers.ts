@@ -1,15 +1,17 @@
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
+import { registerMailJobs } from './modules/mail/imap-poll';
 import { registerCampaignJobs } from './modules/notices/campaigns';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerReapplyJob } from './modules/sla/reapply';
 import { registerSlaJobs } from './modules/sla/timers';
+import { registerWebItemRouting } from './modules/telephony/route-web-items';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
 
-/** Background work of every module: imports, SLA timers, report rollups, the delivery outbox, incident checks, portal cleanup, campaigns. */
+/** Background work of every module: imports, SLA timers, report rollups, the delivery outbox, incident checks, portal cleanup, campaigns, IMAP mail polling, routing of web/e-mail items. */
 export function registerWorkers(services: Services): void {
   // Jobs read cached settings and policies too: a worker-only node must hear about their changes.
   listenForInvalidation(services);
@@ -21,6 +23,8 @@ export function registerWorkers(services: Services): void {
   registerIncidentJobs(services);
   registerPortalJobs(services);
   registerCampaignJobs(services);
+  registerMailJobs(services);
+  registerWebItemRouting(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

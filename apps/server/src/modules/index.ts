@@ -8,6 +8,7 @@ import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
 import { expertRoutes } from './knowledge/expert-routes';
 import { knowledgeRoutes } from './knowledge/routes';
+import { mailRoutes } from './mail/routes';
 import { noticeRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
 import { bindingDeskRoutes } from './portal/binding-routes';
@@ -48,4 +49,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(expertRoutes);
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
+  await app.register(mailRoutes);
 }

@@ -82,6 +82,28 @@ describe('demo estate on first start', () => {
     ]);
   });
 
+  it('gives every project a mailbox and shows e-mail tickets with a thread', async () => {
+    const token = await login('admin', 'admin-pass-1');
+    const list = await get<{ items: { id: number; projectId: number }[] }>(
+      token,
+      '/api/projects?pageSize=50',
+    );
+    const boxes = await Promise.all(
+      list.items.map((p) => get<{ address: string | null }>(token, `/api/mail/config?projectId=${p.id}`)),
+    );
+    expect(boxes.every((b) => b.address?.endsWith('.guanjia.local'))).toBe(true);
+    const tickets = await get<{ items: { id: number; channel: string }[] }>(
+      token,
+      '/api/tickets?pageSize=200',
+    );
+    const threads = await Promise.all(
+      tickets.items
+        .filter((t) => t.channel === 'email')
+        .map((t) => get<{ total: number }>(token, `/api/tickets/${t.id}/emails`)),
+    );
+    expect(threads.map((t) => t.total).sort()).toEqual([1, 2]);
+  });
+
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
       /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 2 demo incidents, 3 demo notices; 34 knowledge-base articles$/,

@@ -6,6 +6,7 @@ import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoQuality } from './demo-quality';
@@ -46,6 +47,7 @@ export async function seedIfEmpty(
       await seedDemoQuality(services, boot);
       await seedDemoPortal(services, boot);
       await seedDemoStaffChannels(services, boot);
+      await seedDemoMail(services, boot);
     }
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

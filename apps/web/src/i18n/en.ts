@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
+import mail from './parts/mail';
 import quality from './parts/quality';
 import type { Translation } from './zh-CN';
 
@@ -11,6 +12,7 @@ const en: Strings<Translation> = {
   ...bindings.en,
   ...kbPart.en,
   ...delivery.en,
+  ...mail.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',

@@ -109,6 +109,9 @@ describe('console translations', () => {
       ...['dispatchTitle', 'transferTitle', 'confirm', 'confirmTransfer', 'dispatched', 'transferred'].map(
         (k) => `dispatch.${k}`,
       ),
+      ...['received', 'queued', 'sent', 'logged', 'failed'].map((s) => `mail.status.${s}`),
+      'mail.offeredEmail',
+      'mail.offeredPortal',
       'intake.created',
       'intake.createdClosed',
     ];

@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
+import mail from './parts/mail';
 import quality from './parts/quality';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
@@ -8,6 +9,7 @@ const zhCN = {
   ...bindings.zh,
   ...kbPart.zh,
   ...delivery.zh,
+  ...mail.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',

@@ -55,6 +55,7 @@ import { LOCALES, type Locale } from '../i18n';
 import { useLive } from '../live/LiveProvider';
 import { ExpertAnswerListener } from '../pages/callcenter/ExpertAnswerListener';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
+import { ItemOffer } from './ItemOffer';
 import { NotificationBell } from './NotificationBell';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ScreenPop } from './ScreenPop';
@@ -443,6 +444,7 @@ export function AppLayout() {
             <Outlet />
           </Suspense>
           <ScreenPop />
+          <ItemOffer />
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}>
           {t('app.footer')}

@@ -5,6 +5,7 @@ import { events } from '../../platform/events/schema';
 import type { Services } from '../../platform/http/app-types';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors';
 import { getSetting } from '../../platform/settings/get-setting';
+import { ROUTE_WEB_ITEMS_JOB } from '../telephony/route-web-items';
 import { createTicket } from '../tickets/create-ticket';
 import { reopenInWrite } from '../tickets/reopen-ticket';
 import { tickets } from '../tickets/schema';
@@ -114,6 +115,8 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
     undefined,
     portalActor(p),
   );
+  // An agent of the web-items queue is offered it (telephony/route-web-items.ts).
+  await ctx.queue.enqueue(ROUTE_WEB_ITEMS_JOB, { companyId: p.companyId, projectId: unit.projectId });
   return id;
 }
 

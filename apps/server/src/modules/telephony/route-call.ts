@@ -20,8 +20,8 @@ export const waitingIn = (projectId: number) =>
     isNull(calls.agentId),
   );
 
-/** Agents who may take the queue's calls, with presence, skills and extension. */
-async function candidates(db: Db, projectId: number, companyId: number, memberIds: number[]) {
+/** Agents who may take the queue's calls (or its web/e-mail items), with presence, skills and extension. */
+export async function queueCandidates(db: Db, projectId: number, companyId: number, memberIds: number[]) {
   const rows = await db
     .select({
       id: users.id,
@@ -96,7 +96,7 @@ export async function routeCall(ctx: Ctx, link: ProjectLink, input: { callId: st
         )
     : [];
   const vips = new Set(vipRows.map((v) => v.e164));
-  const agents = await candidates(db, link.projectId, link.companyId, queue.memberIds);
+  const agents = await queueCandidates(db, link.projectId, link.companyId, queue.memberIds);
   const routing: RoutingAgent[] = agents.map((a) => ({ ...a, skills: a.skills }));
   const { assigned, waiting: left } = assignCalls(
     waiting.map((w) => ({ id: w.id, vip: w.party ? vips.has(w.party) : false, waitingSince: w.startedAt })),

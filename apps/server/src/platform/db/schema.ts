@@ -7,6 +7,7 @@ export * from '../../modules/imports/schema';
 export * from '../../modules/incidents/schema';
 export * from '../../modules/ivr/schema';
 export * from '../../modules/knowledge/schema';
+export * from '../../modules/mail/schema';
 export * from '../../modules/notices/schema';
 export * from '../../modules/org/schema';
 export * from '../../modules/portal/schema';

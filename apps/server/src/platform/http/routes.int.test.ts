@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMail } from '../../modules/mail/parse-mail';
+import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import { createTestServer, type TestServer } from '../../testing/test-server';
@@ -111,6 +113,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
   });
   return {
     binding: binding!.id,
+    mailAttachment: await mailAttachmentOfB(server, admin),
     rule: (rule.json() as { id: number }).id,
     notice: notice.id,
     incident: incident.id,
@@ -126,6 +129,41 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     question: question.id,
   };
 }
+/** Project B's mailbox takes in a mail with a file: the download must stay out of A's reach. */
+async function mailAttachmentOfB(server: TestServer, admin: string): Promise<number> {
+  const box = await server.request('PUT', '/api/mail/config', {
+    token: admin,
+    body: { projectId: server.fixture.projectB, address: 'kefu@b.guanjia.local' },
+  });
+  expect(box.statusCode, box.body).toBe(200);
+  const raw = [
+    'From: a@example.com',
+    'To: kefu@b.guanjia.local',
+    'Subject: B',
+    'Message-ID: <b-1@example.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary=x',
+    '',
+    '--x',
+    'Content-Type: text/plain',
+    '',
+    'leak',
+    '--x',
+    'Content-Type: text/plain; name=a.txt',
+    'Content-Disposition: attachment; filename=a.txt',
+    '',
+    'secret',
+    '--x--',
+    '',
+  ].join('\r\n');
+  const { ticketId } = await receiveMail(server.services, await parseMail(Buffer.from(raw)), [
+    'kefu@b.guanjia.local',
+  ]);
+  const ticket = await server.request('GET', `/api/tickets/${ticketId}`, { token: admin });
+  const url = (ticket.json() as { attachments: { url: string }[] }).attachments[0]?.url ?? '';
+  return Number(url.split('/').pop());
+}
+
 afterAll(async () => t?.close());
 
 const fill = (url: string) =>
@@ -320,6 +358,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     ],
     'DELETE /api/calendars/:id': [{ method: 'DELETE', url: `/api/calendars/${b.calendar}?version=1` }],
     ...telephonyScopeCases(),
+    ...mailScopeCases(),
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
     ...incidentScopeCases(),
   };
@@ -385,6 +424,21 @@ function noticeScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/portal-bindings/:id/reject': [
       { method: 'POST', url: `/api/portal-bindings/${b.binding}/reject`, body: { ...v, reason: '越权驳回' } },
     ],
+  };
+}
+
+function mailScopeCases(): Record<string, ScopeCase[]> {
+  const pB = t.fixture.projectB;
+  return {
+    'GET /api/mail/config': [{ method: 'GET', url: `/api/mail/config?projectId=${pB}` }],
+    'PUT /api/mail/config': [
+      { method: 'PUT', url: '/api/mail/config', body: { projectId: pB, address: 'x@b.example.com' } },
+    ],
+    'GET /api/tickets/:id/emails': [{ method: 'GET', url: `/api/tickets/${b.ticket}/emails` }],
+    'POST /api/tickets/:id/email-replies': [
+      { method: 'POST', url: `/api/tickets/${b.ticket}/email-replies`, body: { body: 'x' } },
+    ],
+    'GET /api/mail/attachments/:id': [{ method: 'GET', url: `/api/mail/attachments/${b.mailAttachment}` }],
   };
 }
 

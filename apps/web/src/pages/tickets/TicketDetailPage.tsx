@@ -47,6 +47,7 @@ import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
+import { EmailThread } from './EmailThread';
 import { ReasonModal } from './ReasonModal';
 import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
@@ -139,6 +140,7 @@ export default function TicketDetailPage() {
     [
       ['ticket', ticketId],
       ['ticket-events', ticketId],
+      ['ticket-emails', ticketId],
       ['work-orders', 'one'],
     ],
     {
@@ -494,6 +496,12 @@ export default function TicketDetailPage() {
               ]}
             />
           </Card>
+          <EmailThread
+            ticketId={tk.id}
+            channel={tk.channel}
+            canReply={can('tickets.write')}
+            refetchInterval={poll}
+          />
           <Card title={t('sla.title')} size="small" style={{ marginBottom: 16 }}>
             <SlaClocks clocks={clocks} />
           </Card>

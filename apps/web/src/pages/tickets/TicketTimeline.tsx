@@ -84,6 +84,8 @@ export function TicketTimeline({
           {t('quality.forbiddenTag')}：{forbidden.join('、')}
         </Tag>,
       );
+    // E-mail in and out: the first lines of the message (the thread card holds the whole text).
+    if (typeof a.excerpt === 'string') out.push(<span key="ex">{a.excerpt}</span>);
     if (typeof a.comment === 'string' && a.comment) out.push(<span key="cm">“{a.comment}”</span>);
     if (typeof a.materials === 'number' && a.materials > 0)
       out.push(<span key="m">{t('timeline.materials', { count: a.materials })}</span>);
@@ -114,7 +116,14 @@ export function TicketTimeline({
               <Typography.Text strong>
                 {e.action === 'ticket.noted'
                   ? t('quality.timeline.noted')
-                  : t(`timeline.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
+                  : t(
+                      // Module parts label their own actions (i18n/parts): mail.actions.ticket_email_sent …
+                      [
+                        `timeline.actions.${e.action.replace('.', '_')}`,
+                        `mail.actions.${e.action.replace('.', '_')}`,
+                      ],
+                      { defaultValue: e.action },
+                    )}
               </Typography.Text>
               {wo && (
                 <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>

@@ -4,13 +4,18 @@ import type { Provider } from './provider';
 // One pooled transport per SMTP URL, reused across jobs.
 const transports = new Map<string, Transporter>();
 
-export function smtpProvider(url: string, from: string): Provider {
+/** The pooled transport for an SMTP URL (ticket e-mail replies send through it too). */
+export function smtpTransport(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
     transport = nodemailer.createTransport(url);
     transports.set(url, transport);
   }
-  const mailer = transport;
+  return transport;
+}
+
+export function smtpProvider(url: string, from: string): Provider {
+  const mailer = smtpTransport(url);
   return {
     name: 'smtp',
     async send(message) {
