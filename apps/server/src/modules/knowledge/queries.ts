@@ -5,7 +5,7 @@ import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
 import type { ArticleListQuery } from './inputs';
-import { minimumHits, queryBigrams } from './rules/search-terms';
+import { minimumHits, pieceGroups, queryBigrams } from './rules/search-terms';
 import { kbArticles } from './schema';
 
 type Row = typeof kbArticles.$inferSelect;
@@ -68,14 +68,19 @@ function matcher(text: string) {
   const titleHits = pairs.length
     ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.titleBigrams}))`
     : sql<number>`0`;
+  const need = minimumHits(pairs.length);
+  const groups = pieceGroups(pairs, need);
   const where = and(
-    // What the GIN index serves: all pieces (@>) when all are needed, else any (&&) and enough of them
-    // (counted inside the subquery, so only for the rows the index found).
+    // What the GIN index serves: every group of `need` pieces as one exact lookup (@>), OR-ed; with too
+    // many groups, any piece (&&) and enough of them counted inside the subquery.
     pairs.length
       ? candidates(
-          minimumHits(pairs.length) === pairs.length
-            ? sql`search_bigrams @> ${arr}`
-            : sql`search_bigrams && ${arr} and ${hits} >= ${minimumHits(pairs.length)}`,
+          groups
+            ? sql.join(
+                groups.map((g) => sql`search_bigrams @> ${sql.param(g)}::text[]`),
+                sql` or `,
+              )
+            : sql`search_bigrams && ${arr} and ${hits} >= ${need}`,
         )
       : undefined,
     ...singles.map((c) => ilike(kbArticles.searchText, `%${escapeLike(c)}%`)),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minimumHits, queryBigrams } from './search-terms';
+import { MAX_PIECE_GROUPS, minimumHits, pieceGroups, queryBigrams } from './search-terms';
 
 describe('queryBigrams', () => {
   it.each([
@@ -33,6 +33,50 @@ describe('queryBigrams', () => {
         expect(minimumHits(n)).toBeLessThanOrEqual(n);
         expect(minimumHits(n)).toBeGreaterThanOrEqual(Math.ceil(n * 0.6));
       }),
+    );
+  });
+});
+
+describe('pieceGroups', () => {
+  it.each([
+    [
+      ['厨房', '房漏', '漏水'],
+      2,
+      [
+        ['厨房', '房漏'],
+        ['厨房', '漏水'],
+        ['房漏', '漏水'],
+      ],
+    ],
+    [['停车', '办理'], 2, [['停车', '办理']]],
+    [['a', 'b', 'c'], 3, [['a', 'b', 'c']]],
+    [['a', 'b'], 3, null],
+    [['a', 'b'], 0, null],
+  ])('%j choose %i', (pieces, k, expected) => {
+    expect(pieceGroups(pieces, k)).toEqual(expected);
+  });
+
+  it('gives up beyond MAX_PIECE_GROUPS combinations', () => {
+    // C(10, 5) = 252 groups.
+    expect(252).toBeGreaterThan(MAX_PIECE_GROUPS);
+    expect(pieceGroups([...'abcdefghij'], 5)).toBeNull();
+  });
+
+  it('a text holds at least k pieces exactly when it holds every piece of some group', () => {
+    const piece = fc.constantFrom('停车', '办理', '月卡', '漏水', '厨房', '物业');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(piece, { minLength: 1, maxLength: 6 }),
+        fc.uniqueArray(piece, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        (pieces, held, k) => {
+          const groups = pieceGroups(pieces, k);
+          if (!groups) return;
+          const has = new Set<string>(held);
+          const enough = pieces.filter((p) => has.has(p)).length >= k;
+          expect(groups.some((g) => g.every((p) => has.has(p)))).toBe(enough);
+        },
+      ),
     );
   });
 });

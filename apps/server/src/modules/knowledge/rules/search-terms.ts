@@ -28,3 +28,27 @@ export const relevance = (titleHits: number, hits: number, helpfulYes: number, h
 /** What goes into the searchable column. */
 export const searchTextOf = (a: { title: string; body: string; category: string; tags: readonly string[] }) =>
   `${a.title} ${a.tags.join(' ')} ${a.category} ${a.body}`.toLowerCase();
+
+/** Above this many combinations the index is asked for "any piece" and the count filters the rest. */
+export const MAX_PIECE_GROUPS = 20;
+
+/**
+ * "At least k of these pieces" as the groups of k pieces any match must contain all of: each group is
+ * one exact GIN lookup (@>), so the index hands over only rows that qualify, instead of every row
+ * holding any one common piece (漏水 is in hundreds of articles). Null when there would be too many.
+ */
+export function pieceGroups(pieces: readonly string[], k: number): string[][] | null {
+  if (k <= 0 || k > pieces.length) return null;
+  const groups: string[][] = [];
+  const pick = (from: number, chosen: string[]): boolean => {
+    if (chosen.length === k) {
+      groups.push(chosen);
+      return groups.length <= MAX_PIECE_GROUPS;
+    }
+    for (let i = from; i <= pieces.length - (k - chosen.length); i++) {
+      if (!pick(i + 1, [...chosen, pieces[i] as string])) return false;
+    }
+    return true;
+  };
+  return pick(0, []) ? groups : null;
+}
