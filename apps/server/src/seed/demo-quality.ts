@@ -4,6 +4,7 @@ import { scoreReview } from '../modules/quality/review-commands';
 import { sampleReviews } from '../modules/quality/sample-reviews';
 import { qaReviews } from '../modules/quality/schema';
 import { handleCallEvent } from '../modules/telephony/handle-call-event';
+import { agentPresence } from '../modules/telephony/schema';
 import { addTicketNote } from '../modules/tickets/add-ticket-note';
 import { createTicket } from '../modules/tickets/create-ticket';
 import type { TicketInput } from '../modules/tickets/inputs';
@@ -69,6 +70,12 @@ export async function seedDemoQuality(services: Services, boot: Bootstrap): Prom
       transcript,
     });
   }
+  // The PBX events marked the seats ready; nobody is signed in when the demo starts, so nobody is 在线
+  // (routing would otherwise hand web items to agents who are not there).
+  await db
+    .update(agentPresence)
+    .set({ state: '离线', idleSince: null, currentCallId: null, since: services.clock.now() })
+    .where(eq(agentPresence.companyId, boot.companyId));
 
   const ticket = await createTicket(services, agent, {
     projectId: project.id,
