@@ -78,11 +78,21 @@ export async function listResidents(db: Db, auth: AuthContext, q: ResidentListQu
 export async function withLinks(db: Db, rows: (typeof residents.$inferSelect)[]) {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
-  const [phones, links] = await Promise.all([
+  return attachLinks(rows, await linksOf(db, ids));
+}
+
+/**
+ * The phones and units of a set of residents, given as a list or as a SQL array expression (the screen
+ * pop reads them in the same round trip as the residents themselves).
+ */
+export async function linksOf(db: Db, residentIds: number[] | SQL) {
+  const among = (column: typeof residentPhones.residentId | typeof residentUnits.residentId) =>
+    Array.isArray(residentIds) ? inArray(column, residentIds) : sql`${column} = any(${residentIds})`;
+  const [phones, units_] = await Promise.all([
     db
       .select()
       .from(residentPhones)
-      .where(inArray(residentPhones.residentId, ids))
+      .where(among(residentPhones.residentId))
       .orderBy(asc(residentPhones.position)),
     db
       .select({
@@ -94,13 +104,20 @@ export async function withLinks(db: Db, rows: (typeof residents.$inferSelect)[])
       })
       .from(residentUnits)
       .innerJoin(units, eq(units.id, residentUnits.unitId))
-      .where(inArray(residentUnits.residentId, ids))
+      .where(among(residentUnits.residentId))
       .orderBy(asc(units.label)),
   ]);
+  return { phones, units: units_ };
+}
+
+export function attachLinks(
+  rows: (typeof residents.$inferSelect)[],
+  links: Awaited<ReturnType<typeof linksOf>>,
+) {
   return rows.map((r) => ({
     ...r,
-    phones: phones.filter((p) => p.residentId === r.id),
-    units: links.filter((l) => l.residentId === r.id),
+    phones: links.phones.filter((p) => p.residentId === r.id),
+    units: links.units.filter((l) => l.residentId === r.id),
   }));
 }
 

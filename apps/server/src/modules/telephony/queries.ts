@@ -7,7 +7,7 @@ import { offsetOf } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { projects } from '../org/schema';
 import { qaFlags } from '../quality/schema';
-import { presentResident, withLinks } from '../residents/queries';
+import { attachLinks, linksOf, presentResident } from '../residents/queries';
 import { residentPhones, residents } from '../residents/schema';
 import { tickets } from '../tickets/schema';
 import type { CallListQuery } from './inputs';
@@ -176,16 +176,11 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     piiMasked: !pii,
   };
   if (!n) return { ...head, known: false, residents: [], lastContacts: [] };
-  // One round trip: the residents of the number (a family may share one), in scope.
-  const rows = await db
-    .select()
-    .from(residents)
-    .where(
-      sql`${residents.id} = any(array(select distinct ${residentPhones.residentId} from ${residentPhones}
-            where ${residentPhones.e164} = ${n.e164} and ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) limit 20))`,
-    )
-    .orderBy(asc(residents.id));
-  const ids = rows.map((r) => r.id);
+  // One round trip of parallel reads, each naming the number's residents (a family may share one, in
+  // scope) by the same subquery, so none waits for another.
+  const ids = sql`array(select distinct ${residentPhones.residentId} from ${residentPhones}
+    where ${residentPhones.e164} = ${n.e164} and ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) limit 20)`;
+  const ofResidents = sql`${tickets.residentId} = any(${ids})`;
   const ticketColumns = {
     id: tickets.id,
     residentId: tickets.residentId,
@@ -197,24 +192,16 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     slaState: tickets.slaState,
     createdAt: tickets.createdAt,
   };
-  const [full, open, recentTickets, recentCalls] = await Promise.all([
-    withLinks(db, rows),
-    ids.length
-      ? db
-          .select(ticketColumns)
-          .from(tickets)
-          .where(and(inArray(tickets.residentId, ids), inArray(tickets.status, [...OPEN_STATUSES])))
-          .orderBy(desc(tickets.id))
-          .limit(50)
-      : [],
-    ids.length
-      ? db
-          .select(ticketColumns)
-          .from(tickets)
-          .where(inArray(tickets.residentId, ids))
-          .orderBy(desc(tickets.id))
-          .limit(10)
-      : [],
+  const [rows, links, open, recentTickets, recentCalls] = await Promise.all([
+    db.select().from(residents).where(sql`${residents.id} = any(${ids})`).orderBy(asc(residents.id)),
+    linksOf(db, ids),
+    db
+      .select(ticketColumns)
+      .from(tickets)
+      .where(and(ofResidents, inArray(tickets.status, [...OPEN_STATUSES])))
+      .orderBy(desc(tickets.id))
+      .limit(50),
+    db.select(ticketColumns).from(tickets).where(ofResidents).orderBy(desc(tickets.id)).limit(10),
     db
       .select()
       .from(calls)
@@ -222,6 +209,7 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
       .orderBy(desc(calls.startedAt))
       .limit(10),
   ]);
+  const full = attachLinks(rows, links);
   const presentTicket = (t: (typeof open)[number]) => ({
     id: t.id,
     projectId: t.projectId,
