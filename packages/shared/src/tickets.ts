@@ -14,6 +14,8 @@ export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const TICKET_STATUSES = ['待受理', '处理中', '待回访', '已关闭', '已取消'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** Not yet closed or cancelled: the ticket still has work, and its SLA clocks can still move. */
+export const OPEN_TICKET_STATUSES = ['待受理', '处理中', '待回访'] as const satisfies readonly TicketStatus[];
 
 export const WORK_ORDER_STATUSES = [
   '待派单',

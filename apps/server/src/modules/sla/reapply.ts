@@ -1,3 +1,4 @@
+import { OPEN_TICKET_STATUSES } from '@guanjia/shared';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { invalidate } from '../../platform/cache/caches';
 import type { DbOrTx } from '../../platform/db/client';
@@ -14,8 +15,6 @@ export interface ReapplyPayload {
   afterId?: number;
 }
 
-/** Tickets whose clocks can still move; closed and cancelled ones keep the targets they were held to. */
-const RUNNING = ['待受理', '处理中', '待回访'] as const;
 export const REAPPLY_PAGE = 200;
 
 type ReapplyServices = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
@@ -45,7 +44,8 @@ export async function reapplyPage(services: ReapplyServices, payload: ReapplyPay
       and(
         eq(tickets.companyId, payload.companyId),
         payload.projectId === null ? undefined : eq(tickets.projectId, payload.projectId),
-        inArray(tickets.status, [...RUNNING]),
+        // Closed and cancelled tickets keep the targets they were held to.
+        inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
         gt(tickets.id, payload.afterId ?? 0),
       ),
     )

@@ -1,4 +1,4 @@
-import { maskPhone, normalizePhone } from '@guanjia/shared';
+import { maskPhone, normalizePhone, OPEN_TICKET_STATUSES } from '@guanjia/shared';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
@@ -15,8 +15,6 @@ import { e164Of } from './project-link';
 import { calls, callTickets } from './schema';
 
 type CallRow = typeof calls.$inferSelect;
-
-const OPEN_STATUSES = ['待受理', '处理中', '待回访'] as const;
 
 function scopeOf(auth: AuthContext, projectId: number | undefined): number[] {
   const scope = projectId ? scopeIds(auth).filter((p) => p === projectId) : scopeIds(auth);
@@ -198,7 +196,7 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     db
       .select(ticketColumns)
       .from(tickets)
-      .where(and(ofResidents, inArray(tickets.status, [...OPEN_STATUSES])))
+      .where(and(ofResidents, inArray(tickets.status, [...OPEN_TICKET_STATUSES])))
       .orderBy(desc(tickets.id))
       .limit(50),
     db.select(ticketColumns).from(tickets).where(ofResidents).orderBy(desc(tickets.id)).limit(10),

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { assertInScope } from '../auth/context';
 import { currentAuth, guard } from '../auth/guard';
 import { invalidate } from '../cache/caches';
+import type { DbOrTx } from '../db/client';
 import { recordEvent } from '../events/record-event';
 import type { App } from '../http/app-types';
 import { badRequest, notFound, staleVersion } from '../http/errors';
-import { findSetting, settingDefinitions } from './registry';
+import { findSetting, type SettingDefinition, settingDefinitions } from './registry';
 import { settings } from './schema';
 
 const settingView = z.object({
@@ -21,6 +22,21 @@ const settingView = z.object({
 
 export async function settingsRoutes(app: App): Promise<void> {
   const { database, clock } = app.services;
+
+  /** A setting whose change must reach rows already written names a job (onChangeJob): queue it with the write. */
+  const announceChange = async (
+    tx: DbOrTx,
+    definition: SettingDefinition<unknown>,
+    companyId: number,
+    projectId: number | undefined,
+  ) => {
+    if (definition.onChangeJob)
+      await app.services.queue.enqueue(
+        definition.onChangeJob,
+        { companyId, projectId: projectId ?? null },
+        { tx },
+      );
+  };
 
   app.get(
     '/api/settings',
@@ -116,12 +132,7 @@ export async function settingsRoutes(app: App): Promise<void> {
           before: existing ? { value: existing.value } : { value: definition.defaultValue },
           after: { value: parsed.data },
         });
-        if (definition.onChangeJob)
-          await app.services.queue.enqueue(
-            definition.onChangeJob,
-            { companyId: auth.companyId, projectId: projectId ?? null },
-            { tx },
-          );
+        await announceChange(tx, definition, auth.companyId, projectId);
         return { key: definition.key, scope, value: row?.value, version: row?.version };
       });
       // SLA and dispatch settings are part of every project's cached SLA context.
@@ -169,13 +180,8 @@ export async function settingsRoutes(app: App): Promise<void> {
               before: { value: rows[0].value },
             },
           );
-          const job = findSetting(request.params.key)?.onChangeJob;
-          if (job)
-            await app.services.queue.enqueue(
-              job,
-              { companyId: auth.companyId, projectId: projectId ?? null },
-              { tx },
-            );
+          const definition = findSetting(request.params.key);
+          if (definition) await announceChange(tx, definition, auth.companyId, projectId);
         }
         return rows.length;
       });
