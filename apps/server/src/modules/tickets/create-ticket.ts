@@ -10,12 +10,12 @@ import { slaContextFor } from '../sla/cached-context';
 import { usableCategory } from './categories';
 import type { DetailParts } from './detail';
 import type { TicketInput } from './inputs';
-import { batchersOf } from './intake-batchers';
+import { intakeBatcherOf } from './intake-batchers';
 import { dispatchAfterIntake } from './intake-dispatch';
-import type { IntakeNumbers } from './intake-insert';
-import { planIntake, type WorkOrderSpec } from './intake-rows';
+import type { WorkOrderSpec } from './intake-rows';
+import type { IntakeOutcome } from './intake-together';
 import { intakeDetailParts } from './intake-view';
-import { isAutoMode, isEligible } from './rules/dispatch-choice';
+import { isEligible } from './rules/dispatch-choice';
 import { tickets } from './schema';
 import { type Ctx, publishAll } from './ticket-write';
 
@@ -28,12 +28,13 @@ export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: s
 }
 
 /**
- * Intake: validate references, number the ticket, create the work order of a repair, start the SLA
- * clocks and arm their timer — all written by one statement (intake-insert.ts) — then dispatch the
- * work order in a short transaction of its own (intake-dispatch-batch.ts). Concurrent intakes share
- * those round trips (intake-batchers.ts). With an Idempotency-Key a retried
- * request returns the ticket the first one created. A created ticket comes with its detail view
- * (`parts`), built from the rows in hand.
+ * Intake: validate references, number the ticket, create the work order of a repair and dispatch it
+ * where the system dispatches, start the SLA clocks and arm their timer — the ticket written once, by
+ * one statement (intake-together.ts, intake-insert.ts), which concurrent intakes share
+ * (intake-batchers.ts). A technician named on the form is dispatched after the intake with the
+ * dispatcher's checks (intake-dispatch.ts). With an Idempotency-Key a retried request returns the
+ * ticket the first one created. A created ticket comes with its detail view (`parts`), built from the
+ * rows in hand.
  */
 export async function createTicket(
   ctx: Ctx,
@@ -53,19 +54,6 @@ export async function createTicket(
     ? await usableCategory(database, db, auth.companyId, input.projectId, input.categoryId)
     : null;
   const wantsWorkOrder = input.type === '报修' || Boolean(input.workOrder);
-  const batchers = batchersOf(ctx);
-  const facts = await batchers.facts.submit({
-    companyId: auth.companyId,
-    idempotencyKey: idempotencyKey ?? null,
-    unitId: input.unitId ?? null,
-    residentId: input.residentId ?? null,
-    withWorkOrder: wantsWorkOrder,
-  });
-  if (facts.existingId !== null) return { id: facts.existingId, created: false };
-  if (input.unitId && facts.unit?.projectId !== input.projectId)
-    throw badRequest('Unit not in this project', { unitId: input.unitId });
-  if (input.residentId && facts.resident?.projectId !== input.projectId)
-    throw badRequest('Resident not in this project', { residentId: input.residentId });
   const spec: WorkOrderSpec | null = wantsWorkOrder
     ? {
         mode: await dispatchModeFor(
@@ -86,19 +74,19 @@ export async function createTicket(
   if (named && spec)
     await assertNamedEligible(ctx, auth, input.projectId, named, spec.skill, sla.settings.dispatchOpenCap);
 
-  const plan = planIntake({
-    auth,
-    input,
-    facts,
-    category: category?.row ?? null,
-    workOrder: spec,
-    idempotencyKey: idempotencyKey ?? null,
-    sla,
-    now,
-  });
-  let numbers: IntakeNumbers;
+  let done: IntakeOutcome;
   try {
-    numbers = await batchers.insert.submit({ plan, actor, timeZone: sla.timezone });
+    done = await intakeBatcherOf(ctx).submit({
+      auth,
+      input,
+      idempotencyKey: idempotencyKey ?? null,
+      actor,
+      sla,
+      category: category?.row ?? null,
+      workOrder: spec,
+      autoDispatch: named === null && input.workOrder?.autoDispatch !== false,
+      now,
+    });
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's ticket.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -107,48 +95,25 @@ export async function createTicket(
     }
     throw error;
   }
-  const { ticket } = plan.bundle;
-  ticket.number = numbers.ticketNumber;
-  ticket.searchText = `${numbers.ticketNumber} ${plan.searchRest}`;
-  const wo = plan.bundle.workOrders[0];
-  if (wo && numbers.workOrderNumber) wo.number = numbers.workOrderNumber;
-  for (const c of plan.clocks) c.id = numbers.clockIds.get(`${c.plan.subject}/${c.plan.kind}`) ?? 0;
-  await publishAll(ctx, [
-    {
-      type: 'ticket.created',
-      companyId: ticket.companyId,
-      projectId: ticket.projectId,
-      entityType: 'ticket',
-      entityId: ticket.id,
-      data: { status: ticket.status, slaState: ticket.slaState },
-    },
-  ]);
+  if (done.kind === 'existing') return { id: done.id, created: false };
+  const { bundle } = done;
+  const { ticket } = bundle;
+  const wo = bundle.workOrders[0];
+  await publishAll(ctx, done.outbox);
 
-  const auto = wo && input.workOrder?.autoDispatch !== false && isAutoMode(wo.dispatchMode);
-  const dispatched = !wo
-    ? null
-    : named
-      ? await dispatchAfterIntake(ctx, plan.bundle, plan.clocks, wo.id, named, actor, now)
-      : auto
-        ? await batchers.dispatch.submit({
-            known: plan.bundle,
-            knownClocks: plan.clocks,
-            workOrderId: wo.id,
-            actor,
-            now,
-          })
-        : null;
+  const dispatched =
+    wo && named ? await dispatchAfterIntake(ctx, bundle, done.clocks, wo.id, named, actor, now) : null;
   if (dispatched === 'stale') return { id: ticket.id, created: true };
   return {
     id: ticket.id,
     created: true,
     parts: intakeDetailParts({
       auth,
-      bundle: dispatched?.bundle ?? plan.bundle,
-      clocks: dispatched?.clocks ?? plan.clocks,
-      unitLabel: facts.unit?.label ?? null,
+      bundle: dispatched?.bundle ?? bundle,
+      clocks: dispatched?.clocks ?? done.clocks,
+      unitLabel: done.unitLabel,
       categoryPath: category?.row.pathNames ?? null,
-      technician: dispatched?.technician ?? null,
+      technician: dispatched?.technician ?? done.technician,
       sla,
       now,
     }),

@@ -1,32 +1,19 @@
-import { batchOrEach, Coalescer } from '../../platform/db/coalescer';
-import { dispatchIntakes, type IntakeDispatchItem, type IntakeDispatchResult } from './intake-dispatch-batch';
-import { type IntakeNumbers, type IntakeWrite, insertIntakes } from './intake-insert';
-import { type IntakeFacts, type IntakeQuestion, readIntakeFacts } from './intake-read';
+import { Coalescer } from '../../platform/db/coalescer';
+import { type IntakeOutcome, type IntakeRequest, intakeTogether } from './intake-together';
 import type { Ctx } from './ticket-write';
 
 /**
- * Concurrent intakes of one server share their insert statement and their dispatch transaction
- * (platform/db/coalescer.ts): one per app, so each batch publishes on that app's bus.
+ * Concurrent intakes of one server go as one batch (platform/db/coalescer.ts): one read, one dispatch
+ * transaction, one insert statement for all of them. One coalescer per app, so each batch publishes on
+ * that app's bus.
  */
-const batchersByApp = new WeakMap<Ctx, ReturnType<typeof makeBatchers>>();
+const batchersByApp = new WeakMap<Ctx, Coalescer<IntakeRequest, IntakeOutcome>>();
 
-function makeBatchers(ctx: Ctx) {
-  return {
-    facts: new Coalescer<IntakeQuestion, IntakeFacts>(async (questions) =>
-      (await readIntakeFacts(ctx.database, questions)).map((value) => ({ ok: true, value })),
-    ),
-    insert: new Coalescer<IntakeWrite, IntakeNumbers>((writes) =>
-      batchOrEach(writes, (some) => insertIntakes(ctx.database, ctx.queue, some)),
-    ),
-    dispatch: new Coalescer<IntakeDispatchItem, IntakeDispatchResult>((items) => dispatchIntakes(ctx, items)),
-  };
-}
-
-export function batchersOf(ctx: Ctx) {
-  let batchers = batchersByApp.get(ctx);
-  if (!batchers) {
-    batchers = makeBatchers(ctx);
-    batchersByApp.set(ctx, batchers);
+export function intakeBatcherOf(ctx: Ctx) {
+  let batcher = batchersByApp.get(ctx);
+  if (!batcher) {
+    batcher = new Coalescer<IntakeRequest, IntakeOutcome>((requests) => intakeTogether(ctx, requests));
+    batchersByApp.set(ctx, batcher);
   }
-  return batchers;
+  return batcher;
 }

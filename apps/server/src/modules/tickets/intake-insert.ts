@@ -1,17 +1,20 @@
 import { TICKET_NUMBER_PREFIX, WORK_ORDER_NUMBER_PREFIX } from '@guanjia/shared';
-import type { Database } from '../../platform/db/client';
+import type { BusMessage } from '../../platform/bus/bus';
 import { jsonRows, keysOf } from '../../platform/db/json-rows';
 import type { Actor } from '../../platform/events/record-event';
 import { events } from '../../platform/events/schema';
-import type { JobQueue } from '../../platform/jobs/queue';
+import type { EnqueueOptions, JobQueue } from '../../platform/jobs/queue';
 import { jobs } from '../../platform/jobs/schema';
+import { technicianStatus } from '../dispatch/schema';
 import type { TicketRow, WorkOrderRow } from '../sla/engine';
 import { clockValues, SLA_TIMER_JOB } from '../sla/engine';
-import { slaClocks } from '../sla/schema';
+import { type NotificationInput, notificationMessages } from '../sla/notify';
+import { notifications, slaClocks } from '../sla/schema';
 import { workOrderHandoffs, workOrders } from '../workorders/schema';
 import type { IntakePlan } from './intake-rows';
 import { localDay } from './numbering';
 import { tickets } from './schema';
+import type { DrainedRows } from './write-batch';
 
 const T = jsonRows(tickets, keysOf(tickets, ['number', 'searchText']));
 const W = jsonRows(workOrders, keysOf(workOrders, ['number']));
@@ -19,11 +22,14 @@ const H = jsonRows(workOrderHandoffs, keysOf(workOrderHandoffs, ['id']));
 const E = jsonRows(events, keysOf(events, ['id']));
 const K = jsonRows(slaClocks, keysOf(slaClocks, ['id']));
 const J = jsonRows(jobs, ['name', 'payload', 'runAt', 'dedupeKey', 'maxAttempts']);
+const N = jsonRows(notifications, keysOf(notifications, ['id', 'readAt']));
+const ST = jsonRows(technicianStatus, ['userId', 'lastAssignedAt']);
 
 /**
  * Whole intakes — one or a batch — as one statement, the same text every time (rows travel as json
  * parameters): the day's counters, the tickets and their work orders with numbers made from the
- * counters, the pool hand-offs, the timeline events, the SLA clocks and the timer jobs. $1 lists the
+ * counters, the tickets, their work orders, hand-offs, timeline events, SLA clocks and timer jobs — and,
+ * for orders dispatched with the intake, the technician's notification and round-robin stamp. $1 lists the
  * numbers wanted (`entity` t<ticket id> / w<work order id>, in request order); a counter moves once
  * per batch by the count it hands out. Numbers past 9999 keep all their digits.
  */
@@ -56,16 +62,28 @@ e as (insert into events (${E.columns}) select ${E.fromRecord} from ${E.recordse
 k as (insert into sla_clocks (${K.columns}) select ${K.fromRecord} from ${K.recordset('$6')}
       returning id, ticket_id, subject, kind),
 j as (insert into jobs (${J.columns}) select ${J.fromRecord} from ${J.recordset('$7')}
-      on conflict (dedupe_key) do nothing)
+      on conflict (dedupe_key) do nothing),
+nt as (insert into notifications (${N.columns}) select ${N.fromRecord} from ${N.recordset('$8')}
+       on conflict do nothing returning id, user_id, kind, ticket_id),
+st as (update technician_status s set "last_assigned_at" = r."last_assigned_at"
+         from ${ST.recordset('$9')} where s.user_id = r.user_id)
 select (select json_agg(json_build_object('id', id, 'number', number)) from t) as tickets,
        (select json_agg(json_build_object('id', id, 'number', number)) from w) as work_orders,
        (select json_agg(json_build_object('id', id, 'key', ticket_id || '/' || subject || '/' || kind)) from k)
-         as clocks`;
+         as clocks,
+       (select json_agg(json_build_object('id', id, 'userId', user_id, 'kind', kind, 'ticketId', ticket_id)) from nt)
+         as notices`;
 
 export interface IntakeWrite {
   plan: IntakePlan;
   actor: Actor;
   timeZone: string;
+  /**
+   * The rows the dispatch of the new work order produced in memory (intake-dispatch-planned.ts): they
+   * replace the planned clocks and timer and join the planned rows, so the ticket is written once,
+   * already dispatched.
+   */
+  dispatched?: DrainedRows;
 }
 
 export interface IntakeNumbers {
@@ -74,17 +92,27 @@ export interface IntakeNumbers {
   clockIds: Map<string, number>;
 }
 
+/** Runs one statement: the pool outside a transaction, the transaction's connection inside one. */
+export type Exec = <T>(text: string, params: unknown[]) => Promise<T[]>;
+type JobRow = NonNullable<ReturnType<NonNullable<JobQueue['jobRow']>>>;
+interface Job {
+  name: string;
+  payload: unknown;
+  options: Omit<EnqueueOptions, 'tx'>;
+}
+
 /**
- * Write planned intakes in ONE statement (one autocommitted transaction): one round trip for the
- * batch, and the day's counter rows stay locked only while it runs. A statement that fails (e.g. a
- * duplicate Idempotency-Key) gives its numbers back. Answers, per intake, the numbers and the clock ids
- * (keyed subject/kind).
+ * Write planned intakes in ONE statement: one round trip for the batch, and the day's counter rows stay
+ * locked only while it runs (autocommitted, or to the end of the caller's transaction). A statement that
+ * fails (e.g. a duplicate Idempotency-Key) gives its numbers back. Answers, per intake, the numbers and
+ * the clock ids (keyed subject/kind), and the bus messages of the notifications stored.
  */
 export async function insertIntakes(
-  database: Database,
+  exec: Exec,
   queue: JobQueue,
   writes: readonly IntakeWrite[],
-): Promise<IntakeNumbers[]> {
+  tx?: EnqueueOptions['tx'],
+): Promise<{ numbers: IntakeNumbers[]; notices: BusMessage[] }> {
   const wanted: {
     ord: number;
     entity: string;
@@ -98,9 +126,12 @@ export async function insertIntakes(
   const handoffs: Partial<typeof workOrderHandoffs.$inferSelect>[] = [];
   const eventRows: Partial<typeof events.$inferSelect>[] = [];
   const clockRows: Partial<typeof slaClocks.$inferSelect>[] = [];
-  const jobRows: NonNullable<ReturnType<NonNullable<JobQueue['jobRow']>>>[] = [];
-  const later: NonNullable<IntakePlan['timer']>[] = [];
-  for (const { plan, actor, timeZone } of writes) {
+  const jobRows: JobRow[] = [];
+  const later: Job[] = [];
+  const notices: (NotificationInput & { createdAt: Date })[] = [];
+  const stamps = new Map<number, Date>();
+  const stored: DrainedRows['clocks'] = [];
+  for (const { plan, actor, timeZone, dispatched: d } of writes) {
     const { ticket: t, workOrders: wos } = plan.bundle;
     const now = t.createdAt;
     const day = localDay(now, timeZone);
@@ -117,12 +148,15 @@ export async function insertIntakes(
     ticketRows.push(t);
     workOrderRows.push(...wos);
     handoffs.push(
+      // The pool held the order first; a dispatch with the intake closed that row at once.
       ...wos.map((wo) => ({
         workOrderId: wo.id,
         projectId: wo.projectId,
         fromAt: now,
         byUserId: actor.userId,
+        ...d?.closedHandoffs.get(wo.id),
       })),
+      ...(d?.openedHandoffs ?? []),
     );
     const event = (action: string, entityType: string, entityId: number, after: unknown) => ({
       occurredAt: now,
@@ -151,17 +185,33 @@ export async function insertIntakes(
         }),
       ),
     );
-    clockRows.push(...plan.clocks.map((c) => ({ ...clockValues(t, c.plan, now), warningsFired: 0 })));
-    const timer = plan.timer;
-    // A queue that keeps its jobs elsewhere gets the timer the ordinary way, after the intake.
-    const jobRow = timer && queue.jobRow?.(SLA_TIMER_JOB, timer.payload, timer.options);
-    if (jobRow) jobRows.push(jobRow);
-    else if (timer) later.push(timer);
+    if (d) {
+      eventRows.push(...d.events);
+      // The dispatch recomputed every clock and re-armed the timer: the planned ones are out of date.
+      clockRows.push(...d.clocks.map((c) => ({ ...c.row, warningsFired: 0 })));
+      stored.push(...d.clocks);
+      notices.push(...d.notices.map((n) => ({ ...n, level: n.level ?? 0, createdAt: now })));
+      for (const [userId, at] of d.stamps) if (at > (stamps.get(userId) ?? 0)) stamps.set(userId, at);
+    } else clockRows.push(...plan.clocks.map((c) => ({ ...clockValues(t, c.plan, now), warningsFired: 0 })));
+    const timers: Job[] = d
+      ? d.jobs
+      : plan.timer
+        ? [{ name: SLA_TIMER_JOB, payload: plan.timer.payload, options: plan.timer.options }]
+        : [];
+    for (const job of timers) {
+      // A queue that keeps its jobs elsewhere gets them the ordinary way, after the intake.
+      const jobRow = queue.jobRow?.(job.name, job.payload, job.options);
+      if (jobRow) jobRows.push(jobRow);
+      else later.push(job);
+    }
   }
-  const [row] = await database.query<{
+  const [row] = await exec<{
     tickets: { id: number | string; number: string }[] | null;
     work_orders: { id: number | string; number: string }[] | null;
     clocks: { id: number | string; key: string }[] | null;
+    notices:
+      | { id: number; userId: number; kind: NotificationInput['kind']; ticketId: number | null }[]
+      | null;
   }>(INSERT_INTAKE, [
     JSON.stringify(wanted),
     T.json(ticketRows),
@@ -170,13 +220,16 @@ export async function insertIntakes(
     E.json(eventRows),
     K.json(clockRows),
     J.json(jobRows),
+    N.json(notices),
+    ST.json([...stamps].map(([userId, lastAssignedAt]) => ({ userId, lastAssignedAt }))),
   ]);
   const numbers = new Map<string, string>();
   for (const x of row?.tickets ?? []) numbers.set(`t${x.id}`, x.number);
   for (const x of row?.work_orders ?? []) numbers.set(`w${x.id}`, x.number);
   const clockIds = new Map((row?.clocks ?? []).map((c) => [c.key, Number(c.id)]));
-  for (const timer of later) await queue.enqueue(SLA_TIMER_JOB, timer.payload, timer.options);
-  return writes.map(({ plan }) => {
+  for (const c of stored) c.stored(clockIds.get(`${c.row.ticketId}/${c.row.subject}/${c.row.kind}`) ?? 0);
+  for (const job of later) await queue.enqueue(job.name, job.payload, { ...job.options, tx });
+  const numbered = writes.map(({ plan }) => {
     const { ticket: t, workOrders: wos } = plan.bundle;
     const ticketNumber = numbers.get(`t${t.id}`);
     if (!ticketNumber) throw new Error('intake insert returned no number');
@@ -192,4 +245,13 @@ export async function insertIntakes(
       ),
     };
   });
+  const messages = notificationMessages(
+    (row?.notices ?? []).map((n) => ({
+      id: Number(n.id),
+      userId: Number(n.userId),
+      kind: n.kind,
+      ticketId: n.ticketId === null ? null : Number(n.ticketId),
+    })),
+  );
+  return { numbers: numbered, notices: messages };
 }

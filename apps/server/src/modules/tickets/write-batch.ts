@@ -26,7 +26,7 @@ interface HandoffClose {
   leftReason: HandoffReason;
   note: string | null;
 }
-interface PendingJob {
+export interface PendingJob {
   name: string;
   payload: unknown;
   options: Omit<EnqueueOptions, 'tx'>;
@@ -63,6 +63,21 @@ const CLOCK_COLUMNS = keysOf(slaClocks, [
 const J = jsonRows(jobs, ['name', 'payload', 'runAt', 'dedupeKey', 'maxAttempts']);
 const N = jsonRows(notifications, keysOf(notifications, ['id', 'readAt']));
 const RD = jsonRows(slaReportDayMarks, ['projectId', 'span', 'day']);
+
+/**
+ * What a batch holds for rows that do not exist yet (a ticket being created): the intake writes them
+ * itself, merged into its own rows (intake-insert.ts). The ticket's SLA columns and the work orders are
+ * not here: those rows were changed in memory, where the intake reads them.
+ */
+export interface DrainedRows {
+  events: EventRow[];
+  openedHandoffs: HandoffRow[];
+  closedHandoffs: Map<number, HandoffClose>;
+  stamps: Map<number, Date>;
+  notices: NotificationInput[];
+  jobs: PendingJob[];
+  clocks: { row: ClockRow; stored: (id: number) => void }[];
+}
 
 /**
  * Every batched write in one statement with a fixed text (rows travel as json parameters, an empty
@@ -184,6 +199,25 @@ export class WriteBatch {
 
   enqueue(name: string, payload: unknown, options: Omit<EnqueueOptions, 'tx'>): void {
     this.jobs.push({ name, payload, options });
+  }
+
+  /** Take everything pending, leaving the batch empty, for a caller that writes the rows itself. */
+  drain(): DrainedRows {
+    const drained: DrainedRows = {
+      events: this.events.splice(0),
+      openedHandoffs: this.openedHandoffs.splice(0),
+      closedHandoffs: new Map(this.closedHandoffs),
+      stamps: new Map(this.stamps),
+      notices: this.notices.splice(0),
+      jobs: this.jobs.splice(0),
+      clocks: this.clocks.splice(0),
+    };
+    this.closedHandoffs.clear();
+    this.stamps.clear();
+    this.ticketSla.clear();
+    this.workOrders.clear();
+    this.reportDays.clear();
+    return drained;
   }
 
   /** Send everything pending in one statement; notification messages join the outbox. */
