@@ -10,10 +10,10 @@ import { slaContextFor } from '../sla/cached-context';
 import { usableCategory } from './categories';
 import type { DetailParts } from './detail';
 import type { TicketInput } from './inputs';
-import { intakeBatcherOf } from './intake-batchers';
+import { batchersOf } from './intake-batchers';
 import { dispatchAfterIntake } from './intake-dispatch';
 import type { WorkOrderSpec } from './intake-rows';
-import type { IntakeOutcome } from './intake-together';
+import { type IntakeOutcome, type IntakeRequest, referenceProblem } from './intake-together';
 import { intakeDetailParts } from './intake-view';
 import { isEligible } from './rules/dispatch-choice';
 import { tickets } from './schema';
@@ -74,19 +74,31 @@ export async function createTicket(
   if (named && spec)
     await assertNamedEligible(ctx, auth, input.projectId, named, spec.skill, sla.settings.dispatchOpenCap);
 
+  const batchers = batchersOf(ctx);
+  const facts = await batchers.facts.submit({
+    companyId: auth.companyId,
+    idempotencyKey: idempotencyKey ?? null,
+    unitId: input.unitId ?? null,
+    residentId: input.residentId ?? null,
+    withWorkOrder: spec !== null,
+  });
+  if (facts.existingId !== null) return { id: facts.existingId, created: false };
+  const request: IntakeRequest = {
+    auth,
+    input,
+    idempotencyKey: idempotencyKey ?? null,
+    actor,
+    sla,
+    category: category?.row ?? null,
+    workOrder: spec,
+    autoDispatch: named === null && input.workOrder?.autoDispatch !== false,
+    now,
+  };
+  const problem = referenceProblem(request, facts);
+  if (problem) throw problem;
   let done: IntakeOutcome;
   try {
-    done = await intakeBatcherOf(ctx).submit({
-      auth,
-      input,
-      idempotencyKey: idempotencyKey ?? null,
-      actor,
-      sla,
-      category: category?.row ?? null,
-      workOrder: spec,
-      autoDispatch: named === null && input.workOrder?.autoDispatch !== false,
-      now,
-    });
+    done = await batchers.write.submit({ request, facts });
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's ticket.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -95,7 +107,6 @@ export async function createTicket(
     }
     throw error;
   }
-  if (done.kind === 'existing') return { id: done.id, created: false };
   const { bundle } = done;
   const { ticket } = bundle;
   const wo = bundle.workOrders[0];

@@ -1,19 +1,34 @@
-import { Coalescer } from '../../platform/db/coalescer';
-import { type IntakeOutcome, type IntakeRequest, intakeTogether } from './intake-together';
+import { batchOrEach, Coalescer } from '../../platform/db/coalescer';
+import { type IntakeFacts, type IntakeQuestion, readIntakeFacts } from './intake-read';
+import { type Admitted, type IntakeOutcome, writeIntakes } from './intake-together';
 import type { Ctx } from './ticket-write';
 
 /**
- * Concurrent intakes of one server go as one batch (platform/db/coalescer.ts): one read, one dispatch
- * transaction, one insert statement for all of them. One coalescer per app, so each batch publishes on
- * that app's bus.
+ * Concurrent intakes of one server share their round trips (platform/db/coalescer.ts): one read for
+ * a batch, and one dispatch transaction with one insert statement for the next. The two run side by
+ * side, so a batch's read overlaps the previous batch's write. One pair per app, so each batch
+ * publishes on that app's bus.
  */
-const batchersByApp = new WeakMap<Ctx, Coalescer<IntakeRequest, IntakeOutcome>>();
+const batchersByApp = new WeakMap<Ctx, ReturnType<typeof makeBatchers>>();
 
-export function intakeBatcherOf(ctx: Ctx) {
-  let batcher = batchersByApp.get(ctx);
-  if (!batcher) {
-    batcher = new Coalescer<IntakeRequest, IntakeOutcome>((requests) => intakeTogether(ctx, requests));
-    batchersByApp.set(ctx, batcher);
+function makeBatchers(ctx: Ctx) {
+  return {
+    facts: new Coalescer<IntakeQuestion, IntakeFacts>(async (questions) =>
+      (await readIntakeFacts(ctx.database, questions)).map((value) => ({ ok: true, value })),
+    ),
+    write: new Coalescer<Admitted, IntakeOutcome>(
+      (items) => batchOrEach(items, (some) => writeIntakes(ctx, some)),
+      // The write holds the technicians' locks: fewer, larger batches (measured: ~4 → ~7 per batch at 8 in flight).
+      { gatherTurns: 3 },
+    ),
+  };
+}
+
+export function batchersOf(ctx: Ctx) {
+  let batchers = batchersByApp.get(ctx);
+  if (!batchers) {
+    batchers = makeBatchers(ctx);
+    batchersByApp.set(ctx, batchers);
   }
-  return batcher;
+  return batchers;
 }

@@ -1,8 +1,8 @@
 import type { BusMessage } from '../../platform/bus/bus';
-import type { DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/events/record-event';
 import { type AssignedTechnician, assignTechnician } from '../dispatch/auto-dispatch';
 import type { TechnicianRow } from '../dispatch/candidates';
+import type { SlaContext } from '../sla/context';
 import type { WorkOrderRow } from '../sla/engine';
 import type { TrackedClock } from '../sla/rules/aggregate';
 import type { IntakePlan } from './intake-rows';
@@ -16,8 +16,8 @@ import type { DrainedRows } from './write-batch';
  * instead of flushed as updates. The plan's ticket and work order are changed in place.
  */
 export async function dispatchPlanned(
-  tx: DbOrTx,
   ctx: Ctx,
+  sla: SlaContext,
   plan: IntakePlan,
   wo: WorkOrderRow,
   chosen: TechnicianRow,
@@ -39,7 +39,9 @@ export async function dispatchPlanned(
       ]),
     ),
   };
-  const w = await openWrite(tx, ctx, bundle, actor, null, now);
+  // Nothing here reads or writes the database (the SLA context is in hand, the clocks are recomputed
+  // into the batch, the numbers are the insert's): the handle is only there to satisfy the type.
+  const w = await openWrite(ctx.database.db, ctx, bundle, actor, null, now, undefined, sla);
   await assignTechnician(w, wo, chosen.id, 'dispatched');
   const clocks = await settleWrite(w);
   return {

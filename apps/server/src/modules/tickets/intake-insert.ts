@@ -74,6 +74,9 @@ select (select json_agg(json_build_object('id', id, 'number', number)) from t) a
        (select json_agg(json_build_object('id', id, 'userId', user_id, 'kind', kind, 'ticketId', ticket_id)) from nt)
          as notices`;
 
+/** The insert's name as a prepared statement: its text never changes. */
+export const INSERT_INTAKE_NAME = 'guanjia_intake_insert';
+
 export interface IntakeWrite {
   plan: IntakePlan;
   actor: Actor;
@@ -111,7 +114,6 @@ export async function insertIntakes(
   exec: Exec,
   queue: JobQueue,
   writes: readonly IntakeWrite[],
-  tx?: EnqueueOptions['tx'],
 ): Promise<{ numbers: IntakeNumbers[]; notices: BusMessage[] }> {
   const wanted: {
     ord: number;
@@ -228,7 +230,8 @@ export async function insertIntakes(
   for (const x of row?.work_orders ?? []) numbers.set(`w${x.id}`, x.number);
   const clockIds = new Map((row?.clocks ?? []).map((c) => [c.key, Number(c.id)]));
   for (const c of stored) c.stored(clockIds.get(`${c.row.ticketId}/${c.row.subject}/${c.row.kind}`) ?? 0);
-  for (const job of later) await queue.enqueue(job.name, job.payload, { ...job.options, tx });
+  // Only a queue that keeps its jobs elsewhere: after the statement (the minute sweep repairs a timer lost in between).
+  for (const job of later) await queue.enqueue(job.name, job.payload, job.options);
   const numbered = writes.map(({ plan }) => {
     const { ticket: t, workOrders: wos } = plan.bundle;
     const ticketNumber = numbers.get(`t${t.id}`);

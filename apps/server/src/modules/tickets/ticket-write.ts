@@ -44,8 +44,11 @@ export async function openWrite(
   now: Date,
   /** Several writes in one transaction may share one batch and outbox (one flush for all). */
   shared?: { batch: WriteBatch; outbox: BusMessage[] },
+  /** The project's SLA context when the caller has it (a write that must not read). */
+  known?: SlaContext,
 ): Promise<TicketWrite> {
-  const sla = await slaContextFor(ctx.database, tx, bundle.ticket.companyId, bundle.ticket.projectId);
+  const sla =
+    known ?? (await slaContextFor(ctx.database, tx, bundle.ticket.companyId, bundle.ticket.projectId));
   const batch = shared?.batch ?? new WriteBatch();
   return {
     tx,
