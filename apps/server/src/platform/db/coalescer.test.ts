@@ -44,17 +44,14 @@ describe('Coalescer', () => {
           let inFlight = 0;
           let overlapped = false;
           const sizes: number[] = [];
-          const c = new Coalescer<number, string>(
-            async (items) => {
-              inFlight += 1;
-              if (inFlight > 1) overlapped = true;
-              sizes.push(items.length);
-              await tick();
-              inFlight -= 1;
-              return items.map((i) => ({ ok: true, value: `v${i}` }));
-            },
-            { maxBatch: max },
-          );
+          const c = new Coalescer<number, string>(async (items) => {
+            inFlight += 1;
+            if (inFlight > 1) overlapped = true;
+            sizes.push(items.length);
+            await tick();
+            inFlight -= 1;
+            return items.map((i) => ({ ok: true, value: `v${i}` }));
+          }, max);
           const pending: Promise<string>[] = [];
           for (const [i, gap] of gaps.entries()) {
             pending.push(c.submit(i));
