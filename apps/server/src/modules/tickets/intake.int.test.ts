@@ -117,7 +117,14 @@ describe('intake', () => {
       "select count(*) as n from jobs where name = 'sla.timer' and state = 'pending' and payload->>'ticketId' = $1",
       [String(view.id)],
     );
-    expect(Number(timers?.n)).toBeGreaterThanOrEqual(1);
+    // One timer: the one armed after the dispatch (the ticket is written once, already dispatched).
+    expect(Number(timers?.n)).toBe(1);
+    // The round-robin stamp moved to this intake.
+    const [stamp] = await t.services.database.query<{ at: Date }>(
+      'select last_assigned_at as at from technician_status where user_id = $1',
+      [t.fixture.users.tech_a],
+    );
+    expect(new Date(stamp!.at).toISOString()).toBe(wo.dispatchedAt);
   });
 
   it('numbers concurrent intakes of a project without gaps or repeats, and one key makes one ticket', async () => {

@@ -28,6 +28,7 @@ export interface WorkOrderView {
   status: string;
   version: number;
   technicianId: number | null;
+  dispatchedAt: string | null;
   allowedActions: string[];
   sla: { arriveDueAt: string | null; resolveDueAt: string | null; clocks: ClockView[] };
 }
