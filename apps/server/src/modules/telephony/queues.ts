@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { Db } from '../../platform/db/client';
+import { isUniqueViolation } from '../../platform/db/errors';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
@@ -41,11 +42,6 @@ export async function listQueues(db: Db, auth: AuthContext, q: z.infer<typeof qu
   return { items: rows.map(presentQueue), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-const isUnique = (e: unknown) => {
-  const x = e as { code?: string; cause?: { code?: string } };
-  return x?.code === '23505' || x?.cause?.code === '23505';
-};
-
 export async function createQueue(ctx: Ctx, auth: AuthContext, input: z.infer<typeof queueInput>) {
   assertInScope(auth, input.projectId, 'Project');
   const now = ctx.clock.now();
@@ -66,7 +62,8 @@ export async function createQueue(ctx: Ctx, auth: AuthContext, input: z.infer<ty
       return presentQueue(row);
     });
   } catch (error) {
-    if (isUnique(error)) throw conflict('A queue with this name exists in the project', { name: input.name });
+    if (isUniqueViolation(error))
+      throw conflict('A queue with this name exists in the project', { name: input.name });
     throw error;
   }
 }
@@ -104,7 +101,8 @@ export async function updateQueue(
       return presentQueue(row);
     });
   } catch (error) {
-    if (isUnique(error)) throw conflict('A queue with this name exists in the project', { name: patch.name });
+    if (isUniqueViolation(error))
+      throw conflict('A queue with this name exists in the project', { name: patch.name });
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
+import { isUniqueViolation } from '../../platform/db/errors';
 import type { Actor } from '../../platform/events/record-event';
 import { badRequest } from '../../platform/http/errors';
 import { technicianCandidates } from '../dispatch/candidates';
@@ -149,9 +150,4 @@ async function assertNamedEligible(
       technicianId,
     });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }

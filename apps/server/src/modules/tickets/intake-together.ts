@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../platform/auth/context';
 import type { BusMessage } from '../../platform/bus/bus';
+import { isUniqueViolation } from '../../platform/db/errors';
 import type { Actor } from '../../platform/events/record-event';
 import { badRequest } from '../../platform/http/errors';
 import type { AssignedTechnician } from '../dispatch/auto-dispatch';
@@ -26,6 +27,8 @@ import type { IntakeFacts } from './intake-read';
 import { type IntakePlan, planIntake, type WorkOrderSpec } from './intake-rows';
 import { chooseTechnician, isAutoMode } from './rules/dispatch-choice';
 import type { Ctx } from './ticket-write';
+
+const DISPATCH_LOCK_TIMEOUT_MS = 2000;
 
 /** One intake, validated and with every cached lookup done (create-ticket.ts). */
 export interface IntakeRequest {
@@ -71,7 +74,11 @@ export function referenceProblem({ input }: IntakeRequest, facts: IntakeFacts) {
  * memory, under the locks of the project's on-duty technicians (one short transaction), so each
  * ticket is written once, already dispatched: no second round of updates.
  */
-export async function writeIntakes(ctx: Ctx, items: readonly Admitted[]): Promise<IntakeOutcome[]> {
+export async function writeIntakes(
+  ctx: Ctx,
+  items: readonly Admitted[],
+  dispatch = true,
+): Promise<IntakeOutcome[]> {
   // Planned afresh on every attempt: a dispatch changes the planned rows in memory.
   const plans = items.map(({ request: r, facts }) =>
     planIntake({
@@ -85,19 +92,38 @@ export async function writeIntakes(ctx: Ctx, items: readonly Admitted[]): Promis
       now: r.now,
     }),
   );
-  const dispatching = items.some((item, i) => wantsDispatch(item.request, plans[i] as IntakePlan));
-  if (!dispatching) {
-    const exec: Exec = (text, params) => ctx.database.query(text, params);
-    const { numbers } = await insertIntakes(exec, ctx.queue, writesOf(items, plans, []));
-    return outcomesOf(items, plans, numbers, [], []);
+  const projects = dispatch ? projectsOf(items, plans) : [];
+  if (projects.length) {
+    try {
+      return await writeDispatched(ctx, items, plans, projects);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw error;
+      // The dispatch could not be done (a deadlock on a technician's row, say): the tickets are written
+      // anyway, their orders wait in the pool, and the minute sweep dispatches them.
+      return writeIntakes(ctx, items, false);
+    }
   }
-  const projects = projectsOf(items);
+  const exec: Exec = (text, params) => ctx.database.query(text, params);
+  const { numbers } = await insertIntakes(exec, ctx.queue, writesOf(items, plans, []));
+  return outcomesOf(items, plans, numbers, [], []);
+}
+
+async function writeDispatched(
+  ctx: Ctx,
+  items: readonly Admitted[],
+  plans: readonly IntakePlan[],
+  projects: ReturnType<typeof projectsOf>,
+): Promise<IntakeOutcome[]> {
   const { results, numbers, notices } = await ctx.database.rawTransaction(
-    projects.map((p) => onDutyPoolScript(p.companyId, p.projectId)).join(';\n'),
+    [
+      // An intake never waits long on a technician's row: past this it is written undispatched.
+      `set local lock_timeout = '${DISPATCH_LOCK_TIMEOUT_MS}ms'`,
+      ...projects.map((p) => onDutyPoolScript(p.companyId, p.projectId)),
+    ].join(';\n'),
     async (connection, opened) => {
       const pools = new Map<string, TechnicianRow[]>();
       projects.forEach((p, i) => {
-        const rows = (opened[2 * i + 1] ?? []) as unknown as RawTechnicianRow[];
+        const rows = (opened[2 * i + 2] ?? []) as unknown as RawTechnicianRow[];
         pools.set(
           poolKey(p),
           rows.map((r) => toTechnicianRow(r, p.sla.settings.dispatchOpenCap)),
@@ -194,11 +220,11 @@ const poolKey = (t: { companyId: number; projectId: number }) => `${t.companyId}
  * on each other crosswise), with their SLA context, read before the transaction so that nothing in it
  * waits on another connection.
  */
-function projectsOf(items: readonly Admitted[]) {
+function projectsOf(items: readonly Admitted[], plans: readonly IntakePlan[]) {
   const projects = new Map<string, { companyId: number; projectId: number; sla: SlaContext }>();
-  for (const { request: r } of items) {
+  items.forEach(({ request: r }, i) => {
     const project = { companyId: r.auth.companyId, projectId: r.input.projectId, sla: r.sla };
-    if (r.autoDispatch) projects.set(poolKey(project), project);
-  }
+    if (wantsDispatch(r, plans[i] as IntakePlan)) projects.set(poolKey(project), project);
+  });
   return [...projects.values()].sort((a, b) => a.projectId - b.projectId);
 }

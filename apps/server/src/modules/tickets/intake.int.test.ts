@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbKind } from '../../testing/test-database';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { leafCategory, MONDAY_10, ok, onDuty, type TicketView } from './testing/helpers';
 
-// The intake answers from the rows it wrote (no read-back) and writes them in one statement plus a
-// short dispatch transaction (create-ticket.ts): its answer must be exactly what a GET shows, and every
-// row the old one-transaction intake wrote must be there.
+// The intake answers from the rows it wrote (no read-back) and writes them, already dispatched, in one
+// statement of a short transaction (intake-together.ts): its answer must be exactly what a GET shows,
+// and every row a dispatch of a stored order writes must be there.
 let t: TestServer;
 let agent: string;
 let lead: string;
@@ -126,6 +127,40 @@ describe('intake', () => {
     );
     expect(new Date(stamp!.at).toISOString()).toBe(wo.dispatchedAt);
   });
+
+  // Only PostgreSQL has a second connection to hold the lock; the embedded engine runs one at a time.
+  it.skipIf(testDbKind() !== 'postgres')(
+    'writes the ticket undispatched rather than wait on a technician row another transaction holds',
+    async () => {
+      await onDuty(t, await t.login('tech_a'), t.fixture.users.tech_a);
+      let locked!: () => void;
+      let release!: () => void;
+      const isLocked = new Promise<void>((r) => {
+        locked = r;
+      });
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const holder = t.services.database.rawTransaction(
+        'select user_id from technician_status where on_duty for update',
+        async () => {
+          locked();
+          await held;
+        },
+      );
+      await isLocked;
+      const started = performance.now();
+      try {
+        const view = await created({ ...base(), type: '报修', priority: '急', categoryId: leak });
+        expect(view.workOrders[0]?.status).toBe('待派单');
+        expect(view.workOrders[0]?.technicianId).toBeNull();
+        expect(performance.now() - started).toBeLessThan(10_000);
+      } finally {
+        release();
+        await holder;
+      }
+    },
+  );
 
   it('numbers concurrent intakes of a project without gaps or repeats, and one key makes one ticket', async () => {
     const views = await Promise.all(
