@@ -16,8 +16,12 @@ function makeBatchers(ctx: Ctx) {
     facts: new Coalescer<IntakeQuestion, IntakeFacts>(async (questions) =>
       (await readIntakeFacts(ctx.database, questions)).map((value) => ({ ok: true, value })),
     ),
-    write: new Coalescer<Admitted, IntakeOutcome>((items) =>
-      batchOrEach(items, (some) => writeIntakes(ctx, some)),
+    write: new Coalescer<Admitted, IntakeOutcome>(
+      (items) => batchOrEach(items, (some) => writeIntakes(ctx, some)),
+      // Fewer, larger batches: each one is a transaction holding the technicians' locks. Measured with
+      // bench/intake at 8 in flight: on the embedded engine, whose statements run on this thread,
+      // 65 → 170 intakes/s; on PostgreSQL within the run-to-run noise.
+      { gatherTurns: 3 },
     ),
   };
 }

@@ -18,6 +18,30 @@ describe('Coalescer', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('with gather turns, an item that comes back right after its answer joins the next batch', async () => {
+    for (const [gatherTurns, expected] of [
+      [0, [[1], [2], [3]]],
+      [3, [[1], [2, 3]]],
+    ] as const) {
+      const batches: number[][] = [];
+      let late: Promise<number> | undefined;
+      const c: Coalescer<number, number> = new Coalescer<number, number>(
+        async (items) => {
+          batches.push(items);
+          // 2 arrives while the first batch is in flight.
+          if (items.includes(1)) late = c.submit(2);
+          await tick();
+          return items.map((i) => ({ ok: true, value: i }));
+        },
+        { gatherTurns },
+      );
+      // 3 is the first caller's next item, sent as soon as it has its answer.
+      await c.submit(1).then(() => c.submit(3));
+      await late;
+      expect(batches).toEqual(expected);
+    }
+  });
+
   it('gives an item its own failure, and a thrown batch to every item in it', async () => {
     let calls = 0;
     const c = new Coalescer<number, number>(async (items) => {
@@ -44,14 +68,17 @@ describe('Coalescer', () => {
           let inFlight = 0;
           let overlapped = false;
           const sizes: number[] = [];
-          const c = new Coalescer<number, string>(async (items) => {
-            inFlight += 1;
-            if (inFlight > 1) overlapped = true;
-            sizes.push(items.length);
-            await tick();
-            inFlight -= 1;
-            return items.map((i) => ({ ok: true, value: `v${i}` }));
-          }, max);
+          const c = new Coalescer<number, string>(
+            async (items) => {
+              inFlight += 1;
+              if (inFlight > 1) overlapped = true;
+              sizes.push(items.length);
+              await tick();
+              inFlight -= 1;
+              return items.map((i) => ({ ok: true, value: `v${i}` }));
+            },
+            { maxBatch: max },
+          );
           const pending: Promise<string>[] = [];
           for (const [i, gap] of gaps.entries()) {
             pending.push(c.submit(i));

@@ -21,7 +21,14 @@ export class Coalescer<T, R> {
 
   constructor(
     private readonly run: (items: T[]) => Promise<Outcome<R>[]>,
-    private readonly maxBatch = 64,
+    private readonly options: {
+      maxBatch?: number;
+      /**
+       * Event-loop turns to wait before taking the next batch: the requests the previous batch just
+       * answered, on their way back, join it instead of forming a small batch of their own.
+       */
+      gatherTurns?: number;
+    } = {},
   ) {}
 
   submit(item: T): Promise<R> {
@@ -35,7 +42,8 @@ export class Coalescer<T, R> {
     this.busy = true;
     try {
       while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch);
+        for (let i = 0; i < (this.options.gatherTurns ?? 0); i++) await new Promise((r) => setImmediate(r));
+        const batch = this.queue.splice(0, this.options.maxBatch ?? 64);
         let outcomes: Outcome<R>[];
         try {
           outcomes = await this.run(batch.map((w) => w.item));
