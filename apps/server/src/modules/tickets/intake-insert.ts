@@ -3,7 +3,7 @@ import type { BusMessage } from '../../platform/bus/bus';
 import { jsonRows, keysOf } from '../../platform/db/json-rows';
 import type { Actor } from '../../platform/events/record-event';
 import { events } from '../../platform/events/schema';
-import type { EnqueueOptions, JobQueue } from '../../platform/jobs/queue';
+import type { JobQueue } from '../../platform/jobs/queue';
 import { jobs } from '../../platform/jobs/schema';
 import { technicianStatus } from '../dispatch/schema';
 import type { TicketRow, WorkOrderRow } from '../sla/engine';
@@ -14,7 +14,7 @@ import { workOrderHandoffs, workOrders } from '../workorders/schema';
 import type { IntakePlan } from './intake-rows';
 import { localDay } from './numbering';
 import { tickets } from './schema';
-import type { DrainedRows } from './write-batch';
+import type { DrainedRows, PendingJob } from './write-batch';
 
 const T = jsonRows(tickets, keysOf(tickets, ['number', 'searchText']));
 const W = jsonRows(workOrders, keysOf(workOrders, ['number']));
@@ -98,11 +98,6 @@ export interface IntakeNumbers {
 /** Runs one statement: the pool outside a transaction, the transaction's connection inside one. */
 export type Exec = <T>(text: string, params: unknown[]) => Promise<T[]>;
 type JobRow = NonNullable<ReturnType<NonNullable<JobQueue['jobRow']>>>;
-interface Job {
-  name: string;
-  payload: unknown;
-  options: Omit<EnqueueOptions, 'tx'>;
-}
 
 /**
  * Write planned intakes in ONE statement: one round trip for the batch, and the day's counter rows stay
@@ -129,7 +124,7 @@ export async function insertIntakes(
   const eventRows: Partial<typeof events.$inferSelect>[] = [];
   const clockRows: Partial<typeof slaClocks.$inferSelect>[] = [];
   const jobRows: JobRow[] = [];
-  const later: Job[] = [];
+  const later: PendingJob[] = [];
   const notices: (NotificationInput & { createdAt: Date })[] = [];
   const stamps = new Map<number, Date>();
   const stored: DrainedRows['clocks'] = [];
@@ -193,9 +188,10 @@ export async function insertIntakes(
       clockRows.push(...d.clocks.map((c) => ({ ...c.row, warningsFired: 0 })));
       stored.push(...d.clocks);
       notices.push(...d.notices.map((n) => ({ ...n, level: n.level ?? 0, createdAt: now })));
-      for (const [userId, at] of d.stamps) if (at > (stamps.get(userId) ?? 0)) stamps.set(userId, at);
+      for (const [userId, at] of d.stamps)
+        if (at.getTime() > (stamps.get(userId)?.getTime() ?? 0)) stamps.set(userId, at);
     } else clockRows.push(...plan.clocks.map((c) => ({ ...clockValues(t, c.plan, now), warningsFired: 0 })));
-    const timers: Job[] = d
+    const timers: PendingJob[] = d
       ? d.jobs
       : plan.timer
         ? [{ name: SLA_TIMER_JOB, payload: plan.timer.payload, options: plan.timer.options }]
