@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { searchTextOf } from '../modules/knowledge/rules/search-terms';
 import { kbArticles, kbQuestions } from '../modules/knowledge/schema';
-import { projects } from '../modules/org/schema';
 import { users } from '../platform/auth/schema';
 import type { DbOrTx } from '../platform/db/client';
+import { firstProject } from './demo-context';
 
 const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_000);
 
@@ -12,12 +12,7 @@ const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_00
  * published as the standard answer — asked by the demo agents, answered by 专家 expert1.
  */
 export async function seedDemoExpertQuestions(db: DbOrTx, companyId: number, now: Date): Promise<void> {
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(eq(projects.companyId, companyId))
-    .orderBy(asc(projects.id))
-    .limit(1);
+  const project = await firstProject(db, companyId);
   const people = await db
     .select({ id: users.id, username: users.username })
     .from(users)

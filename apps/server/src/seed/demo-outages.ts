@@ -1,14 +1,13 @@
-import { PERMISSIONS } from '@guanjia/shared';
 import { asc, eq } from 'drizzle-orm';
 import { createIncident } from '../modules/incidents/create-incident';
 import { resolveIncident } from '../modules/incidents/resolve-incident';
 import { createNotice } from '../modules/notices/create-notice';
 import { publishNotice } from '../modules/notices/publish-notice';
 import { stepNotice } from '../modules/notices/step-notice';
-import { buildings, projects } from '../modules/org/schema';
-import type { AuthContext } from '../platform/auth/context';
+import { buildings } from '../modules/org/schema';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { firstProject, seedAdmin } from './demo-context';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,12 +19,7 @@ const DAY = 24 * HOUR;
  */
 export async function seedDemoOutages(services: Services, boot: Bootstrap): Promise<string> {
   const { db } = services.database;
-  const [project] = await db
-    .select()
-    .from(projects)
-    .where(eq(projects.companyId, boot.companyId))
-    .orderBy(asc(projects.id))
-    .limit(1);
+  const project = await firstProject(db, boot.companyId);
   if (!project) return '0 demo incidents';
   const blocks = await db
     .select()
@@ -34,17 +28,7 @@ export async function seedDemoOutages(services: Services, boot: Bootstrap): Prom
     .orderBy(asc(buildings.sortOrder), asc(buildings.id));
   const water = blocks[2] ?? blocks[0];
   const power = blocks[1] ?? blocks[0];
-  const admin: AuthContext = {
-    userId: boot.adminId,
-    companyId: boot.companyId,
-    username: 'admin',
-    displayName: '系统管理员',
-    locale: 'zh-CN',
-    permissions: new Set(PERMISSIONS),
-    projectIds: [project.id],
-    allProjects: true,
-    sessionId: 0,
-  };
+  const admin = seedAdmin(boot, [project.id]);
   const now = services.clock.now().getTime();
 
   await createIncident(services, admin, {

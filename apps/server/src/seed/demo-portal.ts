@@ -1,13 +1,12 @@
-import { PERMISSIONS } from '@guanjia/shared';
 import { and, asc, eq, like } from 'drizzle-orm';
-import { buildings, projects, units } from '../modules/org/schema';
+import { buildings, units } from '../modules/org/schema';
 import { loadPortalContext } from '../modules/portal/context';
 import { rejectBinding } from '../modules/portal/decide-binding';
 import { requestBinding, requestMember } from '../modules/portal/request-binding';
 import { residentPhones, residentUnits } from '../modules/residents/schema';
-import type { AuthContext } from '../platform/auth/context';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { firstProject, seedAdmin } from './demo-context';
 
 /**
  * Portal requests at the first project's desk, through the real commands: a new owner waiting for his
@@ -15,12 +14,7 @@ import type { Bootstrap } from './bootstrap';
  */
 export async function seedDemoPortal(services: Services, boot: Bootstrap): Promise<string> {
   const { db } = services.database;
-  const [project] = await db
-    .select()
-    .from(projects)
-    .where(eq(projects.companyId, boot.companyId))
-    .orderBy(asc(projects.id))
-    .limit(1);
+  const project = await firstProject(db, boot.companyId);
   if (!project) return '0 portal requests';
   const [building] = await db
     .select()
@@ -51,17 +45,7 @@ export async function seedDemoPortal(services: Services, boot: Bootstrap): Promi
     .limit(1);
   if (free.length < 2 || !owner) return '0 portal requests';
   const asPhone = (phone: string) => loadPortalContext(db, { id: 0, companyId: boot.companyId, phone });
-  const desk: AuthContext = {
-    userId: boot.adminId,
-    companyId: boot.companyId,
-    username: 'admin',
-    displayName: '系统管理员',
-    locale: 'zh-CN',
-    permissions: new Set(PERMISSIONS),
-    projectIds: [project.id],
-    allProjects: true,
-    sessionId: 0,
-  };
+  const desk = seedAdmin(boot, [project.id]);
 
   await requestBinding(services, await asPhone('+8613761234501'), {
     unitId: free[0]!.id,

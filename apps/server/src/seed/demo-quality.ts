@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { projects } from '../modules/org/schema';
 import { scoreReview } from '../modules/quality/review-commands';
 import { sampleReviews } from '../modules/quality/sample-reviews';
 import { qaReviews } from '../modules/quality/schema';
@@ -12,6 +11,7 @@ import { users } from '../platform/auth/schema';
 import { loadAuthContext } from '../platform/auth/sessions';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { firstProject } from './demo-context';
 
 /** Calls of the morning: agent, caller, transcript (the first uses phone-specific forbidden words, §6.6). */
 const CALLS: [string, string, string][] = [
@@ -36,12 +36,7 @@ const CALLS: [string, string, string][] = [
  */
 export async function seedDemoQuality(services: Services, boot: Bootstrap): Promise<string> {
   const { db } = services.database;
-  const [project] = await db
-    .select({ id: projects.id, areaCode: projects.areaCode })
-    .from(projects)
-    .where(eq(projects.companyId, boot.companyId))
-    .orderBy(asc(projects.id))
-    .limit(1);
+  const project = await firstProject(db, boot.companyId);
   const people = await db
     .select()
     .from(users)

@@ -1,11 +1,10 @@
-import { PERMISSIONS } from '@guanjia/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { StaffChannel } from '../modules/delivery/schema';
 import { saveStaffChannels } from '../modules/delivery/staff-channels';
-import type { AuthContext } from '../platform/auth/context';
 import { users } from '../platform/auth/schema';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { seedAdmin } from './demo-context';
 
 /**
  * Who hears SLA alerts outside the console in the demo: the 班长 by e-mail, the 锦绣花园 manager by
@@ -30,17 +29,7 @@ export async function seedDemoStaffChannels(services: Services, boot: Bootstrap)
         ),
       ),
     );
-  const admin: AuthContext = {
-    userId: boot.adminId,
-    companyId: boot.companyId,
-    username: 'admin',
-    displayName: '系统管理员',
-    locale: 'zh-CN',
-    permissions: new Set(PERMISSIONS),
-    projectIds: [],
-    allProjects: true,
-    sessionId: 0,
-  };
+  const admin = seedAdmin(boot, []);
   for (const c of DEMO_CHANNELS) {
     const user = rows.find((r) => r.username === c.username);
     if (user) await saveStaffChannels(services, admin, user.id, { channels: c.channels, email: c.email });

@@ -1,4 +1,3 @@
-import { PERMISSIONS } from '@guanjia/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordCallback } from '../modules/callbacks/record-callback';
 import { technicianCandidates } from '../modules/dispatch/candidates';
@@ -20,6 +19,7 @@ import { startWorkOrder } from '../modules/workorders/start-work-order';
 import type { AuthContext } from '../platform/auth/context';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { seedAdmin } from './demo-context';
 
 type Step =
   | 'new'
@@ -46,17 +46,10 @@ export async function seedDemoTickets(services: Services, boot: Bootstrap): Prom
     .where(eq(projects.companyId, boot.companyId))
     .orderBy(asc(projects.id))
     .limit(2);
-  const admin: AuthContext = {
-    userId: boot.adminId,
-    companyId: boot.companyId,
-    username: 'admin',
-    displayName: '系统管理员',
-    locale: 'zh-CN',
-    permissions: new Set(PERMISSIONS),
-    projectIds: projectRows.map((p) => p.id),
-    allProjects: true,
-    sessionId: 0,
-  };
+  const admin = seedAdmin(
+    boot,
+    projectRows.map((p) => p.id),
+  );
   const categories = await listCategories(db, boot.companyId, admin.projectIds);
   const leaf = (path: string) => categories.find((c) => c.pathNames === path)?.id ?? null;
   let created = 0;
