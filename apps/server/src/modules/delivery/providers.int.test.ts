@@ -1,17 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '../../testing/smtp-sink';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { HTTP_SECRET_ENV } from './providers/http';
 import { closeSmtpTransports } from './providers/smtp';
 
 let t: TestServer;
 let admin: string;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let gateway: Server;
-const mails: { from: string; to: string[]; raw: string }[] = [];
 const gatewayHits: { ok: boolean; body: Record<string, unknown> }[] = [];
 const SECRET = 'gateway-shared-secret';
 let residents: { email: number; wechat: number };
@@ -21,23 +20,7 @@ const portOf = (s: { address(): AddressInfo | string | null }) => (s.address() a
 beforeAll(async () => {
   t = await createTestServer();
   admin = await t.login('admin');
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startSmtpSink();
   // A gateway that, like a real SMS/WeChat provider, refuses unsigned or wrongly signed requests.
   gateway = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -79,7 +62,7 @@ beforeAll(async () => {
         sms: 'log',
         email: 'smtp',
         wechat: 'http',
-        smtpUrl: `smtp://127.0.0.1:${portOf(smtp.server)}`,
+        smtpUrl: smtp.url,
         mailFrom: '测试花园客服中心 <service@example.com>',
         httpUrl: `http://127.0.0.1:${portOf(gateway)}/send`,
         wechatTemplateId: 'TPL-OUTAGE',
@@ -91,7 +74,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeSmtpTransports();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await new Promise<void>((resolve) => gateway?.close(() => resolve()));
   await t?.close();
 });
@@ -134,10 +117,10 @@ describe('delivery providers', () => {
     const wechat = items.find((d) => d.residentId === residents.wechat);
     expect(mail).toMatchObject({ channel: 'email', status: 'sent' });
     expect(mail?.providerMessageId).toMatch(/@/);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]?.to).toEqual(['zhaomin@example.com']);
-    expect(mails[0]?.from).toBe('service@example.com');
-    expect(mails[0]?.raw).toContain('Subject: =?UTF-8?');
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]?.to).toEqual(['zhaomin@example.com']);
+    expect(smtp.mails[0]?.from).toBe('service@example.com');
+    expect(smtp.mails[0]?.raw).toContain('Subject: =?UTF-8?');
     expect(wechat).toMatchObject({ channel: 'wechat', status: 'sent', providerMessageId: 'gw-1' });
     expect(gatewayHits[0]).toMatchObject({
       ok: true,

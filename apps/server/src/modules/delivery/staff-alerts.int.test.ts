@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '../../testing/smtp-sink';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { leafCategory, MONDAY_10, ok, type TicketView } from '../tickets/testing/helpers';
 import { closeSmtpTransports } from './providers/smtp';
@@ -10,12 +10,11 @@ import { closeSmtpTransports } from './providers/smtp';
 let t: TestServer;
 let admin: string;
 let agent: string;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let receiver: Server;
 let secret = '';
 /** What the receiver answers: a real endpoint that is down answers 500. */
 let receiverStatus = 200;
-const mails: { to: string[]; raw: string }[] = [];
 const hits: { ok: boolean; headers: Record<string, string>; body: Record<string, unknown> }[] = [];
 
 interface DeliveryView {
@@ -46,22 +45,7 @@ beforeAll(async () => {
   t.clock.set(MONDAY_10);
   admin = await t.login('admin');
   agent = await t.login('agent_a');
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startSmtpSink();
   // A receiver that, like any sensible one, checks the signature before trusting the payload.
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -90,7 +74,7 @@ beforeAll(async () => {
       sms: 'log',
       wechat: 'webhook',
       email: 'smtp',
-      smtpUrl: `smtp://127.0.0.1:${portOf(smtp.server)}`,
+      smtpUrl: smtp.url,
       mailFrom: '测试花园客服中心 <service@example.com>',
     },
   });
@@ -118,7 +102,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeSmtpTransports();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   await t?.close();
 });
@@ -193,8 +177,8 @@ describe('staff channels', () => {
       urgent: false,
       residentId: null,
     });
-    expect(mails.map((m) => m.to)).toEqual([['lead.a@example.com']]);
-    expect(mails[0]?.raw).toContain('Subject: =?UTF-8?');
+    expect(smtp.mails.map((m) => m.to)).toEqual([['lead.a@example.com']]);
+    expect(smtp.mails[0]?.raw).toContain('Subject: =?UTF-8?');
 
     // The arrive clock breaches at 15 min: the 项目经理 hears it on the webhook (signed, with the
     // ticket and their user id) and by SMS; an 急 ticket's breach is urgent (bypasses quiet hours).
