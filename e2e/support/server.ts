@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort, spawnServerProcess } from '../../apps/server/src/testing/server-process';
+
+export { freePort };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
@@ -56,82 +57,6 @@ export async function buildWeb(): Promise<void> {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  process: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function spawnServer(dataDir: string, webDist: string, port: number): Child {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GUANJIA_DATA_DIR: dataDir,
-      GUANJIA_WEB_DIST: webDist,
-      GUANJIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      GUANJIA_BACKUP_ON_SHUTDOWN: '0',
-      GUANJIA_LOG: '0',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { process: child, port, output: () => output, exited };
-}
-
-/** Poll /api/health until it answers, the process dies, or the deadline passes. */
-async function waitHealthy(child: Child, timeoutMs: number): Promise<'ready' | 'exited'> {
-  let dead = false;
-  void child.exited.then(() => {
-    dead = true;
-  });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (dead) return 'exited';
-    try {
-      const res = await fetch(`http://127.0.0.1:${child.port}/api/health`);
-      if (res.ok) return 'ready';
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.process.kill('SIGKILL');
-  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${child.output()}`);
-}
-
-async function stopChild(child: Child): Promise<void> {
-  if (child.process.exitCode !== null) return;
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await child.exited;
-  clearTimeout(timer);
-}
-
 /**
  * The real server as a child process: fresh temp data dir (embedded PGlite, demo estate seeded on first
  * start), the admin password set, and the built console served at /.
@@ -139,24 +64,30 @@ async function stopChild(child: Child): Promise<void> {
 export async function startServer(): Promise<RunningServer> {
   await buildWeb();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'guanjia-e2e-'));
-  const child = spawnServer(path.join(dataDir, 'db'), WEB_DIST, await freePort());
-  if ((await waitHealthy(child, 120_000)) === 'exited') {
+  const child = spawnServerProcess(await freePort(), {
+    GUANJIA_DATA_DIR: path.join(dataDir, 'db'),
+    GUANJIA_WEB_DIST: WEB_DIST,
+    GUANJIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  });
+  try {
+    await child.ready(120_000);
+  } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`server exited during start:\n${child.output()}`);
+    throw error;
   }
-  const index = await fetch(`http://127.0.0.1:${child.port}/residents`);
+  const index = await fetch(`${child.url}/residents`);
   if (!index.ok || !(await index.text()).includes('<div id="root">')) {
-    await stopChild(child);
+    await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error('the server does not serve the console (apps/web/dist) with the SPA fallback');
   }
   return {
-    url: `http://127.0.0.1:${child.port}`,
+    url: child.url,
     dataDir,
     adminPassword: ADMIN_PASSWORD,
     output: () => child.output(),
     async stop() {
-      await stopChild(child);
+      await child.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -41,6 +41,11 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping…`);
+  // Whatever hangs (a client that never closes, a stuck job), the process ends within 10 s.
+  setTimeout(() => {
+    console.error(`${signal}: shutdown took longer than 10 s, exiting`);
+    process.exit(1);
+  }, 9_000).unref();
   await smtp?.close();
   await app.close();
   await backupOnShutdown(services);

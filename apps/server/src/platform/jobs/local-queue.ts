@@ -33,6 +33,7 @@ export function createLocalQueue(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let again = false;
+  let stopped = false;
   let lastCronMinute = '';
 
   async function claim(): Promise<ClaimedJob | null> {
@@ -112,6 +113,7 @@ export function createLocalQueue(
 
   /** One loop at a time per node; a wake-up during a loop schedules one more pass. */
   function tick(): Promise<number> {
+    if (stopped) return Promise.resolve(0);
     if (running) {
       again = true;
       return running;
@@ -156,20 +158,28 @@ export function createLocalQueue(
     },
     start() {
       if (timer) return;
+      stopped = false;
       timer = setInterval(() => void tick(), pollMs);
       void tick();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
       await running;
     },
+    /**
+     * Passes of our own until one finds nothing due. A pass that was already running (the poller's, or
+     * a wake-up's) may have looked before the clock moved, so it does not count: wait for it, then look
+     * again. (Waiting for `running` to become null instead never ends while the poller keeps ticking.)
+     */
     async drain() {
       let total = 0;
       for (;;) {
+        while (running) await running;
         const n = await tick();
         total += n;
-        if (n === 0 && !running) return total;
+        if (n === 0) return total;
       }
     },
   };
