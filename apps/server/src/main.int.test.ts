@@ -82,8 +82,9 @@ describe('the scenario clock on a running server (poller on)', () => {
     expect(created.json.workOrders[0]?.status).toBe('待派单');
     const ticketId = created.json.id;
     const kindsFor = async () =>
-      (await call<{ items: Notice[] }>('GET', '/api/notifications?pageSize=100', undefined, leadToken)).json
-        .items
+      (
+        await call<{ items: Notice[] }>('GET', '/api/notifications?pageSize=100', undefined, leadToken)
+      ).json.items
         .filter((n) => n.ticketId === ticketId)
         .map((n) => n.kind);
 
