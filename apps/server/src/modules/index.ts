@@ -10,6 +10,7 @@ import { expertRoutes } from './knowledge/expert-routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { mailRoutes } from './mail/routes';
 import { noticeRoutes } from './notices/routes';
+import { notificationRoutes } from './notifications/routes';
 import { orgRoutes } from './org/routes';
 import { bindingDeskRoutes } from './portal/binding-routes';
 import { portalRoutes } from './portal/routes';
@@ -34,6 +35,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(dispatchRoutes);
   await app.register(callbackRoutes);
   await app.register(slaRoutes);
+  await app.register(notificationRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
   await app.register(incidentRoutes);

@@ -6,7 +6,7 @@ import { handleCallEvent } from '../modules/telephony/handle-call-event';
 import { agentPresence } from '../modules/telephony/schema';
 import { addTicketNote } from '../modules/tickets/add-ticket-note';
 import { createTicket } from '../modules/tickets/create-ticket';
-import type { TicketInput } from '../modules/tickets/inputs';
+import type { TicketInput } from '../modules/tickets/create-ticket.types';
 import { users } from '../platform/auth/schema';
 import { loadAuthContext } from '../platform/auth/sessions';
 import type { Services } from '../platform/http/app-types';

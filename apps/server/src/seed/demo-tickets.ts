@@ -8,7 +8,7 @@ import { answerTicket } from '../modules/tickets/answer-ticket';
 import { cancelTicket } from '../modules/tickets/cancel-ticket';
 import { ensureCategoryTree, listCategories } from '../modules/tickets/categories';
 import { createTicket } from '../modules/tickets/create-ticket';
-import type { TicketInput } from '../modules/tickets/inputs';
+import type { TicketInput } from '../modules/tickets/create-ticket.types';
 import { tickets } from '../modules/tickets/schema';
 import { acceptWorkOrder } from '../modules/workorders/accept-work-order';
 import { arriveWorkOrder } from '../modules/workorders/arrive-work-order';

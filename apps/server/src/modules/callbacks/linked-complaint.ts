@@ -1,6 +1,6 @@
 import { TICKET_NUMBER_PREFIX } from '@guanjia/shared';
+import { notify, usersWithRoles } from '../notifications/notify';
 import { recomputeSla } from '../sla/engine';
-import { notify, usersWithRoles } from '../sla/notify';
 import { nextNumber } from '../tickets/numbering';
 import { tickets } from '../tickets/schema';
 import type { TicketWrite } from '../tickets/ticket-write';
@@ -56,7 +56,7 @@ export async function createLinkedComplaint(w: TicketWrite, comment: string | nu
     src.projectId,
     w.sla.settings.escalation.lastWarning,
   );
-  notify(
+  await notify(
     w,
     people.map((p) => ({
       companyId: src.companyId,

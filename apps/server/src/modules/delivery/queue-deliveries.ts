@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
-import { jobs } from '../../platform/jobs/schema';
 import { getSetting } from '../../platform/settings/get-setting';
 import type { Recipient } from './recipients';
 import { chooseChannel } from './rules/channel';
@@ -96,16 +95,12 @@ export async function insertDeliveries(
       for (let j = 0; j < ids.length; j += DELIVERY_BATCH_SIZE)
         batches.push({ runAt: new Date(at), ids: ids.slice(j, j + DELIVERY_BATCH_SIZE) });
     // A crash mid-batch leaves rows pending for the job's next attempt; already-sent rows are skipped.
-    const options = (b: (typeof batches)[number]) => ({ runAt: b.runAt, maxAttempts: 3 });
-    const jobRows = batches.map((b) =>
-      services.queue.jobRow ? services.queue.jobRow(DELIVERY_JOB, { deliveryIds: b.ids }, options(b)) : null,
-    );
-    if (jobRows.every((j) => j !== null)) {
-      await tx.insert(jobs).values(jobRows).onConflictDoNothing({ target: jobs.dedupeKey });
-    } else {
-      for (const b of batches)
-        await services.queue.enqueue(DELIVERY_JOB, { deliveryIds: b.ids }, { tx, ...options(b) });
-    }
+    for (const b of batches)
+      await services.queue.enqueue(
+        DELIVERY_JOB,
+        { deliveryIds: b.ids },
+        { tx, runAt: b.runAt, maxAttempts: 3 },
+      );
     total += rows.length;
   }
   return total;

@@ -1,21 +1,26 @@
-import type { WorkOrderRow } from '../sla/engine';
-import { notify } from '../sla/notify';
+import { and, eq, isNull } from 'drizzle-orm';
+import { notify } from '../notifications/notify';
+import type { WorkOrderRow } from '../tickets/ticket-rows';
 import type { TicketWrite } from '../tickets/ticket-write';
-import type { HandoffReason, workOrders } from '../workorders/schema';
+import { type HandoffReason, workOrderHandoffs, workOrders } from '../workorders/schema';
+import { technicianStatus } from './schema';
 
-/** Close the open hand-off row of a work order with the reason it left that holder (batched). */
+/** Close the open hand-off row of a work order with the reason it left that holder. */
 export async function closeHandoff(
   w: TicketWrite,
   wo: WorkOrderRow,
   reason: HandoffReason,
   note?: string | null,
 ) {
-  w.batch.closeHandoff(wo.id, { toAt: w.now, leftReason: reason, note: note ?? null });
+  await w.tx
+    .update(workOrderHandoffs)
+    .set({ toAt: w.now, leftReason: reason, note: note ?? null })
+    .where(and(eq(workOrderHandoffs.workOrderId, wo.id), isNull(workOrderHandoffs.toAt)));
 }
 
-/** Open a hand-off row: the pool (technicianId null) or a technician now holds the order (batched). */
+/** Open a hand-off row: the pool (technicianId null) or a technician now holds the order. */
 export async function openHandoff(w: TicketWrite, wo: WorkOrderRow, technicianId: number | null) {
-  w.batch.openHandoff({
+  await w.tx.insert(workOrderHandoffs).values({
     workOrderId: wo.id,
     projectId: wo.projectId,
     technicianId,
@@ -37,16 +42,20 @@ export async function handTo(
 ): Promise<void> {
   await closeHandoff(w, wo, reason, note);
   await openHandoff(w, wo, technicianId);
-  w.batch.stampTechnician(technicianId, w.now);
+  // Round-robin order: the technician who got an order last goes to the back of the queue.
+  await w.tx
+    .update(technicianStatus)
+    .set({ lastAssignedAt: w.now })
+    .where(eq(technicianStatus.userId, technicianId));
   if (w.actor.userId === technicianId) return;
   const t = w.bundle.ticket;
-  notify(w, [
+  await notify(w, [
     {
       companyId: t.companyId,
       userId: technicianId,
       projectId: t.projectId,
       kind: 'workorder.assigned',
-      // The number may still be a placeholder here (deferred.ts): name the job instead.
+      // The number may still be a placeholder here (numbering.ts): name the job instead.
       title: `新派工单${wo.priority === '急' ? '（急修）' : ''}：${t.title}`,
       body: `${wo.description}${wo.appointmentAt ? `，预约 ${wo.appointmentAt.toISOString()}` : ''}`,
       ticketId: t.id,
@@ -56,14 +65,17 @@ export async function handTo(
   ]);
 }
 
-/** Apply a patch to a work order in the bundle, bumping its version; the row goes out with the batch. */
+/** Update a work order and the bundle's copy of it, bumping the version the console must send next. */
 export async function patchWorkOrder(
   w: TicketWrite,
   wo: WorkOrderRow,
   patch: Partial<typeof workOrders.$inferInsert>,
 ) {
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  Object.assign(wo, defined, { version: wo.version + 1, updatedAt: w.now });
-  w.batch.saveWorkOrder(wo);
-  return wo;
+  const [row] = await w.tx
+    .update(workOrders)
+    .set({ ...patch, version: wo.version + 1, updatedAt: w.now })
+    .where(eq(workOrders.id, wo.id))
+    .returning();
+  if (!row) throw new Error('work order vanished inside its transaction');
+  return Object.assign(wo, row);
 }

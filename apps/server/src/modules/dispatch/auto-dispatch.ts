@@ -1,6 +1,6 @@
-import type { WorkOrderRow } from '../sla/engine';
 import { fallbackOrder, isAutoMode, isEligible } from '../tickets/rules/dispatch-choice';
-import { flushWrite, type TicketWrite } from '../tickets/ticket-write';
+import type { WorkOrderRow } from '../tickets/ticket-rows';
+import type { TicketWrite } from '../tickets/ticket-write';
 import { runWorkOrderAction } from '../tickets/transitions';
 import { handTo, patchWorkOrder } from './assign';
 import { lockTechnician, technicianCandidates, tryLockTechnician } from './candidates';
@@ -25,8 +25,6 @@ export async function tryAutoDispatch(
   const exclude = options.exclude ?? [];
   const t = w.bundle.ticket;
   const cap = w.sla.settings.dispatchOpenCap;
-  // Loads and round-robin order read assignments made earlier in this write.
-  if (w.batch.pendingDispatchFacts) await flushWrite(w);
   const all = await technicianCandidates(w.tx, t.companyId, t.projectId, cap);
   // Whoever just returned the order is not offered it again straight away.
   const request = { candidates: all.filter((c) => !exclude.includes(c.id)), requiredSkill: wo.skill, mode };

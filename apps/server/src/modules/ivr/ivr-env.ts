@@ -10,7 +10,7 @@ import { isWorkingTime, nextWorkingStart } from '../sla/rules/business-calendar'
 import { insertCallTicket } from '../telephony/link-call-ticket';
 import { calls } from '../telephony/schema';
 import { createTicket } from '../tickets/create-ticket';
-import { ticketInput } from '../tickets/inputs';
+import { ticketInput } from '../tickets/create-ticket.types';
 import { tickets } from '../tickets/schema';
 import type { IvrEnv } from './rules/interpret';
 

@@ -1,29 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
-import type { callbacks } from '../callbacks/schema';
-import type { tickets } from '../tickets/schema';
-import type { WriteBatch } from '../tickets/write-batch';
-import type { workOrders } from '../workorders/schema';
+import type { JobQueue } from '../../platform/jobs/queue';
+import { tickets } from '../tickets/schema';
+import type { TicketBundle, TicketRow } from '../tickets/ticket-rows';
+import { workOrders } from '../workorders/schema';
 import { type SlaContext, targetsFor } from './context';
 import { summarize, type TicketSlaSummary, type TrackedClock } from './rules/aggregate';
 import { type PlannedClock, planClocks } from './rules/plan-clocks';
 import { slaClocks } from './schema';
-
-export type TicketRow = typeof tickets.$inferSelect;
-export type WorkOrderRow = typeof workOrders.$inferSelect;
-export type CallbackRow = typeof callbacks.$inferSelect;
-
-export interface TicketBundle {
-  ticket: TicketRow;
-  workOrders: WorkOrderRow[];
-  callbacks: CallbackRow[];
-  categoryPath: number[];
-  /**
-   * The stored clocks' ids and announcement markers, by 'subject/kind', when the write read them: then
-   * the recomputed clocks go out with the write's batch instead of an upsert that reads them back.
-   */
-  clockMarkers?: Map<string, { id: number; warningsFired: number; breachNotified: boolean }>;
-}
 
 export const SLA_TIMER_JOB = 'sla.timer';
 
@@ -141,20 +125,20 @@ export async function persistClocks(
   });
 }
 
-/** What the engine needs of a write: its transaction, the batch its rows go out with, and "now". */
+/** What the engine needs of a write: its transaction, "now", the project's SLA context, the job queue. */
 export interface SlaWrite {
   tx: DbOrTx;
-  batch: WriteBatch;
   now: Date;
   sla: SlaContext;
+  ctx: { queue: JobQueue };
 }
 
-/** Store the deadline columns on the ticket and its work orders, and arm the next timer (batched). */
-export function applySummary(
-  w: Pick<SlaWrite, 'batch' | 'now'>,
+/** Store the deadline columns on the ticket and its work orders (where they moved), and arm the next timer. */
+export async function applySummary(
+  w: Pick<SlaWrite, 'tx' | 'now' | 'ctx'>,
   bundle: TicketBundle,
   clocks: TrackedClock[],
-): TicketSlaSummary {
+): Promise<TicketSlaSummary> {
   const { now } = w;
   const summary = summarize(clocks, now);
   const t = bundle.ticket;
@@ -175,7 +159,7 @@ export function applySummary(
     !same(t.replyDueAt, patch.replyDueAt) ||
     !same(t.callbackDueAt, patch.callbackDueAt);
   if (changed) {
-    w.batch.patchTicketSla(t.id, patch);
+    await w.tx.update(tickets).set(patch).where(eq(tickets.id, t.id));
     Object.assign(t, patch);
   }
   for (const wo of bundle.workOrders) {
@@ -185,12 +169,12 @@ export function applySummary(
       !same(wo.arriveDueAt, woPatch.arriveDueAt) ||
       !same(wo.resolveDueAt, woPatch.resolveDueAt)
     ) {
+      await w.tx.update(workOrders).set(woPatch).where(eq(workOrders.id, wo.id));
       Object.assign(wo, woPatch);
-      w.batch.saveWorkOrder(wo);
     }
   }
   const timer = timerJob(t.id, summary, now);
-  if (timer) w.batch.enqueue(SLA_TIMER_JOB, timer.payload, timer.options);
+  if (timer) await w.ctx.queue.enqueue(SLA_TIMER_JOB, timer.payload, { ...timer.options, tx: w.tx });
   return summary;
 }
 
@@ -218,23 +202,7 @@ export function timerJob(ticketId: number, summary: TicketSlaSummary, now: Date)
 
 /** Recompute every clock of a ticket after a write, inside that write's transaction. */
 export async function recomputeSla(w: SlaWrite, bundle: TicketBundle): Promise<TrackedClock[]> {
-  const planned = planFor(bundle, w.sla, w.now);
-  const markers = bundle.clockMarkers;
-  const clocks = markers
-    ? planned.map((plan) => {
-        const known = markers.get(`${plan.subject}/${plan.kind}`);
-        const tracked: TrackedClock = {
-          id: known?.id ?? 0,
-          plan,
-          warningsFired: known?.warningsFired ?? 0,
-          breachNotified: known?.breachNotified ?? false,
-        };
-        w.batch.upsertClock(clockValues(bundle.ticket, plan, w.now), (id) => {
-          tracked.id = id;
-        });
-        return tracked;
-      })
-    : await persistClocks(w.tx, bundle.ticket, planned, w.now);
-  applySummary(w, bundle, clocks);
+  const clocks = await persistClocks(w.tx, bundle.ticket, planFor(bundle, w.sla, w.now), w.now);
+  await applySummary(w, bundle, clocks);
   return clocks;
 }

@@ -4,12 +4,11 @@ import type { Services } from '../../platform/http/app-types';
 import { queueStaffAlerts } from '../delivery/staff-alerts';
 import { patchWorkOrder } from '../dispatch/assign';
 import { retryPendingDispatch } from '../dispatch/retry';
+import { notify, usersWithRoles } from '../notifications/notify';
 import { lockTicketBundle } from '../tickets/load';
 import { tickets } from '../tickets/schema';
-import type { TicketWrite } from '../tickets/ticket-write';
-import { flushWrite, openWrite, publishAll } from '../tickets/ticket-write';
+import { openWrite, publishAll, type TicketWrite } from '../tickets/ticket-write';
 import { applySummary, persistClocks, planFor, SLA_TIMER_JOB } from './engine';
-import { notify, usersWithRoles } from './notify';
 import { type Announcement, dueAnnouncements } from './rules/aggregate';
 import { slaClocks } from './schema';
 
@@ -38,7 +37,7 @@ export async function runSlaTimers(services: TimerServices, ticketId: number): P
     const clocks = await persistClocks(tx, bundle.ticket, planFor(bundle, w.sla, now), now);
     const due = dueAnnouncements(clocks, now);
     for (const a of due) await announce(w, a);
-    applySummary(w, bundle, clocks);
+    await applySummary(w, bundle, clocks);
     if (due.length) {
       w.outbox.push({
         type: 'ticket.sla',
@@ -49,7 +48,6 @@ export async function runSlaTimers(services: TimerServices, ticketId: number): P
         data: { state: bundle.ticket.slaState, events: due.map((d) => `${d.clock.plan.kind}.${d.event}`) },
       });
     }
-    await flushWrite(w);
     return { count: due.length, outbox: w.outbox };
   });
   await publishAll(services, outbox);
@@ -81,7 +79,7 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
     : a.event === 'breach'
       ? `【超时】${subject} ${label}时限已过`
       : `【预警】${subject} ${label}时限将到`;
-  notify(
+  await notify(
     w,
     [...recipients].map((userId) => ({
       companyId: t.companyId,

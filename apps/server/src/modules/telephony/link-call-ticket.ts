@@ -35,22 +35,31 @@ export async function insertCallTicket(
 /** Link a ticket raised or discussed in a call (many-to-many); linking twice is a no-op. */
 export async function linkCallTicket(ctx: Ctx, auth: AuthContext, callId: number, ticketId: number) {
   const now = ctx.clock.now();
-  await ctx.database.db.transaction(async (tx) => {
-    const [call] = await tx
-      .select()
-      .from(calls)
-      .where(and(eq(calls.id, callId)))
-      .for('update');
-    if (!call) throw notFound('Call');
-    assertInScope(auth, call.projectId, 'Call');
-    const added = await insertCallTicket(tx, call.projectId, callId, ticketId, now);
-    if (!added) return;
-    await recordEvent(tx, userActor(auth), now, {
-      action: 'call.ticket_linked',
-      entityType: 'call',
-      entityId: callId,
-      projectId: call.projectId,
-      after: { ticketId },
-    });
+  await ctx.database.db.transaction((tx) => linkCallTicketIn(tx, auth, callId, ticketId, now));
+}
+
+/** linkCallTicket inside the caller's transaction (the intake of the call's ticket). */
+export async function linkCallTicketIn(
+  tx: DbOrTx,
+  auth: AuthContext,
+  callId: number,
+  ticketId: number,
+  now: Date,
+) {
+  const [call] = await tx
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, callId)))
+    .for('update');
+  if (!call) throw notFound('Call');
+  assertInScope(auth, call.projectId, 'Call');
+  const added = await insertCallTicket(tx, call.projectId, callId, ticketId, now);
+  if (!added) return;
+  await recordEvent(tx, userActor(auth), now, {
+    action: 'call.ticket_linked',
+    entityType: 'call',
+    entityId: callId,
+    projectId: call.projectId,
+    after: { ticketId },
   });
 }

@@ -1,24 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
-import { type AuthContext, assertInScope } from '../../platform/auth/context';
+import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { isUniqueViolation } from '../../platform/db/errors';
 import type { Actor } from '../../platform/events/record-event';
-import { badRequest } from '../../platform/http/errors';
-import { technicianCandidates } from '../dispatch/candidates';
-import { dispatchModeFor } from '../dispatch/mode';
-import { slaContextFor } from '../sla/cached-context';
+import { badRequest, forbidden } from '../../platform/http/errors';
+import { linkTicketsIn } from '../incidents/link-tickets';
+import { units } from '../org/schema';
+import { residents } from '../residents/schema';
+import { linkCallTicketIn } from '../telephony/link-call-ticket';
+import { addWorkOrder } from '../workorders/add-work-order';
+import { applyAnswer } from './answer-ticket';
 import { usableCategory } from './categories';
-import type { DetailParts } from './detail';
-import type { TicketInput } from './inputs';
-import { batchersOf } from './intake-batchers';
-import { dispatchAfterIntake } from './intake-dispatch';
-import type { WorkOrderSpec } from './intake-rows';
-import { type IntakeOutcome, type IntakeRequest, referenceProblem } from './intake-together';
-import { intakeDetailParts } from './intake-view';
-import { isEligible } from './rules/dispatch-choice';
+import type { CategoryRow } from './category-tree';
+import type { TicketInput } from './create-ticket.types';
+import { placeholderNumber } from './numbering';
 import { tickets } from './schema';
-import { type Ctx, publishAll } from './ticket-write';
+import type { TicketRow } from './ticket-rows';
+import { type Ctx, finishWrite, openWrite, publishAll } from './ticket-write';
+
+/** Channels where the agent is talking to the resident: accepted on the spot (首问负责制). */
+const LIVE_CHANNELS = new Set(['phone', 'walk-in', 'patrol']);
 
 export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
@@ -29,13 +31,10 @@ export async function findByIdempotencyKey(db: DbOrTx, companyId: number, key: s
 }
 
 /**
- * Intake: validate references, number the ticket, create the work order of a repair and dispatch it
- * where the system dispatches, start the SLA clocks and arm their timer — the ticket written once, by
- * one statement (intake-together.ts, intake-insert.ts), which concurrent intakes share
- * (intake-batchers.ts). A technician named on the form is dispatched after the intake with the
- * dispatcher's checks (intake-dispatch.ts). With an Idempotency-Key a retried request returns the
- * ticket the first one created. A created ticket comes with its detail view (`parts`), built from the
- * rows in hand.
+ * Intake: one request, one transaction. Validate what the form names, then write the ticket, its
+ * work order (dispatched by the same code as a stored order: addWorkOrder), the answer of a question
+ * settled on the phone, the links to an outage and to the call, the SLA clocks and their timer, and
+ * the numbers — all or nothing. With an Idempotency-Key a retried request returns the first ticket.
  */
 export async function createTicket(
   ctx: Ctx,
@@ -44,62 +43,72 @@ export async function createTicket(
   idempotencyKey?: string,
   /** Who the timeline names; a channel (the resident portal, the IVR) acts without a staff member. */
   actor: Actor = userActor(auth),
-): Promise<{ id: number; created: boolean; parts?: DetailParts }> {
+): Promise<{ id: number; created: boolean }> {
   assertInScope(auth, input.projectId, 'Project');
+  if (input.incidentId && !can(auth, 'incidents.write')) throw forbidden('incidents.write');
+  if (input.callId && !can(auth, 'calls.handle')) throw forbidden('calls.handle');
   const { database } = ctx;
   const { db } = database;
-  const now = ctx.clock.now();
-  // Both come from the process cache; in turn, so a miss never takes two pool connections at once.
-  const sla = await slaContextFor(database, db, auth.companyId, input.projectId);
+  if (idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, auth.companyId, idempotencyKey);
+    if (existing) return { id: existing.id, created: false };
+  }
   const category = input.categoryId
     ? await usableCategory(database, db, auth.companyId, input.projectId, input.categoryId)
     : null;
-  const wantsWorkOrder = input.type === '报修' || Boolean(input.workOrder);
-  const spec: WorkOrderSpec | null = wantsWorkOrder
-    ? {
-        mode: await dispatchModeFor(
-          database,
-          db,
-          auth.companyId,
-          input.projectId,
-          category?.row.pathIds ?? [],
-          sla.settings.dispatchDefaultMode,
-        ),
-        skill: input.workOrder?.skill ?? category?.skill ?? null,
-        description: input.workOrder?.description,
-        team: input.workOrder?.team,
-        vendorName: input.workOrder?.vendorName,
-      }
-    : null;
-  const named = input.workOrder?.technicianId ?? null;
-  if (named && spec)
-    await assertNamedEligible(ctx, auth, input.projectId, named, spec.skill, sla.settings.dispatchOpenCap);
+  const { unitLabel, residentName } = await checkReferences(db, input);
+  const now = ctx.clock.now();
 
-  const batchers = batchersOf(ctx);
-  const facts = await batchers.facts.submit({
-    companyId: auth.companyId,
-    idempotencyKey: idempotencyKey ?? null,
-    unitId: input.unitId ?? null,
-    residentId: input.residentId ?? null,
-    withWorkOrder: spec !== null,
-  });
-  if (facts.existingId !== null) return { id: facts.existingId, created: false };
-  const request: IntakeRequest = {
-    auth,
-    input,
-    idempotencyKey: idempotencyKey ?? null,
-    actor,
-    sla,
-    category: category?.row ?? null,
-    workOrder: spec,
-    autoDispatch: named === null && input.workOrder?.autoDispatch !== false,
-    now,
-  };
-  const problem = referenceProblem(request, facts);
-  if (problem) throw problem;
-  let done: IntakeOutcome;
+  let written: { id: number; outbox: Awaited<ReturnType<typeof openWrite>>['outbox'] };
   try {
-    done = await batchers.write.submit({ request, facts });
+    written = await db.transaction(async (tx) => {
+      const row = newTicketRow({
+        auth,
+        input,
+        category: category?.row ?? null,
+        unitLabel,
+        residentName,
+        now,
+      });
+      const [ticket] = await tx
+        .insert(tickets)
+        .values({ ...row, idempotencyKey: idempotencyKey ?? null })
+        .returning();
+      if (!ticket) throw new Error('insert returned nothing');
+      const bundle = {
+        ticket,
+        workOrders: [],
+        callbacks: [],
+        categoryPath: [...(category?.row.pathIds ?? [])],
+      };
+      const w = await openWrite(tx, ctx, bundle, actor, auth, now);
+      await w.event({
+        action: 'ticket.created',
+        entityType: 'ticket',
+        entityId: ticket.id,
+        after: {
+          type: ticket.type,
+          priority: ticket.priority,
+          status: ticket.status,
+          channel: ticket.channel,
+        },
+      });
+      w.outbox.push({
+        type: 'ticket.created',
+        companyId: ticket.companyId,
+        projectId: ticket.projectId,
+        entityType: 'ticket',
+        entityId: ticket.id,
+        data: { status: ticket.status },
+      });
+      if (input.type === '报修' || input.workOrder)
+        await addWorkOrder(w, input.workOrder ?? {}, input.workOrder?.skill ?? category?.skill ?? null);
+      if (input.answer) await applyAnswer(w, input.answer);
+      if (input.incidentId) await linkTicketsIn(tx, auth, input.incidentId, [ticket.id], now);
+      if (input.callId) await linkCallTicketIn(tx, auth, input.callId, ticket.id, now);
+      await finishWrite(w);
+      return { id: ticket.id, outbox: w.outbox };
+    });
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's ticket.
     if (idempotencyKey && isUniqueViolation(error)) {
@@ -108,46 +117,79 @@ export async function createTicket(
     }
     throw error;
   }
-  const { bundle } = done;
-  const { ticket } = bundle;
-  const wo = bundle.workOrders[0];
-  await publishAll(ctx, done.outbox);
-
-  const dispatched =
-    wo && named ? await dispatchAfterIntake(ctx, bundle, done.clocks, wo.id, named, actor, now) : null;
-  if (dispatched === 'stale') return { id: ticket.id, created: true };
-  return {
-    id: ticket.id,
-    created: true,
-    parts: intakeDetailParts({
-      auth,
-      bundle: dispatched?.bundle ?? bundle,
-      clocks: dispatched?.clocks ?? done.clocks,
-      unitLabel: done.unitLabel,
-      categoryPath: category?.row.pathNames ?? null,
-      technician: dispatched?.technician ?? done.technician,
-      sla,
-      now,
-    }),
-  };
+  await publishAll(ctx, written.outbox);
+  return { id: written.id, created: true };
 }
 
-/** The intake form named a technician: same eligibility rules as a dispatcher's assign (400 otherwise). */
-async function assertNamedEligible(
-  ctx: Ctx,
-  auth: AuthContext,
-  projectId: number,
-  technicianId: number,
-  skill: string | null,
-  cap: number,
-): Promise<void> {
-  const [candidate] = await technicianCandidates(ctx.database.db, auth.companyId, projectId, cap, {
-    onlyIds: [technicianId],
-  });
-  if (!candidate) throw badRequest('Not a technician of this project', { technicianId });
-  if (!isEligible(candidate, skill)) {
-    throw badRequest('The technician cannot take this order now (off duty, at cap or missing the skill)', {
-      technicianId,
-    });
-  }
+/** The unit and resident named must be of the intake's project (400 otherwise). */
+async function checkReferences(db: DbOrTx, input: TicketInput) {
+  const [unit, resident] = await Promise.all([
+    input.unitId
+      ? db
+          .select({ projectId: units.projectId, label: units.label })
+          .from(units)
+          .where(eq(units.id, input.unitId))
+      : [],
+    input.residentId
+      ? db
+          .select({ projectId: residents.projectId, name: residents.name })
+          .from(residents)
+          .where(eq(residents.id, input.residentId))
+      : [],
+  ]);
+  if (input.unitId && unit[0]?.projectId !== input.projectId)
+    throw badRequest('Unit not in this project', { unitId: input.unitId });
+  if (input.residentId && resident[0]?.projectId !== input.projectId)
+    throw badRequest('Resident not in this project', { residentId: input.residentId });
+  return { unitLabel: unit[0]?.label ?? null, residentName: resident[0]?.name ?? null };
+}
+
+function titleOf(pathNames: string | undefined, description: string): string {
+  if (pathNames) return pathNames.split('/').slice(-2).join('·');
+  return description.length > 30 ? `${description.slice(0, 30)}…` : description;
+}
+
+/** The new ticket row (no I/O): numbered by finishWrite, SLA columns filled by its recompute. */
+export function newTicketRow(args: {
+  auth: AuthContext;
+  input: TicketInput;
+  category: CategoryRow | null;
+  unitLabel: string | null;
+  residentName: string | null;
+  now: Date;
+}): typeof tickets.$inferInsert & Pick<TicketRow, 'number' | 'searchText'> {
+  const { auth, input, category, now } = args;
+  const accept = input.accept ?? LIVE_CHANNELS.has(input.channel);
+  const title = input.title || titleOf(category?.pathNames, input.description);
+  const contactName = input.contactName ?? args.residentName;
+  const number = placeholderNumber();
+  return {
+    companyId: auth.companyId,
+    projectId: input.projectId,
+    number,
+    type: input.type,
+    channel: input.channel,
+    status: accept ? '处理中' : '待受理',
+    priority: input.priority,
+    appointmentAt: input.appointmentAt ? new Date(input.appointmentAt) : null,
+    unitId: input.unitId ?? null,
+    residentId: input.residentId ?? null,
+    contactName,
+    contactPhone: input.contactPhone ?? null,
+    categoryId: category?.id ?? null,
+    title,
+    description: input.description,
+    attachments: input.attachments,
+    // userId 0 is no staff member (the resident portal, the IVR): nobody owns or created it on the staff side.
+    ownerId: accept && auth.userId ? auth.userId : null,
+    createdById: auth.userId || null,
+    callbackRule: category?.callbackRule ?? 'always',
+    acceptedAt: accept ? now : null,
+    // The placeholder is replaced by the number when the write finishes (numbering.ts).
+    searchText: [number, contactName, input.contactPhone, args.unitLabel, title, input.description]
+      .filter(Boolean)
+      .join(' '),
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -7,7 +7,6 @@ import { notFound } from '../../platform/http/errors';
 import { callbacks } from '../callbacks/schema';
 import { slaContextFor } from '../sla/cached-context';
 import { type SlaContext, targetsFor } from '../sla/context';
-import type { CallbackRow, TicketRow, WorkOrderRow } from '../sla/engine';
 import { type ClockRow, presentClock } from '../sla/present';
 import { slaClocks } from '../sla/schema';
 import { workOrders } from '../workorders/schema';
@@ -18,6 +17,7 @@ import {
   WORK_ORDER_ACTION_PERMISSIONS,
 } from './rules/action-permissions';
 import { tickets } from './schema';
+import type { CallbackRow, TicketRow, WorkOrderRow } from './ticket-rows';
 import {
   callbackPolicyOf,
   ticketActions,

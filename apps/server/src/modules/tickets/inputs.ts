@@ -1,13 +1,6 @@
-import {
-  SLA_BADGES,
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  TICKET_TYPES,
-} from '@guanjia/shared';
+import { SLA_BADGES, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
 import { idList, pageQuery, versioned } from '../../platform/http/pagination';
-import { phoneInput } from '../residents/inputs';
 
 export const attachmentInput = z.object({
   url: z.string().trim().min(1).max(2000),
@@ -22,36 +15,6 @@ export const workOrderInput = z.object({
   vendorName: z.string().trim().max(100).nullish(),
   autoDispatch: z.boolean().optional(),
 });
-
-export const ticketInput = z
-  .object({
-    projectId: z.number().int().positive(),
-    type: z.enum(TICKET_TYPES),
-    channel: z.enum(TICKET_CHANNELS).default('phone'),
-    priority: z.enum(TICKET_PRIORITIES).default('一般'),
-    appointmentAt: z.iso.datetime({ offset: true }).nullish(),
-    unitId: z.number().int().positive().nullish(),
-    residentId: z.number().int().positive().nullish(),
-    contactName: z.string().trim().max(50).nullish(),
-    contactPhone: phoneInput.nullish(),
-    categoryId: z.number().int().positive().nullish(),
-    title: z.string().trim().max(100).nullish(),
-    description: z.string().trim().min(1).max(4000),
-    attachments: z.array(attachmentInput).max(20).default([]),
-    /** Phone and walk-in intake is accepted by the agent on the spot (首问负责制); default by channel. */
-    accept: z.boolean().optional(),
-    /** A 报修 always gets one; other types only when given. */
-    workOrder: workOrderInput.nullish(),
-  })
-  .refine((v) => v.residentId || v.contactPhone || v.unitId, {
-    message: 'a resident, a unit or a contact phone is required so the resident can be called back',
-    path: ['residentId'],
-  })
-  .refine((v) => v.priority !== '预约' || v.appointmentAt, {
-    message: 'an appointment time is required for 预约',
-    path: ['appointmentAt'],
-  });
-export type TicketInput = z.infer<typeof ticketInput>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -2,10 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { callbacks } from '../callbacks/schema';
-import type { TicketBundle } from '../sla/engine';
 import { workOrders } from '../workorders/schema';
 import { categoryTreeFor, pathOf } from './category-tree';
 import { tickets } from './schema';
+import type { TicketBundle } from './ticket-rows';
 
 /**
  * A ticket with its work orders and callback rounds, the ticket row locked FOR UPDATE. The ticket is

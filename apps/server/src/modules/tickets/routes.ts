@@ -15,14 +15,14 @@ import { cancelTicket } from './cancel-ticket';
 import { categoryRoutes } from './category-routes';
 import { closeTicket } from './close-ticket';
 import { createTicket } from './create-ticket';
-import { presentTicketDetail, ticketDetail } from './detail';
+import { ticketInput } from './create-ticket.types';
+import { ticketDetail } from './detail';
 import {
   answerBody,
   noteBody,
   optionalReasonBody,
   reasonBody,
   resolveBody,
-  ticketInput,
   ticketListQuery,
   workOrderInput,
 } from './inputs';
@@ -48,11 +48,9 @@ export async function ticketRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const auth = currentAuth(request);
       const key = request.headers['idempotency-key'];
-      const { id, created, parts } = await createTicket(services, auth, request.body, key);
-      // A repeated key answers 200 with the ticket the first request created. A new ticket is shown
-      // from the rows the intake wrote (the same view a GET gives, without reading it back).
-      const view = parts ? presentTicketDetail(auth, parts, services.clock.now()) : await detail(request, id);
-      return reply.status(created ? 201 : 200).send(view);
+      const { id, created } = await createTicket(services, auth, request.body, key);
+      // A repeated key answers 200 with the ticket the first request created.
+      return reply.status(created ? 201 : 200).send(await detail(request, id));
     },
   );
 

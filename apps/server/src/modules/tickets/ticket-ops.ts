@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { targetsFor } from '../sla/context';
-import type { TicketRow } from '../sla/engine';
 import type { TicketState } from './rules/ticket-status';
 import { tickets } from './schema';
+import type { TicketRow } from './ticket-rows';
 import type { TicketWrite } from './ticket-write';
 import { callbackPolicyOf, ticketState } from './transitions';
 

@@ -2,21 +2,23 @@ import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
-import type { Actor, EventInput } from '../../platform/events/record-event';
+import { type Actor, type EventInput, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { SETTLE_DAYS } from '../reports/rollup';
-import { localDayOf } from '../reports/rules/days';
+import { markReportStale } from '../reports/mark-stale';
 import { slaContextFor } from '../sla/cached-context';
 import type { SlaContext } from '../sla/context';
-import { recomputeSla, type TicketBundle, type WorkOrderRow } from '../sla/engine';
+import { recomputeSla } from '../sla/engine';
 import type { TrackedClock } from '../sla/rules/aggregate';
-import { assignNumbers, runDeferredDispatch } from './deferred';
 import { lockTicketBundle } from './load';
-import { WriteBatch } from './write-batch';
+import { assignNumbers } from './numbering';
+import type { TicketBundle } from './ticket-rows';
 
 export type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'queue'>;
 
-/** One write to a ticket aggregate: the locked rows, the SLA context, and what to publish after commit. */
+/**
+ * One write to a ticket aggregate: the locked rows, the SLA context, and what to publish after commit.
+ * Every change goes straight to the database in `tx`; only bus messages wait for the commit.
+ */
 export interface TicketWrite {
   tx: DbOrTx;
   ctx: Ctx;
@@ -27,11 +29,7 @@ export interface TicketWrite {
   auth: AuthContext | null;
   /** Bus messages sent only once the transaction committed (a rolled-back write announces nothing). */
   outbox: BusMessage[];
-  /** Work to run at the end of the transaction (lock-taking steps, see deferred.ts). */
-  deferred: { dispatch: WorkOrderRow[] };
-  /** Rows written in one statement when the write finishes (write-batch.ts). */
-  batch: WriteBatch;
-  /** A timeline/audit row, stored with the batch. */
+  /** A timeline/audit row of the ticket's project. */
   event(input: Omit<EventInput, 'projectId'>): Promise<void>;
 }
 
@@ -42,14 +40,11 @@ export async function openWrite(
   actor: Actor,
   auth: AuthContext | null,
   now: Date,
-  /** Several writes in one transaction may share one batch and outbox (one flush for all). */
-  shared?: { batch: WriteBatch; outbox: BusMessage[] },
-  /** The project's SLA context when the caller has it (a write that must not read). */
+  /** The project's SLA context when the caller already has it. */
   known?: SlaContext,
 ): Promise<TicketWrite> {
   const sla =
     known ?? (await slaContextFor(ctx.database, tx, bundle.ticket.companyId, bundle.ticket.projectId));
-  const batch = shared?.batch ?? new WriteBatch();
   return {
     tx,
     ctx,
@@ -58,51 +53,20 @@ export async function openWrite(
     now,
     actor,
     auth,
-    outbox: shared?.outbox ?? [],
-    deferred: { dispatch: [] },
-    batch,
-    event: async (input) => {
-      batch.event({
-        occurredAt: now,
-        companyId: actor.companyId,
-        projectId: bundle.ticket.projectId,
-        actorId: actor.userId,
-        source: actor.source,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: String(input.entityId),
-        before: input.before ?? null,
-        after: input.after ?? null,
-      });
-    },
+    outbox: [],
+    event: (input) => recordEvent(tx, actor, now, { ...input, projectId: bundle.ticket.projectId }),
   };
 }
 
-/** Send the batched rows now (before a read that depends on them, and at the end of every write). */
-export function flushWrite(w: TicketWrite): Promise<void> {
-  // A ticket old enough for its day to be rolled up for the SLA report: that day must be aggregated again.
-  const t = w.bundle.ticket;
-  if (t.createdAt.getTime() < w.now.getTime() - (SETTLE_DAYS - 1) * 86_400_000)
-    w.batch.markReportDay(t.projectId, localDayOf(t.createdAt, w.sla.timezone));
-  return w.batch.flush(w.tx, w.ctx.queue, w.outbox, w.now);
-}
-
 /**
- * Close a write: automatic dispatch, recompute every SLA clock (deadlines, timers), then numbering —
- * the lock-taking steps last, so concurrent intakes wait on them as briefly as possible.
+ * Close a write: recompute every SLA clock (deadline columns, next timer), then give new rows their
+ * numbers — last, so the day's counter row stays locked for the fewest statements before the commit.
  */
 export async function finishWrite(w: TicketWrite): Promise<TrackedClock[]> {
-  const clocks = await settleWrite(w);
-  await flushWrite(w);
-  return clocks;
-}
-
-/** finishWrite without the flush, for writes sharing a batch that the caller flushes once. */
-export async function settleWrite(w: TicketWrite): Promise<TrackedClock[]> {
-  await runDeferredDispatch(w);
   const clocks = await recomputeSla(w, w.bundle);
   await assignNumbers(w);
   const t = w.bundle.ticket;
+  await markReportStale(w.tx, t, w.now, w.sla.timezone);
   w.outbox.push({
     type: 'ticket.updated',
     companyId: t.companyId,

@@ -1,5 +1,4 @@
 import { AppError } from '../../platform/http/errors';
-import type { TicketRow, WorkOrderRow } from '../sla/engine';
 import type { CallbackPolicy } from './rules/ticket-kinds';
 import {
   type TicketAction,
@@ -14,6 +13,7 @@ import {
   workOrderActions,
   transition as woTransition,
 } from './rules/work-order-status';
+import type { TicketRow, WorkOrderRow } from './ticket-rows';
 
 /** 409 with the actions that are possible now, so the console can offer them. */
 export const invalidTransition = (what: string, reason: string, allowed: string[]) =>

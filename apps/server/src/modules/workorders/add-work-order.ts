@@ -1,13 +1,11 @@
-import { badRequest } from '../../platform/http/errors';
 import { openHandoff } from '../dispatch/assign';
-import { assignTechnician } from '../dispatch/auto-dispatch';
-import { lockTechnician, technicianCandidates } from '../dispatch/candidates';
+import { assignTechnician, tryAutoDispatch } from '../dispatch/auto-dispatch';
 import { dispatchModeFor } from '../dispatch/mode';
-import type { WorkOrderRow } from '../sla/engine';
-import { placeholderNumber } from '../tickets/deferred';
-import { isEligible } from '../tickets/rules/dispatch-choice';
+import { placeholderNumber } from '../tickets/numbering';
+import type { WorkOrderRow } from '../tickets/ticket-rows';
 import type { TicketWrite } from '../tickets/ticket-write';
 import { workOrders } from './schema';
+import { assertCanTake } from './work-order-write';
 
 export interface NewWorkOrder {
   description?: string | null;
@@ -20,8 +18,10 @@ export interface NewWorkOrder {
 }
 
 /**
- * A work order under the write's ticket, in the pool; dispatched at once when a technician was named,
- * else (automatic modes) by the caller's finishWrite(), which also numbers it and starts its clocks.
+ * A work order under the write's ticket, in the pool, then dispatched: to the technician named (who
+ * must be able to take it: 409 with the reasons otherwise), or by the project's automatic mode — when
+ * nobody is free it waits in the pool for the minute sweep. The caller's finishWrite() numbers it and
+ * starts its clocks.
  */
 export async function addWorkOrder(
   w: TicketWrite,
@@ -67,29 +67,9 @@ export async function addWorkOrder(
     entityId: wo.id,
     after: { ticketId: t.id, mode, skill: wo.skill },
   });
-  if (input.technicianId) await dispatchNamed(w, wo, input.technicianId);
-  else if (input.autoDispatch !== false) w.deferred.dispatch.push(wo);
+  if (input.technicianId) {
+    await assertCanTake(w, wo, input.technicianId);
+    await assignTechnician(w, wo, input.technicianId, 'dispatched');
+  } else if (input.autoDispatch !== false) await tryAutoDispatch(w, wo);
   return wo;
-}
-
-/** The intake form named a technician: same eligibility rules as a dispatcher's assign. */
-async function dispatchNamed(w: TicketWrite, wo: WorkOrderRow, technicianId: number): Promise<void> {
-  const t = w.bundle.ticket;
-  await lockTechnician(w.tx, t.companyId, technicianId);
-  const [candidate] = await technicianCandidates(
-    w.tx,
-    t.companyId,
-    t.projectId,
-    w.sla.settings.dispatchOpenCap,
-    {
-      onlyIds: [technicianId],
-    },
-  );
-  if (!candidate) throw badRequest('Not a technician of this project', { technicianId });
-  if (!isEligible(candidate, wo.skill)) {
-    throw badRequest('The technician cannot take this order now (off duty, at cap or missing the skill)', {
-      technicianId,
-    });
-  }
-  await assignTechnician(w, wo, technicianId, 'dispatched');
 }

@@ -1,7 +1,7 @@
 import type { AuthContext } from '../../platform/auth/context';
 import { closeHandoff, openHandoff } from '../dispatch/assign';
 import { tryAutoDispatch } from '../dispatch/auto-dispatch';
-import { notify, usersWithRoles } from '../sla/notify';
+import { notify, usersWithRoles } from '../notifications/notify';
 import type { Ctx } from '../tickets/ticket-write';
 import { assertHolderOrDispatcher, stepWorkOrder, writeWorkOrder } from './work-order-write';
 
@@ -27,7 +27,7 @@ export async function returnWorkOrder(
     await openHandoff(w, wo, null);
     const t = w.bundle.ticket;
     const leads = await usersWithRoles(w.tx, t.companyId, t.projectId, w.sla.settings.escalation.dispatch);
-    notify(
+    await notify(
       w,
       leads.map((l) => ({
         companyId: t.companyId,

@@ -3,11 +3,11 @@ import { checkVersion } from '../../platform/db/versioning';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors';
 import { patchWorkOrder } from '../dispatch/assign';
 import { lockTechnician, technicianCandidates } from '../dispatch/candidates';
-import type { WorkOrderRow } from '../sla/engine';
 import { ticketIdOfWorkOrder } from '../tickets/load';
 import { ineligibility } from '../tickets/rules/dispatch-choice';
 import type { WorkOrderAction } from '../tickets/rules/work-order-status';
-import { type Ctx, flushWrite, type TicketWrite, writeTicket } from '../tickets/ticket-write';
+import type { WorkOrderRow } from '../tickets/ticket-rows';
+import { type Ctx, type TicketWrite, writeTicket } from '../tickets/ticket-write';
 import { runWorkOrderAction } from '../tickets/transitions';
 import type { workOrders } from './schema';
 
@@ -72,7 +72,6 @@ export async function stepWorkOrder(
 /** A named technician must be of the project, on duty, under cap and skilled: 409 with the reasons. */
 export async function assertCanTake(w: TicketWrite, wo: WorkOrderRow, technicianId: number): Promise<void> {
   const t = w.bundle.ticket;
-  if (w.batch.pendingDispatchFacts) await flushWrite(w);
   await lockTechnician(w.tx, t.companyId, technicianId);
   const [c] = await technicianCandidates(w.tx, t.companyId, t.projectId, w.sla.settings.dispatchOpenCap, {
     onlyIds: [technicianId],

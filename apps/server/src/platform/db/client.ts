@@ -5,40 +5,21 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// No relational schema: queries name their tables, so the platform never imports a module's tables.
+type NoSchema = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** Commands accept either: called alone they run on the pool, inside a command they join its transaction. */
 export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
-
-/** A transaction's own connection, for the few hot paths that bypass Drizzle (see rawTransaction). */
-export interface RawConnection {
-  /**
-   * One statement with positional parameters. With a `name`, PostgreSQL parses and plans it once per
-   * connection and reuses that (the embedded engine ignores the name).
-   */
-  query<T = Record<string, unknown>>(text: string, params: unknown[], name?: string): Promise<T[]>;
-}
 
 export interface Database {
   kind: DatabaseKind;
   db: Db;
   /** Raw SQL with positional parameters, for the few statements Drizzle cannot express. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /**
-   * A transaction whose opening statements (`opening`: a script without parameters, several
-   * statements, each reading after the one before finished) go in the same round trip as BEGIN; `fn`
-   * gets their results, one row list per statement, and the connection. Commits when `fn` returns,
-   * rolls back when it throws.
-   */
-  rawTransaction<T>(
-    opening: string,
-    fn: (connection: RawConnection, opened: Record<string, unknown>[][]) => Promise<T>,
-  ): Promise<T>;
   /** The embedded engine, for dumps; undefined on PostgreSQL. */
   pglite?: PGlite;
   /** Open a dedicated connection for LISTEN (PostgreSQL only). */
@@ -65,7 +46,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -73,35 +54,6 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await pool.query(text, params);
       return result.rows as T[];
-    },
-    async rawTransaction(opening, fn) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        // A multi-statement script goes by the simple protocol: one round trip, one result per statement.
-        const results = (await client.query(`begin;\n${opening}`)) as unknown as
-          | pg.QueryResult
-          | pg.QueryResult[];
-        const opened = (Array.isArray(results) ? results : [results]).slice(1).map((r) => r.rows);
-        const connection: RawConnection = {
-          async query<T>(text: string, params: unknown[], name?: string) {
-            const result = await client.query(
-              name ? { name, text, values: params } : { text, values: params },
-            );
-            return result.rows as T[];
-          },
-        };
-        const out = await fn(connection, opened);
-        await client.query('commit');
-        return out;
-      } catch (error) {
-        await client.query('rollback').catch((e: Error) => {
-          broken = e;
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
     },
     close: () => pool.end(),
   };
@@ -116,7 +68,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     extensions: { pg_trgm },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -125,18 +77,6 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       const result = await client.query<T>(text, params);
       return result.rows;
     },
-    rawTransaction: (opening, fn) =>
-      client.transaction(async (tx) => {
-        const opened = (await tx.exec(opening)).map((r) => r.rows as Record<string, unknown>[]);
-        return fn(
-          {
-            async query<T>(text: string, params: unknown[]) {
-              return (await tx.query<T>(text, params)).rows;
-            },
-          },
-          opened,
-        );
-      }),
     close: () => client.close(),
   };
 }

@@ -8,3 +8,5 @@ export const createdAt = () =>
 export const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 export const ref = (name: string) => bigint(name, { mode: 'number' });
+/** A point in time (timestamptz), read as a Date. */
+export const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -130,14 +130,6 @@ export function createLocalQueue(
     return running;
   }
 
-  const jobRow = <P>(name: string, payload: P, opts: Omit<EnqueueOptions, 'tx'>) => ({
-    name,
-    payload: payload ?? {},
-    runAt: opts.runAt ?? clock.now(),
-    dedupeKey: opts.dedupeKey ?? null,
-    maxAttempts: opts.maxAttempts ?? 5,
-  });
-
   const queue: JobQueue = {
     register<P>(name: string, handler: JobHandler<P>) {
       handlers.set(name, handler as JobHandler<unknown>);
@@ -145,14 +137,19 @@ export function createLocalQueue(
     async enqueue<P>(name: string, payload: P, opts: EnqueueOptions = {}) {
       const rows = await (opts.tx ?? database.db)
         .insert(jobs)
-        .values(jobRow(name, payload, opts))
+        .values({
+          name,
+          payload: payload ?? {},
+          runAt: opts.runAt ?? clock.now(),
+          dedupeKey: opts.dedupeKey ?? null,
+          maxAttempts: opts.maxAttempts ?? 5,
+        })
         .onConflictDoNothing({ target: jobs.dedupeKey })
         .returning({ id: jobs.id });
       // Not inside a caller's transaction: the row is visible now, so work can start at once.
       if (timer && !opts.tx) setImmediate(() => void tick());
       return rows[0]?.id ?? null;
     },
-    jobRow,
     schedule(name, cron, payload = {}) {
       crons.push({ name, spec: parseCron(cron), payload });
     },

@@ -1,5 +1,4 @@
 import type { DbOrTx } from '../db/client';
-import type { jobs } from './schema';
 
 export interface JobContext<P> {
   id: number;
@@ -24,12 +23,6 @@ export interface EnqueueOptions {
 export interface JobQueue {
   register<P>(name: string, handler: JobHandler<P>): void;
   enqueue<P>(name: string, payload: P, options?: EnqueueOptions): Promise<number | null>;
-  /**
-   * The `jobs` row that enqueue({ tx }) would insert, so a caller can write it together with its other
-   * rows in one statement (ON CONFLICT (dedupe_key) DO NOTHING, as enqueue does). Only drivers that keep
-   * jobs in the application's own `jobs` table offer it; with others, call enqueue.
-   */
-  jobRow?<P>(name: string, payload: P, options: Omit<EnqueueOptions, 'tx'>): typeof jobs.$inferInsert;
   /** Run `name` on a five-field cron in Asia/Shanghai; every node may call this, each slot runs once. */
   schedule(name: string, cron: string, payload?: unknown): void;
   start(): void;

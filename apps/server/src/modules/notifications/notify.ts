@@ -2,7 +2,7 @@ import type { NotificationKind } from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
-import type { WriteBatch } from '../tickets/write-batch';
+import { notifications } from './schema';
 
 export interface NotificationInput {
   companyId: number;
@@ -18,12 +18,25 @@ export interface NotificationInput {
 }
 
 /**
- * Store in-app notifications with the write (a repeated key for the same user is ignored) and queue
- * one bus message per stored row for that user only; the console re-reads /api/notifications. The rows
- * go out with the write's other batched rows (write-batch.ts).
+ * Store in-app notifications in the write's transaction (a repeated key for the same user is ignored)
+ * and queue one bus message per stored row, for that user only; the console re-reads /api/notifications.
  */
-export function notify(w: { batch: WriteBatch }, items: NotificationInput[]): void {
-  if (items.length) w.batch.notify(items);
+export async function notify(
+  w: { tx: DbOrTx; now: Date; outbox: BusMessage[] },
+  items: NotificationInput[],
+): Promise<void> {
+  if (!items.length) return;
+  const stored = await w.tx
+    .insert(notifications)
+    .values(items.map((i) => ({ ...i, level: i.level ?? 0, createdAt: w.now })))
+    .onConflictDoNothing()
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      ticketId: notifications.ticketId,
+    });
+  w.outbox.push(...notificationMessages(stored));
 }
 
 /** The bus messages for stored notification rows. */
