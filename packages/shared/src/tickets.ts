@@ -49,7 +49,7 @@ export type SlaClockState = (typeof SLA_CLOCK_STATES)[number];
 export const SLA_BADGES = ['ok', 'warning', 'breached'] as const;
 export type SlaBadge = (typeof SLA_BADGES)[number];
 
-/** Human number prefixes: BX-20261122-0007 is the 7th repair of the day in that project. */
+/** Human number prefixes: BX-JXHY-20261122-0007 is the 7th repair of the day in 锦绣花园 (code JXHY). */
 export const TICKET_NUMBER_PREFIX: Record<TicketType, string> = {
   报修: 'BX',
   投诉: 'TS',

@@ -2,6 +2,7 @@ import type { SlaClockKind, SlaClockState } from '@guanjia/shared';
 import { TICKET_NUMBER_PREFIX, WORK_ORDER_NUMBER_PREFIX } from '@guanjia/shared';
 import type { callbacks } from '../modules/callbacks/schema';
 import type { slaClocks } from '../modules/sla/schema';
+import { formatNumber } from '../modules/tickets/numbering';
 import type { tickets } from '../modules/tickets/schema';
 import type { workOrders } from '../modules/workorders/schema';
 import { zonedParts } from '../platform/clock/zoned';
@@ -27,13 +28,14 @@ export interface TicketLookups {
 /** Human numbers per prefix and local day, continuing from ticket_counters. */
 export class Counters {
   readonly values = new Map<string, number>();
+  constructor(private readonly projectCode: string) {}
   next(prefix: string, at: Date): string {
     const p = zonedParts(at, 'Asia/Shanghai');
     const day = `${p.year}${String(p.month).padStart(2, '0')}${String(p.day).padStart(2, '0')}`;
     const key = `${prefix}:${day}`;
     const value = (this.values.get(key) ?? 0) + 1;
     this.values.set(key, value);
-    return `${prefix}-${day}-${String(value).padStart(4, '0')}`;
+    return formatNumber(prefix, this.projectCode, day, value);
   }
 }
 

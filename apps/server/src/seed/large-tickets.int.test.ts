@@ -67,9 +67,9 @@ describe('seedLargeTickets', () => {
       0,
     );
     // The counters continue after the generated numbers: today's next repair does not collide.
-    const today = await one("select max(number) as m from tickets where number like 'BX-20261123-%'");
+    const today = await one("select max(number) as m from tickets where number like 'BX-YCXQ-20261123-%'");
     const counter = await one("select value from ticket_counters where prefix = 'BX' and day = '20261123'");
-    if (today.m) expect(Number(counter.value)).toBe(Number(String(today.m).split('-')[2]));
+    if (today.m) expect(Number(counter.value)).toBe(Number(String(today.m).split('-')[3]));
   });
 
   it('tops up instead of starting over', async () => {

@@ -53,7 +53,7 @@ export async function seedLargeTickets(
     return { ticketsBefore: before, ticketsAdded: 0, rowsWritten: 0, elapsedMs: 0 };
 
   const look = await loadTicketLookups(db, project.companyId, project.id, options.now);
-  const counters = new Counters();
+  const counters = new Counters(LARGE.code);
   const stored = await db
     .select({ prefix: ticketCounters.prefix, day: ticketCounters.day, value: ticketCounters.value })
     .from(ticketCounters)

@@ -20,7 +20,12 @@ export const businessHoursInput = z.object({
 });
 
 export const projectInput = z.object({
-  code: z.string().trim().min(1).max(40),
+  /** Letters and digits: the code is part of every ticket number of the estate (BX-JXHY-…). */
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,16}$/, 'letters and digits only (it is part of ticket numbers)'),
   name: z.string().trim().min(1).max(100),
   kind: z.enum(PROJECT_KINDS).optional(),
   address: z.string().trim().max(200).nullish(),

@@ -48,7 +48,7 @@ describe('urgent repair: intake → dispatch → arrive → complete → dissati
     });
     expect(res.statusCode, res.body).toBe(201);
     ticket = res.json() as TicketView;
-    expect(ticket.number).toBe('BX-20261123-0001');
+    expect(ticket.number).toBe('BX-A-20261123-0001');
     expect(ticket.status).toBe('处理中');
     const [wo] = ticket.workOrders;
     expect(wo).toMatchObject({ status: '已派单', technicianId: t.fixture.users.tech_a });
@@ -124,7 +124,7 @@ describe('urgent repair: intake → dispatch → arrive → complete → dissati
     const complaintId = ticket.callbacks[0]!.complaintTicketId!;
     const complaint = await ok<TicketView & { type: string }>(t, 'GET', `/api/tickets/${complaintId}`, agent);
     expect(complaint).toMatchObject({ type: '投诉', status: '处理中', sourceTicketId: ticket.id });
-    expect(complaint.number).toMatch(/^TS-20261123-\d{4}$/);
+    expect(complaint.number).toMatch(/^TS-A-20261123-\d{4}$/);
     // Q50: a reply within 4 working days.
     expect(clock(complaint, 'reply').state).toBe('running');
     // The repair goes back on the board as a rework order.

@@ -41,7 +41,8 @@ export function ticketFilters(
   );
 }
 
-const NUMBER = /^(BX|TS|ZX|JY|QZ|BY|PG)-\d{8}-\d{4,}$/i;
+/** BX-JXHY-20261206-0007: kind, project code, local day, count (numbering.ts). */
+const NUMBER = /^(BX|TS|ZX|JY|QZ|BY|PG)-[A-Z0-9]+-\d{8}-\d{4,}$/i;
 
 /**
  * A whole ticket or work-order number (read out on the phone, copied from a 派工单) is a lookup, not a

@@ -8,10 +8,10 @@ const ticketNumber = fc
 
 describe('ticketNumberIn', () => {
   it.each<[string, string | null]>([
-    ['Re: 厨房漏水 [BX-20261122-0007]', 'BX-20261122-0007'],
-    ['[TS-20260101-0123] 投诉', 'TS-20260101-0123'],
-    ['回复：电梯异响 [BX-20261122-12345]', 'BX-20261122-12345'],
-    ['BX-20261122-0007 without brackets', null],
+    ['Re: 厨房漏水 [BX-JXHY-20261122-0007]', 'BX-JXHY-20261122-0007'],
+    ['[TS-JXHY-20260101-0123] 投诉', 'TS-JXHY-20260101-0123'],
+    ['回复：电梯异响 [BX-JXHY-20261122-12345]', 'BX-JXHY-20261122-12345'],
+    ['BX-JXHY-20261122-0007 without brackets', null],
     ['[bx-20261122-0007] lower case', null],
     ['厨房漏水', null],
   ])('%s → %s', (subject, expected) => expect(ticketNumberIn(subject)).toBe(expected));
@@ -29,9 +29,9 @@ describe('stripReplyPrefixes', () => {
 
 describe('replySubject', () => {
   it.each([
-    ['厨房漏水', 'BX-20261122-0007', 'Re: 厨房漏水 [BX-20261122-0007]'],
-    ['Re: 厨房漏水 [BX-20261122-0007]', 'BX-20261122-0007', 'Re: 厨房漏水 [BX-20261122-0007]'],
-    ['', 'ZX-20261122-0001', 'Re: [ZX-20261122-0001]'],
+    ['厨房漏水', 'BX-JXHY-20261122-0007', 'Re: 厨房漏水 [BX-JXHY-20261122-0007]'],
+    ['Re: 厨房漏水 [BX-JXHY-20261122-0007]', 'BX-JXHY-20261122-0007', 'Re: 厨房漏水 [BX-JXHY-20261122-0007]'],
+    ['', 'ZX-JXHY-20261122-0001', 'Re: [ZX-JXHY-20261122-0001]'],
   ])('%s → %s', (original, number, expected) => expect(replySubject(original, number)).toBe(expected));
 
   it('always carries the number, once, and is stable when replied to again', () => {

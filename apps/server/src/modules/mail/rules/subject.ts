@@ -1,5 +1,5 @@
-/** Ticket numbers as numbering.ts makes them: prefix, local day, counter (BX-20261122-0007). */
-const NUMBER = /\[([A-Z]{2,6}-\d{8}-\d{4,})\]/;
+/** Ticket numbers as numbering.ts makes them: prefix, project code, local day, counter (BX-JXHY-20261122-0007). */
+const NUMBER = /\[([A-Z]{2,6}-[A-Z0-9]+-\d{8}-\d{4,})\]/;
 const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|sv|答复|回复|转发)\s*(\[\d+\])?\s*[:：]\s*)+/i;
 
 /** The ticket number a subject carries in brackets, as our replies put it there; null otherwise. */
