@@ -208,22 +208,15 @@ export default function IntakePage() {
         contactPhone: mode === 'unknown' ? v.contactPhone?.trim() || null : null,
         categoryId: categoryId ?? null,
         description: v.description.trim(),
+        // One request, one transaction: the answer given on the phone, the outage and the call links
+        // are written with the ticket or not at all.
+        answer: ANSWERABLE.includes(v.type) && v.answerNow && v.answer?.trim() ? v.answer.trim() : null,
+        incidentId: attachTo && v.unitId ? attachTo : null,
+        callId: fromCall,
       };
-      const ticket = await api.post<TicketDetail>('/api/tickets', body, {
+      return api.post<TicketDetail>('/api/tickets', body, {
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
-      if (attachTo && body.unitId)
-        await api.post(`/api/incidents/${attachTo}/tickets`, { ticketIds: [ticket.id] });
-      if (fromCall)
-        await api.post(`/api/calls/${fromCall}/tickets`, { ticketId: ticket.id }).catch(() => undefined);
-      if (ANSWERABLE.includes(v.type) && v.answerNow && v.answer?.trim() && ticket.status !== '已关闭') {
-        const answered = await api.post<TicketDetail>(`/api/tickets/${ticket.id}/answer`, {
-          version: ticket.version,
-          answer: v.answer.trim(),
-        });
-        return answered;
-      }
-      return ticket;
     },
     onSuccess: (ticket) => {
       setCreated({ id: ticket.id, number: ticket.number, closed: ticket.status === '已关闭' });
