@@ -29,7 +29,7 @@ describe('seedDemoTickets', () => {
     expect(new Set(items.map((i) => i.status))).toEqual(
       new Set(['待受理', '处理中', '待回访', '已关闭', '已取消']),
     );
-    expect(items.every((i) => /^[A-Z]{2}-A-\d{8}-\d{4}$/.test(i.number))).toBe(true);
+    expect(items.every((i) => /^[A-Z]{2}-[AB]-\d{8}-\d{4}$/.test(i.number))).toBe(true);
     const wos = await ok<{ items: { status: string }[] }>(t, 'GET', '/api/work-orders?pageSize=200', admin);
     expect(new Set(wos.items.map((w) => w.status))).toEqual(
       new Set(['已派单', '已接单', '已到场', '挂起', '已完成', '已取消', '待派单']),
