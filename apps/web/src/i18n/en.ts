@@ -915,6 +915,9 @@ const en: Strings<Translation> = {
     satisfiedRequired: 'Choose satisfied or dissatisfied',
     dissatisfiedHint:
       'Dissatisfied: the ticket reopens (a repair gets a rework order) and a linked complaint is created.',
+    complaintCategory: 'Complaint category',
+    complaintCategoryHint: 'The new complaint is timed and called back by this category.',
+    complaintCategoryRequired: 'Choose the complaint category',
     scores: {
       overall: 'Overall',
       speed: 'Arrival speed',

@@ -867,6 +867,9 @@ const zhCN = {
     satisfiedNo: '不满意',
     satisfiedRequired: '请选择是否满意',
     dissatisfiedHint: '不满意：工单将重开（报修生成返修单），并自动生成一张关联投诉单。',
+    complaintCategory: '投诉分类',
+    complaintCategoryHint: '生成的投诉单按此分类计算时效、安排回访。',
+    complaintCategoryRequired: '请选择投诉分类',
     scores: {
       overall: '总体评价',
       speed: '上门速度',

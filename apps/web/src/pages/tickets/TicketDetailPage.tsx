@@ -582,7 +582,13 @@ export default function TicketDetailPage() {
 
       <CallbackModal
         open={dialog === 'callback'}
-        ticket={{ id: tk.id, number: tk.number, version: tk.version, title: tk.title }}
+        ticket={{
+          id: tk.id,
+          projectId: tk.projectId,
+          number: tk.number,
+          version: tk.version,
+          title: tk.title,
+        }}
         onClose={() => setDialog(null)}
         onDone={(detail) => {
           queryClient.setQueryData(['ticket', ticketId], detail);
