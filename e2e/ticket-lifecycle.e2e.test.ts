@@ -284,7 +284,7 @@ describe('ticket lifecycle', () => {
       await agent.getByTestId('edit-ticket-submit').click();
       expect((await edited).status()).toBe(200);
       await agent.locator('[data-testid="timeline-item"][data-action="ticket.edited"]').nth(1).waitFor();
-      await agent.getByText('业主补充说明').waitFor();
+      await agent.getByTestId('ticket-timeline').getByText('业主补充说明').waitFor();
     } catch (error) {
       for (const [i, context] of contexts.entries())
         console.error(`browser diagnostics (context ${i}):\n${explain(context)}`);
