@@ -36,6 +36,8 @@ interface TicketRow {
   type: string;
   priority: string;
   sourceTicketId: number | null;
+  categoryPath: string | null;
+  version: number;
   reopenCount: number;
   workOrders: { id: number; status: string; technicianId: number | null; description: string }[];
   callbacks: { complaintTicketId: number | null; satisfied: boolean | null }[];
@@ -194,6 +196,8 @@ describe('ticket lifecycle', () => {
       await agent.getByTestId('callback-dissatisfied').click();
       await agent.getByTestId('callback-score-overall').locator('.ant-rate-star').nth(1).click();
       await agent.getByTestId('callback-comment').fill('修完还在渗水');
+      // The complaint it raises is classified on the spot (required once 不满意 is chosen).
+      await pickCategory(agent, 'callback-complaint-category', '漏水', '户内');
       const called = agent.waitForResponse((r) => /\/api\/tickets\/\d+\/callback$/.test(r.url()));
       await agent.getByTestId('callback-submit').click();
       expect((await called).status()).toBe(200);
@@ -219,7 +223,12 @@ describe('ticket lifecycle', () => {
       );
       const complaintId = final.callbacks.find((c) => c.satisfied === false)?.complaintTicketId;
       const complaint = await api.get<TicketRow>(`/api/tickets/${complaintId}`);
-      expect(complaint).toMatchObject({ type: '投诉', number: complaintNumber, sourceTicketId: created.id });
+      expect(complaint).toMatchObject({
+        type: '投诉',
+        number: complaintNumber,
+        sourceTicketId: created.id,
+        categoryPath: '户内/水/漏水',
+      });
       expect(Date.now() - started).toBeLessThan(90_000);
     } catch (error) {
       for (const [i, context] of contexts.entries()) {
@@ -231,7 +240,69 @@ describe('ticket lifecycle', () => {
       }
       throw error;
     } finally {
-      for (const context of contexts) await context.close();
+      for (const context of contexts.splice(0)) await context.close();
+    }
+  });
+
+  it('a portal request is classified from the list in two clicks, then corrected on its page', async () => {
+    try {
+      const agentApi = await apiClient(server.url, 'agent1', DEMO_PASSWORD);
+      const logged = await agentApi.post<TicketRow>('/api/tickets', {
+        projectId,
+        type: '咨询',
+        channel: 'portal',
+        residentId: resident.id,
+        description: '厨房天花板有水渍（e2e 分类）',
+      });
+      const agent = await open();
+      await login(agent, 'agent1', DEMO_PASSWORD);
+      await agent.goto('/tickets');
+      await agent.getByTestId(`classify-${logged.number}`).click();
+      await agent.getByTestId('classify-type').click();
+      await agent
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .getByText('报修', { exact: true })
+        .click();
+      await pickCategory(agent, 'classify-category', '漏水', '户内');
+      const patched = agent.waitForResponse(
+        (r) => r.url().endsWith(`/api/tickets/${logged.id}`) && r.request().method() === 'PATCH',
+      );
+      await agent.getByTestId('classify-save').click();
+      expect((await patched).status()).toBe(200);
+      const classified = await api.get<TicketRow>(`/api/tickets/${logged.id}`);
+      expect(classified).toMatchObject({ type: '报修', categoryPath: '户内/水/漏水' });
+      // A repair has its work order, as if it had been logged as one.
+      expect(classified.workOrders).toHaveLength(1);
+
+      await agent.goto(`/tickets/${logged.id}`);
+      await agent.getByTestId('action-edit').click();
+      await agent.getByTestId('edit-description').fill('厨房天花板滴水，楼上卫生间疑似漏水（e2e 更正）');
+      await agent.getByTestId('edit-reason').fill('业主补充说明');
+      const edited = agent.waitForResponse(
+        (r) => r.url().endsWith(`/api/tickets/${logged.id}`) && r.request().method() === 'PATCH',
+      );
+      await agent.getByTestId('edit-ticket-submit').click();
+      expect((await edited).status()).toBe(200);
+      await agent.locator('[data-testid="timeline-item"][data-action="ticket.edited"]').nth(1).waitFor();
+      await agent.getByTestId('ticket-timeline').getByText('业主补充说明').waitFor();
+    } catch (error) {
+      for (const [i, context] of contexts.entries())
+        console.error(`browser diagnostics (context ${i}):\n${explain(context)}`);
+      throw error;
+    } finally {
+      for (const context of contexts.splice(0)) await context.close();
     }
   });
 });
+
+/** Choose a category in an antd cascader by searching for it (the first result under `under`). */
+async function pickCategory(page: Page, testId: string, search: string, under: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).locator('input').fill(search);
+  await page
+    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
+    .filter({ hasText: under })
+    .filter({ hasText: search })
+    .first()
+    .click();
+}

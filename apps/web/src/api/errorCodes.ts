@@ -19,4 +19,6 @@ export const KNOWN_ERROR_CODES = [
   'invalid_transition',
   'technician_unavailable',
   'no_technician_available',
+  // Ticket corrections (PATCH /api/tickets/:id).
+  'ticket_not_editable',
 ] as const;

@@ -13,6 +13,8 @@ export const callbackBody = z
       .object({ overall: score.optional(), speed: score.optional(), attitude: score.optional() })
       .optional(),
     comment: z.string().trim().max(2000).nullish(),
+    /** The category of the 投诉 raised when the resident is not satisfied (ignored otherwise). */
+    categoryId: z.number().int().positive().nullish(),
   })
   .refine((v) => !v.reached || v.satisfied !== undefined, {
     message: 'satisfied is required when the resident was reached',

@@ -1,6 +1,7 @@
 import { TICKET_NUMBER_PREFIX } from '@guanjia/shared';
 import { notify, usersWithRoles } from '../notifications/notify';
 import { recomputeSla } from '../sla/engine';
+import type { CategoryRow } from '../tickets/category-tree';
 import { nextNumber } from '../tickets/numbering';
 import { tickets } from '../tickets/schema';
 import type { TicketWrite } from '../tickets/ticket-write';
@@ -9,7 +10,12 @@ import type { TicketWrite } from '../tickets/ticket-write';
  * "如不满意按投诉处理": a 投诉 ticket linked to the one called back, owned by the calling agent, with
  * its own reply clock (Q50). The 班长 and 主管 are told.
  */
-export async function createLinkedComplaint(w: TicketWrite, comment: string | null): Promise<number> {
+export async function createLinkedComplaint(
+  w: TicketWrite,
+  comment: string | null,
+  /** What the complaint is about (asked on the callback form); its SLA policies and callback rule apply. */
+  category: CategoryRow | null = null,
+): Promise<number> {
   const src = w.bundle.ticket;
   const number = await nextNumber(w.tx, src.projectId, TICKET_NUMBER_PREFIX.投诉, w.now, w.sla.timezone);
   const description = `回访不满意（原单 ${src.number}）${comment ? `：${comment}` : ''}`;
@@ -27,7 +33,8 @@ export async function createLinkedComplaint(w: TicketWrite, comment: string | nu
       residentId: src.residentId,
       contactName: src.contactName,
       contactPhone: src.contactPhone,
-      categoryId: null,
+      categoryId: category?.id ?? null,
+      ...(category?.callbackRule ? { callbackRule: category.callbackRule } : {}),
       title: `回访不满意：${src.title}`,
       description,
       ownerId: w.actor.userId,
@@ -49,7 +56,12 @@ export async function createLinkedComplaint(w: TicketWrite, comment: string | nu
     after: { number, type: '投诉', sourceTicketId: src.id, status: row.status },
   });
   // Same project, so the write's SLA context applies to the complaint as well.
-  await recomputeSla(w, { ticket: row, workOrders: [], callbacks: [], categoryPath: [] });
+  await recomputeSla(w, {
+    ticket: row,
+    workOrders: [],
+    callbacks: [],
+    categoryPath: [...(category?.pathIds ?? [])],
+  });
   const people = await usersWithRoles(
     w.tx,
     src.companyId,

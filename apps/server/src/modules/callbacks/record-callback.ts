@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
+import { usableCategory } from '../tickets/categories';
 import { reopenInWrite } from '../tickets/reopen-ticket';
 import { patchTicket, stateOf, statusEvent } from '../tickets/ticket-ops';
 import type { Ctx } from '../tickets/ticket-write';
@@ -73,7 +74,18 @@ export async function recordCallback(ctx: Ctx, auth: AuthContext, ticketId: numb
       await statusEvent(w, 'ticket.closed', from, { by: 'callback' });
       return;
     }
-    const complaintId = await createLinkedComplaint(w, body.comment ?? null);
+    const category = body.categoryId
+      ? (
+          await usableCategory(
+            w.ctx.database,
+            w.tx,
+            w.bundle.ticket.companyId,
+            w.bundle.ticket.projectId,
+            body.categoryId,
+          )
+        ).row
+      : null;
+    const complaintId = await createLinkedComplaint(w, body.comment ?? null, category);
     await w.tx.update(callbacks).set({ complaintTicketId: complaintId }).where(eq(callbacks.id, round.id));
     round.complaintTicketId = complaintId;
     await reopenInWrite(w, body.comment || '回访不满意', 'callback');

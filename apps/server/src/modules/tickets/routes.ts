@@ -17,6 +17,8 @@ import { closeTicket } from './close-ticket';
 import { createTicket } from './create-ticket';
 import { ticketInput } from './create-ticket.types';
 import { ticketDetail } from './detail';
+import { editTicket } from './edit-ticket';
+import { editTicketBody } from './edit-ticket.types';
 import {
   answerBody,
   noteBody,
@@ -141,6 +143,12 @@ export async function ticketRoutes(app: App): Promise<void> {
   const opts = (body: z.ZodType) => ({
     onRequest: guard('tickets.write'),
     schema: { tags: ['tickets'], params, body },
+  });
+  // A correction after intake: answers the detail view (as GET does) with the re-planned SLA clocks.
+  app.patch('/api/tickets/:id', opts(editTicketBody), async (request) => {
+    const body = editTicketBody.parse(request.body);
+    await editTicket(services, currentAuth(request), request.params.id, body);
+    return detail(request, request.params.id);
   });
   app.post('/api/tickets/:id/accept', opts(versioned), async (request) => {
     const body = versioned.parse(request.body);

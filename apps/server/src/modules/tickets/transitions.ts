@@ -19,6 +19,10 @@ import type { TicketRow, WorkOrderRow } from './ticket-rows';
 export const invalidTransition = (what: string, reason: string, allowed: string[]) =>
   new AppError(409, 'invalid_transition', `${what}: ${reason}`, { allowed, reason });
 
+/** A closed or cancelled ticket is a record of what happened: it is reopened first, then corrected. */
+export const ticketNotEditable = (status: string) =>
+  new AppError(409, 'ticket_not_editable', `Ticket: a ${status} ticket cannot be edited`, { status });
+
 /** The callback rule the ticket's state machine runs by (category rule, resident rating, Q39). */
 export function callbackPolicyOf(ticket: TicketRow, policyDefault: CallbackPolicy): CallbackPolicy {
   if (ticket.callbackRule === 'never') return 'never';

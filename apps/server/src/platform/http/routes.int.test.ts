@@ -298,6 +298,9 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     ],
     'GET /api/tickets/:id': [{ method: 'GET', url: `/api/tickets/${b.ticket}` }],
     'GET /api/tickets/:id/events': [{ method: 'GET', url: `/api/tickets/${b.ticket}/events` }],
+    'PATCH /api/tickets/:id': [
+      { method: 'PATCH', url: `/api/tickets/${b.ticket}`, body: { ...v, reason: 'x', description: 'y' } },
+    ],
     'POST /api/tickets/:id/accept': ticket('accept', v),
     'POST /api/tickets/:id/answer': ticket('answer', { ...v, answer: 'x' }),
     'POST /api/tickets/:id/resolve': ticket('resolve', v),

@@ -172,6 +172,7 @@ export default function CallbackQueuePage() {
           recording
             ? {
                 id: recording.ticketId,
+                projectId: recording.projectId,
                 number: recording.ticketNumber,
                 version: recording.ticketVersion,
                 title: recording.title,

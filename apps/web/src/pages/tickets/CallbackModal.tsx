@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TicketDetail } from '../../api/types';
 import { useApiError } from '../../components/feedback';
+import { CategoryCascader } from './CategoryCascader';
 
 interface CallbackValues {
   reached: boolean;
@@ -13,6 +14,8 @@ interface CallbackValues {
   speed?: number;
   attitude?: number;
   comment?: string;
+  /** The category of the complaint a dissatisfied callback raises (path of ids, root first). */
+  complaintCategory?: number[];
 }
 
 /**
@@ -25,7 +28,7 @@ export function CallbackModal({
   onClose,
   onDone,
 }: {
-  ticket: { id: number; number: string; version: number; title?: string } | null;
+  ticket: { id: number; projectId: number; number: string; version: number; title?: string } | null;
   open: boolean;
   onClose: () => void;
   onDone?: (detail: TicketDetail) => void;
@@ -50,6 +53,9 @@ export function CallbackModal({
         reached: v.reached,
         ...(v.reached ? { satisfied: v.satisfied, ...(Object.keys(scores).length ? { scores } : {}) } : {}),
         comment: v.comment?.trim() || null,
+        ...(v.reached && v.satisfied === false && v.complaintCategory?.length
+          ? { categoryId: v.complaintCategory[v.complaintCategory.length - 1] }
+          : {}),
       });
     },
     onSuccess: (detail, v) => {
@@ -156,6 +162,16 @@ export function CallbackModal({
                 style={{ marginBottom: 16 }}
                 title={t('callbacks.dissatisfiedHint')}
               />
+            )}
+            {satisfied === false && ticket && (
+              <Form.Item
+                name="complaintCategory"
+                label={t('callbacks.complaintCategory')}
+                extra={t('callbacks.complaintCategoryHint')}
+                rules={[{ required: true, message: t('callbacks.complaintCategoryRequired') }]}
+              >
+                <CategoryCascader projectId={ticket.projectId} testId="callback-complaint-category" />
+              </Form.Item>
             )}
             <Space size={24} wrap>
               {(['overall', 'speed', 'attitude'] as const).map((k) => (

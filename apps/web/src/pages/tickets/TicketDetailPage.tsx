@@ -3,6 +3,7 @@ import {
   CheckOutlined,
   CloseCircleOutlined,
   CustomerServiceOutlined,
+  EditOutlined,
   LinkOutlined,
   MessageOutlined,
   PlusOutlined,
@@ -47,6 +48,7 @@ import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
+import { EditTicketModal } from './EditTicketModal';
 import { EmailThread } from './EmailThread';
 import { ReasonModal } from './ReasonModal';
 import { type ClockRow, SlaClocks } from './SlaClocks';
@@ -54,7 +56,7 @@ import { TicketNoteForm } from './TicketNoteForm';
 import { TicketTimeline } from './TicketTimeline';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
-type Dialog = 'answer' | 'reply' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | null;
+type Dialog = 'answer' | 'reply' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | 'edit' | null;
 
 /** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
 function useTicketRefs(ids: number[]) {
@@ -302,6 +304,13 @@ export default function TicketDetailPage() {
         data-testid="action-reopen"
       >
         {t('tickets.actions.reopen')}
+      </Button>,
+    );
+  // 更正: what intake got wrong (type, category, priority, contact…), while the ticket is still open.
+  if (write && tk.status !== '已关闭' && tk.status !== '已取消')
+    buttons.push(
+      <Button key="edit" icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="action-edit">
+        {t('tickets.actions.edit')}
       </Button>,
     );
   if (write && allowed.has('cancel'))
@@ -582,13 +591,20 @@ export default function TicketDetailPage() {
 
       <CallbackModal
         open={dialog === 'callback'}
-        ticket={{ id: tk.id, number: tk.number, version: tk.version, title: tk.title }}
+        ticket={{
+          id: tk.id,
+          projectId: tk.projectId,
+          number: tk.number,
+          version: tk.version,
+          title: tk.title,
+        }}
         onClose={() => setDialog(null)}
         onDone={(detail) => {
           queryClient.setQueryData(['ticket', ticketId], detail);
           void queryClient.invalidateQueries({ queryKey: ['ticket-events', ticketId] });
         }}
       />
+      <EditTicketModal ticket={tk} open={dialog === 'edit'} onClose={() => setDialog(null)} />
       <ReasonModal
         open={dialog === 'cancel'}
         title={t('tickets.dialogs.cancel', { number: tk.number })}

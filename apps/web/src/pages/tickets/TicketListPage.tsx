@@ -35,6 +35,7 @@ import { SlaBadgeTag } from '../../components/SlaCountdown';
 import { DISPLAY_TZ, formatDateTime } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
+import { CLASSIFIED_LATER, ClassifyPopover } from './ClassifyPopover';
 import {
   BUILTIN_FILTERS,
   type Filters,
@@ -133,6 +134,7 @@ export default function TicketListPage() {
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to).subtract(1, 'day')] : null;
 
+  const canClassify = can('tickets.write');
   const columns: TableProps<TicketSummary>['columns'] = [
     {
       title: t('tickets.fields.number'),
@@ -161,9 +163,15 @@ export default function TicketListPage() {
       dataIndex: 'type',
       width: 110,
       render: (v: TicketType, r) => (
-        <Space size={4}>
-          <TicketTypeTag type={v} />
-          {r.priority !== '一般' && <PriorityTag priority={r.priority} />}
+        <Space orientation="vertical" size={0}>
+          <Space size={4}>
+            <TicketTypeTag type={v} />
+            {r.priority !== '一般' && <PriorityTag priority={r.priority} />}
+          </Space>
+          {canClassify &&
+            CLASSIFIED_LATER.includes(r.channel) &&
+            r.status !== '已关闭' &&
+            r.status !== '已取消' && <ClassifyPopover ticket={r} />}
         </Space>
       ),
     },

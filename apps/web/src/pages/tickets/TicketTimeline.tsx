@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import type { TicketEvent } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
+import { EditedChanges } from './EditedChanges';
 
 const COLOR: Record<string, string> = {
   'ticket.created': 'blue',
@@ -20,6 +21,7 @@ const COLOR: Record<string, string> = {
   'sla.breached': 'red',
   'workorder.complete': 'green',
   'ticket.noted': 'gray',
+  'ticket.edited': 'orange',
 };
 
 type After = Record<string, unknown>;
@@ -72,6 +74,7 @@ export function TicketTimeline({
       );
     if (typeof a.attempts === 'number')
       out.push(<span key="att">{t('timeline.attempts', { count: a.attempts })}</span>);
+    if (e.action === 'ticket.edited') out.push(<EditedChanges key="edit" event={e} />);
     if (typeof a.reason === 'string') out.push(<span key="r">{a.reason}</span>);
     if (typeof a.question === 'string') out.push(<span key="q">“{a.question}”</span>);
     if (typeof a.answer === 'string') out.push(<span key="ans">{a.answer}</span>);
