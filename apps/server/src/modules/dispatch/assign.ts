@@ -1,5 +1,6 @@
+import { formatHumanTime } from '@guanjia/shared';
 import type { WorkOrderRow } from '../sla/engine';
-import { notify } from '../sla/notify';
+import { notify, userLocales } from '../sla/notify';
 import type { TicketWrite } from '../tickets/ticket-write';
 import type { HandoffReason, workOrders } from '../workorders/schema';
 
@@ -40,6 +41,11 @@ export async function handTo(
   w.batch.stampTechnician(technicianId, w.now);
   if (w.actor.userId === technicianId) return;
   const t = w.bundle.ticket;
+  // Only an appointment puts a time in the text; only then is the technician's language looked up.
+  const at = wo.appointmentAt;
+  const locale = at ? (await userLocales(w.tx, [technicianId])).get(technicianId) : undefined;
+  const when = at && formatHumanTime(at, { timeZone: w.sla.timezone, locale, now: w.now });
+  const appointment = when ? `，预约 ${when}` : '';
   notify(w, [
     {
       companyId: t.companyId,
@@ -48,7 +54,7 @@ export async function handTo(
       kind: 'workorder.assigned',
       // The number may still be a placeholder here (deferred.ts): name the job instead.
       title: `新派工单${wo.priority === '急' ? '（急修）' : ''}：${t.title}`,
-      body: `${wo.description}${wo.appointmentAt ? `，预约 ${wo.appointmentAt.toISOString()}` : ''}`,
+      body: `${wo.description}${appointment}`,
       ticketId: t.id,
       workOrderId: wo.id,
       dedupeKey: `assigned:${wo.id}:${w.now.getTime()}`,
