@@ -1,6 +1,6 @@
 import { formatHumanTime } from '@guanjia/shared';
 import type { WorkOrderRow } from '../sla/engine';
-import { notify, userLocales } from '../sla/notify';
+import { notify } from '../sla/notify';
 import type { TicketWrite } from '../tickets/ticket-write';
 import type { HandoffReason, workOrders } from '../workorders/schema';
 
@@ -41,11 +41,10 @@ export async function handTo(
   w.batch.stampTechnician(technicianId, w.now);
   if (w.actor.userId === technicianId) return;
   const t = w.bundle.ticket;
-  // Only an appointment puts a time in the text; only then is the technician's language looked up.
+  // The appointment on the project's clock, in Chinese like the rest of this text: handTo runs inside
+  // the intake's write batch, which must not wait on a read for the technician's language.
   const at = wo.appointmentAt;
-  const locale = at ? (await userLocales(w.tx, [technicianId])).get(technicianId) : undefined;
-  const when = at && formatHumanTime(at, { timeZone: w.sla.timezone, locale, now: w.now });
-  const appointment = when ? `，预约 ${when}` : '';
+  const appointment = at ? `，预约 ${formatHumanTime(at, { timeZone: w.sla.timezone, now: w.now })}` : '';
   notify(w, [
     {
       companyId: t.companyId,
