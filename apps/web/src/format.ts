@@ -1,12 +1,40 @@
+import { DEFAULT_TIME_ZONE, formatHumanTime } from '@guanjia/shared';
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 
-/** Staff read times in the estate's zone whatever their laptop says. */
-export const DISPLAY_TZ = 'Asia/Shanghai';
+// Extended here as well as in i18n/index.ts so the formatters work on their own (unit tests).
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
-/** `tz`: the resident portal passes its estate's zone (projects carry one). */
-export function formatDateTime(value: string | Date | null | undefined, tz = DISPLAY_TZ): string {
+/**
+ * Staff read times on the clock of the project they work in, whatever their laptop says: the
+ * AuthProvider sets it whenever the current project changes. Module state rather than a context
+ * because formatDateTime is called from plain table render functions all over the console.
+ */
+let displayZone = DEFAULT_TIME_ZONE;
+
+export function setDisplayTimeZone(timeZone: string | null | undefined): void {
+  displayZone = timeZone || DEFAULT_TIME_ZONE;
+}
+
+/** The current project's zone (Asia/Shanghai before a project is known). */
+export const displayTimeZone = (): string => displayZone;
+
+/** Table cells: `2026-03-02 18:00:05`. `tz`: the resident portal passes its estate's zone. */
+export function formatDateTime(value: string | Date | null | undefined, tz = displayZone): string {
   if (!value) return '—';
   return dayjs(value).tz(tz).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** A time inside a sentence: `12月6日 08:35` / `Dec 6, 08:35`, the year only when it is not this one. */
+export function formatHumanDateTime(
+  value: string | Date | null | undefined,
+  locale: string,
+  tz = displayZone,
+): string {
+  if (!value) return '—';
+  return formatHumanTime(value, { timeZone: tz, locale });
 }
 
 export function formatDate(value: string | null | undefined): string {

@@ -2,3 +2,5 @@ export * from './estate';
 export * from './permissions';
 export * from './phone';
 export * from './tickets';
+export * from './time-format';
+export * from './zoned';

@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useNavigate } from 'react-router-dom';
 import { ApiError, api, onUnauthorized } from '../api/client';
 import type { LoginResponse, Me, Page, Project } from '../api/types';
+import { setDisplayTimeZone } from '../format';
 import { applyLocale, type Locale, normalizeLocale } from '../i18n';
 
 export interface AuthValue {
@@ -82,6 +83,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [user]);
   const project = projects.find((p) => p.id === chosen) ?? projects[0] ?? null;
   const projectId = project?.id ?? null;
+  // Set while rendering, not in an effect, so the children's first paint is already on its clock.
+  setDisplayTimeZone(project?.timezone);
 
   const setProjectId = useCallback(
     (id: number) => {

@@ -2,7 +2,7 @@ import { ClockCircleOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import type { SlaBadge } from '@guanjia/shared';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../format';
+import { formatHumanDateTime } from '../format';
 import { badgeAt, formatDuration } from '../sla';
 import { useNow } from './useNow';
 
@@ -27,7 +27,7 @@ export function SlaBadgeTag({
   dueAt: string | null;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow();
   const text = useDurationText();
   const badge = badgeAt(state, dueAt, now);
@@ -41,7 +41,11 @@ export function SlaBadgeTag({
         ? t('sla.left', { time: text(remaining) })
         : t('sla.overdue', { time: text(remaining) });
   return (
-    <Tooltip title={dueAt ? t('sla.dueAt', { time: formatDateTime(dueAt) }) : t(`sla.badge.${badge}`)}>
+    <Tooltip
+      title={
+        dueAt ? t('sla.dueAt', { time: formatHumanDateTime(dueAt, i18n.language) }) : t(`sla.badge.${badge}`)
+      }
+    >
       <Tag
         color={BADGE_COLOR[badge]}
         icon={<ClockCircleOutlined />}
@@ -65,7 +69,7 @@ export function DeadlineTag({
   paused?: boolean;
   label?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow();
   const text = useDurationText();
   if (paused)
@@ -79,7 +83,7 @@ export function DeadlineTag({
   const remaining = Date.parse(dueAt) - now;
   const badge = badgeAt('ok', dueAt, now) ?? 'ok';
   return (
-    <Tooltip title={t('sla.dueAt', { time: formatDateTime(dueAt) })}>
+    <Tooltip title={t('sla.dueAt', { time: formatHumanDateTime(dueAt, i18n.language) })}>
       <Tag
         color={BADGE_COLOR[badge]}
         icon={<ClockCircleOutlined />}

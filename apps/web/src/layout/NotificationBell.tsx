@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { NotificationItem, Page } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatHumanDateTime } from '../format';
 import { useLive } from '../live/LiveProvider';
 
 const KIND_COLOR: Record<string, string> = {
@@ -19,9 +19,14 @@ const KIND_COLOR: Record<string, string> = {
   'complaint.created': 'magenta',
 };
 
-/** Bodies written by the server carry ISO instants ("截止 2026-11-22T13:33:17.515Z"): show local time. */
-const readableBody = (body: string) =>
-  body.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (iso) => formatDateTime(iso).slice(0, 16));
+/**
+ * Bodies stored before the server wrote human times carry ISO instants ("截止 2026-11-22T13:33:17.515Z"):
+ * show those as the server now would, on the notification's project clock in the reader's language.
+ */
+const readableBody = (body: string, locale: string, timeZone: string | undefined) =>
+  body.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (iso) =>
+    formatHumanDateTime(iso, locale, timeZone),
+  );
 
 type NotificationPage = Page<NotificationItem> & { unread: number };
 
@@ -30,8 +35,9 @@ type NotificationPage = Page<NotificationItem> & { unread: number };
  * assignments), the unread count live over /api/live, a toast for new breaches, mark read on open.
  */
 export function NotificationBell({ techView = false, dark = false }: { techView?: boolean; dark?: boolean }) {
-  const { t } = useTranslation();
-  const { can } = useAuth();
+  const { t, i18n } = useTranslation();
+  const { can, projects } = useAuth();
+  const zoneOf = (projectId: number | null) => projects.find((p) => p.id === projectId)?.timezone;
   const navigate = useNavigate();
   const { notification } = App.useApp();
   const { subscribe, connected } = useLive();
@@ -116,7 +122,9 @@ export function NotificationBell({ techView = false, dark = false }: { techView?
                 )}
               </Space>
               <div style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.title}</div>
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>{readableBody(n.body)}</div>
+              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                {readableBody(n.body, i18n.language, zoneOf(n.projectId))}
+              </div>
               <div style={{ fontSize: 11, color: '#bfbfbf' }}>{formatDateTime(n.createdAt)}</div>
             </button>
           ))

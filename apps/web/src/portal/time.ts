@@ -1,11 +1,17 @@
+import { DEFAULT_TIME_ZONE } from '@guanjia/shared';
 import { createContext, useCallback, useContext } from 'react';
-import { DISPLAY_TZ, formatDateTime } from '../format';
+import { useTranslation } from 'react-i18next';
+import { formatHumanDateTime } from '../format';
 
 /** The estate's zone from /api/portal/me: a resident reads times as on the estate's clocks. */
-export const PortalTimezone = createContext(DISPLAY_TZ);
+export const PortalTimezone = createContext(DEFAULT_TIME_ZONE);
 
-/** "03-02 18:00" in the estate's zone. */
+/** "3月2日 18:00" (the year when it is not this one) in the estate's zone and the portal's language. */
 export function usePortalTime() {
   const tz = useContext(PortalTimezone);
-  return useCallback((value: string | null) => formatDateTime(value, tz).slice(5, 16), [tz]);
+  const { i18n } = useTranslation();
+  return useCallback(
+    (value: string | null) => formatHumanDateTime(value, i18n.language, tz),
+    [tz, i18n.language],
+  );
 }

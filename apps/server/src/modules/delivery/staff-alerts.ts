@@ -16,7 +16,8 @@ export interface StaffAlert {
   ticketId: number;
   priority: TicketPriority;
   subject: string;
-  body: string;
+  /** Per recipient: the deadline in it reads in their own language. */
+  body: (userId: number) => string;
 }
 
 /** Each person's outbound addresses: the preference's own, else the staff profile's. */
@@ -64,7 +65,7 @@ export async function queueStaffAlerts(
       channel: t.channel,
       recipient: t.recipient,
       subject: alert.subject,
-      body: alert.body,
+      body: alert.body(t.userId),
       urgent,
       maxAttempts,
       createdAt: now,

@@ -1,3 +1,4 @@
+import { formatHumanTime } from '@guanjia/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { notify } from '../notifications/notify';
 import type { WorkOrderRow } from '../tickets/ticket-rows';
@@ -49,6 +50,9 @@ export async function handTo(
     .where(eq(technicianStatus.userId, technicianId));
   if (w.actor.userId === technicianId) return;
   const t = w.bundle.ticket;
+  // The appointment on the project's clock; the technician's phone view is Chinese like this text.
+  const at = wo.appointmentAt;
+  const appointment = at ? `，预约 ${formatHumanTime(at, { timeZone: w.sla.timezone, now: w.now })}` : '';
   await notify(w, [
     {
       companyId: t.companyId,
@@ -57,7 +61,7 @@ export async function handTo(
       kind: 'workorder.assigned',
       // The number may still be a placeholder here (numbering.ts): name the job instead.
       title: `新派工单${wo.priority === '急' ? '（急修）' : ''}：${t.title}`,
-      body: `${wo.description}${wo.appointmentAt ? `，预约 ${wo.appointmentAt.toISOString()}` : ''}`,
+      body: `${wo.description}${appointment}`,
       ticketId: t.id,
       workOrderId: wo.id,
       dedupeKey: `assigned:${wo.id}:${w.now.getTime()}`,

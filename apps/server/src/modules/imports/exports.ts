@@ -1,14 +1,10 @@
-import { count, desc, inArray } from 'drizzle-orm';
+import { asc, count, desc, inArray } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
+import { DEFAULT_TIME_ZONE } from '../../platform/clock/zoned';
 import type { Db } from '../../platform/db/client';
-import {
-  EXPORT_ROW_CAP,
-  formatLocalDateTime,
-  sendRowsAsXlsx,
-  type XlsxColumn,
-} from '../../platform/http/xlsx';
+import { EXPORT_ROW_CAP, sendRowsAsXlsx, type XlsxColumn, zonedTime } from '../../platform/http/xlsx';
 import { presentUnit } from '../org/presenters';
 import { listUnits, scopeIds, unitFilters, unitListQuery } from '../org/queries';
 import { buildings, projects, units } from '../org/schema';
@@ -25,13 +21,25 @@ import { listStaff, presentStaff } from '../staff/queries';
 
 const joined = (items: readonly string[]) => items.join('、');
 const yesNo = (v: boolean) => (v ? '是' : '否');
-const localTime = (iso: string | null) => (iso ? formatLocalDateTime(new Date(iso)) : null);
+/**
+ * Time columns hold the project's wall clock (xlsx.ts: real date cells, yyyy-mm-dd hh:mm): a resident
+ * row in its own project's zone, the staff list in the zone of the project it was asked for.
+ */
+async function projectZones(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: projects.id, timezone: projects.timezone })
+    .from(projects)
+    .where(inArray(projects.id, [...ids]))
+    .orderBy(asc(projects.id));
+  return new Map(rows.map((r) => [r.id, r.timezone]));
+}
 /** withLinks matches links per row: keep its slices small. */
 const LINK_CHUNK = 500;
 
 export const residentExportQuery = residentListQuery.omit({ page: true, pageSize: true });
 
-type PresentedResident = ReturnType<typeof presentResident>;
+type PresentedResident = ReturnType<typeof presentResident> & { timeZone: string };
 const residentColumns: XlsxColumn<PresentedResident>[] = [
   { header: '住户ID', width: 8, value: (r) => r.id },
   { header: '住户姓名', width: 10, value: (r) => r.name },
@@ -48,8 +56,8 @@ const residentColumns: XlsxColumn<PresentedResident>[] = [
   { header: '生日', width: 12, value: (r) => r.birthday },
   { header: '邮箱', width: 22, value: (r) => r.email },
   { header: '备注', width: 30, value: (r) => r.notes },
-  { header: '创建时间', width: 17, value: (r) => localTime(r.createdAt) },
-  { header: '更新时间', width: 17, value: (r) => localTime(r.updatedAt) },
+  { header: '创建时间', width: 17, value: (r) => zonedTime(r.createdAt, r.timeZone) },
+  { header: '更新时间', width: 17, value: (r) => zonedTime(r.updatedAt, r.timeZone) },
 ];
 
 export async function exportResidents(
@@ -63,10 +71,11 @@ export async function exportResidents(
     db.select().from(residents).where(where).orderBy(desc(residents.id)).limit(EXPORT_ROW_CAP),
     db.select({ n: count() }).from(residents).where(where),
   ]);
+  const zones = await projectZones(db, [...new Set(rows.map((r) => r.projectId))]);
   const presented: PresentedResident[] = [];
   for (let i = 0; i < rows.length; i += LINK_CHUNK) {
     for (const r of await withLinks(db, rows.slice(i, i + LINK_CHUNK)))
-      presented.push(presentResident(auth, r));
+      presented.push({ ...presentResident(auth, r), timeZone: zones.get(r.projectId) ?? DEFAULT_TIME_ZONE });
   }
   return sendRowsAsXlsx(reply, {
     filename: '住户.xlsx',
@@ -132,7 +141,7 @@ export async function exportUnits(
 
 export const staffExportQuery = staffListQuery.omit({ page: true, pageSize: true });
 
-type PresentedStaff = ReturnType<typeof presentStaff> & { projectNames: string };
+type PresentedStaff = ReturnType<typeof presentStaff> & { projectNames: string; timeZone: string };
 
 const staffColumns: XlsxColumn<PresentedStaff>[] = [
   { header: '用户名', width: 14, value: (s) => s.username },
@@ -144,7 +153,7 @@ const staffColumns: XlsxColumn<PresentedStaff>[] = [
   { header: '负责项目', width: 24, value: (s) => s.projectNames },
   { header: '技能', width: 20, value: (s) => joined(s.skills) },
   { header: '状态', width: 6, value: (s) => (s.active ? '启用' : '停用') },
-  { header: '最近登录', width: 17, value: (s) => localTime(s.lastLoginAt) },
+  { header: '最近登录', width: 17, value: (s) => zonedTime(s.lastLoginAt, s.timeZone) },
 ];
 
 export async function exportStaff(
@@ -156,10 +165,14 @@ export async function exportStaff(
   const [{ items, total }, projectRows] = await Promise.all([
     listStaff(db, auth, { ...q, page: 1, pageSize: EXPORT_ROW_CAP }),
     db
-      .select({ id: projects.id, name: projects.name })
+      .select({ id: projects.id, name: projects.name, timezone: projects.timezone })
       .from(projects)
-      .where(inArray(projects.id, scopeIds(auth))),
+      .where(inArray(projects.id, scopeIds(auth)))
+      .orderBy(asc(projects.id)),
   ]);
+  // Staff span projects: the one asked for sets the clock, else the caller's first project.
+  const timeZone =
+    (projectRows.find((p) => p.id === q.projectId) ?? projectRows[0])?.timezone ?? DEFAULT_TIME_ZONE;
   // Only the caller's own projects are named; the others are counted.
   const names = new Map(projectRows.map((p) => [p.id, p.name]));
   const projectNames = (ids: readonly number[]) => {
@@ -169,7 +182,7 @@ export async function exportStaff(
   };
   const rows = items.map((u) => {
     const s = presentStaff(auth, u);
-    return { ...s, projectNames: s.allProjects ? '全部项目' : projectNames(s.projectIds) };
+    return { ...s, timeZone, projectNames: s.allProjects ? '全部项目' : projectNames(s.projectIds) };
   });
   return sendRowsAsXlsx(reply, {
     filename: '员工.xlsx',

@@ -1,5 +1,5 @@
+import { formatHumanTime } from '@guanjia/shared';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { zonedParts } from '../../platform/clock/zoned';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
 import { queueDeliveries } from '../delivery/queue-deliveries';
@@ -8,12 +8,6 @@ import { renderTemplate, TEMPLATE_FALLBACKS } from '../delivery/rules/template';
 import { projects } from '../org/schema';
 import { tickets } from '../tickets/schema';
 import { type IncidentRow, incidentTickets } from './schema';
-
-/** "3月2日 18:00" in the project's time zone: how residents read a time. */
-export function localLabel(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.month}月${p.day}日 ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-}
 
 async function timezoneOf(tx: DbOrTx, projectId: number): Promise<string> {
   const [p] = await tx.select({ tz: projects.timezone }).from(projects).where(eq(projects.id, projectId));
@@ -44,7 +38,10 @@ export async function queueIncidentNotice(
 ): Promise<number> {
   const tz = await timezoneOf(tx, i.projectId);
   const recipients = await incidentAudience(tx, i);
-  const until = i.expectedEndAt ? localLabel(i.expectedEndAt, tz) : null;
+  // Residents read Chinese (they have no language setting) on the estate's clock.
+  const until = i.expectedEndAt
+    ? formatHumanTime(i.expectedEndAt, { timeZone: tz, now: services.clock.now() })
+    : null;
   return queueDeliveries(
     tx,
     services,

@@ -48,6 +48,6 @@ describe('scheduled campaigns', () => {
       [f.residentsA[1], 'sms', 'sent'],
     ]);
     expect(warranty[0]?.body).toContain('1-2-102');
-    expect(warranty[0]?.body).toContain('2026-04-01');
+    expect(warranty[0]?.body).toContain('保修期将于4月1日到期');
   });
 });

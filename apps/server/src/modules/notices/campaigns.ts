@@ -1,3 +1,4 @@
+import { formatHumanDay } from '@guanjia/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { zonedParts } from '../../platform/clock/zoned';
 import type { Services } from '../../platform/http/app-types';
@@ -109,6 +110,8 @@ export async function runCampaigns(services: Pick<Services, 'database' | 'clock'
               unitIds: rows.map((r) => r.unitId),
             }),
           );
+          // "6月30日", not "2025-06-30": the owner reads the day as on a Chinese calendar.
+          const lastDay = formatHumanDay(ending, { timeZone: p.timezone, now });
           warranty += await queueDeliveries(
             tx,
             services,
@@ -124,7 +127,7 @@ export async function runCampaigns(services: Pick<Services, 'database' | 'clock'
             },
             recipients.filter((r) => r.mobile),
             (r) =>
-              `尊敬的${r.name}:您的房屋${r.unitLabel ?? ''}保修期将于${ending}到期,如有质量问题请在到期前联系${p.name}客服中心报修。`,
+              `尊敬的${r.name}:您的房屋${r.unitLabel ?? ''}保修期将于${lastDay}到期,如有质量问题请在到期前联系${p.name}客服中心报修。`,
           );
         }
       }

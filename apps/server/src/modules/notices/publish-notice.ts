@@ -1,3 +1,4 @@
+import { formatHumanTime } from '@guanjia/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
@@ -7,7 +8,6 @@ import type { Services } from '../../platform/http/app-types';
 import { queueDeliveries } from '../delivery/queue-deliveries';
 import { resolveAudience } from '../delivery/recipients';
 import { renderTemplate, TEMPLATE_FALLBACKS } from '../delivery/rules/template';
-import { localLabel } from '../incidents/notify';
 import { incidents } from '../incidents/schema';
 import { projects } from '../org/schema';
 import { noticeInScope } from './queries';
@@ -31,6 +31,7 @@ export async function publishNotice(
     const next = runNoticeAction(n, { type: 'publish' });
     await assertSendable(tx, n, now);
     const [project] = await tx.select().from(projects).where(eq(projects.id, n.projectId));
+    // Times in the text: the estate's clock, in Chinese (residents have no language setting).
     const tz = project?.timezone ?? 'Asia/Shanghai';
     const [incident] = n.incidentId
       ? await tx.select().from(incidents).where(eq(incidents.id, n.incidentId))
@@ -78,9 +79,11 @@ export async function publishNotice(
             'resident.name': r.name,
             'unit.label': r.unitLabel,
             'project.name': project?.name ?? null,
-            'notice.expiresAt': localLabel(n.expiresAt, tz),
+            'notice.expiresAt': formatHumanTime(n.expiresAt, { timeZone: tz, now }),
             'incident.kind': incident?.kind ?? null,
-            'incident.until': incident?.expectedEndAt ? localLabel(incident.expectedEndAt, tz) : null,
+            'incident.until': incident?.expectedEndAt
+              ? formatHumanTime(incident.expectedEndAt, { timeZone: tz, now })
+              : null,
           },
           TEMPLATE_FALLBACKS,
         ),

@@ -1,5 +1,6 @@
 import type { NotificationKind } from '@guanjia/shared';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { users } from '../../platform/auth/schema';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
 import { notifications } from './schema';
@@ -67,4 +68,14 @@ export async function usersWithRoles(
        and (u.all_projects or exists (select 1 from user_projects up where up.user_id = u.id and up.project_id = ${projectId}))
      order by u.id`)) as unknown as { rows: { user_id: string | number; role_code: string }[] };
   return result.rows.map((r) => ({ userId: Number(r.user_id), roleCode: r.role_code }));
+}
+
+/** Each user's language (users.locale): the times in a text addressed to them read in it. */
+export async function userLocales(db: DbOrTx, userIds: readonly number[]): Promise<Map<number, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.map((r) => [r.id, r.locale]));
 }

@@ -1,10 +1,10 @@
+import { formatHumanTime } from '@guanjia/shared';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { events } from '../../platform/events/schema';
 import { offsetOf, type PageQuery } from '../../platform/http/pagination';
 import { renderTemplate, TEMPLATE_FALLBACKS } from '../delivery/rules/template';
 import { deliveries } from '../delivery/schema';
-import { localLabel } from '../incidents/notify';
 import { incidentMatches } from '../incidents/rules/coverage';
 import { incidents } from '../incidents/schema';
 import { noticeReads, notices } from '../notices/schema';
@@ -209,7 +209,7 @@ export async function myIncidents(db: DbOrTx, p: PortalContext, now: Date) {
     );
     if (!unit) return [];
     const name = p.residents.find((r) => r.id === unit.residentId)?.name ?? null;
-    const until = i.expectedEndAt ? localLabel(i.expectedEndAt, timezone) : null;
+    const until = i.expectedEndAt ? formatHumanTime(i.expectedEndAt, { timeZone: timezone, now }) : null;
     return [
       {
         id: i.id,

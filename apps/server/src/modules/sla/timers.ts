@@ -1,10 +1,10 @@
-import type { SlaClockKind } from '@guanjia/shared';
+import { formatHumanTime, type SlaClockKind } from '@guanjia/shared';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { Services } from '../../platform/http/app-types';
 import { queueStaffAlerts } from '../delivery/staff-alerts';
 import { patchWorkOrder } from '../dispatch/assign';
 import { retryPendingDispatch } from '../dispatch/retry';
-import { notify, usersWithRoles } from '../notifications/notify';
+import { notify, userLocales, usersWithRoles } from '../notifications/notify';
 import { lockTicketBundle } from '../tickets/load';
 import { tickets } from '../tickets/schema';
 import { openWrite, publishAll, type TicketWrite } from '../tickets/ticket-write';
@@ -74,6 +74,16 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
   const actor = wo ? wo.technicianId : t.ownerId;
   if (actor && !stuckDispatch) recipients.add(actor);
   const due = plan.dueAt.toISOString();
+  // The deadline as the reader's wall clock shows it where the estate is, in their language.
+  const locales = await userLocales(w.tx, [...recipients]);
+  const bodyFor = (userId: number) => {
+    const time = formatHumanTime(plan.dueAt, {
+      timeZone: w.sla.timezone,
+      locale: locales.get(userId),
+      now: w.now,
+    });
+    return `${t.title}（${t.priority}）截止 ${time}`;
+  };
   const title = stuckDispatch
     ? `无人接单 ${subject}：已超过派单时限`
     : a.event === 'breach'
@@ -92,7 +102,7 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
           : ('sla.warning' as const),
       level: stuckDispatch ? 1 : LEVEL[a.event],
       title,
-      body: `${t.title}（${t.priority}）截止 ${due}`,
+      body: bodyFor(userId),
       ticketId: t.id,
       workOrderId: plan.workOrderId,
       dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
@@ -112,7 +122,7 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
           ticketId: t.id,
           priority: t.priority,
           subject: title,
-          body: `${t.title}（${t.priority}）截止 ${due}`,
+          body: bodyFor,
         },
         [...recipients],
       );

@@ -9,7 +9,23 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** An export never holds more rows than this; the response says when it was cut. */
 export const EXPORT_ROW_CAP = 50_000;
 
-export type XlsxValue = string | number | boolean | Date | null | undefined;
+/**
+ * An instant for a time column, with the zone of the project it belongs to. A bare Date is not a cell
+ * value: Excel has no time zones, so every time states whose wall clock it is written on.
+ */
+export interface ZonedTime {
+  at: Date;
+  timeZone: string;
+}
+
+export type XlsxValue = string | number | boolean | ZonedTime | null | undefined;
+
+/** How time cells display: the date order of Chinese forms, to the minute. */
+export const XLSX_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/** A time column's value from a presenter's ISO string (null stays an empty cell). */
+export const zonedTime = (at: Date | string | null | undefined, timeZone: string): ZonedTime | null =>
+  at ? { at: typeof at === 'string' ? new Date(at) : at, timeZone } : null;
 
 export interface XlsxColumn<T> {
   header: string;
@@ -59,7 +75,12 @@ export async function buildXlsx<T>(
   styleHeaderRow(header);
   header.commit();
   for (const item of rows) {
-    sheet.addRow(columns.map((c) => cellValue(c.value(item)))).commit();
+    const values = columns.map((c) => cellValue(c.value(item)));
+    const row = sheet.addRow(values);
+    values.forEach((v, i) => {
+      if (v instanceof Date) row.getCell(i + 1).numFmt = XLSX_TIME_FORMAT;
+    });
+    row.commit();
   }
   sheet.commit();
   await workbook.commit();
@@ -69,16 +90,18 @@ export async function buildXlsx<T>(
 
 function cellValue(value: XlsxValue): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
-  // Timestamps read as Beijing wall-clock time; Excel has no time zones.
-  if (value instanceof Date) return formatLocalDateTime(value);
+  if (typeof value === 'object') return wallClockDate(value);
   return value;
 }
 
-/** "2025-03-07 14:05" in Asia/Shanghai. */
-export function formatLocalDateTime(at: Date, timeZone = 'Asia/Shanghai'): string {
+/**
+ * Time cells are real Excel dates (they sort, filter and subtract in Excel and WPS) holding the
+ * project's wall-clock time: exceljs writes a Date's UTC fields as the serial number, so the Date
+ * given to it carries the zoned year…minute as UTC. A reader sees 08:35 where the estate saw 08:35.
+ */
+export function wallClockDate({ at, timeZone }: ZonedTime): Date {
   const p = zonedParts(at, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
 }
 
 /** Excel forbids : \ / ? * [ ] in sheet names and caps them at 31 characters. */

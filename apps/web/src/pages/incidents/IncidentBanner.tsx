@@ -3,7 +3,7 @@ import { Alert, Checkbox, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
-import { formatDateTime } from '../../format';
+import { formatHumanDateTime } from '../../format';
 import type { Incident } from './types';
 
 /**
@@ -21,7 +21,7 @@ export function IncidentBanner({
   attachTo: number | null;
   onAttachChange: (incidentId: number | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const active = useQuery({
     queryKey: ['incidents', 'active', unitId, categoryId],
@@ -43,7 +43,7 @@ export function IncidentBanner({
             <Space orientation="vertical" size={2}>
               {i.expectedEndAt && (
                 <span>
-                  {t('incidents.bannerUntil', { time: formatDateTime(i.expectedEndAt).slice(0, 16) })}
+                  {t('incidents.bannerUntil', { time: formatHumanDateTime(i.expectedEndAt, i18n.language) })}
                 </span>
               )}
               {i.agentScript && (

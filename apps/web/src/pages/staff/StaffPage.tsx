@@ -38,7 +38,7 @@ import { FieldRow } from '../../components/FieldRow';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { StaffChannelsForm } from '../../components/StaffChannelsForm';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatHumanDateTime } from '../../format';
 import { useVocab } from '../../vocab';
 import { validPhone } from '../residents/validators';
 
@@ -297,7 +297,7 @@ function PasswordModal({ staff, onClose }: { staff: Staff | null; onClose: () =>
 }
 
 export default function StaffPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const vocab = useVocab();
   const { can, projects, user } = useAuth();
   const { message } = App.useApp();
@@ -422,7 +422,9 @@ export default function StaffPage() {
         const locked = s.lockedUntil && new Date(s.lockedUntil) > new Date();
         if (locked)
           return (
-            <Tooltip title={t('staff.lockedUntil', { time: formatDateTime(s.lockedUntil) })}>
+            <Tooltip
+              title={t('staff.lockedUntil', { time: formatHumanDateTime(s.lockedUntil, i18n.language) })}
+            >
               <Badge status="warning" text={t('staff.locked')} />
             </Tooltip>
           );

@@ -37,7 +37,7 @@ import { useApiError } from '../../components/feedback';
 import { PhotoList } from '../../components/Photos';
 import { PriorityTag, WorkOrderStatusTag } from '../../components/ServiceTags';
 import { DeadlineTag } from '../../components/SlaCountdown';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatHumanDateTime } from '../../format';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { ReasonModal } from '../tickets/ReasonModal';
@@ -123,7 +123,7 @@ function PhotoPicker({
 
 /** One job on the phone: what and where, the clock that runs now, and the next step as a big button. */
 export default function TechWorkOrderPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sv = useServiceVocab();
   const { id } = useParams();
   const woId = Number(id);
@@ -319,7 +319,7 @@ export default function TechWorkOrderPage() {
             type="info"
             showIcon
             style={{ marginTop: 10 }}
-            title={t('tech.appointment', { time: formatDateTime(wo.appointmentAt).slice(0, 16) })}
+            title={t('tech.appointment', { time: formatHumanDateTime(wo.appointmentAt, i18n.language) })}
           />
         )}
         {wo.status === '挂起' && wo.lastReason && (

@@ -32,7 +32,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
 import { SlaBadgeTag } from '../../components/SlaCountdown';
-import { DISPLAY_TZ, formatDateTime } from '../../format';
+import { displayTimeZone, formatDateTime } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { CLASSIFIED_LATER, ClassifyPopover } from './ClassifyPopover';
@@ -397,8 +397,10 @@ export default function TicketListPage() {
             onChange={(v) => {
               const [from, to] = v ?? [];
               update({
-                from: from ? from.tz(DISPLAY_TZ, true).startOf('day').toISOString() : undefined,
-                to: to ? to.tz(DISPLAY_TZ, true).startOf('day').add(1, 'day').toISOString() : undefined,
+                from: from ? from.tz(displayTimeZone(), true).startOf('day').toISOString() : undefined,
+                to: to
+                  ? to.tz(displayTimeZone(), true).startOf('day').add(1, 'day').toISOString()
+                  : undefined,
               });
             }}
             style={{ width: 240 }}
