@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { replySubject, stripReplyPrefixes, ticketNumberIn, titleFrom } from './subject';
 
 const ticketNumber = fc
-  .tuple(fc.constantFrom('BX', 'TS', 'ZX', 'JY'), fc.integer({ min: 20200101, max: 20991231 }), fc.nat(9999))
-  .map(([p, d, n]) => `${p}-${d}-${String(n).padStart(4, '0')}`);
+  .tuple(
+    fc.constantFrom('BX', 'TS', 'ZX', 'JY'),
+    fc.stringMatching(/^[A-Z0-9]{1,16}$/),
+    fc.integer({ min: 20200101, max: 20991231 }),
+    fc.nat(9999),
+  )
+  .map(([p, code, d, n]) => `${p}-${code}-${d}-${String(n).padStart(4, '0')}`);
 
 describe('ticketNumberIn', () => {
   it.each<[string, string | null]>([
