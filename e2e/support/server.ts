@@ -89,6 +89,7 @@ function spawnServer(dataDir: string, webDist: string, port: number): Child {
       GUANJIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
       GUANJIA_BACKUP_ON_SHUTDOWN: '0',
       GUANJIA_LOG: '0',
+      GUANJIA_STRICT_RESPONSES: '1',
       DATABASE_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
