@@ -43,5 +43,5 @@ export const fileResponse = (contentType: string, description: string) => ({
   content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
 });
 
-/** 204: the answer has no body. */
+/** 204: the answer has no body (handlers send null, which Fastify leaves out for a 204). */
 export const noContent = z.null().meta({ description: 'No content' });

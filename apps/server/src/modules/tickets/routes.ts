@@ -1,3 +1,4 @@
+import { ticketDetailSchema, ticketPageSchema, ticketTimelineSchema } from '@guanjia/shared/api';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -43,7 +44,12 @@ export async function ticketRoutes(app: App): Promise<void> {
     '/api/tickets',
     {
       onRequest: guard('tickets.write'),
-      schema: { tags: ['tickets'], body: ticketInput, headers: idempotencyHeaders },
+      schema: {
+        tags: ['tickets'],
+        body: ticketInput,
+        headers: idempotencyHeaders,
+        response: { 200: ticketDetailSchema, 201: ticketDetailSchema },
+      },
     },
     async (request, reply) => {
       const auth = currentAuth(request);
@@ -58,7 +64,10 @@ export async function ticketRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/tickets',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], querystring: ticketListQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], querystring: ticketListQuery, response: { 200: ticketPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
@@ -76,13 +85,19 @@ export async function ticketRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/tickets/:id',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], params: idParam, response: { 200: ticketDetailSchema } },
+    },
     async (request) => detail(request, request.params.id),
   );
 
   app.get(
     '/api/tickets/:id/events',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], params: idParam, response: { 200: ticketTimelineSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const t = await detail(request, request.params.id);
@@ -142,7 +157,13 @@ export async function ticketRoutes(app: App): Promise<void> {
   const params = idParam;
   const opts = (body: z.ZodType) => ({
     onRequest: guard('tickets.write'),
-    schema: { tags: ['tickets'], params, body },
+    // Notes answer 201, the other commands 200: both with the ticket as it is now.
+    schema: {
+      tags: ['tickets'],
+      params,
+      body,
+      response: { 200: ticketDetailSchema, 201: ticketDetailSchema },
+    },
   });
   app.post('/api/tickets/:id/accept', opts(versioned), async (request) => {
     const body = versioned.parse(request.body);
@@ -183,7 +204,10 @@ export async function ticketRoutes(app: App): Promise<void> {
   const newWorkOrder = workOrderInput.extend({ version: z.number().int().positive() });
   app.post(
     '/api/tickets/:id/work-orders',
-    { onRequest: guard('tickets.dispatch'), schema: { tags: ['tickets'], params, body: newWorkOrder } },
+    {
+      onRequest: guard('tickets.dispatch'),
+      schema: { tags: ['tickets'], params, body: newWorkOrder, response: { 201: ticketDetailSchema } },
+    },
     async (request, reply) => {
       const { version, ...input } = request.body;
       await addWorkOrderToTicket(services, currentAuth(request), request.params.id, version, input);
