@@ -45,3 +45,9 @@ export const fileResponse = (contentType: string, description: string) => ({
 
 /** 204: the answer has no body (handlers send null, which Fastify leaves out for a 204). */
 export const noContent = z.null().meta({ description: 'No content' });
+
+/** An .xlsx workbook (exports, import templates, error reports). */
+export const xlsxFile = fileResponse(
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'An Excel workbook',
+);

@@ -1,6 +1,8 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
 export * from './common';
 export * from './dispatch';
+export * from './estate';
+export * from './residents';
 export * from './sla-clocks';
 export * from './tickets';
 export * from './work-orders';
