@@ -32,7 +32,7 @@ export type Page<T> = {
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Commands whose effect the caller does not need to read back. */
-export const okSchema = z.object({ ok: z.literal(true) });
+export const okSchema = z.object({ ok: z.boolean() });
 
 /** JSON the server stores and gives back as it was written (settings values, event payloads). */
 export const jsonValue = z.unknown();
