@@ -4,6 +4,7 @@ export * from './dispatch';
 export * from './estate';
 export * from './platform';
 export * from './residents';
+export * from './sla';
 export * from './sla-clocks';
 export * from './staff';
 export * from './tickets';
