@@ -1,7 +1,10 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
 export * from './common';
+export * from './delivery';
 export * from './dispatch';
 export * from './estate';
+export * from './imports';
+export * from './incidents';
 export * from './platform';
 export * from './residents';
 export * from './sla';
