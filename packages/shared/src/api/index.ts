@@ -5,6 +5,8 @@ export * from './dispatch';
 export * from './estate';
 export * from './imports';
 export * from './incidents';
+export * from './knowledge';
+export * from './notices';
 export * from './platform';
 export * from './residents';
 export * from './sla';
