@@ -8,6 +8,7 @@ export * from './incidents';
 export * from './knowledge';
 export * from './notices';
 export * from './platform';
+export * from './portal';
 export * from './residents';
 export * from './sla';
 export * from './sla-clocks';
