@@ -13,5 +13,6 @@ export * from './residents';
 export * from './sla';
 export * from './sla-clocks';
 export * from './staff';
+export * from './telephony';
 export * from './tickets';
 export * from './work-orders';
