@@ -40,7 +40,8 @@ export const jsonValue = z.unknown();
 /** A file the route streams (xlsx, pdf, audio, csv): described for OpenAPI, not serialized by zod. */
 export const fileResponse = (contentType: string, description: string) => ({
   description,
-  content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
+  // Typed unknown: the handler sends a Buffer or a stream, which Fastify passes through unserialized.
+  content: { [contentType]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } },
 });
 
 /** 204: the answer has no body (handlers send null, which Fastify leaves out for a 204). */

@@ -5,6 +5,7 @@ export * from './dispatch';
 export * from './estate';
 export * from './imports';
 export * from './incidents';
+export * from './ivr';
 export * from './knowledge';
 export * from './notices';
 export * from './platform';
