@@ -3,6 +3,7 @@ import { isoTime, nullableTime, page } from './common';
 
 export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email', 'webhook'] as const;
 export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DELIVERY_SOURCES = [
   'incident',
   'incident_resolved',
@@ -47,6 +48,7 @@ export const sourceDeliveryPageSchema = page(deliverySchema).extend({
     byChannel: z.record(z.string(), z.number()),
   }),
 });
+export type SourceDeliveryPage = z.infer<typeof sourceDeliveryPageSchema>;
 
 /** A staff member's extra alert channels (in-app is always on); the mobile is masked for others. */
 export const staffChannelsSchema = z.object({

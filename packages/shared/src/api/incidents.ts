@@ -3,8 +3,10 @@ import { TICKET_STATUSES, TICKET_TYPES } from '../tickets';
 import { isoDate, isoTime, nullableTime, page } from './common';
 
 export const INCIDENT_KINDS = ['停水', '停电', '停气', '电梯停运', '网络电视', '施工', '其他'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const INCIDENT_STATUSES = ['进行中', '已恢复'] as const;
 export const INCIDENT_NOTIFY_STATES = ['met', 'breached', 'pending', 'overdue'] as const;
+export type NotifyState = (typeof INCIDENT_NOTIFY_STATES)[number];
 
 /** An outage or mass event; empty building and unit lists = the whole project. */
 export const incidentSchema = z.object({

@@ -4,6 +4,7 @@ import { isoTime, nullableTime, page } from './common';
 export const QA_SUBJECTS = ['call', 'ticket'] as const;
 /** 待评分 sampled · 已评分 scored · 申诉中 appealed · 已复核 appeal settled. */
 export const QA_STATUSES = ['待评分', '已评分', '申诉中', '已复核'] as const;
+export type QaStatus = (typeof QA_STATUSES)[number];
 export const QA_FLAG_SOURCES = ['note', 'answer', 'transcript'] as const;
 
 /** A QA review of one call or ticket; deductions by checklist key. */
@@ -38,6 +39,7 @@ export const qaReviewListItemSchema = qaReviewSchema.extend({
     .nullable(),
   forbidden: z.array(z.string()),
 });
+export type QaReviewListItem = z.infer<typeof qaReviewListItemSchema>;
 export const qaReviewPageSchema = page(qaReviewListItemSchema);
 
 export const qaFlagSchema = z.object({
@@ -52,6 +54,7 @@ export const qaFlagSchema = z.object({
   excerpt: z.string(),
   createdAt: isoTime,
 });
+export type QaFlag = z.infer<typeof qaFlagSchema>;
 export const qaFlagPageSchema = page(qaFlagSchema);
 
 export const qaSampleResultSchema = z.object({
@@ -62,11 +65,14 @@ export const qaSampleResultSchema = z.object({
   flagged: z.number(),
 });
 
+export const checklistItemSchema = z.object({ key: z.string(), label: z.string(), weight: z.number() });
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export const qaPlanSchema = z.object({
   projectId: z.number(),
   samplePercent: z.number(),
-  checklist: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number() })),
+  checklist: z.array(checklistItemSchema),
 });
+export type QaPlan = z.infer<typeof qaPlanSchema>;
 
 export const qaMonthlySchema = z.object({
   projectId: z.number(),
