@@ -44,8 +44,11 @@ export const fileResponse = (contentType: string, description: string) => ({
   content: { [contentType]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } },
 });
 
-/** 204: the answer has no body (handlers send null, which Fastify leaves out for a 204). */
-export const noContent = z.null().meta({ description: 'No content' });
+/**
+ * 204: the answer has no body (handlers send null, which Fastify leaves out for a 204). The OpenAPI 3.0
+ * form of null is a nullable enum; `type: 'null'` is what tells fastify-swagger to list no content.
+ */
+export const noContent = z.null().meta({ description: 'No content', type: 'null' });
 
 /** An .xlsx workbook (exports, import templates, error reports). */
 export const xlsxFile = fileResponse(
