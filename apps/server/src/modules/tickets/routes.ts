@@ -155,15 +155,14 @@ export async function ticketRoutes(app: App): Promise<void> {
   );
 
   const params = idParam;
+  // Every command answers with the ticket as it is now: 200, or 201 where it adds something (a note).
   const opts = (body: z.ZodType) => ({
     onRequest: guard('tickets.write'),
-    // Notes answer 201, the other commands 200: both with the ticket as it is now.
-    schema: {
-      tags: ['tickets'],
-      params,
-      body,
-      response: { 200: ticketDetailSchema, 201: ticketDetailSchema },
-    },
+    schema: { tags: ['tickets'], params, body, response: { 200: ticketDetailSchema } },
+  });
+  const adding = (body: z.ZodType) => ({
+    ...opts(body),
+    schema: { ...opts(body).schema, response: { 201: ticketDetailSchema } },
   });
   app.post('/api/tickets/:id/accept', opts(versioned), async (request) => {
     const body = versioned.parse(request.body);
@@ -175,7 +174,7 @@ export async function ticketRoutes(app: App): Promise<void> {
     await answerTicket(services, currentAuth(request), request.params.id, body.version, body.answer);
     return detail(request, request.params.id);
   });
-  app.post('/api/tickets/:id/notes', opts(noteBody), async (request, reply) => {
+  app.post('/api/tickets/:id/notes', adding(noteBody), async (request, reply) => {
     const body = noteBody.parse(request.body);
     await addTicketNote(services, currentAuth(request), request.params.id, body.note);
     return reply.status(201).send(await detail(request, request.params.id));
