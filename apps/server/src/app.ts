@@ -7,12 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerModules } from './modules';
 import { installAuth } from './platform/auth/plugin';
 import { authRoutes } from './platform/auth/routes';
@@ -20,6 +15,7 @@ import { listenForInvalidation } from './platform/cache/caches';
 import { auditRoutes } from './platform/events/routes';
 import type { App, Services } from './platform/http/app-types';
 import { installErrorHandling } from './platform/http/error-handler';
+import { responseSerializer } from './platform/http/serializer';
 import { systemRoutes } from './platform/http/system-routes';
 import { liveRoutes } from './platform/realtime/live';
 import { settingsRoutes } from './platform/settings/routes';
@@ -31,7 +27,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ strict: services.config.strictResponses ?? false }));
   app.decorate('services', services);
   // Kept so tests can prove that every route checks authentication and scope.
   const routes: { method: string; url: string }[] = [];

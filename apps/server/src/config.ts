@@ -18,6 +18,7 @@ const envSchema = z.object({
   GUANJIA_WEB_DIST: z.string().default(path.join(root, 'apps/web/dist')),
   GUANJIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   GUANJIA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  GUANJIA_STRICT_RESPONSES: z.enum(['0', '1']).default('0'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
     secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
     version: pkg.version,
+    strictResponses: e.GUANJIA_STRICT_RESPONSES === '1',
   };
 }

@@ -42,6 +42,8 @@ export function spawnServerProcess(port: number, env: Record<string, string>): S
       HOST: '127.0.0.1',
       GUANJIA_BACKUP_ON_SHUTDOWN: '0',
       GUANJIA_LOG: '0',
+      // Tests fail an answer that would silently lose a field its schema does not declare.
+      GUANJIA_STRICT_RESPONSES: '1',
       DATABASE_URL: '',
       ...env,
     },

@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1_048_576,
     secureCookies: false,
     version: 'test',
+    strictResponses: true,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { StaffChannels } from '@guanjia/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Form, Input, Skeleton, Space } from 'antd';
 import { useEffect } from 'react';
@@ -8,14 +9,6 @@ import { useApiError } from './feedback';
 
 export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
 type StaffChannel = (typeof STAFF_CHANNELS)[number];
-
-interface StaffChannels {
-  userId: number;
-  channels: StaffChannel[];
-  email: string | null;
-  mobile: string | null;
-  version: number | null;
-}
 
 interface ChannelsForm {
   channels: StaffChannel[];

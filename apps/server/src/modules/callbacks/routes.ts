@@ -1,3 +1,4 @@
+import { callbackQueueSchema, ticketDetailSchema } from '@guanjia/shared/api';
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
@@ -18,7 +19,12 @@ export async function callbackRoutes(app: App): Promise<void> {
     '/api/tickets/:id/callback',
     {
       onRequest: guard('callbacks.write'),
-      schema: { tags: ['callbacks'], params: idParam, body: callbackBody },
+      schema: {
+        tags: ['callbacks'],
+        params: idParam,
+        body: callbackBody,
+        response: { 200: ticketDetailSchema },
+      },
     },
     async (request) => {
       const auth = currentAuth(request);
@@ -30,7 +36,10 @@ export async function callbackRoutes(app: App): Promise<void> {
   // The callback queue: open rounds, oldest due first.
   app.get(
     '/api/callbacks',
-    { onRequest: guard('tickets.read'), schema: { tags: ['callbacks'], querystring: callbackListQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['callbacks'], querystring: callbackListQuery, response: { 200: callbackQueueSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;

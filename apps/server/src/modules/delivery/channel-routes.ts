@@ -1,3 +1,4 @@
+import { staffChannelsSchema, webhookConfigSchema, webhookSecretSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
@@ -12,13 +13,20 @@ export async function channelRoutes(app: App): Promise<void> {
   const { db } = services.database;
 
   // "My notification settings": every signed-in staff member, for themselves.
-  app.get('/api/auth/me/channels', { onRequest: guard(), schema: { tags: ['notices'] } }, async (request) => {
-    const auth = currentAuth(request);
-    return readStaffChannels(db, auth, auth.userId);
-  });
+  app.get(
+    '/api/auth/me/channels',
+    { onRequest: guard(), schema: { tags: ['notices'], response: { 200: staffChannelsSchema } } },
+    async (request) => {
+      const auth = currentAuth(request);
+      return readStaffChannels(db, auth, auth.userId);
+    },
+  );
   app.put(
     '/api/auth/me/channels',
-    { onRequest: guard(), schema: { tags: ['notices'], body: staffChannelsInput } },
+    {
+      onRequest: guard(),
+      schema: { tags: ['notices'], body: staffChannelsInput, response: { 200: staffChannelsSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       return saveStaffChannels(services, auth, auth.userId, request.body);
@@ -27,33 +35,51 @@ export async function channelRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff/:id/channels',
-    { onRequest: guard('staff.read'), schema: { tags: ['staff'], params: idParam } },
+    {
+      onRequest: guard('staff.read'),
+      schema: { tags: ['staff'], params: idParam, response: { 200: staffChannelsSchema } },
+    },
     async (request) => readStaffChannels(db, currentAuth(request), request.params.id),
   );
   app.put(
     '/api/staff/:id/channels',
     {
       onRequest: guard('staff.write'),
-      schema: { tags: ['staff'], params: idParam, body: staffChannelsInput },
+      schema: {
+        tags: ['staff'],
+        params: idParam,
+        body: staffChannelsInput,
+        response: { 200: staffChannelsSchema },
+      },
     },
     async (request) => saveStaffChannels(services, currentAuth(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/delivery/webhook',
-    { onRequest: guard('settings.read'), schema: { tags: ['notices'], querystring: projectQuery } },
+    {
+      onRequest: guard('settings.read'),
+      schema: { tags: ['notices'], querystring: projectQuery, response: { 200: webhookConfigSchema } },
+    },
     async (request) => readWebhook(db, currentAuth(request), request.query.projectId),
   );
   app.put(
     '/api/delivery/webhook',
-    { onRequest: guard('settings.write'), schema: { tags: ['notices'], body: webhookConfigInput } },
+    {
+      onRequest: guard('settings.write'),
+      schema: { tags: ['notices'], body: webhookConfigInput, response: { 200: webhookConfigSchema } },
+    },
     async (request) => saveWebhook(services, currentAuth(request), request.body),
   );
   app.post(
     '/api/delivery/webhook/secret',
     {
       onRequest: guard('settings.write'),
-      schema: { tags: ['notices'], body: z.object({ projectId: z.number().int().positive() }) },
+      schema: {
+        tags: ['notices'],
+        body: z.object({ projectId: z.number().int().positive() }),
+        response: { 200: webhookSecretSchema },
+      },
     },
     async (request) => rotateWebhookSecret(services, currentAuth(request), request.body.projectId),
   );

@@ -1,3 +1,4 @@
+import { deliveryPageSchema } from '@guanjia/shared/api';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -21,7 +22,10 @@ export async function deliveryRoutes(app: App): Promise<void> {
   const { db } = app.services.database;
   app.get(
     '/api/deliveries',
-    { onRequest: guard('notices.read'), schema: { tags: ['notices'], querystring: logQuery } },
+    {
+      onRequest: guard('notices.read'),
+      schema: { tags: ['notices'], querystring: logQuery, response: { 200: deliveryPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;

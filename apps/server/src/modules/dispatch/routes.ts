@@ -1,4 +1,11 @@
 import { DISPATCH_MODES } from '@guanjia/shared';
+import {
+  dispatchRuleListSchema,
+  dispatchRuleSchema,
+  noContent,
+  technicianDutySchema,
+  technicianListSchema,
+} from '@guanjia/shared/api';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -39,6 +46,7 @@ export async function dispatchRoutes(app: App): Promise<void> {
       schema: {
         tags: ['dispatch'],
         querystring: z.object({ projectId: z.coerce.number().int().positive() }),
+        response: { 200: technicianListSchema },
       },
     },
     async (request) => {
@@ -67,7 +75,12 @@ export async function dispatchRoutes(app: App): Promise<void> {
     '/api/technicians/:id/duty',
     {
       onRequest: guardAny('tickets.dispatch', 'workorders.execute'),
-      schema: { tags: ['dispatch'], params: idParam, body: dutyBody },
+      schema: {
+        tags: ['dispatch'],
+        params: idParam,
+        body: dutyBody,
+        response: { 200: technicianDutySchema },
+      },
     },
     async (request) => {
       const auth = currentAuth(request);
@@ -131,6 +144,7 @@ export async function dispatchRoutes(app: App): Promise<void> {
       schema: {
         tags: ['dispatch'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+        response: { 200: dispatchRuleListSchema },
       },
     },
     async (request) => {
@@ -161,7 +175,10 @@ export async function dispatchRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/dispatch-rules',
-    { onRequest: guard('sla.manage'), schema: { tags: ['dispatch'], body: ruleBody } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['dispatch'], body: ruleBody, response: { 200: dispatchRuleSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { projectId = null, categoryId = null, mode } = request.body;
@@ -216,7 +233,12 @@ export async function dispatchRoutes(app: App): Promise<void> {
     '/api/dispatch-rules/:id',
     {
       onRequest: guard('sla.manage'),
-      schema: { tags: ['dispatch'], params: idParam, querystring: versionQuery },
+      schema: {
+        tags: ['dispatch'],
+        params: idParam,
+        querystring: versionQuery,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const auth = currentAuth(request);
@@ -242,7 +264,7 @@ export async function dispatchRoutes(app: App): Promise<void> {
         });
       });
       await invalidate(services, 'dispatch-rules');
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { importJobSchema, importPageSchema, xlsxFile } from '@guanjia/shared/api';
 import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -15,15 +16,21 @@ export async function importRoutes(app: App): Promise<void> {
   const { db } = services.database;
   const run = { onRequest: guard('import.run') };
 
-  app.get('/api/imports/template.xlsx', { ...run, schema: { tags: ['imports'] } }, async (_request, reply) =>
-    sendXlsx(reply, '房屋与住户导入模板.xlsx', await importTemplate()),
+  app.get(
+    '/api/imports/template.xlsx',
+    { ...run, schema: { tags: ['imports'], response: { 200: xlsxFile } } },
+    async (_request, reply) => sendXlsx(reply, '房屋与住户导入模板.xlsx', await importTemplate()),
   );
 
   app.post(
     '/api/imports',
     {
       ...run,
-      schema: { tags: ['imports'], querystring: z.object({ projectId: z.coerce.number().int().positive() }) },
+      schema: {
+        tags: ['imports'],
+        querystring: z.object({ projectId: z.coerce.number().int().positive() }),
+        response: { 202: importJobSchema },
+      },
     },
     async (request, reply) => {
       const auth = currentAuth(request);
@@ -44,7 +51,10 @@ export async function importRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/imports',
-    { ...run, schema: { tags: ['imports'], querystring: importListQuery } },
+    {
+      ...run,
+      schema: { tags: ['imports'], querystring: importListQuery, response: { 200: importPageSchema } },
+    },
     async (request) => {
       const q = request.query;
       const { items, total } = await listImports(db, currentAuth(request), q);
@@ -52,13 +62,15 @@ export async function importRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/api/imports/:id', { ...run, schema: { tags: ['imports'], params: idParam } }, async (request) =>
-    presentImport(await getImport(db, currentAuth(request), request.params.id)),
+  app.get(
+    '/api/imports/:id',
+    { ...run, schema: { tags: ['imports'], params: idParam, response: { 200: importJobSchema } } },
+    async (request) => presentImport(await getImport(db, currentAuth(request), request.params.id)),
   );
 
   app.get(
     '/api/imports/:id/errors.xlsx',
-    { ...run, schema: { tags: ['imports'], params: idParam } },
+    { ...run, schema: { tags: ['imports'], params: idParam, response: { 200: xlsxFile } } },
     async (request, reply) => {
       const row = await getImportDetail(db, currentAuth(request), request.params.id);
       return sendXlsx(reply, `导入错误-${row.id}.xlsx`, await buildErrorsWorkbook(row.file, row.errors));

@@ -1,3 +1,12 @@
+import {
+  incidentLinkResultSchema,
+  incidentPageSchema,
+  incidentReportSchema,
+  incidentResolvedSchema,
+  incidentSchema,
+  incidentTicketPageSchema,
+  sourceDeliveryPageSchema,
+} from '@guanjia/shared/api';
 import { and, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -34,7 +43,10 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/incidents',
-    { onRequest: guard('incidents.read'), schema: { tags, querystring: incidentListQuery } },
+    {
+      onRequest: guard('incidents.read'),
+      schema: { tags, querystring: incidentListQuery, response: { 200: incidentPageSchema } },
+    },
     async (request) => {
       const q = request.query;
       const { rows, total } = await listIncidents(db, currentAuth(request), q);
@@ -44,7 +56,10 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/incidents',
-    { onRequest: guard('incidents.write'), schema: { tags, body: incidentInput } },
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, body: incidentInput, response: { 201: incidentSchema } },
+    },
     async (request, reply) => {
       const row = await createIncident(services, currentAuth(request), request.body);
       return reply.status(201).send(presentIncident(row, now(), 0));
@@ -54,7 +69,10 @@ export async function incidentRoutes(app: App): Promise<void> {
   // The intake form's banner: ongoing incidents explaining a problem at this unit (and category).
   app.get(
     '/api/incidents/active',
-    { onRequest: guard('tickets.read'), schema: { tags, querystring: activeQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags, querystring: activeQuery, response: { 200: incidentPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const [unit] = await db.select().from(units).where(eq(units.id, request.query.unitId));
@@ -83,13 +101,19 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/reports/incidents',
-    { onRequest: guard('reports.read'), schema: { tags, querystring: incidentReportQuery } },
+    {
+      onRequest: guard('reports.read'),
+      schema: { tags, querystring: incidentReportQuery, response: { 200: incidentReportSchema } },
+    },
     async (request) => incidentReport(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/incidents/:id',
-    { onRequest: guard('incidents.read'), schema: { tags, params: idParam } },
+    {
+      onRequest: guard('incidents.read'),
+      schema: { tags, params: idParam, response: { 200: incidentSchema } },
+    },
     async (request) => {
       const i = await incidentInScope(db, currentAuth(request), request.params.id);
       return presentIncident(i, now(), await linkedCount(db, i.id));
@@ -98,7 +122,10 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/incidents/:id',
-    { onRequest: guard('incidents.write'), schema: { tags, params: idParam, body: incidentPatch } },
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, params: idParam, body: incidentPatch, response: { 200: incidentSchema } },
+    },
     async (request) => {
       const row = await updateIncident(services, currentAuth(request), request.params.id, request.body);
       return presentIncident(row, now(), await linkedCount(db, row.id));
@@ -107,7 +134,10 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/incidents/:id/resolve',
-    { onRequest: guard('incidents.write'), schema: { tags, params: idParam, body: resolveBody } },
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, params: idParam, body: resolveBody, response: { 200: incidentResolvedSchema } },
+    },
     async (request) => {
       const { body } = request;
       const r = await resolveIncident(
@@ -127,13 +157,19 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/incidents/:id/tickets',
-    { onRequest: guard('incidents.write'), schema: { tags, params: idParam, body: linkBody } },
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, params: idParam, body: linkBody, response: { 200: incidentLinkResultSchema } },
+    },
     async (request) => linkTickets(services, currentAuth(request), request.params.id, request.body.ticketIds),
   );
 
   app.get(
     '/api/incidents/:id/tickets',
-    { onRequest: guard('incidents.read'), schema: { tags, params: idParam, querystring: pageQuery } },
+    {
+      onRequest: guard('incidents.read'),
+      schema: { tags, params: idParam, querystring: pageQuery, response: { 200: incidentTicketPageSchema } },
+    },
     async (request) => {
       const i = await incidentInScope(db, currentAuth(request), request.params.id);
       const q = request.query;
@@ -161,7 +197,10 @@ export async function incidentRoutes(app: App): Promise<void> {
   // Open tickets the incident explains and that are not attached yet: "attach these in bulk".
   app.get(
     '/api/incidents/:id/candidates',
-    { onRequest: guard('incidents.read'), schema: { tags, params: idParam, querystring: pageQuery } },
+    {
+      onRequest: guard('incidents.read'),
+      schema: { tags, params: idParam, querystring: pageQuery, response: { 200: incidentTicketPageSchema } },
+    },
     async (request) => {
       const i = await incidentInScope(db, currentAuth(request), request.params.id);
       const q = request.query;
@@ -203,7 +242,15 @@ export async function incidentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/incidents/:id/deliveries',
-    { onRequest: guard('incidents.read'), schema: { tags, params: idParam, querystring: deliveryListQuery } },
+    {
+      onRequest: guard('incidents.read'),
+      schema: {
+        tags,
+        params: idParam,
+        querystring: deliveryListQuery,
+        response: { 200: sourceDeliveryPageSchema },
+      },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const i = await incidentInScope(db, auth, request.params.id);

@@ -1,6 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  fileResponse,
+  flowValidationSchema,
+  ivrFlowDocumentSchema,
+  ivrReplySchema,
+  ivrSimulationSchema,
+} from '@guanjia/shared/api';
 import type { FastifyRequest } from 'fastify';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -49,7 +56,7 @@ export async function ivrRoutes(app: App): Promise<void> {
           throw unauthorized('The token is not valid for this project');
         links.set(request, link);
       },
-      schema: { tags: ['ivr'], params: projectParam, body: stepInput },
+      schema: { tags: ['ivr'], params: projectParam, body: stepInput, response: { 200: ivrReplySchema } },
     },
     async (request) => {
       const link = links.get(request);
@@ -60,7 +67,10 @@ export async function ivrRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/ivr/flows/:id',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['ivr'], params: idParam } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['ivr'], params: idParam, response: { 200: ivrFlowDocumentSchema } },
+    },
     async (request) => {
       assertInScope(currentAuth(request), request.params.id, 'Project');
       return presentFlow(await flowOf(db, request.params.id, services.clock.now()));
@@ -69,7 +79,10 @@ export async function ivrRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/ivr/flows/:id',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['ivr'], params: idParam, body: flowPut } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['ivr'], params: idParam, body: flowPut, response: { 200: ivrFlowDocumentSchema } },
+    },
     async (request) =>
       saveFlow(services, currentAuth(request), request.params.id, request.body.flow, request.body.version),
   );
@@ -77,7 +90,10 @@ export async function ivrRoutes(app: App): Promise<void> {
   // The editor's live check: the same pure validator, no project data involved.
   app.post(
     '/api/ivr/validate',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['ivr'], body: validateBody } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['ivr'], body: validateBody, response: { 200: flowValidationSchema } },
+    },
     async (request) => {
       const r = validateFlow(request.body.flow);
       return { valid: r.ok, errors: r.errors };
@@ -86,7 +102,10 @@ export async function ivrRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/ivr/flows/:id/simulate',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['ivr'], params: idParam, body: simulateBody } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['ivr'], params: idParam, body: simulateBody, response: { 200: ivrSimulationSchema } },
+    },
     async (request) =>
       simulateStep(services, speaker(request), currentAuth(request), request.params.id, request.body),
   );
@@ -94,7 +113,14 @@ export async function ivrRoutes(app: App): Promise<void> {
   // A rendered prompt. The PBX has no session: the URL a step answered with carries its signature.
   app.get(
     '/api/ivr/audio/:file',
-    { schema: { tags: ['ivr'], params: audioParams, querystring: audioQuery } },
+    {
+      schema: {
+        tags: ['ivr'],
+        params: audioParams,
+        querystring: audioQuery,
+        response: { 200: fileResponse('audio/wav', 'A rendered prompt') },
+      },
+    },
     async (request, reply) => {
       const hash = AUDIO_FILE.exec(request.params.file)?.[1];
       const { exp, sig } = request.query;

@@ -1,3 +1,4 @@
+import { kbQuestionPageSchema, kbQuestionPublishedSchema, kbQuestionSchema } from '@guanjia/shared/api';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
@@ -14,20 +15,33 @@ export async function expertRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/kb/questions',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], body: askInput } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], body: askInput, response: { 201: kbQuestionSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await askQuestion(services, currentAuth(request), request.body)),
   );
 
   app.get(
     '/api/kb/questions',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], querystring: questionListQuery } },
+    {
+      onRequest: guard('kb.read'),
+      schema: {
+        tags: ['knowledge'],
+        querystring: questionListQuery,
+        response: { 200: kbQuestionPageSchema },
+      },
+    },
     async (request) => listQuestions(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/kb/questions/:id',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], params: idParam, response: { 200: kbQuestionSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       return presentQuestion(auth, await questionRow(db, auth, request.params.id));
@@ -36,7 +50,15 @@ export async function expertRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/kb/questions/:id/answer',
-    { onRequest: guard('kb.expert'), schema: { tags: ['knowledge'], params: idParam, body: answerInput } },
+    {
+      onRequest: guard('kb.expert'),
+      schema: {
+        tags: ['knowledge'],
+        params: idParam,
+        body: answerInput,
+        response: { 200: kbQuestionSchema },
+      },
+    },
     async (request) => answerQuestion(services, currentAuth(request), request.params.id, request.body),
   );
 
@@ -44,7 +66,12 @@ export async function expertRoutes(app: App): Promise<void> {
     '/api/kb/questions/:id/publish',
     {
       onRequest: guard('kb.expert', 'kb.write'),
-      schema: { tags: ['knowledge'], params: idParam, body: publishQuestionInput },
+      schema: {
+        tags: ['knowledge'],
+        params: idParam,
+        body: publishQuestionInput,
+        response: { 201: kbQuestionPublishedSchema },
+      },
     },
     async (request, reply) =>
       reply

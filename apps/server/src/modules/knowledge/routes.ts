@@ -1,3 +1,9 @@
+import {
+  kbArticlePageSchema,
+  kbArticleSchema,
+  kbArticleVersionPageSchema,
+  kbSuggestionsSchema,
+} from '@guanjia/shared/api';
 import { asc, eq } from 'drizzle-orm';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
@@ -22,25 +28,37 @@ export async function knowledgeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/kb/articles',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], querystring: articleListQuery } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], querystring: articleListQuery, response: { 200: kbArticlePageSchema } },
+    },
     async (request) => listArticles(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/kb/suggest',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], querystring: suggestQuery } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], querystring: suggestQuery, response: { 200: kbSuggestionsSchema } },
+    },
     async (request) => suggestArticles(db, currentAuth(request), request.query.text, request.query.projectId),
   );
 
   app.get(
     '/api/kb/articles/:id',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], params: idParam, response: { 200: kbArticleSchema } },
+    },
     async (request) => presentArticle(await articleDetail(db, currentAuth(request), request.params.id)),
   );
 
   app.get(
     '/api/kb/articles/:id/versions',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], params: idParam, response: { 200: kbArticleVersionPageSchema } },
+    },
     async (request) => {
       const article = await articleDetail(db, currentAuth(request), request.params.id);
       const rows = await db
@@ -59,27 +77,44 @@ export async function knowledgeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/kb/articles',
-    { onRequest: guard('kb.write'), schema: { tags: ['knowledge'], body: articleInput } },
+    {
+      onRequest: guard('kb.write'),
+      schema: { tags: ['knowledge'], body: articleInput, response: { 201: kbArticleSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await createArticle(services, currentAuth(request), request.body)),
   );
 
   app.post(
     '/api/kb/articles/from-ticket',
-    { onRequest: guard('kb.write', 'tickets.read'), schema: { tags: ['knowledge'], body: fromTicketInput } },
+    {
+      onRequest: guard('kb.write', 'tickets.read'),
+      schema: { tags: ['knowledge'], body: fromTicketInput, response: { 201: kbArticleSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await publishTicketAnswer(services, currentAuth(request), request.body)),
   );
 
   app.patch(
     '/api/kb/articles/:id',
-    { onRequest: guard('kb.write'), schema: { tags: ['knowledge'], params: idParam, body: articlePatch } },
+    {
+      onRequest: guard('kb.write'),
+      schema: {
+        tags: ['knowledge'],
+        params: idParam,
+        body: articlePatch,
+        response: { 200: kbArticleSchema },
+      },
+    },
     async (request) => updateArticle(services, currentAuth(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/kb/articles/:id/vote',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam, body: voteInput } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], params: idParam, body: voteInput, response: { 200: kbArticleSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const article = await articleDetail(db, auth, request.params.id);
@@ -90,7 +125,10 @@ export async function knowledgeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/kb/articles/:id/use',
-    { onRequest: guard('kb.read'), schema: { tags: ['knowledge'], params: idParam } },
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], params: idParam, response: { 200: kbArticleSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const article = await articleDetail(db, auth, request.params.id);

@@ -1,3 +1,4 @@
+import { fileResponse, mailConfigSchema, mailMessageSchema, mailThreadSchema } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -21,19 +22,28 @@ export async function mailRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/mail/config',
-    { onRequest: guard('settings.read'), schema: { tags, querystring: mailConfigQuery } },
+    {
+      onRequest: guard('settings.read'),
+      schema: { tags, querystring: mailConfigQuery, response: { 200: mailConfigSchema } },
+    },
     async (request) => readMailConfig(db, currentAuth(request), request.query.projectId),
   );
 
   app.put(
     '/api/mail/config',
-    { onRequest: guard('settings.write'), schema: { tags, body: mailConfigInput } },
+    {
+      onRequest: guard('settings.write'),
+      schema: { tags, body: mailConfigInput, response: { 200: mailConfigSchema } },
+    },
     async (request) => saveMailConfig(services, currentAuth(request), request.body),
   );
 
   app.get(
     '/api/tickets/:id/emails',
-    { onRequest: guard('tickets.read'), schema: { tags, params: idParam, querystring: threadQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags, params: idParam, querystring: threadQuery, response: { 200: mailThreadSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const [ticket] = await db
@@ -58,7 +68,10 @@ export async function mailRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/tickets/:id/email-replies',
-    { onRequest: guard('tickets.write'), schema: { tags, params: idParam, body: emailReplyBody } },
+    {
+      onRequest: guard('tickets.write'),
+      schema: { tags, params: idParam, body: emailReplyBody, response: { 201: mailMessageSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const sent = await sendEmailReply(services, auth, request.params.id, request.body.body);
@@ -68,7 +81,15 @@ export async function mailRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/mail/attachments/:id',
-    { onRequest: guard('tickets.read'), schema: { tags, params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      // Sent with the type it was mailed with.
+      schema: {
+        tags,
+        params: idParam,
+        response: { 200: fileResponse('application/octet-stream', 'The attachment') },
+      },
+    },
     async (request, reply) => {
       const [file] = await db.select().from(mailAttachments).where(eq(mailAttachments.id, request.params.id));
       if (!file) throw notFound('Attachment');

@@ -1,3 +1,4 @@
+import { noticePageSchema, noticeSchema, sourceDeliveryPageSchema } from '@guanjia/shared/api';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam, versioned } from '../../platform/http/pagination';
@@ -19,7 +20,10 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/notices',
-    { onRequest: guard('notices.read'), schema: { tags, querystring: noticeListQuery } },
+    {
+      onRequest: guard('notices.read'),
+      schema: { tags, querystring: noticeListQuery, response: { 200: noticePageSchema } },
+    },
     async (request) => {
       const q = request.query;
       const { rows, total, reads } = await listNotices(db, currentAuth(request), q, now());
@@ -34,7 +38,10 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notices',
-    { onRequest: guard('notices.write'), schema: { tags, body: noticeInput } },
+    {
+      onRequest: guard('notices.write'),
+      schema: { tags, body: noticeInput, response: { 201: noticeSchema } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -43,13 +50,16 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/notices/:id',
-    { onRequest: guard('notices.read'), schema: { tags, params: idParam } },
+    { onRequest: guard('notices.read'), schema: { tags, params: idParam, response: { 200: noticeSchema } } },
     async (request) => presentNotice(await noticeInScope(db, currentAuth(request), request.params.id), now()),
   );
 
   app.patch(
     '/api/notices/:id',
-    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: noticePatch } },
+    {
+      onRequest: guard('notices.write'),
+      schema: { tags, params: idParam, body: noticePatch, response: { 200: noticeSchema } },
+    },
     async (request) =>
       presentNotice(
         await updateNotice(services, currentAuth(request), request.params.id, request.body),
@@ -59,7 +69,10 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notices/:id/submit',
-    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    {
+      onRequest: guard('notices.write'),
+      schema: { tags, params: idParam, body: versioned, response: { 200: noticeSchema } },
+    },
     async (request) => {
       const row = await stepNotice(services, currentAuth(request), request.params.id, request.body.version, {
         type: 'submit',
@@ -75,7 +88,10 @@ export async function noticeRoutes(app: App): Promise<void> {
   ] as const)
     app.post(
       `/api/notices/:id/${step}`,
-      { onRequest: guard(permission), schema: { tags, params: idParam, body: decisionBody } },
+      {
+        onRequest: guard(permission),
+        schema: { tags, params: idParam, body: decisionBody, response: { 200: noticeSchema } },
+      },
       async (request) => {
         const { version, approve, reason } = request.body;
         const row = await stepNotice(
@@ -92,7 +108,10 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notices/:id/publish',
-    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    {
+      onRequest: guard('notices.write'),
+      schema: { tags, params: idParam, body: versioned, response: { 200: noticeSchema } },
+    },
     async (request) =>
       presentNotice(
         await publishNotice(services, currentAuth(request), request.params.id, request.body.version),
@@ -102,7 +121,10 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notices/:id/withdraw',
-    { onRequest: guard('notices.write'), schema: { tags, params: idParam, body: versioned } },
+    {
+      onRequest: guard('notices.write'),
+      schema: { tags, params: idParam, body: versioned, response: { 200: noticeSchema } },
+    },
     async (request) => {
       const row = await stepNotice(services, currentAuth(request), request.params.id, request.body.version, {
         type: 'withdraw',
@@ -113,7 +135,15 @@ export async function noticeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/notices/:id/deliveries',
-    { onRequest: guard('notices.read'), schema: { tags, params: idParam, querystring: deliveryListQuery } },
+    {
+      onRequest: guard('notices.read'),
+      schema: {
+        tags,
+        params: idParam,
+        querystring: deliveryListQuery,
+        response: { 200: sourceDeliveryPageSchema },
+      },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const n = await noticeInScope(db, auth, request.params.id);

@@ -1,3 +1,4 @@
+import { notificationPageSchema, notificationsMarkedSchema, okSchema } from '@guanjia/shared/api';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -18,6 +19,7 @@ export async function notificationRoutes(app: App): Promise<void> {
       schema: {
         tags: ['notifications'],
         querystring: pageQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+        response: { 200: notificationPageSchema },
       },
     },
     async (request) => {
@@ -64,7 +66,7 @@ export async function notificationRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notifications/:id/read',
-    { onRequest: guard(), schema: { tags: ['notifications'], params: idParam } },
+    { onRequest: guard(), schema: { tags: ['notifications'], params: idParam, response: { 200: okSchema } } },
     async (request) => {
       const auth = currentAuth(request);
       const rows = await db
@@ -91,7 +93,7 @@ export async function notificationRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/notifications/read-all',
-    { onRequest: guard(), schema: { tags: ['notifications'] } },
+    { onRequest: guard(), schema: { tags: ['notifications'], response: { 200: notificationsMarkedSchema } } },
     async (request) => {
       const auth = currentAuth(request);
       const rows = await db

@@ -1,3 +1,13 @@
+import {
+  buildingPageSchema,
+  buildingSchema,
+  estateTreeSchema,
+  projectPageSchema,
+  projectSchema,
+  unitPageSchema,
+  unitSchema,
+  xlsxFile,
+} from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
@@ -24,24 +34,32 @@ export async function orgRoutes(app: App): Promise<void> {
     '/api/units/export.xlsx',
     {
       onRequest: guard('estate.read', 'export.run'),
-      schema: { tags: ['estate'], querystring: unitExportQuery },
+      schema: { tags: ['estate'], querystring: unitExportQuery, response: { 200: xlsxFile } },
     },
     async (request, reply) => exportUnits(reply, db, currentAuth(request), request.query),
   );
 
-  app.get('/api/estate/tree', { ...read, schema: { tags: ['estate'] } }, async (request) => ({
-    items: await estateTree(db, currentAuth(request)),
-  }));
+  app.get(
+    '/api/estate/tree',
+    { ...read, schema: { tags: ['estate'], response: { 200: estateTreeSchema } } },
+    async (request) => ({
+      items: await estateTree(db, currentAuth(request)),
+    }),
+  );
 
-  app.get('/api/projects', { ...read, schema: { tags: ['estate'] } }, async (request) => {
-    const items = (await listProjects(db, currentAuth(request))).map(presentProject);
-    // Companies run tens of projects, not thousands: one page holds them all.
-    return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
-  });
+  app.get(
+    '/api/projects',
+    { ...read, schema: { tags: ['estate'], response: { 200: projectPageSchema } } },
+    async (request) => {
+      const items = (await listProjects(db, currentAuth(request))).map(presentProject);
+      // Companies run tens of projects, not thousands: one page holds them all.
+      return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
+    },
+  );
 
   app.get(
     '/api/projects/:id',
-    { ...read, schema: { tags: ['estate'], params: idParam } },
+    { ...read, schema: { tags: ['estate'], params: idParam, response: { 200: projectSchema } } },
     async (request) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.params.id, 'Project');
@@ -53,7 +71,7 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/projects',
-    { ...write, schema: { tags: ['estate'], body: projectInput } },
+    { ...write, schema: { tags: ['estate'], body: projectInput, response: { 201: projectSchema } } },
     async (request, reply) =>
       reply
         .status(201)
@@ -62,7 +80,10 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/projects/:id',
-    { ...write, schema: { tags: ['estate'], params: idParam, body: projectPatch } },
+    {
+      ...write,
+      schema: { tags: ['estate'], params: idParam, body: projectPatch, response: { 200: projectSchema } },
+    },
     async (request) =>
       presentProject(await updateProject(services, currentAuth(request), request.params.id, request.body)),
   );
@@ -71,7 +92,11 @@ export async function orgRoutes(app: App): Promise<void> {
     '/api/buildings',
     {
       ...read,
-      schema: { tags: ['estate'], querystring: z.object({ projectId: z.coerce.number().int().positive() }) },
+      schema: {
+        tags: ['estate'],
+        querystring: z.object({ projectId: z.coerce.number().int().positive() }),
+        response: { 200: buildingPageSchema },
+      },
     },
     async (request) => {
       assertInScope(currentAuth(request), request.query.projectId, 'Project');
@@ -91,7 +116,7 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/buildings/:id',
-    { ...read, schema: { tags: ['estate'], params: idParam } },
+    { ...read, schema: { tags: ['estate'], params: idParam, response: { 200: buildingSchema } } },
     async (request) => {
       const [row] = await db.select().from(buildings).where(eq(buildings.id, request.params.id));
       if (!row) throw notFound('Building');
@@ -102,7 +127,7 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/buildings',
-    { ...write, schema: { tags: ['estate'], body: buildingInput } },
+    { ...write, schema: { tags: ['estate'], body: buildingInput, response: { 201: buildingSchema } } },
     async (request, reply) =>
       reply
         .status(201)
@@ -111,14 +136,17 @@ export async function orgRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/buildings/:id',
-    { ...write, schema: { tags: ['estate'], params: idParam, body: buildingPatch } },
+    {
+      ...write,
+      schema: { tags: ['estate'], params: idParam, body: buildingPatch, response: { 200: buildingSchema } },
+    },
     async (request) =>
       presentBuilding(await updateBuilding(services, currentAuth(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/units',
-    { ...read, schema: { tags: ['estate'], querystring: unitListQuery } },
+    { ...read, schema: { tags: ['estate'], querystring: unitListQuery, response: { 200: unitPageSchema } } },
     async (request) => {
       const q = request.query;
       const { items, total, totalCapped } = await listUnits(db, currentAuth(request), q);
@@ -126,24 +154,31 @@ export async function orgRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/api/units/:id', { ...read, schema: { tags: ['estate'], params: idParam } }, async (request) => {
-    const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
-    if (!row) throw notFound('Unit');
-    assertInScope(currentAuth(request), row.projectId, 'Unit');
-    // Occupants come from GET /api/residents?unitId=: the estate module does not reach into residents.
-    return presentUnit(row);
-  });
+  app.get(
+    '/api/units/:id',
+    { ...read, schema: { tags: ['estate'], params: idParam, response: { 200: unitSchema } } },
+    async (request) => {
+      const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
+      if (!row) throw notFound('Unit');
+      assertInScope(currentAuth(request), row.projectId, 'Unit');
+      // Occupants come from GET /api/residents?unitId=: the estate module does not reach into residents.
+      return presentUnit(row);
+    },
+  );
 
   app.post(
     '/api/units',
-    { ...write, schema: { tags: ['estate'], body: unitInput } },
+    { ...write, schema: { tags: ['estate'], body: unitInput, response: { 201: unitSchema } } },
     async (request, reply) =>
       reply.status(201).send(presentUnit(await createUnit(services, currentAuth(request), request.body))),
   );
 
   app.patch(
     '/api/units/:id',
-    { ...write, schema: { tags: ['estate'], params: idParam, body: unitPatch } },
+    {
+      ...write,
+      schema: { tags: ['estate'], params: idParam, body: unitPatch, response: { 200: unitSchema } },
+    },
     async (request) =>
       presentUnit(await updateUnit(services, currentAuth(request), request.params.id, request.body)),
   );

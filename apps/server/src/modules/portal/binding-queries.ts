@@ -2,6 +2,7 @@ import { maskPhone } from '@guanjia/shared';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
+import { notFound } from '../../platform/http/errors';
 import { offsetOf, type PageQuery } from '../../platform/http/pagination';
 import { buildings, projects, units } from '../org/schema';
 import { residentPhones, residents, residentUnits } from '../residents/schema';
@@ -54,6 +55,13 @@ async function page(db: DbOrTx, where: SQL | undefined, q: PageQuery, showPhones
   };
 }
 
+/** The request a one-row page found; the callers looked it up (or wrote it) just before. */
+function one<T>(found: { items: T[] }): T {
+  const [row] = found.items;
+  if (!row) throw notFound('Binding request');
+  return row;
+}
+
 /** The front desk's queue: the caller's projects only; phones masked without pii.view. */
 export function listBindings(
   db: DbOrTx,
@@ -72,7 +80,7 @@ export function listBindings(
 /** One request as the desk sees it (the caller already passed bindingInScope). */
 export async function bindingDetail(db: DbOrTx, auth: AuthContext, id: number) {
   const where = and(eq(portalBindingRequests.id, id), eq(portalBindingRequests.companyId, auth.companyId));
-  return (await page(db, where, { page: 1, pageSize: 1 }, can(auth, 'pii.view'))).items[0];
+  return one(await page(db, where, { page: 1, pageSize: 1 }, can(auth, 'pii.view')));
 }
 
 /** One of my requests, as the portal shows it. */
@@ -82,7 +90,7 @@ export async function myBinding(db: DbOrTx, p: PortalContext, id: number) {
     eq(portalBindingRequests.companyId, p.companyId),
     eq(portalBindingRequests.requesterPhone, p.phone),
   );
-  return (await page(db, where, { page: 1, pageSize: 1 }, true)).items[0];
+  return one(await page(db, where, { page: 1, pageSize: 1 }, true));
 }
 
 /** What I asked (and what the desk answered, with its reason), in this session's company only. */

@@ -1,3 +1,9 @@
+import {
+  householdSchema,
+  portalBindingPageSchema,
+  portalBindingSchema,
+  portalEstateLevelSchema,
+} from '@guanjia/shared/api';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -27,19 +33,25 @@ export function bindingPortalRoutes(app: App, portalGuard: Guard) {
 
   app.get(
     '/api/portal/estate',
-    { onRequest: portalGuard, schema: { tags, querystring: estateQuery } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: estateQuery, response: { 200: portalEstateLevelSchema } },
+    },
     async (request) => estateLevel(db, currentPortal(request), request.query),
   );
 
   app.get(
     '/api/portal/bindings',
-    { onRequest: portalGuard, schema: { tags, querystring: portalPageQuery } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: portalPageQuery, response: { 200: portalBindingPageSchema } },
+    },
     async (request) => myBindings(db, currentPortal(request), request.query),
   );
 
   app.post(
     '/api/portal/bindings',
-    { onRequest: portalGuard, schema: { tags, body: bindingBody } },
+    { onRequest: portalGuard, schema: { tags, body: bindingBody, response: { 201: portalBindingSchema } } },
     async (request, reply) => {
       const p = currentPortal(request);
       const row = await requestBinding(services, p, request.body);
@@ -47,13 +59,15 @@ export function bindingPortalRoutes(app: App, portalGuard: Guard) {
     },
   );
 
-  app.get('/api/portal/household', { onRequest: portalGuard, schema: { tags } }, async (request) =>
-    myHousehold(db, currentPortal(request)),
+  app.get(
+    '/api/portal/household',
+    { onRequest: portalGuard, schema: { tags, response: { 200: householdSchema } } },
+    async (request) => myHousehold(db, currentPortal(request)),
   );
 
   app.post(
     '/api/portal/household',
-    { onRequest: portalGuard, schema: { tags, body: memberBody } },
+    { onRequest: portalGuard, schema: { tags, body: memberBody, response: { 201: portalBindingSchema } } },
     async (request, reply) => {
       const p = currentPortal(request);
       const row = await requestMember(services, p, request.body);
@@ -63,7 +77,7 @@ export function bindingPortalRoutes(app: App, portalGuard: Guard) {
 
   app.post(
     '/api/portal/household/removals',
-    { onRequest: portalGuard, schema: { tags, body: removalBody } },
+    { onRequest: portalGuard, schema: { tags, body: removalBody, response: { 201: portalBindingSchema } } },
     async (request, reply) => {
       const p = currentPortal(request);
       const row = await requestRemoval(services, p, request.body);
@@ -87,13 +101,19 @@ export async function bindingDeskRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal-bindings',
-    { onRequest: guard('portal.bindings'), schema: { tags: deskTags, querystring: listQuery } },
+    {
+      onRequest: guard('portal.bindings'),
+      schema: { tags: deskTags, querystring: listQuery, response: { 200: portalBindingPageSchema } },
+    },
     async (request) => listBindings(db, currentAuth(request), request.query),
   );
 
   app.post(
     '/api/portal-bindings/:id/approve',
-    { onRequest: guard('portal.bindings'), schema: { tags: deskTags, params: idParam, body: versioned } },
+    {
+      onRequest: guard('portal.bindings'),
+      schema: { tags: deskTags, params: idParam, body: versioned, response: { 200: portalBindingSchema } },
+    },
     async (request) => {
       const row = await approveBinding(
         services,
@@ -107,7 +127,10 @@ export async function bindingDeskRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal-bindings/:id/reject',
-    { onRequest: guard('portal.bindings'), schema: { tags: deskTags, params: idParam, body: rejectBody } },
+    {
+      onRequest: guard('portal.bindings'),
+      schema: { tags: deskTags, params: idParam, body: rejectBody, response: { 200: portalBindingSchema } },
+    },
     async (request) => {
       const { version, reason } = request.body;
       const row = await rejectBinding(services, currentAuth(request), request.params.id, version, reason);

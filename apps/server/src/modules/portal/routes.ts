@@ -1,3 +1,16 @@
+import {
+  okSchema,
+  portalCodeSentSchema,
+  portalIncidentPageSchema,
+  portalMeSchema,
+  portalNoticePageSchema,
+  portalNoticeReadSchema,
+  portalSessionSchema,
+  portalSubscriptionsSchema,
+  portalTicketDetailSchema,
+  portalTicketPageSchema,
+  portalUrgedSchema,
+} from '@guanjia/shared/api';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../platform/http/app-types';
@@ -39,26 +52,33 @@ export async function portalRoutes(app: App): Promise<void> {
 
   bindingPortalRoutes(app, portalGuard);
 
-  app.post('/api/portal/auth/code', { schema: { tags, body: codeBody } }, async (request, reply) =>
-    reply.status(202).send(await requestCode(services, request.body.phone, request.body.company)),
+  app.post(
+    '/api/portal/auth/code',
+    { schema: { tags, body: codeBody, response: { 202: portalCodeSentSchema } } },
+    async (request, reply) =>
+      reply.status(202).send(await requestCode(services, request.body.phone, request.body.company)),
   );
 
-  app.post('/api/portal/auth/login', { schema: { tags, body: loginBody } }, async (request, reply) => {
-    const { phone, code, company } = request.body;
-    const session = await portalLogin(services, phone, code, company);
-    reply.setCookie(PORTAL_COOKIE, session.token, {
-      path: '/api/portal',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: services.config.secureCookies,
-      expires: new Date(session.expiresAt),
-    });
-    return session;
-  });
+  app.post(
+    '/api/portal/auth/login',
+    { schema: { tags, body: loginBody, response: { 200: portalSessionSchema } } },
+    async (request, reply) => {
+      const { phone, code, company } = request.body;
+      const session = await portalLogin(services, phone, code, company);
+      reply.setCookie(PORTAL_COOKIE, session.token, {
+        path: '/api/portal',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: services.config.secureCookies,
+        expires: new Date(session.expiresAt),
+      });
+      return session;
+    },
+  );
 
   app.post(
     '/api/portal/auth/logout',
-    { onRequest: portalGuard, schema: { tags } },
+    { onRequest: portalGuard, schema: { tags, response: { 200: okSchema } } },
     async (request, reply) => {
       await portalLogout(db, currentPortal(request).sessionId);
       reply.clearCookie(PORTAL_COOKIE, { path: '/api/portal' });
@@ -66,26 +86,36 @@ export async function portalRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/api/portal/me', { onRequest: portalGuard, schema: { tags } }, async (request) => {
-    const p = currentPortal(request);
-    return {
-      phone: p.phone,
-      company: p.company,
-      timezone: await portalTimezone(db, p),
-      residents: p.residents,
-      units: p.units.map(({ id, projectId, label, relation }) => ({ id, projectId, label, relation })),
-    };
-  });
+  app.get(
+    '/api/portal/me',
+    { onRequest: portalGuard, schema: { tags, response: { 200: portalMeSchema } } },
+    async (request) => {
+      const p = currentPortal(request);
+      return {
+        phone: p.phone,
+        company: p.company,
+        timezone: await portalTimezone(db, p),
+        residents: p.residents,
+        units: p.units.map(({ id, projectId, label, relation }) => ({ id, projectId, label, relation })),
+      };
+    },
+  );
 
   app.get(
     '/api/portal/tickets',
-    { onRequest: portalGuard, schema: { tags, querystring: portalPageQuery } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: portalPageQuery, response: { 200: portalTicketPageSchema } },
+    },
     async (request) => myTickets(db, currentPortal(request), request.query),
   );
 
   app.post(
     '/api/portal/tickets',
-    { onRequest: portalGuard, schema: { tags, body: portalTicketInput } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, body: portalTicketInput, response: { 201: portalTicketDetailSchema } },
+    },
     async (request, reply) => {
       const p = currentPortal(request);
       const id = await reportTicket(services, p, request.body);
@@ -95,20 +125,26 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal/tickets/:id',
-    { onRequest: portalGuard, schema: { tags, params: idParam } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, params: idParam, response: { 200: portalTicketDetailSchema } },
+    },
     async (request) =>
       myTicketDetail(db, await myTicket(services, currentPortal(request), request.params.id)),
   );
 
   app.post(
     '/api/portal/tickets/:id/urge',
-    { onRequest: portalGuard, schema: { tags, params: idParam } },
+    { onRequest: portalGuard, schema: { tags, params: idParam, response: { 200: portalUrgedSchema } } },
     async (request) => urgeTicket(services, currentPortal(request), request.params.id),
   );
 
   app.post(
     '/api/portal/tickets/:id/rate',
-    { onRequest: portalGuard, schema: { tags, params: idParam, body: rateBody } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, params: idParam, body: rateBody, response: { 200: portalTicketDetailSchema } },
+    },
     async (request) => {
       const p = currentPortal(request);
       await rateTicket(services, p, request.params.id, request.body);
@@ -118,7 +154,10 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal/tickets/:id/reopen',
-    { onRequest: portalGuard, schema: { tags, params: idParam, body: reopenBody } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, params: idParam, body: reopenBody, response: { 200: portalTicketDetailSchema } },
+    },
     async (request) => {
       const p = currentPortal(request);
       await reopenMyTicket(services, p, request.params.id, request.body.reason);
@@ -128,29 +167,40 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal/notices',
-    { onRequest: portalGuard, schema: { tags, querystring: portalPageQuery } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: portalPageQuery, response: { 200: portalNoticePageSchema } },
+    },
     async (request) => myNotices(db, currentPortal(request), request.query, now()),
   );
 
   app.post(
     '/api/portal/notices/:id/read',
-    { onRequest: portalGuard, schema: { tags, params: idParam } },
+    { onRequest: portalGuard, schema: { tags, params: idParam, response: { 200: portalNoticeReadSchema } } },
     async (request) => ({ read: await readNotice(db, currentPortal(request), request.params.id, now()) }),
   );
 
-  app.get('/api/portal/subscriptions', { onRequest: portalGuard, schema: { tags } }, async (request) => ({
-    optOut: await myOptOuts(db, currentPortal(request)),
-  }));
+  app.get(
+    '/api/portal/subscriptions',
+    { onRequest: portalGuard, schema: { tags, response: { 200: portalSubscriptionsSchema } } },
+    async (request) => ({ optOut: await myOptOuts(db, currentPortal(request)) }),
+  );
 
   app.put(
     '/api/portal/subscriptions',
-    { onRequest: portalGuard, schema: { tags, body: subscriptionsBody } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, body: subscriptionsBody, response: { 200: portalSubscriptionsSchema } },
+    },
     async (request) => ({ optOut: await setOptOuts(db, currentPortal(request), request.body.optOut, now()) }),
   );
 
   app.get(
     '/api/portal/incidents',
-    { onRequest: portalGuard, schema: { tags, querystring: z.object({}) } },
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: z.object({}), response: { 200: portalIncidentPageSchema } },
+    },
     async (request) => myIncidents(db, currentPortal(request), now()),
   );
 }

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-o
 import { type AuthContext, can } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
 import type { DbOrTx } from '../../platform/db/client';
+import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import { calls } from '../telephony/schema';
@@ -21,8 +22,10 @@ export function reviewVisibility(auth: AuthContext, projectId?: number): SQL | u
   );
 }
 
-export const presentReview = (r: Row | undefined) =>
-  r && {
+/** The review as written; a command's update always returns its row (an absent one is a 404). */
+export const presentReview = (r: Row | undefined) => {
+  if (!r) throw notFound('Review');
+  return {
     id: r.id,
     projectId: r.projectId,
     subjectType: r.subjectType,
@@ -37,6 +40,7 @@ export const presentReview = (r: Row | undefined) =>
     scoredAt: r.scoredAt?.toISOString() ?? null,
     version: r.version,
   };
+};
 
 const flaggedSql = sql<boolean>`exists (select 1 from ${qaFlags} f where f.subject_type = ${qaReviews.subjectType} and f.subject_id = ${qaReviews.subjectId})`;
 

@@ -1,3 +1,11 @@
+import {
+  qaFlagPageSchema,
+  qaMonthlySchema,
+  qaPlanSchema,
+  qaReviewPageSchema,
+  qaReviewSchema,
+  qaSampleResultSchema,
+} from '@guanjia/shared/api';
 import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -28,51 +36,75 @@ export async function qualityRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/qa/sample',
-    { onRequest: guard('qa.review'), schema: { tags: ['quality'], body: sampleInput } },
+    {
+      onRequest: guard('qa.review'),
+      schema: { tags: ['quality'], body: sampleInput, response: { 200: qaSampleResultSchema } },
+    },
     async (request) => sampleReviews(services, currentAuth(request), request.body),
   );
 
   app.get(
     '/api/qa/reviews',
-    { onRequest: guard('tickets.read'), schema: { tags: ['quality'], querystring: reviewListQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['quality'], querystring: reviewListQuery, response: { 200: qaReviewPageSchema } },
+    },
     async (request) => listReviews(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/qa/flags',
-    { onRequest: guard('tickets.read'), schema: { tags: ['quality'], querystring: flagListQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['quality'], querystring: flagListQuery, response: { 200: qaFlagPageSchema } },
+    },
     async (request) => listFlags(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/qa/plan',
-    { onRequest: guard('tickets.read'), schema: { tags: ['quality'], querystring: planQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['quality'], querystring: planQuery, response: { 200: qaPlanSchema } },
+    },
     async (request) => readPlan(db, currentAuth(request), request.query.projectId),
   );
 
   app.put(
     '/api/qa/plan',
-    { onRequest: guard('qa.review'), schema: { tags: ['quality'], body: planInput } },
+    {
+      onRequest: guard('qa.review'),
+      schema: { tags: ['quality'], body: planInput, response: { 200: qaPlanSchema } },
+    },
     async (request) => savePlan(services, currentAuth(request), request.body),
   );
 
   app.post(
     '/api/qa/reviews/:id/score',
-    { onRequest: guard('qa.review'), schema: { tags: ['quality'], params: idParam, body: scoreInput } },
+    {
+      onRequest: guard('qa.review'),
+      schema: { tags: ['quality'], params: idParam, body: scoreInput, response: { 200: qaReviewSchema } },
+    },
     async (request) =>
       presentReview(await scoreReview(services, currentAuth(request), request.params.id, request.body)),
   );
 
   app.post(
     '/api/qa/reviews/:id/appeal',
-    { onRequest: guard('tickets.read'), schema: { tags: ['quality'], params: idParam, body: appealInput } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['quality'], params: idParam, body: appealInput, response: { 200: qaReviewSchema } },
+    },
     async (request) =>
       presentReview(await appealReview(services, currentAuth(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/qa/monthly',
-    { onRequest: guard('qa.review'), schema: { tags: ['quality'], querystring: monthlyQuery } },
+    {
+      onRequest: guard('qa.review'),
+      schema: { tags: ['quality'], querystring: monthlyQuery, response: { 200: qaMonthlySchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { projectId, month } = request.query;

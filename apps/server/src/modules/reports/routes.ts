@@ -1,3 +1,4 @@
+import { slaReportSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -19,6 +20,7 @@ export async function reportRoutes(app: App): Promise<void> {
       schema: {
         tags: ['reports'],
         querystring: z.object({ projectId: z.coerce.number().int().positive(), from: instant, to: instant }),
+        response: { 200: slaReportSchema },
       },
     },
     async (request) => {

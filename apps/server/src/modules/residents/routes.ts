@@ -1,3 +1,4 @@
+import { residentPageSchema, residentSchema, xlsxFile } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -19,7 +20,7 @@ export async function residentRoutes(app: App): Promise<void> {
     '/api/residents/export.xlsx',
     {
       onRequest: guard('residents.read', 'export.run'),
-      schema: { tags: ['residents'], querystring: residentExportQuery },
+      schema: { tags: ['residents'], querystring: residentExportQuery, response: { 200: xlsxFile } },
     },
     async (request, reply) => exportResidents(reply, db, currentAuth(request), request.query),
   );
@@ -33,7 +34,10 @@ export async function residentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/residents',
-    { onRequest: guard('residents.read'), schema: { tags: ['residents'], querystring: residentListQuery } },
+    {
+      onRequest: guard('residents.read'),
+      schema: { tags: ['residents'], querystring: residentListQuery, response: { 200: residentPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
@@ -50,7 +54,10 @@ export async function residentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/residents/:id',
-    { onRequest: guard('residents.read'), schema: { tags: ['residents'], params: idParam } },
+    {
+      onRequest: guard('residents.read'),
+      schema: { tags: ['residents'], params: idParam, response: { 200: residentSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const row = await detail(request.params.id);
@@ -61,7 +68,10 @@ export async function residentRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/residents',
-    { onRequest: guard('residents.write'), schema: { tags: ['residents'], body: residentInput } },
+    {
+      onRequest: guard('residents.write'),
+      schema: { tags: ['residents'], body: residentInput, response: { 201: residentSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const created = await createResident(services, auth, request.body);
@@ -73,7 +83,12 @@ export async function residentRoutes(app: App): Promise<void> {
     '/api/residents/:id',
     {
       onRequest: guard('residents.write'),
-      schema: { tags: ['residents'], params: idParam, body: residentPatch },
+      schema: {
+        tags: ['residents'],
+        params: idParam,
+        body: residentPatch,
+        response: { 200: residentSchema },
+      },
     },
     async (request) => {
       const auth = currentAuth(request);

@@ -1,3 +1,4 @@
+import { scriptCheckSchema, scriptsSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -15,7 +16,10 @@ export async function scriptRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/scripts',
-    { onRequest: guard('tickets.read'), schema: { tags: ['scripts'], querystring: projectQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['scripts'], querystring: projectQuery, response: { 200: scriptsSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { projectId } = request.query;
@@ -30,7 +34,10 @@ export async function scriptRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/scripts/check',
-    { onRequest: guard('tickets.read'), schema: { tags: ['scripts'], body: checkInput } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['scripts'], body: checkInput, response: { 200: scriptCheckSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.body.projectId, 'Project');

@@ -1,3 +1,4 @@
+import { noContent, slaCalendarListSchema, slaCalendarSchema } from '@guanjia/shared/api';
 import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -84,6 +85,7 @@ export async function calendarRoutes(app: App): Promise<void> {
       schema: {
         tags: ['sla'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+        response: { 200: slaCalendarListSchema },
       },
     },
     async (request) => {
@@ -107,13 +109,19 @@ export async function calendarRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/calendars/:id',
-    { onRequest: guard('tickets.read'), schema: { tags: ['sla'], params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['sla'], params: idParam, response: { 200: slaCalendarSchema } },
+    },
     async (request) => present(await visible(currentAuth(request), request.params.id)),
   );
 
   app.post(
     '/api/calendars',
-    { onRequest: guard('sla.manage'), schema: { tags: ['sla'], body: calendarInput } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['sla'], body: calendarInput, response: { 201: slaCalendarSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const input = request.body;
@@ -151,7 +159,10 @@ export async function calendarRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/calendars/:id',
-    { onRequest: guard('sla.manage'), schema: { tags: ['sla'], params: idParam, body: calendarPatch } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['sla'], params: idParam, body: calendarPatch, response: { 200: slaCalendarSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { version, ...fields } = request.body;
@@ -187,7 +198,7 @@ export async function calendarRoutes(app: App): Promise<void> {
     '/api/calendars/:id',
     {
       onRequest: guard('sla.manage'),
-      schema: { tags: ['sla'], params: idParam, querystring: versionQuery },
+      schema: { tags: ['sla'], params: idParam, querystring: versionQuery, response: { 204: noContent } },
     },
     async (request, reply) => {
       const auth = currentAuth(request);
@@ -214,7 +225,7 @@ export async function calendarRoutes(app: App): Promise<void> {
         await enqueueReapply(app.services, tx, auth.companyId, existing.projectId);
       });
       await invalidate(app.services, 'sla');
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { slaPolicyListSchema, slaPolicySchema } from '@guanjia/shared/api';
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -77,6 +78,7 @@ export async function policyRoutes(app: App): Promise<void> {
       schema: {
         tags: ['sla'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+        response: { 200: slaPolicyListSchema },
       },
     },
     async (request) => {
@@ -107,7 +109,10 @@ export async function policyRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/sla-policies',
-    { onRequest: guard('sla.manage'), schema: { tags: ['sla'], body: policyInput } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['sla'], body: policyInput, response: { 201: slaPolicySchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const input = request.body;
@@ -145,7 +150,10 @@ export async function policyRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/sla-policies/:id',
-    { onRequest: guard('sla.manage'), schema: { tags: ['sla'], params: idParam, body: policyPatch } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['sla'], params: idParam, body: policyPatch, response: { 200: slaPolicySchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { version, ...fields } = request.body;

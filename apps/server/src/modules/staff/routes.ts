@@ -1,4 +1,13 @@
 import { PERMISSIONS } from '@guanjia/shared';
+import {
+  okSchema,
+  permissionListSchema,
+  rolePageSchema,
+  roleSchema,
+  staffPageSchema,
+  staffSchema,
+  xlsxFile,
+} from '@guanjia/shared/api';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -29,7 +38,7 @@ export async function staffRoutes(app: App): Promise<void> {
     '/api/staff/export.xlsx',
     {
       onRequest: guard('staff.read', 'export.run'),
-      schema: { tags: ['staff'], querystring: staffExportQuery },
+      schema: { tags: ['staff'], querystring: staffExportQuery, response: { 200: xlsxFile } },
     },
     async (request, reply) => exportStaff(reply, db, currentAuth(request), request.query),
   );
@@ -47,7 +56,10 @@ export async function staffRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff',
-    { onRequest: guard('staff.read'), schema: { tags: ['staff'], querystring: staffListQuery } },
+    {
+      onRequest: guard('staff.read'),
+      schema: { tags: ['staff'], querystring: staffListQuery, response: { 200: staffPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { items, total } = await listStaff(db, auth, request.query);
@@ -62,13 +74,19 @@ export async function staffRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff/:id',
-    { onRequest: guard('staff.read'), schema: { tags: ['staff'], params: idParam } },
+    {
+      onRequest: guard('staff.read'),
+      schema: { tags: ['staff'], params: idParam, response: { 200: staffSchema } },
+    },
     async (request) => staffDetail(request, request.params.id),
   );
 
   app.post(
     '/api/staff',
-    { onRequest: guard('staff.write'), schema: { tags: ['staff'], body: staffInput } },
+    {
+      onRequest: guard('staff.write'),
+      schema: { tags: ['staff'], body: staffInput, response: { 201: staffSchema } },
+    },
     async (request, reply) => {
       const created = await createStaff(services, currentAuth(request), request.body);
       return reply.status(201).send(await staffDetail(request, created.id));
@@ -77,7 +95,10 @@ export async function staffRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/staff/:id',
-    { onRequest: guard('staff.write'), schema: { tags: ['staff'], params: idParam, body: staffPatch } },
+    {
+      onRequest: guard('staff.write'),
+      schema: { tags: ['staff'], params: idParam, body: staffPatch, response: { 200: staffSchema } },
+    },
     async (request) => {
       await updateStaff(services, currentAuth(request), request.params.id, request.body);
       return staffDetail(request, request.params.id);
@@ -88,7 +109,12 @@ export async function staffRoutes(app: App): Promise<void> {
     '/api/staff/:id/password',
     {
       onRequest: guard('staff.write'),
-      schema: { tags: ['staff'], params: idParam, body: z.object({ password: passwordInput }) },
+      schema: {
+        tags: ['staff'],
+        params: idParam,
+        body: z.object({ password: passwordInput }),
+        response: { 200: okSchema },
+      },
     },
     async (request) => {
       await resetPassword(services, currentAuth(request), request.params.id, request.body.password);
@@ -96,29 +122,46 @@ export async function staffRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/api/permissions', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async () => ({
-    items: PERMISSIONS,
-  }));
+  app.get(
+    '/api/permissions',
+    { onRequest: guard('staff.read'), schema: { tags: ['staff'], response: { 200: permissionListSchema } } },
+    async () => ({ items: PERMISSIONS }),
+  );
 
-  app.get('/api/roles', { onRequest: guard('staff.read'), schema: { tags: ['staff'] } }, async (request) => {
-    const rows = await db
-      .select()
-      .from(roles)
-      .where(eq(roles.companyId, currentAuth(request).companyId))
-      .orderBy(asc(roles.id));
-    return { items: rows.map(presentRole), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
-  });
+  app.get(
+    '/api/roles',
+    { onRequest: guard('staff.read'), schema: { tags: ['staff'], response: { 200: rolePageSchema } } },
+    async (request) => {
+      const rows = await db
+        .select()
+        .from(roles)
+        .where(eq(roles.companyId, currentAuth(request).companyId))
+        .orderBy(asc(roles.id));
+      return {
+        items: rows.map(presentRole),
+        total: rows.length,
+        page: 1,
+        pageSize: Math.max(rows.length, 1),
+      };
+    },
+  );
 
   app.post(
     '/api/roles',
-    { onRequest: guard('roles.write'), schema: { tags: ['staff'], body: roleInput } },
+    {
+      onRequest: guard('roles.write'),
+      schema: { tags: ['staff'], body: roleInput, response: { 201: roleSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(presentRole(await createRole(services, currentAuth(request), request.body))),
   );
 
   app.patch(
     '/api/roles/:id',
-    { onRequest: guard('roles.write'), schema: { tags: ['staff'], params: idParam, body: rolePatch } },
+    {
+      onRequest: guard('roles.write'),
+      schema: { tags: ['staff'], params: idParam, body: rolePatch, response: { 200: roleSchema } },
+    },
     async (request) =>
       presentRole(await updateRole(services, currentAuth(request), request.params.id, request.body)),
   );

@@ -1,3 +1,10 @@
+import {
+  callQueuePageSchema,
+  callQueueSchema,
+  presenceSchema,
+  routeResultSchema,
+  wallboardSchema,
+} from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -25,7 +32,7 @@ export async function agentRoutes(app: App): Promise<void> {
       onRequest: async (request) => {
         links.set(request, await projectByToken(db, telephonyToken(request)));
       },
-      schema: { tags: ['telephony'], body: routeInput },
+      schema: { tags: ['telephony'], body: routeInput, response: { 200: routeResultSchema } },
     },
     async (request) => {
       const link = links.get(request);
@@ -36,7 +43,7 @@ export async function agentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/agents/me/presence',
-    { onRequest: guard('calls.handle'), schema: { tags: ['agents'] } },
+    { onRequest: guard('calls.handle'), schema: { tags: ['agents'], response: { 200: presenceSchema } } },
     async (request) => {
       const auth = currentAuth(request);
       const [row] = await db.select().from(agentPresence).where(eq(agentPresence.userId, auth.userId));
@@ -44,7 +51,7 @@ export async function agentRoutes(app: App): Promise<void> {
         ? presentPresence(row)
         : {
             userId: auth.userId,
-            state: '离线',
+            state: '离线' as const,
             reason: null,
             since: null,
             currentCallId: null,
@@ -55,32 +62,47 @@ export async function agentRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/agents/me/presence',
-    { onRequest: guard('calls.handle'), schema: { tags: ['agents'], body: presenceInput } },
+    {
+      onRequest: guard('calls.handle'),
+      schema: { tags: ['agents'], body: presenceInput, response: { 200: presenceSchema } },
+    },
     async (request) => setPresence(services, currentAuth(request), request.body),
   );
 
   app.get(
     '/api/queues',
-    { onRequest: guard('calls.read'), schema: { tags: ['agents'], querystring: queueListQuery } },
+    {
+      onRequest: guard('calls.read'),
+      schema: { tags: ['agents'], querystring: queueListQuery, response: { 200: callQueuePageSchema } },
+    },
     async (request) => listQueues(db, currentAuth(request), request.query),
   );
 
   app.post(
     '/api/queues',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['agents'], body: queueInput } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['agents'], body: queueInput, response: { 201: callQueueSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await createQueue(services, currentAuth(request), request.body)),
   );
 
   app.patch(
     '/api/queues/:id',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['agents'], params: idParam, body: queuePatch } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['agents'], params: idParam, body: queuePatch, response: { 200: callQueueSchema } },
+    },
     async (request) => updateQueue(services, currentAuth(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/wallboard',
-    { onRequest: guard('calls.read'), schema: { tags: ['agents'], querystring: wallboardQuery } },
+    {
+      onRequest: guard('calls.read'),
+      schema: { tags: ['agents'], querystring: wallboardQuery, response: { 200: wallboardSchema } },
+    },
     async (request) => wallboard(db, currentAuth(request), request.query.projectId, services.clock.now()),
   );
 }

@@ -1,7 +1,21 @@
+import {
+  agentExtensionPageSchema,
+  blockedNumberPageSchema,
+  blockedNumberSchema,
+  callCallerSchema,
+  callEventResultSchema,
+  callerLookupSchema,
+  callPageSchema,
+  callSchema,
+  extensionSetSchema,
+  noContent,
+  telephonyConfigSchema,
+  telephonyTokenSchema,
+} from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { assertInScope } from '../../platform/auth/context';
+import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { notFound } from '../../platform/http/errors';
@@ -48,6 +62,12 @@ export function linkOf(request: FastifyRequest): ProjectLink {
 export async function telephonyRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
+  /** A call just read or written in the caller's scope; 404 when it is not theirs. */
+  const shownCall = async (auth: AuthContext, id: number) => {
+    const call = await callDetail(db, auth, id);
+    if (!call) throw notFound('Call');
+    return call;
+  };
   const byToken = async (request: FastifyRequest) => {
     links.set(request, await projectByToken(db, telephonyToken(request)));
   };
@@ -60,6 +80,7 @@ export async function telephonyRoutes(app: App): Promise<void> {
         tags: ['telephony'],
         body: callEventInput,
         querystring: z.object({ token: z.string().optional() }),
+        response: { 200: callEventResultSchema },
       },
     },
     async (request) => handleCallEvent(services, linkOf(request), request.body),
@@ -69,31 +90,36 @@ export async function telephonyRoutes(app: App): Promise<void> {
     '/api/telephony/lookup',
     {
       onRequest: guard('calls.read', 'residents.read'),
-      schema: { tags: ['telephony'], querystring: lookupQuery },
+      schema: { tags: ['telephony'], querystring: lookupQuery, response: { 200: callerLookupSchema } },
     },
     async (request) => callerLookup(db, currentAuth(request), request.query.number, request.query.projectId),
   );
 
   app.get(
     '/api/calls',
-    { onRequest: guard('calls.read'), schema: { tags: ['telephony'], querystring: callListQuery } },
+    {
+      onRequest: guard('calls.read'),
+      schema: { tags: ['telephony'], querystring: callListQuery, response: { 200: callPageSchema } },
+    },
     async (request) => listCalls(db, currentAuth(request), request.query),
   );
 
   app.get(
     '/api/calls/:id',
-    { onRequest: guard('calls.read'), schema: { tags: ['telephony'], params: idParam } },
-    async (request) => {
-      const call = await callDetail(db, currentAuth(request), request.params.id);
-      if (!call) throw notFound('Call');
-      return call;
+    {
+      onRequest: guard('calls.read'),
+      schema: { tags: ['telephony'], params: idParam, response: { 200: callSchema } },
     },
+    async (request) => shownCall(currentAuth(request), request.params.id),
   );
 
   // The screen pop: the 360 of the call's other party, read from the stored number (never masked).
   app.get(
     '/api/calls/:id/caller',
-    { onRequest: guard('calls.read', 'residents.read'), schema: { tags: ['telephony'], params: idParam } },
+    {
+      onRequest: guard('calls.read', 'residents.read'),
+      schema: { tags: ['telephony'], params: idParam, response: { 200: callCallerSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const [call] = await db.select().from(calls).where(eq(calls.id, request.params.id));
@@ -111,34 +137,43 @@ export async function telephonyRoutes(app: App): Promise<void> {
     '/api/calls/:id/tickets',
     {
       onRequest: guard('calls.handle'),
-      schema: { tags: ['telephony'], params: idParam, body: linkTicketInput },
+      schema: { tags: ['telephony'], params: idParam, body: linkTicketInput, response: { 200: callSchema } },
     },
     async (request) => {
       const auth = currentAuth(request);
       await linkCallTicket(services, auth, request.params.id, request.body.ticketId);
-      return callDetail(db, auth, request.params.id);
+      return shownCall(auth, request.params.id);
     },
   );
 
   app.post(
     '/api/telephony/dial',
-    { onRequest: guard('calls.handle'), schema: { tags: ['telephony'], body: dialInput } },
+    {
+      onRequest: guard('calls.handle'),
+      schema: { tags: ['telephony'], body: dialInput, response: { 201: callSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const id = await dialOut(services, auth, request.body);
-      return reply.status(201).send(await callDetail(db, auth, id));
+      return reply.status(201).send(await shownCall(auth, id));
     },
   );
 
   app.get(
     '/api/telephony/config',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], querystring: projectQuery } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], querystring: projectQuery, response: { 200: telephonyConfigSchema } },
+    },
     async (request) => readConfig(db, currentAuth(request), request.query.projectId),
   );
 
   app.put(
     '/api/telephony/config',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], body: configInput } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], body: configInput, response: { 200: telephonyConfigSchema } },
+    },
     async (request) => saveConfig(services, currentAuth(request), request.body),
   );
 
@@ -146,30 +181,47 @@ export async function telephonyRoutes(app: App): Promise<void> {
     '/api/telephony/config/token',
     {
       onRequest: guard('telephony.manage'),
-      schema: { tags: ['telephony'], body: z.object({ projectId: z.number().int().positive() }) },
+      schema: {
+        tags: ['telephony'],
+        body: z.object({ projectId: z.number().int().positive() }),
+        response: { 200: telephonyTokenSchema },
+      },
     },
     async (request) => rotateToken(services, currentAuth(request), request.body.projectId),
   );
 
   app.get(
     '/api/telephony/blocked',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], querystring: blockedListQuery } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: {
+        tags: ['telephony'],
+        querystring: blockedListQuery,
+        response: { 200: blockedNumberPageSchema },
+      },
+    },
     async (request) => listBlocked(db, currentAuth(request), request.query),
   );
 
   app.post(
     '/api/telephony/blocked',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], body: blockedInput } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], body: blockedInput, response: { 201: blockedNumberSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await blockNumber(services, currentAuth(request), request.body)),
   );
 
   app.delete(
     '/api/telephony/blocked/:id',
-    { onRequest: guard('telephony.manage'), schema: { tags: ['telephony'], params: idParam } },
+    {
+      onRequest: guard('telephony.manage'),
+      schema: { tags: ['telephony'], params: idParam, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await unblockNumber(services, currentAuth(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -177,7 +229,11 @@ export async function telephonyRoutes(app: App): Promise<void> {
     '/api/telephony/extensions',
     {
       onRequest: guard('telephony.manage'),
-      schema: { tags: ['telephony'], querystring: extensionListQuery },
+      schema: {
+        tags: ['telephony'],
+        querystring: extensionListQuery,
+        response: { 200: agentExtensionPageSchema },
+      },
     },
     async (request) => listExtensions(db, currentAuth(request), request.query),
   );
@@ -186,7 +242,12 @@ export async function telephonyRoutes(app: App): Promise<void> {
     '/api/telephony/extensions/:id',
     {
       onRequest: guard('telephony.manage'),
-      schema: { tags: ['telephony'], params: idParam, body: extensionInput },
+      schema: {
+        tags: ['telephony'],
+        params: idParam,
+        body: extensionInput,
+        response: { 200: extensionSetSchema },
+      },
     },
     async (request) => setExtension(services, currentAuth(request), request.params.id, request.body),
   );

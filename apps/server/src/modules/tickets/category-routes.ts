@@ -1,4 +1,5 @@
 import { CALLBACK_RULES, TICKET_PRIORITIES } from '@guanjia/shared';
+import { itemsOf, ticketCategorySchema } from '@guanjia/shared/api';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -66,6 +67,7 @@ export async function categoryRoutes(app: App): Promise<void> {
       schema: {
         tags: ['tickets'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+        response: { 200: itemsOf(ticketCategorySchema) },
       },
     },
     async (request) => {
@@ -80,7 +82,10 @@ export async function categoryRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/ticket-categories',
-    { onRequest: guard('sla.manage'), schema: { tags: ['tickets'], body: categoryInput } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: { tags: ['tickets'], body: categoryInput, response: { 201: ticketCategorySchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const input = request.body;
@@ -136,7 +141,15 @@ export async function categoryRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/ticket-categories/:id',
-    { onRequest: guard('sla.manage'), schema: { tags: ['tickets'], params: idParam, body: categoryPatch } },
+    {
+      onRequest: guard('sla.manage'),
+      schema: {
+        tags: ['tickets'],
+        params: idParam,
+        body: categoryPatch,
+        response: { 200: ticketCategorySchema },
+      },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const { version, ...fields } = request.body;

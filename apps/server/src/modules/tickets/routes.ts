@@ -1,3 +1,4 @@
+import { ticketDetailSchema, ticketPageSchema, ticketTimelineSchema } from '@guanjia/shared/api';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -45,7 +46,12 @@ export async function ticketRoutes(app: App): Promise<void> {
     '/api/tickets',
     {
       onRequest: guard('tickets.write'),
-      schema: { tags: ['tickets'], body: ticketInput, headers: idempotencyHeaders },
+      schema: {
+        tags: ['tickets'],
+        body: ticketInput,
+        headers: idempotencyHeaders,
+        response: { 200: ticketDetailSchema, 201: ticketDetailSchema },
+      },
     },
     async (request, reply) => {
       const auth = currentAuth(request);
@@ -58,7 +64,10 @@ export async function ticketRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/tickets',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], querystring: ticketListQuery } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], querystring: ticketListQuery, response: { 200: ticketPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
@@ -76,13 +85,19 @@ export async function ticketRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/tickets/:id',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], params: idParam, response: { 200: ticketDetailSchema } },
+    },
     async (request) => detail(request, request.params.id),
   );
 
   app.get(
     '/api/tickets/:id/events',
-    { onRequest: guard('tickets.read'), schema: { tags: ['tickets'], params: idParam } },
+    {
+      onRequest: guard('tickets.read'),
+      schema: { tags: ['tickets'], params: idParam, response: { 200: ticketTimelineSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const t = await detail(request, request.params.id);
@@ -140,9 +155,14 @@ export async function ticketRoutes(app: App): Promise<void> {
   );
 
   const params = idParam;
+  // Every command answers with the ticket as it is now: 200, or 201 where it adds something (a note).
   const opts = (body: z.ZodType) => ({
     onRequest: guard('tickets.write'),
-    schema: { tags: ['tickets'], params, body },
+    schema: { tags: ['tickets'], params, body, response: { 200: ticketDetailSchema } },
+  });
+  const adding = (body: z.ZodType) => ({
+    ...opts(body),
+    schema: { ...opts(body).schema, response: { 201: ticketDetailSchema } },
   });
   // A correction after intake: answers the detail view (as GET does) with the re-planned SLA clocks.
   app.patch('/api/tickets/:id', opts(editTicketBody), async (request) => {
@@ -160,7 +180,7 @@ export async function ticketRoutes(app: App): Promise<void> {
     await answerTicket(services, currentAuth(request), request.params.id, body.version, body.answer);
     return detail(request, request.params.id);
   });
-  app.post('/api/tickets/:id/notes', opts(noteBody), async (request, reply) => {
+  app.post('/api/tickets/:id/notes', adding(noteBody), async (request, reply) => {
     const body = noteBody.parse(request.body);
     await addTicketNote(services, currentAuth(request), request.params.id, body.note);
     return reply.status(201).send(await detail(request, request.params.id));
@@ -189,7 +209,10 @@ export async function ticketRoutes(app: App): Promise<void> {
   const newWorkOrder = workOrderInput.extend({ version: z.number().int().positive() });
   app.post(
     '/api/tickets/:id/work-orders',
-    { onRequest: guard('tickets.dispatch'), schema: { tags: ['tickets'], params, body: newWorkOrder } },
+    {
+      onRequest: guard('tickets.dispatch'),
+      schema: { tags: ['tickets'], params, body: newWorkOrder, response: { 201: ticketDetailSchema } },
+    },
     async (request, reply) => {
       const { version, ...input } = request.body;
       await addWorkOrderToTicket(services, currentAuth(request), request.params.id, version, input);

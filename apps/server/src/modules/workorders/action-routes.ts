@@ -1,3 +1,4 @@
+import { type WorkOrderView, workOrderActionResultSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
 import { currentAuth } from '../../platform/auth/guard';
@@ -74,7 +75,7 @@ const RUN: { [A in keyof Bodies]: Run<A> } = {
 /** POST /api/work-orders/:id/<action>: each takes the order's version; stale → 409, invalid → 409 + allowed. */
 export async function workOrderActionRoutes(
   app: App,
-  view: (auth: AuthContext, id: number) => Promise<unknown>,
+  view: (auth: AuthContext, id: number) => Promise<WorkOrderView>,
 ) {
   const services = app.services;
   const register = <A extends keyof Bodies>(action: A) =>
@@ -82,7 +83,12 @@ export async function workOrderActionRoutes(
       `/api/work-orders/:id/${action}`,
       {
         onRequest: guardAny(...WORK_ORDER_ACTION_PERMISSIONS[action]),
-        schema: { tags: ['work-orders'], params: idParam, body: bodies[action] },
+        schema: {
+          tags: ['work-orders'],
+          params: idParam,
+          body: bodies[action],
+          response: { 200: workOrderActionResultSchema },
+        },
       },
       async (request) => {
         const body = bodies[action].parse(request.body) as z.infer<Bodies[A]>;

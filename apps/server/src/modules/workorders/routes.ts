@@ -1,4 +1,5 @@
 import { WORK_ORDER_STATUSES } from '@guanjia/shared';
+import { candidatesSchema, workOrderPageSchema, workOrderViewSchema } from '@guanjia/shared/api';
 import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
@@ -116,7 +117,7 @@ export async function workOrderRoutes(app: App): Promise<void> {
     '/api/work-orders',
     {
       onRequest: guardAny('tickets.read', 'workorders.execute'),
-      schema: { tags: ['work-orders'], querystring: listQuery },
+      schema: { tags: ['work-orders'], querystring: listQuery, response: { 200: workOrderPageSchema } },
     },
     async (request) => {
       const auth = currentAuth(request);
@@ -172,14 +173,17 @@ export async function workOrderRoutes(app: App): Promise<void> {
     '/api/work-orders/:id',
     {
       onRequest: guardAny('tickets.read', 'workorders.execute'),
-      schema: { tags: ['work-orders'], params: idParam },
+      schema: { tags: ['work-orders'], params: idParam, response: { 200: workOrderViewSchema } },
     },
     async (request) => workOrderView(currentAuth(request), request.params.id),
   );
 
   app.get(
     '/api/work-orders/:id/candidates',
-    { onRequest: guard('tickets.dispatch'), schema: { tags: ['work-orders'], params: idParam } },
+    {
+      onRequest: guard('tickets.dispatch'),
+      schema: { tags: ['work-orders'], params: idParam, response: { 200: candidatesSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const wo = await loadVisible(db, auth, request.params.id);

@@ -1,3 +1,4 @@
+import { loginResponseSchema, meSchema, okSchema } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordEvent } from '../events/record-event';
@@ -10,17 +11,6 @@ import { login, logout, resolveSession, SESSION_DAYS } from './sessions';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 
-export const meSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  locale: z.string(),
-  companyId: z.number(),
-  permissions: z.array(z.string()),
-  projectIds: z.array(z.number()),
-  allProjects: z.boolean(),
-});
-
 export async function authRoutes(app: App): Promise<void> {
   const { database, clock, config } = app.services;
 
@@ -30,6 +20,7 @@ export async function authRoutes(app: App): Promise<void> {
       schema: {
         tags: ['auth'],
         body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: loginResponseSchema },
       },
     },
     async (request, reply) => {
@@ -50,14 +41,18 @@ export async function authRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post('/api/auth/logout', { onRequest: guard(), schema: { tags: ['auth'] } }, async (request, reply) => {
-    const auth = currentAuth(request);
-    await logout(database.db, auth.sessionId);
-    // The token must stop working on this node at once and on the others as soon as they hear it.
-    await invalidateSessions(app.services);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    { onRequest: guard(), schema: { tags: ['auth'], response: { 200: okSchema } } },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      await logout(database.db, auth.sessionId);
+      // The token must stop working on this node at once and on the others as soon as they hear it.
+      await invalidateSessions(app.services);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get(
     '/api/auth/me',

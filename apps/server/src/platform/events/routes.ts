@@ -1,3 +1,4 @@
+import { auditPageSchema } from '@guanjia/shared/api';
 import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../auth/guard';
@@ -20,6 +21,7 @@ export async function auditRoutes(app: App): Promise<void> {
           projectId: z.coerce.number().int().positive().optional(),
           action: z.string().max(80).optional(),
         }),
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {

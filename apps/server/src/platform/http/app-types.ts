@@ -26,6 +26,8 @@ export interface Config {
   /** Secure cookies when served over https. */
   secureCookies: boolean;
   version: string;
+  /** Fail a request whose response schema drops a key the handler sent (tests; GUANJIA_STRICT_RESPONSES=1). */
+  strictResponses?: boolean;
 }
 
 export interface Services {

@@ -1,3 +1,4 @@
+import { healthSchema, testClockSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import type { App } from './app-types';
 
@@ -9,13 +10,7 @@ export async function systemRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['system'],
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            database: z.enum(['pglite', 'postgres']),
-            version: z.string(),
-          }),
-        },
+        response: { 200: healthSchema },
       },
     },
     async () => {
@@ -35,6 +30,7 @@ export async function systemRoutes(app: App): Promise<void> {
           z.object({ advanceMinutes: z.number().min(0).max(525_600) }),
           z.object({ set: z.iso.datetime({ offset: true }) }),
         ]),
+        response: { 200: testClockSchema },
       },
     },
     async (request) => {

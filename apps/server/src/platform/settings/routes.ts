@@ -1,3 +1,4 @@
+import { okSchema, settingListSchema, settingWrittenSchema } from '@guanjia/shared/api';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { assertInScope } from '../auth/context';
@@ -9,16 +10,6 @@ import type { App } from '../http/app-types';
 import { badRequest, notFound, staleVersion } from '../http/errors';
 import { findSetting, type SettingDefinition, settingDefinitions } from './registry';
 import { settings } from './schema';
-
-const settingView = z.object({
-  key: z.string(),
-  qid: z.string().nullable(),
-  description: z.string(),
-  defaultValue: z.unknown(),
-  value: z.unknown(),
-  source: z.enum(['default', 'company', 'project']),
-  version: z.number().nullable(),
-});
 
 export async function settingsRoutes(app: App): Promise<void> {
   const { database, clock } = app.services;
@@ -45,7 +36,7 @@ export async function settingsRoutes(app: App): Promise<void> {
       schema: {
         tags: ['settings'],
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
-        response: { 200: z.object({ items: z.array(settingView) }) },
+        response: { 200: settingListSchema },
       },
     },
     async (request) => {
@@ -91,6 +82,7 @@ export async function settingsRoutes(app: App): Promise<void> {
           /** Required when an override already exists: the version that was read. */
           version: z.number().int().positive().optional(),
         }),
+        response: { 200: settingWrittenSchema },
       },
     },
     async (request) => {
@@ -149,6 +141,7 @@ export async function settingsRoutes(app: App): Promise<void> {
         tags: ['settings'],
         params: z.object({ key: z.string() }),
         querystring: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+        response: { 200: okSchema },
       },
     },
     async (request) => {

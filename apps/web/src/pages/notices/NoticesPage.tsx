@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { Notice } from '@guanjia/shared/api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -39,7 +40,7 @@ const NOTICE_TYPES = [
   '消防演练',
   '一般通知',
 ] as const;
-type NoticeStatus = '草稿' | '待审核' | '待批准' | '已批准' | '已发布' | '已撤回';
+type NoticeStatus = Notice['status'];
 const STATUS_COLOR: Record<NoticeStatus, string> = {
   草稿: 'default',
   待审核: 'blue',
@@ -49,22 +50,6 @@ const STATUS_COLOR: Record<NoticeStatus, string> = {
   已撤回: 'default',
 };
 const VARIABLES = '{{resident.name}} {{unit.label}} {{project.name}} {{notice.expiresAt}}';
-
-interface Notice {
-  id: number;
-  type: string;
-  title: string;
-  body: string;
-  urgent: boolean;
-  status: NoticeStatus;
-  expiresAt: string;
-  expired: boolean;
-  publishAt: string | null;
-  recipientCount: number;
-  readCount: number;
-  rejectReason: string | null;
-  version: number;
-}
 
 interface CreateValues {
   type: string;

@@ -29,6 +29,9 @@ import { SimpleList } from '../../components/SimpleList';
 import { useVocab } from '../../vocab';
 import { PERMISSION_GROUPS } from './permissionGroups';
 
+/** A role's stored permissions are strings; the server only ever writes known ones. */
+const granted = (role: Role) => role.permissions as Permission[];
+
 function PermissionMatrix({
   value,
   onChange,
@@ -129,7 +132,7 @@ export default function RolesPage() {
       editForm.setFieldsValue({
         code: selected.code,
         name: selected.name,
-        permissions: selected.permissions,
+        permissions: granted(selected),
       });
   }, [selected, editForm]);
 
@@ -258,7 +261,7 @@ export default function RolesPage() {
                     </Button>
                     <Button
                       onClick={() =>
-                        editForm.setFieldsValue({ name: selected.name, permissions: selected.permissions })
+                        editForm.setFieldsValue({ name: selected.name, permissions: granted(selected) })
                       }
                     >
                       {t('common.reset')}

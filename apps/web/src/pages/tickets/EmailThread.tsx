@@ -1,4 +1,5 @@
 import { MailOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
+import type { MailMessage } from '@guanjia/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,20 +9,7 @@ import type { Page } from '../../api/types';
 import { useApiError } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 
-type MailStatus = 'received' | 'queued' | 'sent' | 'logged' | 'failed';
-interface MailMessage {
-  id: number;
-  direction: 'in' | 'out';
-  status: MailStatus;
-  from: string;
-  fromName: string | null;
-  to: string;
-  subject: string;
-  body: string;
-  error: string | null;
-  at: string;
-  attachments: { id: number; name: string; size: number; url: string }[];
-}
+type MailStatus = MailMessage['status'];
 
 const STATUS_COLOR: Record<MailStatus, string> = {
   received: 'blue',

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isoTime, itemsOf, nullableTime, page } from './common';
+
+export const KB_VISIBILITIES = ['internal', 'public'] as const;
+export const KB_QUESTION_STATUSES = ['open', 'answered', 'published'] as const;
+
+/** An article: the full body on its own, a 120-character excerpt in lists and suggestions. */
+export const kbArticleSchema = z.object({
+  id: z.number(),
+  projectId: z.number().nullable(),
+  category: z.string(),
+  tags: z.array(z.string()),
+  title: z.string(),
+  body: z.string().optional(),
+  excerpt: z.string().optional(),
+  visibility: z.enum(KB_VISIBILITIES),
+  uses: z.number(),
+  helpfulYes: z.number(),
+  helpfulNo: z.number(),
+  updatedAt: isoTime,
+  version: z.number(),
+});
+export type KbArticle = z.infer<typeof kbArticleSchema>;
+export const kbArticlePageSchema = page(kbArticleSchema);
+export const kbSuggestionsSchema = itemsOf(kbArticleSchema);
+
+/** One kept revision of an article. */
+export const kbArticleVersionSchema = z.object({
+  articleId: z.number(),
+  version: z.number(),
+  title: z.string(),
+  body: z.string(),
+  category: z.string(),
+  tags: z.array(z.string()),
+  visibility: z.enum(KB_VISIBILITIES),
+  editedById: z.number().nullable(),
+  editedAt: isoTime,
+});
+export const kbArticleVersionPageSchema = page(kbArticleVersionSchema);
+
+/** 专家席: a question an agent could not answer from the knowledge base; the caller's phone masked without pii.view. */
+export const kbQuestionSchema = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  ticketId: z.number().nullable(),
+  ticketNumber: z.string().nullable(),
+  callerPhone: z.string().nullable(),
+  question: z.string(),
+  status: z.enum(KB_QUESTION_STATUSES),
+  askedById: z.number(),
+  askedByName: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredById: z.number().nullable(),
+  answeredByName: z.string().nullable(),
+  answeredAt: nullableTime,
+  articleId: z.number().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  version: z.number(),
+});
+export type KbQuestion = z.infer<typeof kbQuestionSchema>;
+export const kbQuestionPageSchema = page(kbQuestionSchema);
+/** Publishing an answer makes it an article. */
+export const kbQuestionPublishedSchema = z.object({ question: kbQuestionSchema, article: kbArticleSchema });

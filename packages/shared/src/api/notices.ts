@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoTime, nullableTime, page } from './common';
+
+export const NOTICE_TYPES = [
+  '停水停电',
+  '欠费提醒',
+  '社区活动',
+  '安全提示',
+  '施工公告',
+  '消防演练',
+  '一般通知',
+] as const;
+export const NOTICE_STATUSES = ['草稿', '待审核', '待批准', '已批准', '已发布', '已撤回'] as const;
+
+/** Who a notice reaches within its project: buildings, units, named residents, tags, VIPs only. */
+export const noticeAudienceSchema = z.object({
+  buildingIds: z.array(z.number()).optional(),
+  unitIds: z.array(z.number()).optional(),
+  residentIds: z.array(z.number()).optional(),
+  tags: z.array(z.string()).optional(),
+  vipOnly: z.boolean().optional(),
+});
+
+export const noticeSchema = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  type: z.enum(NOTICE_TYPES),
+  title: z.string(),
+  body: z.string(),
+  audience: noticeAudienceSchema,
+  urgent: z.boolean(),
+  incidentId: z.number().nullable(),
+  location: z.string().nullable(),
+  eventStartsAt: nullableTime,
+  eventEndsAt: nullableTime,
+  publishAt: nullableTime,
+  expiresAt: isoTime,
+  expired: z.boolean(),
+  status: z.enum(NOTICE_STATUSES),
+  reviewedById: z.number().nullable(),
+  reviewedAt: nullableTime,
+  approvedById: z.number().nullable(),
+  approvedAt: nullableTime,
+  rejectReason: z.string().nullable(),
+  publishedAt: nullableTime,
+  recipientCount: z.number(),
+  /** Residents who opened it in the portal (read receipts). */
+  readCount: z.number(),
+  createdById: z.number().nullable(),
+  createdAt: isoTime,
+  version: z.number(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+export const noticePageSchema = page(noticeSchema);
