@@ -152,6 +152,10 @@ describe('intake', () => {
     'waits for a technician row another transaction holds, then dispatches (one locking protocol)',
     async () => {
       await onDuty(t, await t.login('tech_a'), t.fixture.users.tech_a);
+      // The earlier repairs filled his default cap: room for one more, so the intake wants his row.
+      await t.services.database.query('update technician_status set open_cap = 100 where user_id = $1', [
+        t.fixture.users.tech_a,
+      ]);
       const holder = new pg.Client({ connectionString: t.services.config.databaseUrl });
       await holder.connect();
       await holder.query('begin');
