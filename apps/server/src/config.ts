@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PASSWORD_COST } from './platform/auth/password-cost';
 import type { Config } from './platform/http/app-types';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -39,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
     secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
     version: pkg.version,
+    passwordCost: PASSWORD_COST,
   };
 }

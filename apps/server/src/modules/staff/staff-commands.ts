@@ -15,7 +15,7 @@ import { assertMayGrant } from './grant-checks';
 import type { staffInput, staffPatch } from './inputs';
 import { staffVisibility } from './queries';
 
-type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
+type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'config'>;
 
 async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], projectIds?: number[]) {
   if (roleIds) {
@@ -34,7 +34,7 @@ async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], pro
 
 export async function createStaff(ctx: Ctx, auth: AuthContext, input: z.infer<typeof staffInput>) {
   const now = ctx.clock.now();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordCost);
   return ctx.database.db.transaction(async (tx) => {
     await assertMayGrant(tx, auth, input);
     const { password: _p, roleIds, projectIds, ...fields } = input;
@@ -96,7 +96,7 @@ export async function updateStaff(
 
 export async function resetPassword(ctx: Ctx, auth: AuthContext, id: number, password: string) {
   const now = ctx.clock.now();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, ctx.config.passwordCost);
   await ctx.database.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id })

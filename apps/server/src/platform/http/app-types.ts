@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthContext } from '../auth/context';
+import type { ScryptCost } from '../auth/password-cost';
 import type { Bus } from '../bus/bus';
 import type { Clock, ControllableClock } from '../clock/clock';
 import type { Database } from '../db/client';
@@ -26,6 +27,8 @@ export interface Config {
   /** Secure cookies when served over https. */
   secureCookies: boolean;
   version: string;
+  /** scrypt factors of staff passwords: PASSWORD_COST in production, lower in tests so fixtures stay fast. */
+  passwordCost: ScryptCost;
 }
 
 export interface Services {
