@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     testClock: true,
     bodyLimitBytes: 1_048_576,
     secureCookies: false,
+    trustProxy: [],
     version: 'test',
     // 2^10 instead of 2^17: fixtures hash and tests log in hundreds of times; the cost itself has its own test.
     passwordCost: { n: 2 ** 10, r: 8, p: 1 },

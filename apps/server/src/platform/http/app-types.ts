@@ -26,6 +26,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs); empty: none. */
+  trustProxy: string[];
   version: string;
   /** scrypt factors of staff passwords: PASSWORD_COST in production, lower in tests so fixtures stay fast. */
   passwordCost: ScryptCost;
