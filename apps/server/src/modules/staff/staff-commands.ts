@@ -14,6 +14,7 @@ import { notFound } from '../../platform/http/errors';
 import { assertMayGrant } from './grant-checks';
 import type { staffInput, staffPatch } from './inputs';
 import { staffVisibility } from './queries';
+import { maskStaffPii } from './rules/staff-audit';
 
 type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'config'>;
 
@@ -48,7 +49,7 @@ export async function createStaff(ctx: Ctx, auth: AuthContext, input: z.infer<ty
       action: 'staff.created',
       entityType: 'user',
       entityId: created.id,
-      after: { ...fields, roleIds, projectIds },
+      after: { ...maskStaffPii(fields, 'after'), roleIds, projectIds },
     });
     return created;
   });
@@ -82,8 +83,12 @@ export async function updateStaff(
       action: 'staff.updated',
       entityType: 'user',
       entityId: id,
-      before: delta.before,
-      after: { ...delta.after, ...(roleIds ? { roleIds } : {}), ...(projectIds ? { projectIds } : {}) },
+      before: maskStaffPii(delta.before, 'before'),
+      after: {
+        ...maskStaffPii(delta.after, 'after'),
+        ...(roleIds ? { roleIds } : {}),
+        ...(projectIds ? { projectIds } : {}),
+      },
     });
     return updated!;
   });
