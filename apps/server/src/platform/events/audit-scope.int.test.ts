@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
+import { MIGRATIONS_FOLDER } from '../db/migrate';
 
 interface AuditEvent {
   projectId: number | null;
@@ -136,6 +139,56 @@ describe('GET /api/events for a 品质专员 of one project', () => {
       expect(items.some((e) => e.action === action)).toBe(true);
     for (const who of [ids.plumber_b, ids.plumber_ab])
       expect(items.some((e) => e.action === 'staff.created' && e.entityId === String(who))).toBe(true);
+  });
+});
+
+describe('the migration masking staff events stored before', () => {
+  it('masks phones and e-mails already in the log, and nothing else', async () => {
+    const db = t.services.database;
+    const insert = async (action: string, entityType: string, before: unknown, after: unknown) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into events (occurred_at, company_id, source, action, entity_type, entity_id, "before", "after")
+           values (now(), $1, 'user', $2, $3, '999', $4::jsonb, $5::jsonb) returning id`,
+          [t.fixture.companyId, action, entityType, JSON.stringify(before), JSON.stringify(after)],
+        )
+      )[0]!.id;
+    const created = await insert('staff.created', 'user', null, {
+      username: 'old1',
+      phone: '13911112222',
+      email: 'old1@example.org',
+      department: '工程部',
+    });
+    const bare = await insert('staff.created', 'user', null, { username: 'old2', phone: null });
+    const updated = await insert(
+      'staff.updated',
+      'user',
+      { phone: '13911112222', email: null, displayName: '老王' },
+      { phone: null, email: 'old1@example.org', displayName: '王师傅' },
+    );
+    const resident = await insert('resident.updated', 'resident', { name: '张三' }, { phone: '13911113333' });
+    const file = readdirSync(MIGRATIONS_FOLDER).find((f) => f.endsWith('_mask_staff_event_pii.sql'))!;
+    const sql = readFileSync(path.join(MIGRATIONS_FOLDER, file), 'utf8');
+    // Run twice: applying it again changes nothing.
+    for (let i = 0; i < 2; i++)
+      for (const statement of sql.split('--> statement-breakpoint')) await db.query(statement);
+    const row = async (id: string) =>
+      (
+        await db.query<{ before: unknown; after: unknown }>(
+          'select "before", "after" from events where id = $1',
+          [id],
+        )
+      )[0]!;
+    expect(await row(created)).toEqual({
+      before: null,
+      after: { username: 'old1', phone: 'changed', email: 'changed', department: '工程部' },
+    });
+    expect(await row(bare)).toEqual({ before: null, after: { username: 'old2', phone: null } });
+    expect(await row(updated)).toEqual({
+      before: { phone: '***', email: null, displayName: '老王' },
+      after: { phone: null, email: 'changed', displayName: '王师傅' },
+    });
+    expect(await row(resident)).toEqual({ before: { name: '张三' }, after: { phone: '13911113333' } });
   });
 });
 
