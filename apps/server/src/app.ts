@@ -24,7 +24,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: services.config.bodyLimitBytes,
-    trustProxy: true,
+    // Only the configured proxies: trusting any client lets it name the address the login throttle counts.
+    trustProxy: services.config.trustProxy.length ? [...services.config.trustProxy] : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer({ strict: services.config.strictResponses ?? false }));

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PASSWORD_COST } from './platform/auth/password-cost';
 import type { Config } from './platform/http/app-types';
+import { parseTrustProxy } from './platform/http/trust-proxy';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,6 +21,18 @@ const envSchema = z.object({
   GUANJIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   GUANJIA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   GUANJIA_STRICT_RESPONSES: z.enum(['0', '1']).default('0'),
+  GUANJIA_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.entries;
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an address or CIDR: ${parsed.invalid.join(', ')}`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,7 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.GUANJIA_WEB_DIST,
     bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
     secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
+    trustProxy: e.GUANJIA_TRUST_PROXY,
     version: pkg.version,
     strictResponses: e.GUANJIA_STRICT_RESPONSES === '1',
+    passwordCost: PASSWORD_COST,
   };
 }

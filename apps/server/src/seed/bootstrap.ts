@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_ROLES } from '@guanjia/shared';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../platform/auth/password';
+import type { ScryptCost } from '../platform/auth/password-cost';
 import { companies, roles, userRoles, users } from '../platform/auth/schema';
 import type { Clock } from '../platform/clock/clock';
 import type { Db } from '../platform/db/client';
@@ -20,10 +21,10 @@ export interface Bootstrap {
 export async function bootstrapCompany(
   db: Db,
   clock: Clock,
-  options: { companyName: string; adminPassword?: string; code?: string },
+  options: { companyName: string; adminPassword?: string; code?: string; passwordCost?: ScryptCost },
 ): Promise<Bootstrap> {
   const adminPassword = options.adminPassword || randomBytes(9).toString('base64url');
-  const passwordHash = await hashPassword(adminPassword);
+  const passwordHash = await hashPassword(adminPassword, options.passwordCost);
   const now = clock.now();
   return db.transaction(async (tx) => {
     const [company] = await tx

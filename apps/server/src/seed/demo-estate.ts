@@ -29,7 +29,7 @@ export async function seedDemoEstate(services: Services, boot: Bootstrap): Promi
   const now = services.clock.now();
   const plan = planDemoEstate(DEMO_SEED);
   const people = planResidents(DEMO_SEED, plan);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, services.config.passwordCost);
   const pinyin = new PinyinCache();
 
   const counts = await db.transaction(async (tx) => {

@@ -34,6 +34,7 @@ export async function seedIfEmpty(
       // The portal link on the estates' notice boards: /portal?c=anju
       code: 'anju',
       adminPassword: options.adminPassword,
+      passwordCost: services.config.passwordCost,
     });
     // The standard answers are product content, seeded with or without the demo estate.
     const articles = await seedStandardArticles(db, boot.companyId, services.clock.now());

@@ -44,6 +44,7 @@ export async function seedFixture(services: Services, password: string): Promise
     companyName: '测试物业',
     code: 'test',
     adminPassword: password,
+    passwordCost: services.config.passwordCost,
   });
   const [a, b] = await db
     .insert(projects)
@@ -124,7 +125,7 @@ export async function seedFixture(services: Services, password: string): Promise
     });
     list.push(r.id);
   }
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, services.config.passwordCost);
   const staff: [keyof Fixture['users'], string, string, number[]][] = [
     ['agent_a', '座席甲', 'agent', [a.id]],
     ['lead_a', '班长甲', 'cs_lead', [a.id]],

@@ -37,21 +37,24 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     testClock: true,
     bodyLimitBytes: 1_048_576,
     secureCookies: false,
+    trustProxy: [],
     version: 'test',
     strictResponses: true,
+    // 2^10 instead of 2^17: fixtures hash and tests log in hundreds of times; the cost itself has its own test.
+    passwordCost: { n: 2 ** 10, r: 8, p: 1 },
     ...overrides,
   };
 }
 
 /** A real server on a real database (in-memory PGlite, or a scratch PostgreSQL database) with a seeded fixture. */
 export async function createTestServer(
-  options: { listen?: boolean; webDist?: string } = {},
+  options: { listen?: boolean; webDist?: string; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const scratch = testDbKind() === 'postgres' ? await createScratchPostgres() : null;
   const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 5 } : { dataDir: 'memory://' });
   await migrate(database);
   const clock = new ControllableClock();
-  const config = testConfig({ databaseUrl: scratch?.url, webDist: options.webDist });
+  const config = testConfig({ databaseUrl: scratch?.url, webDist: options.webDist, ...options.config });
   const queue = createLocalQueue(database, clock, { pollMs: 50 });
   const services: Services = { config, database, clock, testClock: clock, bus: createMemoryBus(), queue };
   registerWorkers(services);

@@ -14,8 +14,9 @@ import { notFound } from '../../platform/http/errors';
 import { assertMayGrant } from './grant-checks';
 import type { staffInput, staffPatch } from './inputs';
 import { staffVisibility } from './queries';
+import { maskStaffPii } from './rules/staff-audit';
 
-type Ctx = Pick<Services, 'database' | 'clock' | 'bus'>;
+type Ctx = Pick<Services, 'database' | 'clock' | 'bus' | 'config'>;
 
 async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], projectIds?: number[]) {
   if (roleIds) {
@@ -34,7 +35,7 @@ async function replaceGrants(tx: DbOrTx, userId: number, roleIds?: number[], pro
 
 export async function createStaff(ctx: Ctx, auth: AuthContext, input: z.infer<typeof staffInput>) {
   const now = ctx.clock.now();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordCost);
   return ctx.database.db.transaction(async (tx) => {
     await assertMayGrant(tx, auth, input);
     const { password: _p, roleIds, projectIds, ...fields } = input;
@@ -48,7 +49,7 @@ export async function createStaff(ctx: Ctx, auth: AuthContext, input: z.infer<ty
       action: 'staff.created',
       entityType: 'user',
       entityId: created.id,
-      after: { ...fields, roleIds, projectIds },
+      after: { ...maskStaffPii(fields, 'after'), roleIds, projectIds },
     });
     return created;
   });
@@ -82,8 +83,12 @@ export async function updateStaff(
       action: 'staff.updated',
       entityType: 'user',
       entityId: id,
-      before: delta.before,
-      after: { ...delta.after, ...(roleIds ? { roleIds } : {}), ...(projectIds ? { projectIds } : {}) },
+      before: maskStaffPii(delta.before, 'before'),
+      after: {
+        ...maskStaffPii(delta.after, 'after'),
+        ...(roleIds ? { roleIds } : {}),
+        ...(projectIds ? { projectIds } : {}),
+      },
     });
     return updated!;
   });
@@ -96,7 +101,7 @@ export async function updateStaff(
 
 export async function resetPassword(ctx: Ctx, auth: AuthContext, id: number, password: string) {
   const now = ctx.clock.now();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, ctx.config.passwordCost);
   await ctx.database.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id })

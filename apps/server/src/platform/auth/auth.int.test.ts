@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, FIXTURE_PASSWORD, type TestServer } from '../../testing/test-server';
+import { hashPassword } from './password';
+import { needsRehash, PASSWORD_COST } from './password-cost';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -75,5 +77,43 @@ describe('auth', () => {
     const res = await t.request('GET', '/api/residents');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('password hashing at the production cost', () => {
+  let prod: TestServer;
+  beforeAll(async () => {
+    prod = await createTestServer({ config: { passwordCost: PASSWORD_COST } });
+  });
+  afterAll(async () => prod?.close());
+
+  const storedHash = async (username: string) =>
+    (
+      await prod.services.database.query<{ password_hash: string }>(
+        'select password_hash from users where username = $1',
+        [username],
+      )
+    )[0]!.password_hash;
+
+  it('upgrades an N=2^15 hash to N=2^17, r=8, p=1 on the next successful login', async () => {
+    const old = await hashPassword(FIXTURE_PASSWORD, { n: 2 ** 15, r: 8, p: 1 });
+    await prod.services.database.query('update users set password_hash = $1 where username = $2', [
+      old,
+      'agent_a',
+    ]);
+    // A failed login proves nothing about the password: the old hash stays.
+    const wrong = await prod.request('POST', '/api/auth/login', {
+      body: { username: 'agent_a', password: 'not-the-password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(await storedHash('agent_a')).toBe(old);
+
+    await prod.login('agent_a');
+    const upgraded = await storedHash('agent_a');
+    expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(needsRehash(upgraded, PASSWORD_COST)).toBe(false);
+    // The new hash works, and a login at the current cost leaves it alone.
+    await prod.login('agent_a');
+    expect(await storedHash('agent_a')).toBe(upgraded);
   });
 });

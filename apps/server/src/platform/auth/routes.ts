@@ -24,11 +24,16 @@ export async function authRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { token } = await login(database.db, clock, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
+      const { token } = await login(
+        database.db,
+        clock,
+        {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        },
+        config.passwordCost,
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

@@ -8,7 +8,8 @@ import { AppError, unauthorized } from '../http/errors';
 import { getSetting } from '../settings/get-setting';
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '../settings/registry';
 import type { AuthContext } from './context';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+import { needsRehash, type ScryptCost } from './password-cost';
 import { projectsOfCompany } from './project-ids';
 import { loginAttempts, roles, sessions, userProjects, userRoles, users } from './schema';
 
@@ -26,10 +27,12 @@ export interface LoginInput {
   userAgent?: string;
 }
 
+/** `cost`: the scrypt factors passwords are hashed with now; an older, weaker hash is upgraded here. */
 export async function login(
   db: Db,
   clock: Clock,
   input: LoginInput,
+  cost: ScryptCost,
 ): Promise<{ token: string; userId: number }> {
   const now = clock.now();
   const windowStart = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
@@ -49,7 +52,7 @@ export async function login(
       lockedUntil: user.lockedUntil.toISOString(),
     });
   }
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? dummyHash(cost));
   if (!user || !ok || !user.active) {
     await db.insert(loginAttempts).values({ key: `ip:${input.ip}`, at: now });
     // Old attempts are worthless after the window; trimming here keeps the table small without a job.
@@ -57,6 +60,8 @@ export async function login(
     if (user) await registerFailure(db, now, user);
     throw unauthorized('Wrong username or password');
   }
+  // Hashed before the transaction: a few hundred milliseconds of CPU need not hold a connection.
+  const upgraded = needsRehash(user.passwordHash, cost) ? await hashPassword(input.password, cost) : null;
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
@@ -72,6 +77,12 @@ export async function login(
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(users.id, user.id));
+    // Only over the hash just verified: a password reset committed meanwhile wins.
+    if (upgraded)
+      await tx
+        .update(users)
+        .set({ passwordHash: upgraded })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
     await recordEvent(tx, { userId: user.id, companyId: user.companyId, source: 'user' }, now, {
       action: 'auth.login',
       entityType: 'user',

@@ -1,9 +1,10 @@
 import { auditPageSchema } from '@guanjia/shared/api';
-import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../auth/guard';
 import type { App } from '../http/app-types';
 import { offsetOf, pageQuery } from '../http/pagination';
+import { eventVisibility } from './event-visibility';
 import { events } from './schema';
 
 /** The audit log: every change, who made it and from what to what, within the caller's scope. */
@@ -28,12 +29,8 @@ export async function auditRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const q = request.query;
       const filters: (SQL | undefined)[] = [
-        eq(events.companyId, auth.companyId),
-        // Company-level events (no project) are visible to every auditor of the company.
-        or(
-          isNull(events.projectId),
-          inArray(events.projectId, auth.projectIds.length ? [...auth.projectIds] : [-1]),
-        ),
+        // Scoped like the entities they describe (event-visibility.ts), not "company-level for all".
+        eventVisibility(auth),
         q.entityType ? eq(events.entityType, q.entityType) : undefined,
         q.entityId ? eq(events.entityId, q.entityId) : undefined,
         q.projectId ? eq(events.projectId, q.projectId) : undefined,

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthContext } from '../auth/context';
+import type { ScryptCost } from '../auth/password-cost';
 import type { Bus } from '../bus/bus';
 import type { Clock, ControllableClock } from '../clock/clock';
 import type { Database } from '../db/client';
@@ -25,9 +26,13 @@ export interface Config {
   bodyLimitBytes: number;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs); empty: none. */
+  trustProxy: string[];
   version: string;
   /** Fail a request whose response schema drops a key the handler sent (tests; GUANJIA_STRICT_RESPONSES=1). */
   strictResponses?: boolean;
+  /** scrypt factors of staff passwords: PASSWORD_COST in production, lower in tests so fixtures stay fast. */
+  passwordCost: ScryptCost;
 }
 
 export interface Services {
