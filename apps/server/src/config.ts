@@ -18,6 +18,8 @@ const envSchema = z.object({
   GUANJIA_WEB_DIST: z.string().default(path.join(root, 'apps/web/dist')),
   GUANJIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   GUANJIA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  // Shorter than the longest job would run it twice; below 5 min only for tests of a dying node.
+  GUANJIA_JOB_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.GUANJIA_WEB_DIST,
     bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
     secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
+    jobStuckAfterMs: e.GUANJIA_JOB_STUCK_AFTER_MS,
     version: pkg.version,
   };
 }

@@ -21,7 +21,7 @@ export async function createServices(config: Config): Promise<Services> {
   const testClock = config.testClock ? new ControllableClock() : undefined;
   const clock = testClock ?? systemClock;
   const bus = await createBus(config, database.connectionString);
-  const queue = createLocalQueue(database, clock);
+  const queue = createLocalQueue(database, clock, { stuckAfterMs: config.jobStuckAfterMs });
   if (testClock) testClock.onChange(() => void queue.drain());
   return { config, database, clock, testClock, bus, queue };
 }

@@ -26,6 +26,8 @@ export interface Config {
   /** Secure cookies when served over https. */
   secureCookies: boolean;
   version: string;
+  /** A job 'running' longer than this is taken to be on a dead node and is run again (default 5 min). */
+  jobStuckAfterMs?: number;
 }
 
 export interface Services {
