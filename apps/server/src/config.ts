@@ -33,6 +33,8 @@ const envSchema = z.object({
       });
       return z.NEVER;
     }),
+  // Shorter than the longest job would run it twice; below 5 min only for tests of a dying node.
+  GUANJIA_JOB_STUCK_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.GUANJIA_BODY_LIMIT,
     secureCookies: e.GUANJIA_SECURE_COOKIES === '1',
     trustProxy: e.GUANJIA_TRUST_PROXY,
+    jobStuckAfterMs: e.GUANJIA_JOB_STUCK_AFTER_MS,
     version: pkg.version,
     strictResponses: e.GUANJIA_STRICT_RESPONSES === '1',
     passwordCost: PASSWORD_COST,

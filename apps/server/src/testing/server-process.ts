@@ -41,6 +41,8 @@ export function spawnServerProcess(port: number, env: Record<string, string>): S
       PORT: String(port),
       HOST: '127.0.0.1',
       GUANJIA_BACKUP_ON_SHUTDOWN: '0',
+      // Test servers never leave scheduled dumps in the repository's backups/.
+      GUANJIA_BACKUP_EVERY_MINUTES: '0',
       GUANJIA_LOG: '0',
       // Tests fail an answer that would silently lose a field its schema does not declare.
       GUANJIA_STRICT_RESPONSES: '1',

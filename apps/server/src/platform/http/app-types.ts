@@ -33,6 +33,8 @@ export interface Config {
   strictResponses?: boolean;
   /** scrypt factors of staff passwords: PASSWORD_COST in production, lower in tests so fixtures stay fast. */
   passwordCost: ScryptCost;
+  /** A job 'running' longer than this is taken to be on a dead node and is run again (default 5 min). */
+  jobStuckAfterMs?: number;
 }
 
 export interface Services {

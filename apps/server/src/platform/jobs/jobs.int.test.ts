@@ -104,4 +104,31 @@ describe('local job queue', () => {
     expect(counts.size).toBe(30);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
+
+  it('a node without handlers (web only) claims nothing', async () => {
+    const web = createLocalQueue(t.services.database, t.clock);
+    const id = (await web.enqueue('test.webonly', {}))!;
+    expect(await web.drain()).toBe(0);
+    expect(await jobRow(id)).toMatchObject({ state: 'pending', attempts: 0 });
+    await t.services.database.query(`delete from jobs where id = $1`, [id]);
+  });
+
+  it('runs again a job left running by a dead node, after stuckAfterMs and not before', async () => {
+    const seen: string[] = [];
+    const survivor = createLocalQueue(t.services.database, t.clock, { stuckAfterMs: 90_000 });
+    survivor.register('test.orphan', async () => void seen.push('ran'));
+    const id = (await survivor.enqueue('test.orphan', {}))!;
+    // What a node killed mid-job leaves behind.
+    await t.services.database.query(
+      `update jobs set state = 'running', locked_by = 'dead-node', locked_at = $2, attempts = 1 where id = $1`,
+      [id, t.clock.now()],
+    );
+    t.clock.advanceMinutes(1);
+    await survivor.drain();
+    expect(seen).toEqual([]);
+    t.clock.advanceMinutes(1);
+    await survivor.drain();
+    expect(seen).toEqual(['ran']);
+    expect(await jobRow(id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
 });
