@@ -1,8 +1,10 @@
 import {
+  CALLBACK_POLICIES,
   CALLBACK_RULES,
   type CallbackRule,
   DISPATCH_MODES,
   type DispatchMode,
+  HANDOFF_REASONS,
   NOTIFICATION_KINDS,
   SLA_CLOCK_KINDS,
   SLA_CLOCK_STATES,
@@ -68,16 +70,6 @@ export const DISPATCH_MODE_KEY: Record<DispatchMode, string> = {
   'round-robin': 'roundRobin',
   'least-load': 'leastLoad',
 };
-export const CALLBACK_POLICIES = ['required', 'optional', 'never'] as const;
-export const HANDOFF_REASONS = [
-  'dispatched',
-  'grabbed',
-  'transferred',
-  'returned',
-  'completed',
-  'cancelled',
-  'timed_out',
-] as const;
 export const INELIGIBILITY = ['missing-skill', 'off-duty', 'at-cap'] as const;
 export const INELIGIBILITY_KEY: Record<(typeof INELIGIBILITY)[number], string> = {
   'missing-skill': 'missingSkill',

@@ -1,4 +1,6 @@
+export * from './delivery';
 export * from './estate';
+export * from './notices';
 export * from './permissions';
 export * from './phone';
 export * from './tickets';

@@ -69,3 +69,24 @@ export const NOTIFICATION_KINDS = [
   'complaint.created',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Callback rule per ticket type (HC 小区 keeps one per repair type):
+ * 'required' — closes only on a satisfied callback (Q39, the product default);
+ * 'optional' — goes to 待回访 but a supervisor may close without one;
+ * 'never' — closes directly when the work is done.
+ */
+export const CALLBACK_POLICIES = ['required', 'optional', 'never'] as const;
+export type CallbackPolicy = (typeof CALLBACK_POLICIES)[number];
+
+/** Why a work order left its holder (one hand-off row per holder). */
+export const HANDOFF_REASONS = [
+  'dispatched',
+  'grabbed',
+  'transferred',
+  'returned',
+  'completed',
+  'cancelled',
+  'timed_out',
+] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];

@@ -3,18 +3,17 @@
  * (packages/shared/src/api), so a field the server stops sending fails the console's build.
  * What is not an HTTP answer (the live socket's messages, import progress pushed over it) stays here.
  */
+export type { CallbackPolicy, HandoffReason } from '@guanjia/shared';
 export type {
   Attachment,
   AuditEvent,
   Building,
   BusinessHours,
-  CallbackPolicy,
   CallbackQueueItem,
   CallbackRound,
   Candidate,
   DispatchRule,
   Handoff,
-  HandoffReason,
   ImportJob,
   ImportState,
   Ineligibility,

@@ -1,3 +1,4 @@
+import { STAFF_CHANNELS, type StaffChannel } from '@guanjia/shared';
 import type { StaffChannels } from '@guanjia/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Form, Input, Skeleton, Space } from 'antd';
@@ -6,9 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { validPhone } from '../pages/residents/validators';
 import { useApiError } from './feedback';
-
-export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
-type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
 interface ChannelsForm {
   channels: StaffChannel[];

@@ -1,20 +1,6 @@
 import { z } from 'zod';
+import { DELIVERY_CHANNELS, DELIVERY_SOURCES, DELIVERY_STATUSES, STAFF_CHANNELS } from '../delivery';
 import { isoTime, nullableTime, page } from './common';
-
-export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email', 'webhook'] as const;
-export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const DELIVERY_SOURCES = [
-  'incident',
-  'incident_resolved',
-  'notice',
-  'portal_code',
-  'birthday',
-  'warranty',
-  'sla_warning',
-  'sla_breach',
-] as const;
-export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
 
 /** One message to one recipient; the address is masked without pii.view. */
 export const deliverySchema = z.object({

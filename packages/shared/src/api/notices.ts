@@ -1,16 +1,6 @@
 import { z } from 'zod';
+import { NOTICE_STATUSES, NOTICE_TYPES } from '../notices';
 import { isoTime, nullableTime, page } from './common';
-
-export const NOTICE_TYPES = [
-  '停水停电',
-  '欠费提醒',
-  '社区活动',
-  '安全提示',
-  '施工公告',
-  '消防演练',
-  '一般通知',
-] as const;
-export const NOTICE_STATUSES = ['草稿', '待审核', '待批准', '已批准', '已发布', '已撤回'] as const;
 
 /** Who a notice reaches within its project: buildings, units, named residents, tags, VIPs only. */
 export const noticeAudienceSchema = z.object({

@@ -1,10 +1,10 @@
 /** Answers of the resident portal (/api/portal/*) and of the desk's binding queue. */
 import { z } from 'zod';
 import { RESIDENT_RELATIONS } from '../estate';
+import { NOTICE_TYPES } from '../notices';
 import { TICKET_STATUSES, TICKET_TYPES } from '../tickets';
 import { isoDate, isoTime, nullableTime, page } from './common';
 import { INCIDENT_KINDS } from './incidents';
-import { NOTICE_TYPES } from './notices';
 import { attachmentSchema, residentRatingSchema } from './tickets';
 
 export const portalCodeSentSchema = z.object({ sent: z.boolean() });

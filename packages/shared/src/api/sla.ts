@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { NOTIFICATION_KINDS, SLA_CLOCK_KINDS, TICKET_PRIORITIES, TICKET_TYPES } from '../tickets';
+import {
+  CALLBACK_POLICIES,
+  NOTIFICATION_KINDS,
+  SLA_CLOCK_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_TYPES,
+} from '../tickets';
 import { isoTime, itemsOf, nullableTime, page } from './common';
 import { periodSchema } from './estate';
-import { CALLBACK_POLICIES } from './tickets';
 
 /** One clock's target: minutes or business days, on the project's calendar or wall time. */
 export const slaTargetSchema = z.object({

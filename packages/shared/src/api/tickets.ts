@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CALLBACK_POLICIES,
   CALLBACK_RULES,
   SLA_BADGES,
   TICKET_CHANNELS,
@@ -10,9 +11,6 @@ import {
 import { isoTime, jsonValue, nullableTime, page } from './common';
 import { slaClockSchema } from './sla-clocks';
 import { workOrderSchema } from './work-orders';
-
-export const CALLBACK_POLICIES = ['required', 'optional', 'never'] as const;
-export type CallbackPolicy = (typeof CALLBACK_POLICIES)[number];
 
 export const TICKET_ACTIONS = [
   'accept',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DISPATCH_MODES,
+  HANDOFF_REASONS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
@@ -23,17 +24,6 @@ export const WORK_ORDER_ACTIONS = [
   'cancel',
 ] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
-
-export const HANDOFF_REASONS = [
-  'dispatched',
-  'grabbed',
-  'transferred',
-  'returned',
-  'completed',
-  'cancelled',
-  'timed_out',
-] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 /** One stretch in 挂起; `to` null while still paused. */
 export const pauseSpanSchema = z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() });

@@ -1,33 +1,31 @@
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_SOURCES,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliverySource,
+  type DeliveryStatus,
+  STAFF_CHANNELS,
+  type StaffChannel,
+} from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 
+// The value lists live in @guanjia/shared: the console and the API schemas use the same ones.
+export {
+  DELIVERY_CHANNELS,
+  DELIVERY_SOURCES,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliverySource,
+  type DeliveryStatus,
+  STAFF_CHANNELS,
+  type StaffChannel,
+};
+
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/**
- * Outbound channels; `inapp` is the resident portal's own inbox (no provider call); `webhook` posts to
- * the project's own endpoint (an IM robot, the company's systems).
- */
-export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email', 'webhook'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-
-/** pending → sent | failed; `deferred` waits for quiet hours (Q07) to end; `cancelled`: withdrawn before it went out. */
-export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-/** What caused the message: an incident, a notice, a portal login code … */
-export const DELIVERY_SOURCES = [
-  'incident',
-  'incident_resolved',
-  'notice',
-  'portal_code',
-  'birthday',
-  'warranty',
-  'sla_warning',
-  'sla_breach',
-] as const;
-export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 
 /**
  * The transactional outbox: one row per recipient × channel, written in the same transaction as the
@@ -72,10 +70,6 @@ export const deliveries = pgTable(
   ],
 );
 export type DeliveryRow = typeof deliveries.$inferSelect;
-
-/** Channels a staff member can add to the in-app notification, which they always get. */
-export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
-export type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
 /**
  * A staff member's outbound channels for their alerts, with the addresses to use (they may differ

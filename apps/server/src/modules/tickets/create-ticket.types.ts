@@ -1,10 +1,8 @@
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES, type TicketType } from '@guanjia/shared';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
 import { phoneInput } from '../residents/inputs';
 import { attachmentInput, workOrderInput } from './inputs';
-
-/** 咨询/表扬/建议 may be answered and closed at first contact (首问负责制). */
-export const ANSWERABLE_TYPES: readonly TicketType[] = ['咨询', '表扬', '建议'];
+import { ANSWERABLE_TYPES } from './rules/ticket-kinds';
 
 /** POST /api/tickets: one intake, everything the 受理 form knows, written in one transaction. */
 export const ticketInput = z

@@ -1,4 +1,4 @@
-import type { DispatchMode, TicketPriority, WorkOrderStatus } from '@guanjia/shared';
+import type { DispatchMode, HandoffReason, TicketPriority, WorkOrderStatus } from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema';
@@ -9,6 +9,8 @@ import { ticketCategories, tickets } from '../tickets/schema';
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A material used on the job; the requisition cites the work-order number (W-25). */
+export { HANDOFF_REASONS, type HandoffReason } from '@guanjia/shared';
+
 export interface MaterialLine {
   item: string;
   qty: number;
@@ -83,17 +85,6 @@ export const workOrders = pgTable(
     index('work_orders_pending_idx').on(t.id).where(sql`${t.status} = '待派单'`),
   ],
 );
-
-export const HANDOFF_REASONS = [
-  'dispatched',
-  'grabbed',
-  'transferred',
-  'returned',
-  'completed',
-  'cancelled',
-  'timed_out',
-] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 /**
  * Who held a work order from when to when and why it left: the pool (technicianId null) until

@@ -1,7 +1,7 @@
+export type { DeliveryStatus } from '@guanjia/shared';
 /** Incident shapes: the answers come from the shared response schemas (modules/incidents on the server). */
 export type {
   Delivery,
-  DeliveryStatus,
   Incident,
   IncidentKind,
   NotifyState,

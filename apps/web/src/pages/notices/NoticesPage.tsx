@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { NOTICE_TYPES } from '@guanjia/shared';
 import type { Notice } from '@guanjia/shared/api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -31,15 +32,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { DeliveryLog } from '../incidents/DeliveryLog';
 
-const NOTICE_TYPES = [
-  '停水停电',
-  '欠费提醒',
-  '社区活动',
-  '安全提示',
-  '施工公告',
-  '消防演练',
-  '一般通知',
-] as const;
 type NoticeStatus = Notice['status'];
 const STATUS_COLOR: Record<NoticeStatus, string> = {
   草稿: 'default',

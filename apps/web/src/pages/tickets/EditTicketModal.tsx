@@ -1,17 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  type ButtonProps,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { type ButtonProps, Col, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { useServiceVocab } from '../../serviceVocab';
 import { type KnownUnit, UnitPicker } from '../residents/UnitPicker';
+import { AppointmentField } from './AppointmentField';
 import { CategoryCascader, categoryPathOf } from './CategoryCascader';
 import { editPayload } from './editPayload';
 import { ResidentSearch } from './ResidentSearch';
@@ -145,19 +134,7 @@ export function EditTicketModal({
             </Form.Item>
           </Col>
         </Row>
-        {priority === '预约' && (
-          <Form.Item
-            name="appointmentAt"
-            label={t('tickets.fields.appointmentAt')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 15 }}
-              format="YYYY-MM-DD HH:mm"
-              style={{ width: 260 }}
-            />
-          </Form.Item>
-        )}
+        {priority === '预约' && <AppointmentField />}
         {/* Keyed on the tree: the path of the current category is known once the tree has loaded. */}
         <Form.Item
           key={byId.size}

@@ -14,7 +14,6 @@ import {
   Cascader,
   Checkbox,
   Col,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
@@ -28,7 +27,6 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -46,6 +44,7 @@ import { useVocab } from '../../vocab';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
+import { AppointmentField } from './AppointmentField';
 import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
@@ -435,21 +434,7 @@ export default function IntakePage() {
                   </Form.Item>
                 </Col>
               </Row>
-              {priority === '预约' && (
-                <Form.Item
-                  name="appointmentAt"
-                  label={t('tickets.fields.appointmentAt')}
-                  rules={[{ required: true, message: t('validation.required') }]}
-                >
-                  <DatePicker
-                    showTime={{ format: 'HH:mm', minuteStep: 15 }}
-                    format="YYYY-MM-DD HH:mm"
-                    disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
-                    style={{ width: 260 }}
-                    data-testid="intake-appointment"
-                  />
-                </Form.Item>
-              )}
+              {priority === '预约' && <AppointmentField testId="intake-appointment" pastDisabled />}
               <Form.Item label={t('tickets.fields.category')} required={type === '报修'}>
                 {type === '报修' && urgentShortcuts.length > 0 && (
                   <div style={{ marginBottom: 8 }}>

@@ -1,0 +1,27 @@
+/**
+ * Outbound channels; `inapp` is the resident portal's own inbox (no provider call); `webhook` posts to
+ * the project's own endpoint (an IM robot, the company's systems).
+ */
+export const DELIVERY_CHANNELS = ['inapp', 'sms', 'wechat', 'email', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** pending → sent | failed; `deferred` waits for quiet hours (Q07) to end; `cancelled`: withdrawn before it went out. */
+export const DELIVERY_STATUSES = ['pending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** What caused the message: an incident, a notice, a portal login code … */
+export const DELIVERY_SOURCES = [
+  'incident',
+  'incident_resolved',
+  'notice',
+  'portal_code',
+  'birthday',
+  'warranty',
+  'sla_warning',
+  'sla_breach',
+] as const;
+export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
+
+/** Channels a staff member can add to the in-app notification, which they always get. */
+export const STAFF_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
