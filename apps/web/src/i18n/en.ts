@@ -106,6 +106,7 @@ const en: Strings<Translation> = {
     passwordMismatch: 'The passwords do not match',
     username: 'Letters, digits and _ . - only',
     roleCode: '2–40 lower-case letters, digits or underscores',
+    timeZone: 'An IANA time zone such as Asia/Shanghai',
   },
   errors: {
     versionConflictTitle: 'Record changed',

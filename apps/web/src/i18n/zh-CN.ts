@@ -102,6 +102,7 @@ const zhCN = {
     passwordMismatch: '两次输入的密码不一致',
     username: '只能包含字母、数字及 _ . -',
     roleCode: '2–40 位小写字母、数字或下划线',
+    timeZone: '请输入 IANA 时区，如 Asia/Shanghai',
   },
   errors: {
     versionConflictTitle: '数据已变更',
