@@ -74,7 +74,8 @@ export function createLocalQueue(
       const final = job.attempts >= job.max_attempts;
       // The jobs row keeps only the message; the stack goes to the fault log, whatever GUANJIA_LOG says.
       logFault('error', final ? 'job failed' : 'job attempt failed, will retry', {
-        jobId: job.id,
+        // bigint ids come back as strings from node-postgres and as numbers from PGlite.
+        jobId: Number(job.id),
         job: job.name,
         attempt: job.attempts,
         maxAttempts: job.max_attempts,
