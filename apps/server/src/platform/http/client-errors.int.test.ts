@@ -64,4 +64,10 @@ describe('refusals before routing, over HTTP', () => {
     expect(res.status).toBe(414);
     expect(codeOf(res.body)).toMatchObject({ code: 'uri_too_long' });
   });
+
+  it('answers a path with broken percent-encoding with 400 bad_request in the envelope', async () => {
+    const res = await raw('GET /api/units/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(res.status).toBe(400);
+    expect(codeOf(res.body)).toMatchObject({ code: 'bad_request' });
+  });
 });
