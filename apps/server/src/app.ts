@@ -7,16 +7,17 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerModules } from './modules';
 import { installAuth } from './platform/auth/plugin';
 import { authRoutes } from './platform/auth/routes';
 import { listenForInvalidation } from './platform/cache/caches';
 import { auditRoutes } from './platform/events/routes';
 import type { App, Services } from './platform/http/app-types';
-import { installErrorHandling } from './platform/http/error-handler';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './platform/http/error-handler';
 import { responseSerializer } from './platform/http/serializer';
 import { systemRoutes } from './platform/http/system-routes';
+import { validatorCompiler } from './platform/http/validate-input';
 import { liveRoutes } from './platform/realtime/live';
 import { settingsRoutes } from './platform/settings/routes';
 
@@ -26,6 +27,9 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     bodyLimit: services.config.bodyLimitBytes,
     // Only the configured proxies: trusting any client lets it name the address the login throttle counts.
     trustProxy: services.config.trustProxy.length ? [...services.config.trustProxy] : false,
+    // Fastify's and Node's own refusals answer in the envelope too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer({ strict: services.config.strictResponses ?? false }));

@@ -13,6 +13,22 @@ export interface ZonedParts {
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// An IANA name (Asia/Shanghai, UTC, Etc/GMT-8), not an offset (+08:00): PostgreSQL reads offsets
+// with the opposite (POSIX) sign, so only names mean the same thing to Intl and to SQL.
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+
+/** Whether every reader of a zone (Intl here and in browsers, PostgreSQL's AT TIME ZONE) takes it. */
+export function isIanaTimeZone(name: string): boolean {
+  if (name.length > 60 || !ZONE_NAME.test(name)) return false;
+  if (formatters.has(name)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function zonedParts(at: Date, timeZone = DEFAULT_TIME_ZONE): ZonedParts {

@@ -13,6 +13,11 @@ export const KNOWN_ERROR_CODES = [
   'account_locked',
   'payload_too_large',
   'unsupported_media_type',
+  // Fastify's and Node's own refusals (bad JSON, a path parameter or headers over the limit).
+  'invalid_json',
+  'uri_too_long',
+  'headers_too_large',
+  'request_timeout',
   'network',
   'internal',
   // Service desk (issue 3): state machine and dispatch refusals.

@@ -106,6 +106,7 @@ const en: Strings<Translation> = {
     passwordMismatch: 'The passwords do not match',
     username: 'Letters, digits and _ . - only',
     roleCode: '2–40 lower-case letters, digits or underscores',
+    timeZone: 'An IANA time zone such as Asia/Shanghai',
   },
   errors: {
     versionConflictTitle: 'Record changed',
@@ -127,6 +128,10 @@ const en: Strings<Translation> = {
       account_locked: 'Account temporarily locked',
       payload_too_large: 'File or content too large',
       unsupported_media_type: 'Unsupported file type',
+      invalid_json: 'The request was garbled; reload the page and try again',
+      uri_too_long: 'The address is too long',
+      headers_too_large: 'The request address or headers are too large',
+      request_timeout: 'The request took too long; try again',
       network: 'Network error; check your connection and retry',
       internal: 'Server error',
       invalid_transition: 'Not possible in the current state (the page was refreshed)',

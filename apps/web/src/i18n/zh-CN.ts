@@ -102,6 +102,7 @@ const zhCN = {
     passwordMismatch: '两次输入的密码不一致',
     username: '只能包含字母、数字及 _ . -',
     roleCode: '2–40 位小写字母、数字或下划线',
+    timeZone: '请输入 IANA 时区，如 Asia/Shanghai',
   },
   errors: {
     versionConflictTitle: '数据已变更',
@@ -123,6 +124,10 @@ const zhCN = {
       account_locked: '账号已被临时锁定',
       payload_too_large: '文件或内容过大',
       unsupported_media_type: '不支持的文件类型',
+      invalid_json: '请求内容格式有误，请刷新页面后重试',
+      uri_too_long: '请求地址过长',
+      headers_too_large: '请求地址或请求头过大',
+      request_timeout: '请求超时，请重试',
       network: '网络异常，请检查网络后重试',
       internal: '服务器内部错误',
       invalid_transition: '当前状态不允许此操作（页面已刷新）',

@@ -1,5 +1,6 @@
 import { PROJECT_KINDS, UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
+import { timeZoneSchema } from '../../platform/clock/time-zone';
 import { patchOf } from '../../platform/http/patch-schema';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
@@ -36,7 +37,7 @@ export const projectInput = z.object({
     .string()
     .regex(/^0\d{2,3}$/, 'area code like 021')
     .nullish(),
-  timezone: z.string().max(60).optional(),
+  timezone: timeZoneSchema.optional(),
   businessHours: businessHoursInput.nullish(),
 });
 

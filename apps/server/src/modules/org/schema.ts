@@ -1,7 +1,7 @@
 import type { ProjectKind, UnitStatus, UnitType } from '@guanjia/shared';
 import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { companies } from '../../platform/auth/schema';
-import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
+import { createdAt, id, ref, timeZone, updatedAt, version } from '../../platform/db/columns';
 
 /** One service period of a working day, minutes after local midnight. */
 export interface WorkPeriod {
@@ -32,7 +32,7 @@ export const projects = pgTable(
     servicePhone: text('service_phone'),
     /** Telephone area code used to complete local numbers ("021"). */
     areaCode: text('area_code'),
-    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    timezone: timeZone('timezone', 'projects.timezone').notNull().default('Asia/Shanghai'),
     businessHours: jsonb('business_hours').$type<BusinessHours>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

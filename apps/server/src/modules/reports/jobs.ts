@@ -1,3 +1,4 @@
+import { readTimeZone } from '../../platform/clock/time-zone';
 import type { Services } from '../../platform/http/app-types';
 import { refreshProjectRollups } from './rollup';
 
@@ -8,8 +9,14 @@ export function registerReportJobs(services: Pick<Services, 'database' | 'queue'
       'select id, timezone from projects order by id',
     );
     let days = 0;
+    // Raw SQL skips the column's reader: a bad zone must not stop every other project's rollup.
     for (const p of projects)
-      days += await refreshProjectRollups(services.database, Number(p.id), p.timezone, now);
+      days += await refreshProjectRollups(
+        services.database,
+        Number(p.id),
+        readTimeZone(p.timezone, 'projects.timezone'),
+        now,
+      );
     return { days };
   });
   services.queue.schedule('reports.rollup', '20 3 * * *');

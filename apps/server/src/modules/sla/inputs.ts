@@ -1,5 +1,6 @@
 import { SLA_CLOCK_KINDS, TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
+import { timeZoneSchema } from '../../platform/clock/time-zone';
 import { patchOf } from '../../platform/http/patch-schema';
 import { CALLBACK_POLICIES } from '../tickets/rules/ticket-kinds';
 
@@ -41,7 +42,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarInput = z.object({
   projectId: z.number().int().positive().nullish(),
   name: z.string().trim().min(1).max(60),
-  timezone: z.string().trim().min(1).max(60).default('Asia/Shanghai'),
+  timezone: timeZoneSchema.default('Asia/Shanghai'),
   always: z.boolean().default(false),
   /** Monday first; several periods per day (a lunch break is two periods). */
   weekdays: z.array(z.array(z.object({ start: hhmm, end: hhmm })).max(6)).length(7),

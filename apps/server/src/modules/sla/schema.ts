@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
+import { createdAt, id, ref, timeZone, updatedAt, version } from '../../platform/db/columns';
 import type { CallbackPolicy } from '../tickets/rules/ticket-kinds';
 import { tickets } from '../tickets/schema';
 import type { BusinessCalendar, WorkPeriod } from './rules/business-calendar';
@@ -28,7 +28,7 @@ export const slaCalendars = pgTable(
     /** null = company-wide. */
     projectId: ref('project_id'),
     name: text('name').notNull(),
-    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    timezone: timeZone('timezone', 'sla_calendars.timezone').notNull().default('Asia/Shanghai'),
     always: boolean('always').notNull().default(false),
     weekdays: jsonb('weekdays').$type<WorkPeriod[][]>().notNull(),
     holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock/clock';
 import { zonedParts } from '../clock/zoned';
 import type { Database } from '../db/client';
+import { logFault } from '../log/log-fault';
 import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 import { type CronSpec, cronMatches, parseCron, retryDelayMs } from './rules/cron';
 import { jobs } from './schema';
@@ -73,6 +74,15 @@ export function createLocalQueue(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.max_attempts;
+      // The jobs row keeps only the message; the stack goes to the fault log, whatever GUANJIA_LOG says.
+      logFault('error', final ? 'job failed' : 'job attempt failed, will retry', {
+        // bigint ids come back as strings from node-postgres and as numbers from PGlite.
+        jobId: Number(job.id),
+        job: job.name,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        err: error,
+      });
       await database.db
         .update(jobs)
         .set({
@@ -123,7 +133,11 @@ export function createLocalQueue(
       return running;
     }
     running = loop()
-      .catch(() => 0)
+      .catch((error: unknown) => {
+        // A pass that cannot claim or record (the database went away) is retried by the next tick.
+        logFault('error', 'job queue pass failed', { err: error });
+        return 0;
+      })
       .finally(() => {
         running = null;
         if (again) {

@@ -1,5 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
+import { warnOnce } from '../log/log-fault';
 import type { SettingDefinition } from './registry';
 import { settings } from './schema';
 
@@ -31,6 +32,20 @@ export async function getSetting<T>(
   const chosen = rows.find((r) => r.scope === 'project') ?? rows.find((r) => r.scope === 'company');
   if (!chosen) return definition.defaultValue;
   const parsed = definition.schema.safeParse(chosen.value);
-  // A stored value that no longer fits the definition falls back to the seed default rather than break a rule.
-  return parsed.success ? parsed.data : definition.defaultValue;
+  if (parsed.success) return parsed.data;
+  // A stored value that no longer fits the definition falls back to the seed default rather than break a
+  // rule, and says so: an operator has a value to fix.
+  warnOnce(
+    `setting:${definition.key}:${chosen.scope}:${JSON.stringify(chosen.value)}`,
+    'stored setting is not valid; using the default',
+    {
+      key: definition.key,
+      scope: chosen.scope,
+      companyId: scope.companyId,
+      projectId: scope.projectId ?? null,
+      stored: chosen.value,
+      fallback: definition.defaultValue,
+    },
+  );
+  return definition.defaultValue;
 }

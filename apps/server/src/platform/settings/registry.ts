@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../clock/time-zone';
 
 export interface SettingDefinition<T> {
   key: string;
@@ -29,7 +30,7 @@ export const findSetting = (key: string) => definitions.get(key);
 // Platform-wide settings. Business modules add their own beside their code.
 export const TIMEZONE = defineSetting({
   key: 'platform.timezone',
-  schema: z.string().min(1),
+  schema: timeZoneSchema,
   defaultValue: 'Asia/Shanghai',
   description: 'Time zone for business calendars, numbering and reports',
 });

@@ -1,4 +1,5 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { isIanaTimeZone } from '@guanjia/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -186,7 +187,20 @@ function CalendarEditor({
               ]}
             />
           </Form.Item>
-          <Form.Item name="timezone" label={t('calendars.fields.timezone')} style={{ width: 160 }}>
+          <Form.Item
+            name="timezone"
+            label={t('calendars.fields.timezone')}
+            style={{ width: 160 }}
+            // The server refuses any other zone (400); saying so here keeps the dialog open with the reason.
+            rules={[
+              {
+                validator: (_, value: unknown) =>
+                  typeof value === 'string' && isIanaTimeZone(value.trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('validation.timeZone'))),
+              },
+            ]}
+          >
             <Input maxLength={60} />
           </Form.Item>
         </Space>
