@@ -1,12 +1,11 @@
 import { formatHumanTime, type SlaClockKind } from '@guanjia/shared';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Services } from '../../platform/http/app-types';
 import { queueStaffAlerts } from '../delivery/staff-alerts';
 import { patchWorkOrder } from '../dispatch/assign';
 import { retryPendingDispatch } from '../dispatch/retry';
 import { notify, userLocales, usersWithRoles } from '../notifications/notify';
 import { lockTicketBundle } from '../tickets/load';
-import { tickets } from '../tickets/schema';
 import { openWrite, publishAll, type TicketWrite } from '../tickets/ticket-write';
 import { applySummary, persistClocks, planFor, SLA_TIMER_JOB } from './engine';
 import { type Announcement, dueAnnouncements } from './rules/aggregate';
@@ -135,18 +134,28 @@ async function announce(w: TicketWrite, a: Announcement): Promise<void> {
   });
 }
 
-/** Minute sweep: tickets whose next announcement is past due (a lost timer, a node that was down). */
-export async function sweepSla(services: TimerServices, limit = 200): Promise<number> {
+/**
+ * Minute sweep: tickets whose next announcement is past due with no timer job due to handle it (a lost
+ * timer, a node that was down). One statement queues a timer job for each of them; the queue runs them
+ * one by one, yielding between them. (Running them here would hold this one job for as many tickets as
+ * are due, and would repeat the work of timers that are merely waiting their turn in a burst.)
+ */
+export async function sweepSla(services: TimerServices, limit = 2_000): Promise<number> {
   const now = services.clock.now();
-  const due = await services.database.db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(isNotNull(tickets.slaNextAt), lte(tickets.slaNextAt, now)))
-    .orderBy(asc(tickets.slaNextAt))
-    .limit(limit);
-  let fired = 0;
-  for (const { id } of due) fired += await runSlaTimers(services, id);
-  return fired;
+  const queued = await services.database.query<{ id: number }>(
+    `insert into jobs (name, payload, run_at, max_attempts)
+     select $1, jsonb_build_object('ticketId', t.id), $2, 3
+       from tickets t
+      where t.sla_next_at <= $2
+        and not exists (select 1 from jobs j
+                         where j.name = $1 and j.state in ('pending', 'running') and j.run_at <= $2
+                           and j.payload->>'ticketId' = t.id::text)
+      order by t.sla_next_at
+      limit $3
+     returning id`,
+    [SLA_TIMER_JOB, now, limit],
+  );
+  return queued.length;
 }
 
 export function registerSlaJobs(services: TimerServices): void {
@@ -154,7 +163,7 @@ export function registerSlaJobs(services: TimerServices): void {
     fired: await runSlaTimers(services, payload.ticketId),
   }));
   services.queue.register('sla.sweep', async () => ({
-    fired: await sweepSla(services),
+    queued: await sweepSla(services),
     dispatched: await retryPendingDispatch(services),
   }));
   services.queue.schedule('sla.sweep', '* * * * *');
