@@ -8,6 +8,7 @@
 // Target (issue: reliability, defect 6): on PGlite, p99 ≤ 300 ms and every timer fired within 60 s.
 //
 //   BENCH_TIMERS=2000  BENCH_STEP_MINUTES=16  BENCH_ENGINES=pglite,postgres
+import os from 'node:os';
 import { buildApp } from '../apps/server/src/app';
 import { createMemoryBus } from '../apps/server/src/platform/bus/memory-bus';
 import { ControllableClock } from '../apps/server/src/platform/clock/clock';
@@ -112,8 +113,15 @@ async function measure(engine: string, database: Database): Promise<Figures> {
   return { engine, filed: ids.length, fileMs, due, firedMs, left, baseline, burst, jobs };
 }
 
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 async function main() {
   const results: Figures[] = [];
+  const loadBefore = load();
   for (const engine of ENGINES) {
     if (engine === 'postgres') {
       if (!process.env.TEST_DATABASE_URL) {
@@ -137,8 +145,9 @@ async function main() {
       }
     }
   }
+  console.log(`\nload average ${loadBefore} before, ${load()} after (${os.cpus().length} CPUs)`);
   console.log(
-    `\n== Timer burst: ${TIMERS} urgent repairs filed at one instant, clock stepped ${STEP_MINUTES} min; GET /api/health every 50 ms`,
+    `== Timer burst: ${TIMERS} urgent repairs filed at one instant, clock stepped ${STEP_MINUTES} min; GET /api/health every 50 ms`,
   );
   table([
     ['engine', 'what', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
