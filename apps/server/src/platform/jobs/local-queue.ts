@@ -19,8 +19,7 @@ interface ClaimedJob {
 const STUCK_AFTER_MS = 5 * 60_000;
 /**
  * A pass hands over to a fresh one after this long, so a backlog of thousands of due jobs does not hold
- * one pass for minutes: the next pass checks the cron slots again (a minute sweep is not skipped) and
- * stop() has a point to stop at.
+ * one pass for minutes: the next pass checks the cron slots again, and a minute's sweep is not skipped.
  */
 const PASS_BUDGET_MS = 1_000;
 
@@ -110,6 +109,8 @@ export function createLocalQueue(
     let count = 0;
     const started = performance.now();
     await enqueueCrons();
+    // stop() waits for the job at hand, not for the backlog: what is left stays pending for the next
+    // start (a SIGTERM must end the process within seconds).
     while (!stopped) {
       const job = await claim();
       if (!job) break;
