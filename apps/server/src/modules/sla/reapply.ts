@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { invalidate } from '../../platform/cache/caches';
 import type { DbOrTx } from '../../platform/db/client';
 import type { Services } from '../../platform/http/app-types';
+import { yieldToEventLoop } from '../../platform/jobs/yield-to-event-loop';
 import { tickets } from '../tickets/schema';
 import { SLA_REAPPLY_JOB } from './reapply-job';
 import { runSlaTimers } from './timers';
@@ -52,7 +53,11 @@ export async function reapplyPage(services: ReapplyServices, payload: ReapplyPay
     .orderBy(asc(tickets.id))
     .limit(REAPPLY_PAGE);
   let announced = 0;
-  for (const { id } of page) announced += await runSlaTimers(services, id);
+  for (const { id } of page) {
+    announced += await runSlaTimers(services, id);
+    // A page is hundreds of writes: requests go in between (the embedded engine would not let them).
+    await yieldToEventLoop();
+  }
   const last = page[page.length - 1];
   if (page.length === REAPPLY_PAGE && last)
     await services.queue.enqueue<ReapplyPayload>(SLA_REAPPLY_JOB, { ...payload, afterId: last.id });

@@ -1,16 +1,14 @@
 import { formatHumanTime, type SlaClockKind } from '@guanjia/shared';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Services } from '../../platform/http/app-types';
 import { queueStaffAlerts } from '../delivery/staff-alerts';
 import { patchWorkOrder } from '../dispatch/assign';
 import { retryPendingDispatch } from '../dispatch/retry';
 import { notify, userLocales, usersWithRoles } from '../notifications/notify';
 import { lockTicketBundle } from '../tickets/load';
-import { tickets } from '../tickets/schema';
 import { openWrite, publishAll, type TicketWrite } from '../tickets/ticket-write';
 import { applySummary, persistClocks, planFor, SLA_TIMER_JOB } from './engine';
 import { type Announcement, dueAnnouncements } from './rules/aggregate';
-import { slaClocks } from './schema';
 
 const CLOCK_LABEL: Record<SlaClockKind, string> = {
   respond: '受理',
@@ -36,7 +34,7 @@ export async function runSlaTimers(services: TimerServices, ticketId: number): P
     const w = await openWrite(tx, services, bundle, actor, null, now);
     const clocks = await persistClocks(tx, bundle.ticket, planFor(bundle, w.sla, now), now);
     const due = dueAnnouncements(clocks, now);
-    for (const a of due) await announce(w, a);
+    await announceAll(w, due);
     await applySummary(w, bundle, clocks);
     if (due.length) {
       w.outbox.push({
@@ -54,99 +52,145 @@ export async function runSlaTimers(services: TimerServices, ticketId: number): P
   return count;
 }
 
-async function announce(w: TicketWrite, a: Announcement): Promise<void> {
+/**
+ * Announce what one run found due. The markers, the role holders, their languages and the in-app
+ * notifications of all its announcements take one statement each, not one per announcement: a burst of
+ * thousands of timers runs this thousands of times, one after the other on the embedded engine.
+ */
+async function announceAll(w: TicketWrite, due: readonly Announcement[]): Promise<void> {
+  if (!due.length) return;
   const t = w.bundle.ticket;
-  const { plan } = a.clock;
-  await w.tx
-    .update(slaClocks)
-    .set({ warningsFired: a.clock.warningsFired, breachNotifiedAt: a.event === 'breach' ? w.now : null })
-    .where(eq(slaClocks.id, a.clock.id));
-  const wo = plan.workOrderId ? w.bundle.workOrders.find((o) => o.id === plan.workOrderId) : undefined;
-  const label = CLOCK_LABEL[plan.kind];
-  const subject = wo ? `${t.number}/${wo.number}` : t.number;
+  await storeMarkers(w, due);
   // A job nobody took escalates to the dispatcher only ("escalates to the 班长"), and only on breach.
-  const stuckDispatch = plan.kind === 'dispatch';
-  if (stuckDispatch && a.event !== 'breach') return;
-  const roles = stuckDispatch ? w.sla.settings.escalation.dispatch : w.sla.settings.escalation[a.event];
-  const people = await usersWithRoles(w.tx, t.companyId, t.projectId, roles);
-  const recipients = new Set(people.map((p) => p.userId));
-  // The person who must act hears it too: the technician for work-order clocks, else the owner.
-  const actor = wo ? wo.technicianId : t.ownerId;
-  if (actor && !stuckDispatch) recipients.add(actor);
-  const due = plan.dueAt.toISOString();
+  const heard = due.filter((a) => a.clock.plan.kind !== 'dispatch' || a.event === 'breach');
+  if (!heard.length) return;
+  const rolesOf = (a: Announcement): readonly string[] =>
+    a.clock.plan.kind === 'dispatch'
+      ? w.sla.settings.escalation.dispatch
+      : w.sla.settings.escalation[a.event];
+  const holders = await usersWithRoles(w.tx, t.companyId, t.projectId, [...new Set(heard.flatMap(rolesOf))]);
+  const plans = heard.map((a) => {
+    const { plan } = a.clock;
+    const wo = plan.workOrderId ? w.bundle.workOrders.find((o) => o.id === plan.workOrderId) : undefined;
+    const roles = rolesOf(a);
+    const recipients = new Set(holders.filter((h) => roles.includes(h.roleCode)).map((h) => h.userId));
+    // The person who must act hears it too: the technician for work-order clocks, else the owner.
+    const actor = wo ? wo.technicianId : t.ownerId;
+    if (actor && plan.kind !== 'dispatch') recipients.add(actor);
+    return { a, wo, recipients: [...recipients] };
+  });
   // The deadline as the reader's wall clock shows it where the estate is, in their language.
-  const locales = await userLocales(w.tx, [...recipients]);
-  const bodyFor = (userId: number) => {
-    const time = formatHumanTime(plan.dueAt, {
-      timeZone: w.sla.timezone,
-      locale: locales.get(userId),
-      now: w.now,
-    });
-    return `${t.title}（${t.priority}）截止 ${time}`;
-  };
-  const title = stuckDispatch
-    ? `无人接单 ${subject}：已超过派单时限`
-    : a.event === 'breach'
-      ? `【超时】${subject} ${label}时限已过`
-      : `【预警】${subject} ${label}时限将到`;
+  const locales = await userLocales(w.tx, [...new Set(plans.flatMap((p) => p.recipients))]);
+  const texts = plans.map(({ a, wo, recipients }) => {
+    const { plan } = a.clock;
+    const label = CLOCK_LABEL[plan.kind];
+    const subject = wo ? `${t.number}/${wo.number}` : t.number;
+    const stuckDispatch = plan.kind === 'dispatch';
+    const title = stuckDispatch
+      ? `无人接单 ${subject}：已超过派单时限`
+      : a.event === 'breach'
+        ? `【超时】${subject} ${label}时限已过`
+        : `【预警】${subject} ${label}时限将到`;
+    const bodyFor = (userId: number) => {
+      const time = formatHumanTime(plan.dueAt, {
+        timeZone: w.sla.timezone,
+        locale: locales.get(userId),
+        now: w.now,
+      });
+      return `${t.title}（${t.priority}）截止 ${time}`;
+    };
+    return { a, wo, recipients, stuckDispatch, title, bodyFor };
+  });
   await notify(
     w,
-    [...recipients].map((userId) => ({
-      companyId: t.companyId,
-      userId,
-      projectId: t.projectId,
-      kind: stuckDispatch
-        ? ('dispatch.escalated' as const)
-        : a.event === 'breach'
-          ? ('sla.breached' as const)
-          : ('sla.warning' as const),
-      level: stuckDispatch ? 1 : LEVEL[a.event],
-      title,
-      body: bodyFor(userId),
-      ticketId: t.id,
-      workOrderId: plan.workOrderId,
-      dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
-    })),
+    texts.flatMap(({ a, recipients, stuckDispatch, title, bodyFor }) =>
+      recipients.map((userId) => ({
+        companyId: t.companyId,
+        userId,
+        projectId: t.projectId,
+        kind: stuckDispatch
+          ? ('dispatch.escalated' as const)
+          : a.event === 'breach'
+            ? ('sla.breached' as const)
+            : ('sla.warning' as const),
+        level: stuckDispatch ? 1 : LEVEL[a.event],
+        title,
+        body: bodyFor(userId),
+        ticketId: t.id,
+        workOrderId: a.clock.plan.workOrderId,
+        dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
+      })),
+    ),
   );
-  // The same alert by each person's own e-mail/SMS/WeChat/webhook (the dispatch escalation is the
-  // desk's in-app business and stays there).
-  const sent = stuckDispatch
-    ? 0
-    : await queueStaffAlerts(
-        w.tx,
-        w.ctx,
-        {
-          companyId: t.companyId,
-          projectId: t.projectId,
-          event: a.event === 'breach' ? 'breach' : 'warning',
-          ticketId: t.id,
-          priority: t.priority,
-          subject: title,
-          body: bodyFor,
-        },
-        [...recipients],
-      );
-  if (stuckDispatch && wo) await patchWorkOrder(w, wo, { escalatedAt: w.now });
-  await w.event({
-    action: a.event === 'breach' ? 'sla.breached' : 'sla.warning',
-    entityType: wo ? 'work_order' : 'ticket',
-    entityId: wo ? wo.id : t.id,
-    after: { clock: plan.kind, event: a.event, dueAt: due, notified: recipients.size, deliveries: sent },
-  });
+  for (const { a, wo, recipients, stuckDispatch, title, bodyFor } of texts) {
+    // The same alert by each person's own e-mail/SMS/WeChat/webhook (the dispatch escalation is the
+    // desk's in-app business and stays there).
+    const sent = stuckDispatch
+      ? 0
+      : await queueStaffAlerts(
+          w.tx,
+          w.ctx,
+          {
+            companyId: t.companyId,
+            projectId: t.projectId,
+            event: a.event === 'breach' ? 'breach' : 'warning',
+            ticketId: t.id,
+            priority: t.priority,
+            subject: title,
+            body: bodyFor,
+          },
+          recipients,
+        );
+    if (stuckDispatch && wo) await patchWorkOrder(w, wo, { escalatedAt: w.now });
+    await w.event({
+      action: a.event === 'breach' ? 'sla.breached' : 'sla.warning',
+      entityType: wo ? 'work_order' : 'ticket',
+      entityId: wo ? wo.id : t.id,
+      after: {
+        clock: a.clock.plan.kind,
+        event: a.event,
+        dueAt: a.clock.plan.dueAt.toISOString(),
+        notified: recipients.length,
+        deliveries: sent,
+      },
+    });
+  }
 }
 
-/** Minute sweep: tickets whose next announcement is past due (a lost timer, a node that was down). */
-export async function sweepSla(services: TimerServices, limit = 200): Promise<number> {
+/** What has been announced, on every due clock at once (a breach stamps its time, a warning clears it). */
+async function storeMarkers(w: TicketWrite, due: readonly Announcement[]): Promise<void> {
+  await w.tx.execute(sql`
+    update sla_clocks k
+       set warnings_fired = m.fired,
+           breach_notified_at = case when m.breach then ${w.now}::timestamptz end
+      from unnest(${sql.param(due.map((a) => a.clock.id))}::bigint[],
+                  ${sql.param(due.map((a) => a.clock.warningsFired))}::int[],
+                  ${sql.param(due.map((a) => a.event === 'breach'))}::boolean[]) as m(id, fired, breach)
+     where k.id = m.id`);
+}
+
+/**
+ * Minute sweep: tickets whose next announcement is past due with no timer job due to handle it (a lost
+ * timer, a node that was down). One statement queues a timer job for each of them; the queue runs them
+ * one by one, yielding between them. (Running them here would hold this one job for as many tickets as
+ * are due, and would repeat the work of timers that are merely waiting their turn in a burst.)
+ */
+export async function sweepSla(services: TimerServices, limit = 2_000): Promise<number> {
   const now = services.clock.now();
-  const due = await services.database.db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(isNotNull(tickets.slaNextAt), lte(tickets.slaNextAt, now)))
-    .orderBy(asc(tickets.slaNextAt))
-    .limit(limit);
-  let fired = 0;
-  for (const { id } of due) fired += await runSlaTimers(services, id);
-  return fired;
+  const queued = await services.database.query<{ id: number }>(
+    `insert into jobs (name, payload, run_at, max_attempts)
+     select $1, jsonb_build_object('ticketId', t.id), $2, 3
+       from tickets t
+      where t.sla_next_at <= $2
+        and not exists (select 1 from jobs j
+                         where j.name = $1 and j.state in ('pending', 'running') and j.run_at <= $2
+                           and j.payload->>'ticketId' = t.id::text)
+      order by t.sla_next_at
+      limit $3
+     returning id`,
+    [SLA_TIMER_JOB, now, limit],
+  );
+  return queued.length;
 }
 
 export function registerSlaJobs(services: TimerServices): void {
@@ -154,7 +198,7 @@ export function registerSlaJobs(services: TimerServices): void {
     fired: await runSlaTimers(services, payload.ticketId),
   }));
   services.queue.register('sla.sweep', async () => ({
-    fired: await sweepSla(services),
+    queued: await sweepSla(services),
     dispatched: await retryPendingDispatch(services),
   }));
   services.queue.schedule('sla.sweep', '* * * * *');

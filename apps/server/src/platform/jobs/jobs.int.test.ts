@@ -131,4 +131,20 @@ describe('local job queue', () => {
     expect(seen).toEqual(['ran']);
     expect(await jobRow(id)).toMatchObject({ state: 'done', attempts: 2 });
   });
+
+  it('lets the event loop run between two jobs, so a backlog never holds the server', async () => {
+    const { queue } = t.services;
+    const ran: number[] = [];
+    queue.register<{ n: number }>('test.backlog', async ({ payload }) => void ran.push(payload.n));
+    for (let n = 0; n < 20; n++) await queue.enqueue('test.backlog', { n });
+    // A timer stands for a request waiting to be answered: it must get its turn before the backlog ends.
+    let jobsBeforeTimer = -1;
+    setTimeout(() => {
+      jobsBeforeTimer = ran.length;
+    }, 0);
+    await queue.drain();
+    expect(ran).toHaveLength(20);
+    expect(jobsBeforeTimer).toBeGreaterThanOrEqual(0);
+    expect(jobsBeforeTimer).toBeLessThan(20);
+  });
 });

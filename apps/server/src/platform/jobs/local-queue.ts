@@ -7,6 +7,7 @@ import { logFault } from '../log/log-fault';
 import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 import { type CronSpec, cronMatches, parseCron, retryDelayMs } from './rules/cron';
 import { jobs } from './schema';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 interface ClaimedJob {
   id: number;
@@ -18,6 +19,11 @@ interface ClaimedJob {
 
 /** A job 'running' this long is on a node that died; another node runs it again. */
 const STUCK_AFTER_MS = 5 * 60_000;
+/**
+ * A pass hands over to a fresh one after this long, so a backlog of thousands of due jobs does not hold
+ * one pass for minutes: the next pass checks the cron slots again, and a minute's sweep is not skipped.
+ */
+const PASS_BUDGET_MS = 1_000;
 
 /**
  * The default queue: a jobs table claimed with FOR UPDATE SKIP LOCKED, so it works on the embedded
@@ -113,12 +119,23 @@ export function createLocalQueue(
 
   async function loop(): Promise<number> {
     let count = 0;
+    const started = performance.now();
     await enqueueCrons();
-    for (;;) {
+    // stop() waits for the job at hand, not for the backlog: what is left stays pending for the next
+    // start (a SIGTERM must end the process within seconds).
+    while (!stopped) {
       const job = await claim();
       if (!job) break;
       await runOne(job);
       count += 1;
+      // Between two jobs the server answers whatever arrived meanwhile: on the embedded engine nothing
+      // else would run until the whole backlog is done (see yieldToEventLoop).
+      await yieldToEventLoop();
+      if (performance.now() - started >= PASS_BUDGET_MS) {
+        // More may be due: a fresh pass follows at once (tick() sees `again`).
+        again = true;
+        break;
+      }
     }
     return count;
   }
