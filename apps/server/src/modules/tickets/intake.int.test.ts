@@ -85,6 +85,21 @@ describe('intake', () => {
     expect((await ok<{ total: number }>(t, 'GET', '/api/tickets', agent)).total).toBe(before.total);
   });
 
+  it('leaves an order the agent wants a dispatcher to look at in the pool, sweep or not', async () => {
+    await onDuty(t, await t.login('tech_a'), t.fixture.users.tech_a);
+    const view = await created({
+      ...base(),
+      type: '报修',
+      categoryId: leak,
+      workOrder: { autoDispatch: false },
+    });
+    expect(view.workOrders[0]).toMatchObject({ status: '待派单', dispatchMode: 'assign' });
+    t.clock.set(new Date(t.clock.now().getTime() + 2 * 60_000));
+    await t.services.queue.drain();
+    const later = await ok<TicketView>(t, 'GET', `/api/tickets/${view.id}`, agent);
+    expect(later.workOrders[0]?.status).toBe('待派单');
+  });
+
   it('links the call and the outage, and closes an answered question, in the same request', async () => {
     const view = await created({
       ...base(),

@@ -2,6 +2,7 @@ import { openHandoff } from '../dispatch/assign';
 import { assignTechnician, tryAutoDispatch } from '../dispatch/auto-dispatch';
 import { dispatchModeFor } from '../dispatch/mode';
 import { placeholderNumber } from '../tickets/numbering';
+import { isAutoMode } from '../tickets/rules/dispatch-choice';
 import type { WorkOrderRow } from '../tickets/ticket-rows';
 import type { TicketWrite } from '../tickets/ticket-write';
 import { workOrders } from './schema';
@@ -30,7 +31,7 @@ export async function addWorkOrder(
 ): Promise<WorkOrderRow> {
   const t = w.bundle.ticket;
   const number = placeholderNumber();
-  const mode = await dispatchModeFor(
+  const ruled = await dispatchModeFor(
     w.ctx.database,
     w.tx,
     t.companyId,
@@ -38,6 +39,9 @@ export async function addWorkOrder(
     w.bundle.categoryPath,
     w.sla.settings.dispatchDefaultMode,
   );
+  // "Let me look first": the order waits for a dispatcher's assign, and the minute sweep (which retries
+  // the automatic modes) leaves it alone too.
+  const mode = input.autoDispatch === false && isAutoMode(ruled) ? 'assign' : ruled;
   const [wo] = await w.tx
     .insert(workOrders)
     .values({
