@@ -11,8 +11,8 @@
 //   BENCH_SECONDS=6            per measurement
 //   BENCH_ENGINES=postgres,pglite
 import { sql } from 'drizzle-orm';
-import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
-import { createScratchPostgres } from '../apps/server/src/testing/test-database';
+import type { Database } from '../apps/server/src/platform/db/client';
+import { onEachEngine } from './lib/engines';
 import { type IntakeSetup, prepareIntake } from './lib/intake-setup';
 import { ms, ratio, summarize, table, verdict } from './lib/stats';
 
@@ -236,30 +236,7 @@ async function latencies(seconds: number, op: Op): Promise<number[]> {
 }
 
 async function main() {
-  const results: Figures[] = [];
-  for (const engine of ENGINES) {
-    if (engine === 'postgres') {
-      if (!process.env.TEST_DATABASE_URL) {
-        console.log('postgres: skipped (set TEST_DATABASE_URL)');
-        continue;
-      }
-      const scratch = await createScratchPostgres();
-      const database = await openDatabase({ url: scratch.url, poolSize: 10 });
-      try {
-        results.push(await measure('postgres', database));
-      } finally {
-        await database.close();
-        await scratch.drop();
-      }
-    } else {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        results.push(await measure('pglite', database));
-      } finally {
-        await database.close();
-      }
-    }
-  }
+  const results = await onEachEngine(ENGINES, measure);
   console.log(`\n== Intake (${SECONDS} s per measurement; an urgent repair, dispatched automatically)`);
   table([
     ['engine', 'what', 'p50 ms', 'p95 ms', 'p99 ms', 'per s'],

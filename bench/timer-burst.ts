@@ -12,16 +12,16 @@ import os from 'node:os';
 import { buildApp } from '../apps/server/src/app';
 import { createMemoryBus } from '../apps/server/src/platform/bus/memory-bus';
 import { ControllableClock } from '../apps/server/src/platform/clock/clock';
-import { type Database, openDatabase } from '../apps/server/src/platform/db/client';
+import type { Database } from '../apps/server/src/platform/db/client';
 import { migrate } from '../apps/server/src/platform/db/migrate';
 import type { Services } from '../apps/server/src/platform/http/app-types';
 import { createLocalQueue } from '../apps/server/src/platform/jobs/local-queue';
 import { fileRepairs } from '../apps/server/src/testing/file-repairs';
 import { seedFixture } from '../apps/server/src/testing/fixture';
 import { probeLatency } from '../apps/server/src/testing/latency-probe';
-import { createScratchPostgres } from '../apps/server/src/testing/test-database';
 import { testConfig } from '../apps/server/src/testing/test-server';
 import { registerWorkers } from '../apps/server/src/workers';
+import { onEachEngine } from './lib/engines';
 import { sleep } from './lib/proc';
 import { ms, type Summary, seconds, summarize, table, verdict } from './lib/stats';
 
@@ -120,31 +120,8 @@ const load = () =>
     .join(' ');
 
 async function main() {
-  const results: Figures[] = [];
   const loadBefore = load();
-  for (const engine of ENGINES) {
-    if (engine === 'postgres') {
-      if (!process.env.TEST_DATABASE_URL) {
-        console.log('postgres: skipped (set TEST_DATABASE_URL)');
-        continue;
-      }
-      const scratch = await createScratchPostgres();
-      const database = await openDatabase({ url: scratch.url, poolSize: 10 });
-      try {
-        results.push(await measure('postgres', database));
-      } finally {
-        await database.close();
-        await scratch.drop();
-      }
-    } else {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        results.push(await measure('pglite', database));
-      } finally {
-        await database.close();
-      }
-    }
-  }
+  const results = await onEachEngine(ENGINES, measure);
   console.log(`\nload average ${loadBefore} before, ${load()} after (${os.cpus().length} CPUs)`);
   console.log(
     `== Timer burst: ${TIMERS} urgent repairs filed at one instant, clock stepped ${STEP_MINUTES} min; GET /api/health every 50 ms`,
