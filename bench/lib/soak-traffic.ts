@@ -56,8 +56,11 @@ export function traffic(call: Call, estate: Estate, recorder: Recorder, run: str
     next: () => counter++,
     pause: (minMs, maxMs) => (pending ? sleep(minMs + random() * (maxMs - minMs)) : Promise.resolve()),
     follow: (work) => {
-      if (!pending) return work();
-      const p = work().finally(() => pending.delete(p));
+      // Flows answer failures with null; a throw is a harness fault, counted rather than ending the run.
+      const guarded = () =>
+        work().catch((error: unknown) => recorder.error('reads', `flow failed: ${(error as Error).message}`));
+      if (!pending) return guarded();
+      const p = guarded().finally(() => pending.delete(p));
       pending.add(p);
       return Promise.resolve();
     },
