@@ -10,11 +10,17 @@ import { seconds, table } from './lib/stats';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = path.resolve(benchDir, '..');
 const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'tickets.ts'];
+// Longest last: the soak runs 20 minutes per engine, so the quick benches report before it starts.
+const LAST = ['soak.ts'];
 
 const found = readdirSync(benchDir).filter(
   (f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_'),
 );
-const all = [...ORDER.filter((f) => found.includes(f)), ...found.filter((f) => !ORDER.includes(f)).sort()];
+const all = [
+  ...ORDER.filter((f) => found.includes(f)),
+  ...found.filter((f) => !ORDER.includes(f) && !LAST.includes(f)).sort(),
+  ...LAST.filter((f) => found.includes(f)),
+];
 const wanted = process.argv.slice(2).map((a) => a.replace(/\.ts$/, ''));
 const benches = wanted.length ? all.filter((f) => wanted.includes(f.replace(/\.ts$/, ''))) : all;
 if (!benches.length) {
