@@ -204,6 +204,8 @@ function report(f: Figures): void {
     `  server RSS: ${mb(f.rss.startKb)} after warm-up → ${mb(f.rss.endKb)} at the end (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %, ` +
       `limit +${RSS_GROWTH_LIMIT * 100} %: ${verdict(growth <= RSS_GROWTH_LIMIT)}); highest sample ${mb(f.rss.maxKb)}`,
   );
+  const peakAt = f.rss.samples.indexOf(Math.max(...f.rss.samples));
+  if (peakAt >= 0) console.log(`  highest sample ${(peakAt * RSS_EVERY_MS) / 1000} s into the soak`);
   const every = Math.max(1, Math.round(f.rss.samples.length / 12));
   console.log(
     `  RSS every ${(every * RSS_EVERY_MS) / 1000} s: ${f.rss.samples
