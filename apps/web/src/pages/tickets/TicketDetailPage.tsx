@@ -34,23 +34,22 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useStaffNames } from '../../api/hooks';
 import { useTicket } from '../../api/serviceHooks';
-import type { Page, Resident, TicketAction, TicketDetail, TicketSummary } from '../../api/types';
+import type { Page, TicketAction, TicketDetail, TicketSummary } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
-import { TagList, VipBadge } from '../../components/ResidentBadges';
 import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
 import { SlaBadgeTag } from '../../components/SlaCountdown';
 import { formatDateTime } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
-import { useVocab } from '../../vocab';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
 import { EditTicketModal } from './EditTicketModal';
 import { EmailThread } from './EmailThread';
 import { ReasonModal } from './ReasonModal';
+import { ResidentCard } from './ResidentCard';
 import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
 import { TicketTimeline } from './TicketTimeline';
@@ -66,59 +65,6 @@ function useTicketRefs(ids: number[]) {
     enabled: ids.length > 0,
     select: (data) => new Map(data.items.map((x) => [x.id, x])),
   });
-}
-
-function ResidentCard({ residentId }: { residentId: number }) {
-  const { t } = useTranslation();
-  const vocab = useVocab();
-  const resident = useQuery({
-    queryKey: ['resident', residentId],
-    queryFn: () => api.get<Resident>(`/api/residents/${residentId}`),
-    meta: { silent: true },
-  });
-  const r = resident.data;
-  return (
-    <Card
-      size="small"
-      title={t('tickets.residentCard')}
-      loading={resident.isLoading}
-      style={{ marginBottom: 16 }}
-    >
-      {r ? (
-        <div data-testid="resident-card">
-          <Space size={6} style={{ marginBottom: 6 }}>
-            <Link to={`/residents/${r.id}`} style={{ fontWeight: 600 }}>
-              {r.name}
-            </Link>
-            <VipBadge vip={r.vip} />
-          </Space>
-          {r.tags.length > 0 && (
-            <div style={{ marginBottom: 6 }}>
-              <TagList tags={r.tags} />
-            </div>
-          )}
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              {
-                key: 'phones',
-                label: t('residents.fields.phones'),
-                children: r.phones.map((p) => p.number).join(' / ') || '—',
-              },
-              {
-                key: 'units',
-                label: t('residents.fields.units'),
-                children: r.units.map((u) => `${u.label}（${vocab.relation(u.relation)}）`).join('、') || '—',
-              },
-            ]}
-          />
-        </div>
-      ) : (
-        <Typography.Text type="secondary">{t('residents.notFound')}</Typography.Text>
-      )}
-    </Card>
-  );
 }
 
 export default function TicketDetailPage() {
