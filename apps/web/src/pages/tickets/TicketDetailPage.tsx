@@ -17,7 +17,6 @@ import {
   Button,
   Card,
   Col,
-  Descriptions,
   Empty,
   Form,
   Input,
@@ -52,6 +51,7 @@ import { ReasonModal } from './ReasonModal';
 import { ResidentCard } from './ResidentCard';
 import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
+import { TicketRequestCard } from './TicketRequestCard';
 import { TicketTimeline } from './TicketTimeline';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
@@ -69,7 +69,7 @@ function useTicketRefs(ids: number[]) {
 
 export default function TicketDetailPage() {
   const { t } = useTranslation();
-  const sv = useServiceVocab();
+  const _sv = useServiceVocab();
   const { id } = useParams();
   const ticketId = Number(id);
   const navigate = useNavigate();
@@ -345,112 +345,7 @@ export default function TicketDetailPage() {
       )}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card title={t('tickets.request')} size="small" style={{ marginBottom: 16 }}>
-            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ticket-title">
-              {tk.title}
-            </Typography.Title>
-            <Descriptions
-              size="small"
-              column={{ xs: 1, md: 2, xl: 3 }}
-              data-testid="ticket-detail"
-              items={[
-                {
-                  key: 'category',
-                  label: t('tickets.fields.category'),
-                  children: tk.categoryPath?.replaceAll('/', ' › ') ?? '—',
-                },
-                { key: 'channel', label: t('tickets.fields.channel'), children: sv.channel(tk.channel) },
-                { key: 'unit', label: t('tickets.fields.unit'), children: tk.unitLabel ?? '—' },
-                {
-                  key: 'contact',
-                  label: t('tickets.fields.contact'),
-                  children: [tk.contactName, tk.contactPhone].filter(Boolean).join(' · ') || '—',
-                },
-                {
-                  key: 'owner',
-                  label: t('tickets.fields.owner'),
-                  children: tk.ownerName ?? t('tickets.unowned'),
-                },
-                { key: 'created', label: t('common.createdAt'), children: formatDateTime(tk.createdAt) },
-                ...(tk.appointmentAt
-                  ? [
-                      {
-                        key: 'appt',
-                        label: t('tickets.fields.appointmentAt'),
-                        children: formatDateTime(tk.appointmentAt),
-                      },
-                    ]
-                  : []),
-                ...(tk.resolvedAt
-                  ? [
-                      {
-                        key: 'resolved',
-                        label: t('tickets.fields.resolvedAt'),
-                        children: formatDateTime(tk.resolvedAt),
-                      },
-                    ]
-                  : []),
-                ...(tk.closedAt
-                  ? [
-                      {
-                        key: 'closed',
-                        label: t('tickets.fields.closedAt'),
-                        children: formatDateTime(tk.closedAt),
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'callbackPolicy',
-                  label: t('tickets.fields.callbackPolicy'),
-                  children: sv.callbackPolicy(tk.callbackPolicy),
-                },
-                {
-                  key: 'desc',
-                  label: t('tickets.fields.description'),
-                  span: 'filled',
-                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{tk.description}</span>,
-                },
-                ...(tk.answer
-                  ? [
-                      {
-                        key: 'answer',
-                        label: t('tickets.fields.answer'),
-                        span: 'filled' as const,
-                        children: tk.answer,
-                      },
-                    ]
-                  : []),
-                ...(tk.cancelReason
-                  ? [
-                      {
-                        key: 'cancelReason',
-                        label: t('tickets.fields.cancelReason'),
-                        span: 'filled' as const,
-                        children: tk.cancelReason,
-                      },
-                    ]
-                  : []),
-                ...(tk.attachments.length
-                  ? [
-                      {
-                        key: 'att',
-                        label: t('tickets.fields.attachments'),
-                        span: 'filled' as const,
-                        children: (
-                          <Space wrap>
-                            {tk.attachments.map((a) => (
-                              <a key={a.url} href={a.url} target="_blank" rel="noopener noreferrer">
-                                {a.name ?? a.url}
-                              </a>
-                            ))}
-                          </Space>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          </Card>
+          <TicketRequestCard ticket={tk} />
           <EmailThread
             ticketId={tk.id}
             channel={tk.channel}
