@@ -11,22 +11,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Row,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, Space, Tag } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -40,11 +25,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
 import { SlaBadgeTag } from '../../components/SlaCountdown';
-import { formatDateTime } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
+import { CallbackRounds } from './CallbackRounds';
 import { EditTicketModal } from './EditTicketModal';
 import { EmailThread } from './EmailThread';
 import { ReasonModal } from './ReasonModal';
@@ -369,52 +354,7 @@ export default function TicketDetailPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.noWorkOrders')} />
             )}
           </Card>
-          {tk.callbacks.length > 0 && (
-            <Card
-              title={t('callbacks.title')}
-              size="small"
-              style={{ marginBottom: 16 }}
-              data-testid="ticket-callbacks"
-            >
-              {tk.callbacks.map((c) => (
-                <div key={c.id} style={{ padding: '6px 0', borderTop: '1px solid rgba(5,5,5,.06)' }}>
-                  <Space wrap>
-                    <Typography.Text strong>{t('callbacks.round', { round: c.round })}</Typography.Text>
-                    <Tag
-                      color={c.status === '已完成' ? 'green' : c.status === '待回访' ? 'purple' : 'default'}
-                    >
-                      {t(
-                        `callbacks.status.${c.status === '已完成' ? 'done' : c.status === '待回访' ? 'due' : 'cancelled'}`,
-                      )}
-                    </Tag>
-                    <Typography.Text type="secondary">
-                      {t('callbacks.dueAt', { time: formatDateTime(c.dueAt).slice(0, 16) })}
-                    </Typography.Text>
-                    {c.attempts > 0 && (
-                      <Typography.Text type="secondary">
-                        {t('timeline.attempts', { count: c.attempts })}
-                      </Typography.Text>
-                    )}
-                    {c.satisfied !== null && (
-                      <Tag color={c.satisfied ? 'green' : 'red'}>
-                        {c.satisfied ? t('callbacks.satisfiedYes') : t('callbacks.satisfiedNo')}
-                      </Tag>
-                    )}
-                    {c.scores.overall !== null && (
-                      <Typography.Text>
-                        {t('callbacks.scoreLine', {
-                          overall: c.scores.overall ?? '—',
-                          speed: c.scores.speed ?? '—',
-                          attitude: c.scores.attitude ?? '—',
-                        })}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                  {c.comment && <div style={{ color: '#595959' }}>“{c.comment}”</div>}
-                </div>
-              ))}
-            </Card>
-          )}
+          {tk.callbacks.length > 0 && <CallbackRounds rounds={tk.callbacks} />}
         </Col>
         <Col xs={24} xl={8}>
           {tk.residentId && can('residents.read') && <ResidentCard residentId={tk.residentId} />}
