@@ -1,18 +1,7 @@
-import {
-  ArrowLeftOutlined,
-  CheckOutlined,
-  CloseCircleOutlined,
-  CustomerServiceOutlined,
-  EditOutlined,
-  LinkOutlined,
-  MessageOutlined,
-  PlusOutlined,
-  RedoOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, LinkOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, Space, Tag } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
@@ -38,9 +27,8 @@ import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
 import { TicketRequestCard } from './TicketRequestCard';
 import { TicketTimeline } from './TicketTimeline';
+import { type Dialog, ticketActionButtons } from './ticketActionButtons';
 import { WorkOrderPanel } from './WorkOrderPanel';
-
-type Dialog = 'answer' | 'reply' | 'close' | 'cancel' | 'reopen' | 'callback' | 'workOrder' | 'edit' | null;
 
 /** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
 function useTicketRefs(ids: number[]) {
@@ -144,8 +132,6 @@ export default function TicketDetailPage() {
     );
   }
 
-  const allowed = new Set(tk.allowedActions);
-  const write = can('tickets.write');
   const confirm = (action: TicketAction, title: string) =>
     modal.confirm({
       title,
@@ -154,108 +140,7 @@ export default function TicketDetailPage() {
       onOk: () => act.mutateAsync({ action }).catch(() => undefined),
     });
 
-  const buttons: ReactNode[] = [];
-  if (write && allowed.has('accept'))
-    buttons.push(
-      <Button
-        key="accept"
-        type="primary"
-        icon={<CheckOutlined />}
-        onClick={() => confirm('accept', t('tickets.confirm.accept'))}
-        data-testid="action-accept"
-      >
-        {t('tickets.actions.accept')}
-      </Button>,
-    );
-  if (can('callbacks.write') && allowed.has('callback'))
-    buttons.push(
-      <Button
-        key="callback"
-        type="primary"
-        icon={<CustomerServiceOutlined />}
-        onClick={() => setDialog('callback')}
-        data-testid="action-callback"
-      >
-        {t('tickets.actions.callback')}
-      </Button>,
-    );
-  if (write && allowed.has('answer'))
-    buttons.push(
-      <Button
-        key="answer"
-        icon={<MessageOutlined />}
-        onClick={() => setDialog('answer')}
-        data-testid="action-answer"
-      >
-        {t('tickets.actions.answer')}
-      </Button>,
-    );
-  if (write && allowed.has('resolve'))
-    buttons.push(
-      <Button
-        key="resolve"
-        icon={<CheckOutlined />}
-        onClick={() =>
-          // A complaint is resolved by replying to the resident (the server asks for the text).
-          tk.type === '投诉' ? setDialog('reply') : confirm('resolve', t('tickets.confirm.resolve'))
-        }
-        data-testid="action-resolve"
-      >
-        {t('tickets.actions.resolve')}
-      </Button>,
-    );
-  if (can('tickets.dispatch') && tk.status === '处理中')
-    buttons.push(
-      <Button
-        key="wo"
-        icon={<PlusOutlined />}
-        onClick={() => setDialog('workOrder')}
-        data-testid="action-add-wo"
-      >
-        {t('tickets.actions.addWorkOrder')}
-      </Button>,
-    );
-  if (write && allowed.has('close'))
-    buttons.push(
-      <Button
-        key="close"
-        icon={<CloseCircleOutlined />}
-        onClick={() => setDialog('close')}
-        data-testid="action-close"
-      >
-        {t('tickets.actions.close')}
-      </Button>,
-    );
-  if (write && allowed.has('reopen'))
-    buttons.push(
-      <Button
-        key="reopen"
-        icon={<RedoOutlined />}
-        onClick={() => setDialog('reopen')}
-        data-testid="action-reopen"
-      >
-        {t('tickets.actions.reopen')}
-      </Button>,
-    );
-  // 更正: what intake got wrong (type, category, priority, contact…), while the ticket is still open.
-  if (write && tk.status !== '已关闭' && tk.status !== '已取消')
-    buttons.push(
-      <Button key="edit" icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="action-edit">
-        {t('tickets.actions.edit')}
-      </Button>,
-    );
-  if (write && allowed.has('cancel'))
-    buttons.push(
-      <Button
-        key="cancel"
-        danger
-        icon={<StopOutlined />}
-        onClick={() => setDialog('cancel')}
-        data-testid="action-cancel"
-      >
-        {t('tickets.actions.cancel')}
-      </Button>,
-    );
+  const buttons = ticketActionButtons({ ticket: tk, can, t, open: setDialog, confirm });
 
   const clocks: ClockRow[] = [
     ...tk.sla.clocks.map((c) => ({ ...c, owner: null })),
