@@ -6,7 +6,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { TicketPriority, TicketType } from '@guanjia/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -32,19 +32,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useCategoryOptions, uuid } from '../../api/serviceHooks';
-import type { Page, Resident, TicketDetail, TicketSummary } from '../../api/types';
+import type { Resident, TicketDetail } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { TagList, VipBadge } from '../../components/ResidentBadges';
-import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
-import { formatDateTime } from '../../format';
+import { PriorityTag } from '../../components/ServiceTags';
 import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
 import { AppointmentField } from './AppointmentField';
+import { CallerHistory } from './CallerHistory';
 import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
@@ -66,58 +66,6 @@ interface IntakeValues {
 }
 
 const INITIAL: IntakeValues = { type: '报修', channel: 'phone', priority: '一般', description: '' };
-
-function CallerHistory({ residentId }: { residentId: number }) {
-  const { t } = useTranslation();
-  const history = useQuery({
-    queryKey: ['tickets', 'resident', residentId],
-    queryFn: () =>
-      api.get<Page<TicketSummary>>('/api/tickets', { residentId, page: 1, pageSize: 6, sort: 'newest' }),
-  });
-  const items = history.data?.items ?? [];
-  const open = items.filter((x) => x.status !== '已关闭' && x.status !== '已取消');
-  return (
-    <div data-testid="caller-history">
-      {open.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={t('intake.openTickets', { count: open.length })}
-        />
-      )}
-      {items.length === 0 && !history.isLoading ? (
-        <Typography.Text type="secondary">{t('intake.noHistory')}</Typography.Text>
-      ) : (
-        items.map((x) => (
-          <div
-            key={x.id}
-            style={{
-              display: 'flex',
-              gap: 6,
-              alignItems: 'center',
-              padding: '4px 0',
-              borderTop: '1px solid rgba(5,5,5,.06)',
-              flexWrap: 'wrap',
-            }}
-          >
-            <Link to={`/tickets/${x.id}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {x.number}
-            </Link>
-            <TicketTypeTag type={x.type} />
-            <TicketStatusTag status={x.status} />
-            <Typography.Text ellipsis style={{ flex: 1, minWidth: 80 }}>
-              {x.title}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(x.createdAt).slice(0, 16)}
-            </Typography.Text>
-          </div>
-        ))
-      )}
-    </div>
-  );
-}
 
 export default function IntakePage() {
   const { t } = useTranslation();
