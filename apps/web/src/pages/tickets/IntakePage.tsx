@@ -1,10 +1,4 @@
-import {
-  CloseOutlined,
-  PhoneOutlined,
-  PlusOutlined,
-  ThunderboltOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { PhoneOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { TicketPriority, TicketType } from '@guanjia/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -14,7 +8,6 @@ import {
   Cascader,
   Checkbox,
   Col,
-  Descriptions,
   Empty,
   Form,
   Input,
@@ -23,7 +16,6 @@ import {
   Segmented,
   Select,
   Space,
-  Tag,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -36,7 +28,6 @@ import type { Resident, TicketDetail } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
-import { TagList, VipBadge } from '../../components/ResidentBadges';
 import { PriorityTag } from '../../components/ServiceTags';
 import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
@@ -44,7 +35,7 @@ import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
 import { validPhone } from '../residents/validators';
 import { AppointmentField } from './AppointmentField';
-import { CallerHistory } from './CallerHistory';
+import { CallerCard } from './CallerCard';
 import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
@@ -262,62 +253,13 @@ export default function IntakePage() {
                 <>
                   <ResidentSearch projectId={projectId} onPick={pickResident} autoFocus />
                   {resident ? (
-                    <div style={{ marginTop: 16 }} data-testid="caller-card">
-                      <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-                        <UserOutlined style={{ fontSize: 18, color: '#1677ff' }} />
-                        <Link to={`/residents/${resident.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
-                          {resident.name}
-                        </Link>
-                        <VipBadge vip={resident.vip} />
-                        <div style={{ flex: 1 }} />
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<CloseOutlined />}
-                          aria-label={t('intake.clearCaller')}
-                          onClick={() => {
-                            setResident(null);
-                            form.setFieldValue('unitId', undefined);
-                          }}
-                        />
-                      </div>
-                      {resident.tags.length > 0 && (
-                        <div style={{ marginBottom: 8 }}>
-                          <TagList tags={resident.tags} />
-                        </div>
-                      )}
-                      <Descriptions
-                        size="small"
-                        column={1}
-                        items={[
-                          {
-                            key: 'phones',
-                            label: t('residents.fields.phones'),
-                            children: resident.phones.map((p) => p.number).join(' / ') || '—',
-                          },
-                          {
-                            key: 'units',
-                            label: t('residents.fields.units'),
-                            children: (
-                              <Space size={[4, 4]} wrap>
-                                {resident.units.map((u) => (
-                                  <Tag key={u.unitId}>
-                                    {u.label} · {vocab.relation(u.relation)}
-                                  </Tag>
-                                ))}
-                              </Space>
-                            ),
-                          },
-                          ...(resident.notes
-                            ? [{ key: 'notes', label: t('residents.fields.notes'), children: resident.notes }]
-                            : []),
-                        ]}
-                      />
-                      <Typography.Title level={5} style={{ marginTop: 8 }}>
-                        {t('intake.history')}
-                      </Typography.Title>
-                      <CallerHistory residentId={resident.id} />
-                    </div>
+                    <CallerCard
+                      resident={resident}
+                      onClear={() => {
+                        setResident(null);
+                        form.setFieldValue('unitId', undefined);
+                      }}
+                    />
                   ) : (
                     <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
                       {t('intake.searchHelp')}
