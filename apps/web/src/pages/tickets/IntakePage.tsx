@@ -1,8 +1,7 @@
 import { PhoneOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { TicketPriority, TicketType } from '@guanjia/shared';
+import type { TicketType } from '@guanjia/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Card,
   Cascader,
@@ -18,10 +17,9 @@ import {
   Space,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useCategoryOptions, uuid } from '../../api/serviceHooks';
 import type { Resident, TicketDetail } from '../../api/types';
@@ -33,28 +31,14 @@ import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
-import { validPhone } from '../residents/validators';
 import { AppointmentField } from './AppointmentField';
 import { CallerCard } from './CallerCard';
+import { IntakeCreated, type IntakeValues, UnknownCallerFields } from './IntakeParts';
 import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
 
 /** 咨询/表扬/建议 may be answered and closed during the call (首问负责制). */
 const ANSWERABLE: readonly TicketType[] = ['咨询', '表扬', '建议'];
-
-interface IntakeValues {
-  type: TicketType;
-  channel: string;
-  priority: TicketPriority;
-  appointmentAt?: Dayjs | null;
-  categoryPath?: number[];
-  unitId?: number;
-  contactName?: string;
-  contactPhone?: string;
-  description: string;
-  answerNow?: boolean;
-  answer?: string;
-}
 
 const INITIAL: IntakeValues = { type: '报修', channel: 'phone', priority: '一般', description: '' };
 
@@ -190,25 +174,7 @@ export default function IntakePage() {
           </Typography.Text>
         }
       />
-      {created && (
-        <Alert
-          type="success"
-          showIcon
-          closable={{ onClose: () => setCreated(null) }}
-          style={{ marginBottom: 16 }}
-          data-testid="intake-created"
-          title={
-            <Space wrap>
-              <span>
-                {t(created.closed ? 'intake.createdClosed' : 'intake.created', { number: created.number })}
-              </span>
-              <Link to={`/tickets/${created.id}`} data-testid="intake-created-link">
-                {t('intake.viewTicket')}
-              </Link>
-            </Space>
-          }
-        />
-      )}
+      {created && <IntakeCreated created={created} onClose={() => setCreated(null)} />}
       <IncidentBanner
         unitId={watchedUnit ?? undefined}
         categoryId={watchedPath?.length ? watchedPath[watchedPath.length - 1] : undefined}
@@ -267,30 +233,7 @@ export default function IntakePage() {
                   )}
                 </>
               ) : (
-                <>
-                  <Form.Item
-                    name="contactName"
-                    label={t('intake.contactName')}
-                    rules={[{ max: 50, message: t('validation.max', { max: 50 }) }]}
-                  >
-                    <Input data-testid="contact-name" autoFocus />
-                  </Form.Item>
-                  <Form.Item
-                    name="contactPhone"
-                    label={t('intake.contactPhone')}
-                    rules={[
-                      {
-                        validator: async (_r, v: string | undefined) => {
-                          if (v?.trim() && !validPhone(v)) throw new Error(t('validation.phone'));
-                          if (!v?.trim() && !form.getFieldValue('unitId'))
-                            throw new Error(t('intake.phoneOrUnit'));
-                        },
-                      },
-                    ]}
-                  >
-                    <Input data-testid="contact-phone" inputMode="tel" />
-                  </Form.Item>
-                </>
+                <UnknownCallerFields form={form} />
               )}
             </Card>
           </Col>
