@@ -1,17 +1,10 @@
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  EditOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { UnitStatus, UnitType } from '@guanjia/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Badge,
   Button,
   Card,
-  Descriptions,
   Dropdown,
   Empty,
   Input,
@@ -36,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatArea, formatDate } from '../../format';
 import { UNIT_STATUS_COLOR, useVocab } from '../../vocab';
 import { BuildingModal, ProjectModal, UnitCreateModal } from './EstateForms';
+import { EstateScopeCard } from './EstateScopeCard';
 import { UnitDrawer } from './UnitDrawer';
 
 type Modal =
@@ -274,95 +268,15 @@ export default function EstatePage() {
           )}
         </Card>
         <div style={{ flex: 1, minWidth: 0 }}>
-          {selectedBuilding && building.data && (
-            <Card
-              size="small"
-              style={{ marginBottom: 16 }}
-              title={
-                <Space>
-                  <ApartmentOutlined />
-                  {building.data.name}
-                </Space>
-              }
-              extra={
-                writable && (
-                  <Button
-                    size="small"
-                    icon={<EditOutlined />}
-                    onClick={() => setModal({ kind: 'building', building: building.data ?? null })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                )
-              }
-            >
-              <Descriptions
-                size="small"
-                column={{ xs: 1, sm: 2, lg: 4 }}
-                items={[
-                  { key: 'code', label: t('estate.building.code'), children: building.data.code },
-                  {
-                    key: 'floors',
-                    label: t('estate.building.floors'),
-                    children: building.data.floors ?? '—',
-                  },
-                  {
-                    key: 'entrances',
-                    label: t('estate.building.entrances'),
-                    children: building.data.entrances ?? '—',
-                  },
-                  { key: 'units', label: t('estate.building.unitCount'), children: selectedBuilding.units },
-                ]}
-              />
-            </Card>
-          )}
-          {!selectedBuilding && projectDetail && (
-            <Card
-              size="small"
-              style={{ marginBottom: 16 }}
-              title={
-                <Space>
-                  <BankOutlined />
-                  {projectDetail.name}
-                  <Tag>{vocab.projectKind(projectDetail.kind)}</Tag>
-                </Space>
-              }
-              extra={
-                writable && (
-                  <Button
-                    size="small"
-                    icon={<EditOutlined />}
-                    onClick={() => setModal({ kind: 'project', project: projectDetail })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                )
-              }
-            >
-              <Descriptions
-                size="small"
-                column={{ xs: 1, sm: 2, lg: 4 }}
-                items={[
-                  { key: 'code', label: t('estate.project.code'), children: projectDetail.code },
-                  {
-                    key: 'buildings',
-                    label: t('estate.project.buildingCount'),
-                    children: treeProject?.buildings.length ?? 0,
-                  },
-                  {
-                    key: 'phone',
-                    label: t('estate.project.servicePhone'),
-                    children: projectDetail.servicePhone || '—',
-                  },
-                  {
-                    key: 'address',
-                    label: t('estate.project.address'),
-                    children: projectDetail.address || '—',
-                  },
-                ]}
-              />
-            </Card>
-          )}
+          <EstateScopeCard
+            project={projectDetail}
+            building={selectedBuilding ? (building.data ?? null) : null}
+            buildingCount={treeProject?.buildings.length ?? 0}
+            unitCount={selectedBuilding?.units ?? 0}
+            writable={writable}
+            onEditProject={(project) => setModal({ kind: 'project', project })}
+            onEditBuilding={(b) => setModal({ kind: 'building', building: b })}
+          />
           <Card
             size="small"
             title={t('estate.unit.listTitle', { scope: scopeTitle })}
