@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths';
 import { PASSWORD_COST } from './platform/auth/password-cost';
 import type { Config } from './platform/http/app-types';
 import { parseTrustProxy } from './platform/http/trust-proxy';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = REPO_ROOT;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
