@@ -53,8 +53,15 @@ export async function seedIfEmpty(
     const articles = await step('knowledge-base articles', () =>
       seedStandardArticles(db, boot.companyId, services.clock.now()),
     );
-    if (!demo) return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary: 'skipped' };
-    const estate = await step('estates, buildings, units and residents', () => seedDemoEstate(services, boot));
+    if (!demo)
+      return {
+        adminPassword: boot.adminPassword,
+        generatedPassword: boot.generatedPassword,
+        summary: 'skipped',
+      };
+    const estate = await step('estates, buildings, units and residents', () =>
+      seedDemoEstate(services, boot),
+    );
     const tickets = await step('service requests and work orders', () => seedDemoTickets(services, boot));
     const outages = await step('incidents and notices', () => seedDemoOutages(services, boot));
     await step('call center', () => seedDemoCallCenter(services, boot));
