@@ -3,10 +3,10 @@ import path from 'node:path';
 import { SERVER_ROOT } from '../../paths';
 import { MIGRATIONS_FOLDER } from './migrate';
 
-const SCRIPT = path.join(SERVER_ROOT, 'src/platform/db/create-data-dir.mjs');
+const SCRIPT = path.join(SERVER_ROOT, 'src/platform/db/data-dir-child.mjs');
 
 /**
- * A new embedded database, created and migrated by create-data-dir.mjs in a child process: initdb's
+ * A new embedded database, created and migrated by data-dir-child.mjs in a child process: initdb's
  * near-1 GB peak never lands in the server's own memory (see that file).
  */
 export function createDataDir(dataDir: string): Promise<void> {

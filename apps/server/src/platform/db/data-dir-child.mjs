@@ -3,7 +3,7 @@
 // 1 GB; in a child that memory goes back to the system when it exits, and the server then opens a
 // finished directory. The work happens in a staging directory renamed into place at the end, so a
 // start that dies half-way leaves no half-made database behind.
-// Usage: node create-data-dir.mjs <dataDir> <migrationsFolder>
+// Usage: node data-dir-child.mjs <dataDir> <migrationsFolder>
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,7 +13,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2);
 if (!dataDir || !migrationsFolder) {
-  console.error('usage: create-data-dir.mjs <dataDir> <migrationsFolder>');
+  console.error('usage: data-dir-child.mjs <dataDir> <migrationsFolder>');
   process.exit(2);
 }
 /** Staging becomes the target; an empty target that cannot be removed (a mount point) is filled entry by entry. */
