@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const integration = ['apps/server/src/**/*.int.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
-// Browser tests need Debian's chromium; CI installs it, so there they always run.
-const withBrowser = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+// Browser tests need Debian's chromium (and CJK fonts); CI installs both, so there they always run.
+// npm test sets GUANJIA_TEST_SKIP_BROWSER when either is missing on a developer's machine.
+const withBrowser =
+  process.env.GUANJIA_TEST_SKIP_BROWSER !== '1' &&
+  existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 
 export default defineConfig({
   test: {

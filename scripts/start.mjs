@@ -1,9 +1,30 @@
-// npm start: build the console if its sources changed, then run the server (migrate, seed, serve).
+// npm start: check the Node.js version, build the console and the server bundle if their sources
+// changed, then run the server (create or migrate the database, seed on first start, serve).
+// Only node: built-ins and the version check load before the check: an old Node prints one line.
 import { spawnSync } from 'node:child_process';
-import { ensureWebBuild } from './web-build.mjs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeVersionProblem } from './node-version.mjs';
 
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+
+const problem = nodeVersionProblem(
+  process.versions.node,
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node,
+);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+
+const { ensureWebBuild } = await import('./web-build.mjs');
+const { ensureServerBuild, SERVER_BUNDLE } = await import('./server-build.mjs');
 ensureWebBuild();
-const result = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+const bundled = await ensureServerBuild();
+const entry = bundled
+  ? ['--enable-source-maps', SERVER_BUNDLE]
+  : ['--import', 'tsx', 'apps/server/src/main.ts'];
+const result = spawnSync(process.execPath, entry, {
   stdio: 'inherit',
   // The demo takes in e-mail on 2525 (mail to kefu@<project code>.guanjia.local becomes a ticket).
   env: { GUANJIA_SMTP_PORT: '2525', ...process.env },

@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths';
 import { PASSWORD_COST } from './platform/auth/password-cost';
 import type { Config } from './platform/http/app-types';
 import { parseTrustProxy } from './platform/http/trust-proxy';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = REPO_ROOT;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   GUANJIA_DATA_DIR: z.string().default(path.join(root, 'data')),
+  // PGlite's default (128MB) costs ~100 MB of resident memory the demo estate never uses; the OS page
+  // cache still holds the files. Raise it for a large estate (README).
+  GUANJIA_PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'a size like 32MB')
+    .default('32MB'),
   DATABASE_URL: z.string().optional(),
   GUANJIA_BUS: z.enum(['memory', 'postgres', 'redis']).optional(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
@@ -46,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.GUANJIA_DATA_DIR,
+    pgliteSharedBuffers: e.GUANJIA_PGLITE_SHARED_BUFFERS,
     databaseUrl,
     // Several nodes only share one bus through PostgreSQL (or Redis); the embedded engine is one process.
     bus: e.GUANJIA_BUS ?? (databaseUrl ? 'postgres' : 'memory'),

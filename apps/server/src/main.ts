@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { smtpIntakePort } from './modules/mail/intake-port';
 import { startSmtpReceiver } from './modules/mail/smtp-receiver';
 import { DataDirDamagedError } from './platform/db/integrity';
+import { firstPortProblem, isAddressError, type PortNeed, portProblemLine } from './platform/net/port-check';
 import { closeServices, createServices } from './platform/services';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { registerWorkers } from './workers';
@@ -14,25 +15,59 @@ import { registerWorkers } from './workers';
 const started = performance.now();
 const config = loadConfig();
 const schedule = backupSchedule(process.env);
-const services = await createServices(config).catch(async (error: unknown) => {
+const smtpPort = config.roles.web ? smtpIntakePort() : null;
+const httpNeed: PortNeed = { what: 'HTTP', port: config.port, host: config.host, env: 'PORT' };
+const smtpNeed: PortNeed | null =
+  smtpPort === null
+    ? null
+    : { what: 'SMTP mail intake', port: smtpPort, host: config.host, env: 'GUANJIA_SMTP_PORT' };
+
+// Before the database is opened, created or seeded: a start that could not serve stops with one line
+// and leaves the data directory as it was (exit 2, like the other start-up refusals).
+const portProblem = await firstPortProblem([
+  ...(config.roles.web ? [httpNeed] : []),
+  ...(smtpNeed ? [smtpNeed] : []),
+]);
+if (portProblem) {
+  console.error(portProblem);
+  process.exit(2);
+}
+
+const say = (line: string) => console.log(line);
+const services = await createServices(config, { say }).catch(async (error: unknown) => {
   // Never a silent empty start over a damaged embedded database: say what to restore, and stop.
   if (!(error instanceof DataDirDamagedError)) throw error;
   console.error(await explainDamagedDataDir(error));
   process.exit(3);
 });
-const seeded = await seedIfEmpty(services, { adminPassword: process.env.GUANJIA_ADMIN_PASSWORD });
+const seeded = await seedIfEmpty(services, {
+  adminPassword: process.env.GUANJIA_ADMIN_PASSWORD,
+  onProgress: ({ n, total, what }) => say(`  Seeding the demo estate ${n}/${total}: ${what}…`),
+});
 const app = await buildApp(services, { logger: process.env.GUANJIA_LOG === '1' });
 if (config.roles.worker) {
   registerWorkers(services);
   services.queue.start();
 }
-if (config.roles.web) await app.listen({ port: config.port, host: config.host });
+/** Another program took the port after the check: the same one line, not a stack trace. */
+async function listenOrExit<T>(need: PortNeed, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen();
+  } catch (error) {
+    if (!isAddressError(error)) throw error;
+    console.error(portProblemLine(need, error.code ?? 'EADDRINUSE'));
+    await closeServices(services);
+    process.exit(2);
+  }
+}
+if (config.roles.web)
+  await listenOrExit(httpNeed, () => app.listen({ port: config.port, host: config.host }));
 else await app.ready();
-const smtpPort = smtpIntakePort();
-const smtp =
-  config.roles.web && smtpPort !== null
-    ? await startSmtpReceiver(services, { port: smtpPort, host: config.host })
-    : null;
+const smtp = smtpNeed
+  ? await listenOrExit(smtpNeed, () =>
+      startSmtpReceiver(services, { port: smtpNeed.port, host: config.host }),
+    )
+  : null;
 
 // The embedded engine does not fsync: these dumps bound what a power cut can lose (README).
 const backups = services.database.pglite

@@ -13,10 +13,13 @@ import { createLocalQueue } from './jobs/local-queue';
  * Open the database, migrate, and pick the env-selected providers. An embedded database is checked
  * before anything writes to it (DataDirDamagedError when it is damaged).
  */
-export async function createServices(config: Config): Promise<Services> {
+export async function createServices(
+  config: Config,
+  options: { say?: (line: string) => void } = {},
+): Promise<Services> {
   const database = config.databaseUrl
     ? await openDatabase({ url: config.databaseUrl })
-    : await openEmbeddedChecked(config.dataDir);
+    : await openEmbeddedChecked(config.dataDir, { ...options, sharedBuffers: config.pgliteSharedBuffers });
   await migrate(database);
   const testClock = config.testClock ? new ControllableClock() : undefined;
   const clock = testClock ?? systemClock;

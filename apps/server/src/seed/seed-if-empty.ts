@@ -13,6 +13,9 @@ import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
 import { seedDemoTickets } from './demo-tickets';
 
+/** One line per step while the demo estate is written: what, and how far (step n of total). */
+export type SeedProgress = (step: { n: number; total: number; what: string }) => void;
+
 export interface SeedResult {
   adminPassword: string;
   generatedPassword: boolean;
@@ -22,34 +25,52 @@ export interface SeedResult {
 /** On an empty database only: bootstrap the company and seed the demo estate. */
 export async function seedIfEmpty(
   services: Services,
-  options: { adminPassword?: string; demo?: boolean } = {},
+  options: { adminPassword?: string; demo?: boolean; onProgress?: SeedProgress } = {},
 ): Promise<SeedResult | null> {
   const { db } = services.database;
   // Several PostgreSQL nodes starting on an empty database: only the first one seeds.
   return withAdvisoryLock(services.database, LOCKS.seed, async () => {
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
-    const boot = await bootstrapCompany(db, services.clock, {
-      companyName: '安居物业服务有限公司',
-      // The portal link on the estates' notice boards: /portal?c=anju
-      code: 'anju',
-      adminPassword: options.adminPassword,
-      passwordCost: services.config.passwordCost,
-    });
+    const demo = options.demo !== false;
+    const total = demo ? 10 : 2;
+    let n = 0;
+    const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+      n += 1;
+      options.onProgress?.({ n, total, what });
+      return run();
+    };
+    const boot = await step('company and admin', () =>
+      bootstrapCompany(db, services.clock, {
+        companyName: '安居物业服务有限公司',
+        // The portal link on the estates' notice boards: /portal?c=anju
+        code: 'anju',
+        adminPassword: options.adminPassword,
+        passwordCost: services.config.passwordCost,
+      }),
+    );
     // The standard answers are product content, seeded with or without the demo estate.
-    const articles = await seedStandardArticles(db, boot.companyId, services.clock.now());
-    const summary =
-      options.demo === false
-        ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
-    if (options.demo !== false) {
-      await seedDemoCallCenter(services, boot);
-      // After the seats: the QA demo's calls reach agents through their extensions.
-      await seedDemoQuality(services, boot);
-      await seedDemoPortal(services, boot);
-      await seedDemoStaffChannels(services, boot);
-      await seedDemoMail(services, boot);
-    }
+    const articles = await step('knowledge-base articles', () =>
+      seedStandardArticles(db, boot.companyId, services.clock.now()),
+    );
+    if (!demo)
+      return {
+        adminPassword: boot.adminPassword,
+        generatedPassword: boot.generatedPassword,
+        summary: 'skipped',
+      };
+    const estate = await step('estates, buildings, units and residents', () =>
+      seedDemoEstate(services, boot),
+    );
+    const tickets = await step('service requests and work orders', () => seedDemoTickets(services, boot));
+    const outages = await step('incidents and notices', () => seedDemoOutages(services, boot));
+    await step('call center', () => seedDemoCallCenter(services, boot));
+    // After the seats: the QA demo's calls reach agents through their extensions.
+    await step('quality checks', () => seedDemoQuality(services, boot));
+    await step('resident portal', () => seedDemoPortal(services, boot));
+    await step('staff notification channels', () => seedDemoStaffChannels(services, boot));
+    await step('mailboxes', () => seedDemoMail(services, boot));
+    const summary = `${estate}; ${tickets}; ${outages}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors';
-import { toArrayBuffer } from '../../platform/http/xlsx';
+import { loadExcelJs, toArrayBuffer } from '../../platform/http/xlsx';
 import { type ColumnKey, headerOf, IMPORT_SHEET, keyOfHeader } from './columns';
 import { isBlankRow, type RawRow } from './rules/parse-row';
 
@@ -33,7 +33,8 @@ export const invalidFile = (message: string, details?: unknown) =>
 /** Read the import sheet of an .xlsx file; anything that is not one answers 400 invalid_file. */
 export async function readImportWorkbook(file: Buffer): Promise<ImportSheet> {
   assertXlsxContainer(file);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   try {
     // Validations over whole columns would be expanded cell by cell: the importer needs values only.
     await workbook.xlsx.load(toArrayBuffer(file), {

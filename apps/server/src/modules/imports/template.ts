@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import { styleHeaderRow, workbookBuffer } from '../../platform/http/xlsx';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs, styleHeaderRow, workbookBuffer } from '../../platform/http/xlsx';
 import { GUIDE_SHEET, IMPORT_COLUMNS, IMPORT_SHEET, type ImportColumn } from './columns';
 
 /** Rows of the template that carry drop-downs. */
@@ -25,7 +25,8 @@ export function importTemplate(): Promise<Buffer> {
 }
 
 export async function buildImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   workbook.creator = 'Guanjia 管家';
   const sheet = workbook.addWorksheet(IMPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -40,7 +40,8 @@ const pathOf = (url: string) => {
   return `${u.pathname}${u.search}`;
 };
 
-describe('IVR prompts as audio (espeak-ng)', () => {
+// npm test sets GUANJIA_TEST_SKIP_TTS when espeak-ng is not installed (never in CI: it stops there instead).
+describe.skipIf(process.env.GUANJIA_TEST_SKIP_TTS === '1')('IVR prompts as audio (espeak-ng)', () => {
   it('a step answers with a signed link to a real WAVE file of what it says', async () => {
     t.clock.set(new Date('2026-03-03T10:00:00+08:00'));
     const first = await step({ callId: 'tts-1', from: '13812345678' });

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { ImapFlow } from 'imapflow';
 import type { Services } from '../../platform/http/app-types';
 import type { Ctx } from '../tickets/ticket-write';
 import { parseMail } from './parse-mail';
@@ -18,6 +17,8 @@ const BATCH = 200;
  */
 export async function pollMailbox(ctx: Ctx, box: MailConfigRow): Promise<{ taken: number }> {
   if (!box.imapHost || !box.imapUser) return { taken: 0 };
+  // Loaded on the first poll of a configured mailbox: most installations never pay its start-up cost.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: box.imapHost,
     port: box.imapPort ?? (box.imapSecure ? 993 : 143),

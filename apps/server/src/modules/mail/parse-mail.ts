@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { normalizeAddress } from './rules/address';
 import { parseMessageIds } from './rules/thread';
 
@@ -26,6 +26,8 @@ const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
 
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  // Loaded with the first message (about half a second), not on every start.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const from = addressesOf(mail.from)[0];
   const fromAddress = normalizeAddress(from?.address ?? '') ?? 'unknown@invalid';

@@ -35,11 +35,13 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Restore an embedded database from a dump produced by dumpDataDir. */
   loadDataDir?: Blob;
+  /** The embedded engine's buffer cache (PostgreSQL syntax, e.g. '32MB'); PGlite's own default is 128MB. */
+  sharedBuffers?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url?.startsWith('postgres')) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? './data', options.loadDataDir);
+  return openPglite(options.dataDir ?? './data', options.loadDataDir, options.sharedBuffers);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -59,7 +61,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob, sharedBuffers?: string): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const memory = dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dataDir, { recursive: true });
@@ -67,6 +69,9 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     dataDir: memory ? undefined : dataDir,
     extensions: { pg_trgm },
     ...(loadDataDir ? { loadDataDir } : {}),
+    ...(sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
+      : {}),
   });
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Database, openDatabase } from './client';
+import { createDataDir } from './create-data-dir';
 import { classifyDataDir, type DataDirState, tornRelationFiles } from './rules/data-dir';
 
 /** The embedded data directory cannot be used as it is; main.ts explains how to restore it. */
@@ -86,11 +87,18 @@ export async function verifyDatabase(database: Database): Promise<{ tables: numb
  * A refused database is left open, not closed: a clean close writes a shutdown checkpoint, and the
  * damaged directory must stay as it was for whoever investigates it.
  */
-export async function openEmbeddedChecked(dataDir: string): Promise<Database> {
+export async function openEmbeddedChecked(
+  dataDir: string,
+  options: { say?: (line: string) => void; sharedBuffers?: string } = {},
+): Promise<Database> {
   const state = inspectDataDir(dataDir);
+  if (state === 'absent' || state === 'empty') {
+    options.say?.(`Creating the embedded database in ${path.resolve(dataDir)}…`);
+    await createDataDir(dataDir);
+  }
   let database: Database;
   try {
-    database = await openDatabase({ dataDir });
+    database = await openDatabase({ dataDir, sharedBuffers: options.sharedBuffers });
   } catch (error) {
     if (state !== 'initialized') throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -17,6 +17,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** shared_buffers of the embedded engine (GUANJIA_PGLITE_SHARED_BUFFERS). */
+  pgliteSharedBuffers?: string;
   databaseUrl?: string;
   bus: 'memory' | 'postgres' | 'redis';
   redisUrl?: string;

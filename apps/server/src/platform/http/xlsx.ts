@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { zonedParts } from '../clock/zoned';
 
@@ -8,6 +8,11 @@ import { zonedParts } from '../clock/zoned';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An export never holds more rows than this; the response says when it was cut. */
 export const EXPORT_ROW_CAP = 50_000;
+
+/** exceljs takes about a second to load: the first export or import pays for it, not every start. */
+export async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /**
  * An instant for a time column, with the zone of the project it belongs to. A bare Date is not a cell
@@ -61,7 +66,8 @@ export async function buildXlsx<T>(
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream: excelStream } = await loadExcelJs();
+  const workbook = new excelStream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
