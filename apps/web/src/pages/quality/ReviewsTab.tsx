@@ -48,7 +48,7 @@ export function ReviewsTab({ projectId, plan }: { projectId: number; plan: QaPla
       title: t('quality.subjectAt'),
       dataIndex: 'subjectAt',
       width: 130,
-      render: (v: string) => formatDateTime(v).slice(5, 16),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('quality.status'),

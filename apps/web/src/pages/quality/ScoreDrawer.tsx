@@ -88,7 +88,7 @@ export function ScoreDrawer({
               {
                 key: 't',
                 label: t('quality.subjectAt'),
-                children: formatDateTime(review.subjectAt).slice(0, 16),
+                children: formatDateTime(review.subjectAt),
               },
               ...(review.subject?.transcript
                 ? [{ key: 'tr', label: t('quality.transcript'), children: review.subject.transcript }]

@@ -114,7 +114,7 @@ export function TicketTimeline({
           content: (
             <div data-testid="timeline-item" data-action={e.action}>
               <div style={{ fontSize: 12, color: '#8c8c8c', fontVariantNumeric: 'tabular-nums' }}>
-                {formatDateTime(e.at).slice(5, 19)}
+                {formatDateTime(e.at)}
               </div>
               <Typography.Text strong>
                 {e.action === 'ticket.noted'
