@@ -3,6 +3,7 @@ import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
+import settingDefs from './parts/settingDefs';
 import type { Translation } from './zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -1510,6 +1511,7 @@ const en: Strings<Translation> = {
     ticket: 'Would file a {{type}} ticket',
   },
   ...quality.en,
+  ...settingDefs.en,
 };
 
 export default en;
