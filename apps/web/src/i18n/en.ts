@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -1512,6 +1513,7 @@ const en: Strings<Translation> = {
   },
   ...quality.en,
   ...settingDefs.en,
+  ...events.en,
 };
 
 export default en;

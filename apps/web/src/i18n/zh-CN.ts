@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -1463,6 +1464,7 @@ const zhCN = {
   },
   ...quality.zh,
   ...settingDefs.zh,
+  ...events.zh,
 };
 
 export type Translation = typeof zhCN;

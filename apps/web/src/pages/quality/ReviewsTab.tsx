@@ -42,7 +42,7 @@ export function ReviewsTab({ projectId, plan }: { projectId: number; plan: QaPla
       title: t('quality.agent'),
       dataIndex: 'agentName',
       width: 100,
-      render: (v: string | null, r) => v ?? `#${r.agentId}`,
+      render: (v: string | null) => v ?? t('events.unknownStaff'),
     },
     {
       title: t('quality.subjectAt'),

@@ -84,7 +84,7 @@ export function ScoreDrawer({
             style={{ marginBottom: 12 }}
             items={[
               { key: 's', label: t('quality.subject'), children: <SubjectLink review={review} /> },
-              { key: 'a', label: t('quality.agent'), children: review.agentName ?? `#${review.agentId}` },
+              { key: 'a', label: t('quality.agent'), children: review.agentName ?? t('events.unknownStaff') },
               {
                 key: 't',
                 label: t('quality.subjectAt'),

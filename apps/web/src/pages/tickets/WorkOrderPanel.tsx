@@ -85,7 +85,7 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
   const allowed = new Set(wo.allowedActions);
   const staff = useStaffNames(can('staff.read'));
   const nameOf = (id: number) =>
-    staff.data?.get(id) ?? (id === wo.technicianId ? wo.technicianName : null) ?? `#${id}`;
+    staff.data?.get(id) ?? (id === wo.technicianId ? wo.technicianName : null) ?? t('events.unknownStaff');
 
   return (
     <Card

@@ -50,10 +50,18 @@ describe('server error messages in Chinese', () => {
     ['Ticket not found', 'not_found', '工单不存在'],
     ['Work order not found', 'not_found', '派工单不存在'],
     ['Missing permission settings.read', 'forbidden', '缺少权限：settings.read'],
-    ['Setting was changed by someone else; reload and try again', 'version_conflict', '设置已被他人修改，请刷新后重试'],
+    [
+      'Setting was changed by someone else; reload and try again',
+      'version_conflict',
+      '设置已被他人修改，请刷新后重试',
+    ],
     ['Ticket: "close" is not possible from 处理中', 'invalid_transition', '工单：当前状态「处理中」不能关闭'],
     ['Work order: a reason is required', 'invalid_transition', '派工单：请填写原因'],
-    ['At most 5 reports a day; please call the service centre', 'daily_limit', '每天最多报事 5 条，请致电服务中心'],
+    [
+      'At most 5 reports a day; please call the service centre',
+      'daily_limit',
+      '每天最多报事 5 条，请致电服务中心',
+    ],
     ['Something nobody translated yet', 'conflict', BY_CODE.conflict],
     ['Something nobody translated yet', 'brand_new_code', '请求未能完成'],
   ])('%s', (message, code, zh) => {
@@ -62,7 +70,11 @@ describe('server error messages in Chinese', () => {
   });
 
   it('zod’s own messages read zod’s Chinese; a schema’s own message reads the catalog', () => {
-    const invalidType = { code: 'invalid_type', expected: 'string', message: 'Invalid input: expected string, received undefined' };
+    const invalidType = {
+      code: 'invalid_type',
+      expected: 'string',
+      message: 'Invalid input: expected string, received undefined',
+    };
     expect(translateIssueMessage(invalidType, 'zh-CN')).toMatch(HAN);
     expect(translateIssueMessage(invalidType, 'en')).toBe(invalidType.message);
     const custom = { code: 'custom', message: 'from must be before to' };
