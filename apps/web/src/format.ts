@@ -21,8 +21,24 @@ export function setDisplayTimeZone(timeZone: string | null | undefined): void {
 /** The current project's zone (Asia/Shanghai before a project is known). */
 export const displayTimeZone = (): string => displayZone;
 
-/** Table cells: `2026-03-02 18:00:05`. `tz`: the resident portal passes its estate's zone. */
-export function formatDateTime(value: string | Date | null | undefined, tz = displayZone): string {
+/**
+ * Every time in a table, a card or a timeline, one form: `12-06 08:35` this year, `2025-12-06 08:35`
+ * another year (minutes, no seconds). Sentences use formatHumanDateTime (`12月6日 08:35`).
+ * `tz`: the resident portal passes its estate's zone; `now`: tests pin "this year".
+ */
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  tz = displayZone,
+  now: Date = new Date(),
+): string {
+  if (!value) return '—';
+  const at = dayjs(value).tz(tz);
+  if (!at.isValid()) return '—';
+  return at.format(at.year() === dayjs(now).tz(tz).year() ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm');
+}
+
+/** An exact instant where seconds matter (the audit log, a call's start): `2026-12-06 08:35:07`. */
+export function formatExactDateTime(value: string | Date | null | undefined, tz = displayZone): string {
   if (!value) return '—';
   return dayjs(value).tz(tz).format('YYYY-MM-DD HH:mm:ss');
 }

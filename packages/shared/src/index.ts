@@ -3,6 +3,8 @@ export * from './estate';
 export * from './notices';
 export * from './permissions';
 export * from './phone';
+export * from './phone-format';
+export * from './punctuation';
 export * from './tickets';
 export * from './time-format';
 export * from './zoned';

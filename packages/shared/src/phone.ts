@@ -13,7 +13,7 @@ export interface NormalizedPhone {
 }
 
 // Two-digit area codes (Beijing, Shanghai, Tianjin, Chongqing and the big 02x regions); the rest are three digits.
-const TWO_DIGIT_AREAS = new Set(['10', '20', '21', '22', '23', '24', '25', '27', '28', '29']);
+export const TWO_DIGIT_AREAS = new Set(['10', '20', '21', '22', '23', '24', '25', '27', '28', '29']);
 
 export function normalizePhone(raw: string, options: { areaCode?: string } = {}): NormalizedPhone | null {
   const text = raw.trim();

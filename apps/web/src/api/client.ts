@@ -84,8 +84,19 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The language the server writes error messages in: the one the page is shown in (<html lang>, set by
+ * the console's and the portal's language switch), Chinese when nothing set it.
+ */
+const pageLanguage = (): string =>
+  (typeof document !== 'undefined' && document.documentElement.lang) || 'zh-CN';
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': pageLanguage(),
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {

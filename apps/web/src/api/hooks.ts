@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from './client';
 import type { Building, Page, Role, TreeProject } from './types';
 
@@ -43,17 +44,24 @@ export function useTotal(
 }
 
 /** id → display name of the company's staff (for audit trails); empty without staff.read. */
-export function useStaffNames(enabled: boolean) {
+/**
+ * Staff names by id for every screen that names a person (timelines, history, audit, QA): from
+ * /api/staff/names, which any desk or field role may read, so nobody sees "#15" for a colleague.
+ * The argument is kept for older callers and no longer limits who gets names.
+ */
+export function useStaffNames(_enabled?: boolean) {
   return useQuery({
     queryKey: ['staff', 'names'],
-    queryFn: () =>
-      api.get<Page<{ id: number; displayName: string; username: string }>>('/api/staff', {
-        page: 1,
-        pageSize: 200,
-      }),
-    enabled,
+    queryFn: () => api.get<{ items: { id: number; displayName: string }[] }>('/api/staff/names'),
     staleTime: 5 * 60_000,
     meta: { silent: true },
     select: (data) => new Map(data.items.map((s) => [s.id, s.displayName])),
   });
+}
+
+/** A staff id as a name; an unknown id (someone since removed) reads as 已删除的员工, never "#15". */
+export function useStaffName(): (id: number | null | undefined) => string {
+  const names = useStaffNames();
+  const { t } = useTranslation();
+  return (id) => (id === null || id === undefined ? '—' : (names.data?.get(id) ?? t('events.unknownStaff')));
 }

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useStaffNames } from '../api/hooks';
 import type { AuditEvent, Page } from '../api/types';
-import { useAuth } from '../auth/AuthProvider';
+import { eventName } from '../eventName';
 import { formatDateTime, jsonPreview } from '../format';
 
 /** What changed on one record, newest first (from the audit log). */
 export function EventTimeline({ entityType, entityId }: { entityType: string; entityId: number | string }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
-  const names = useStaffNames(can('staff.read'));
+  const names = useStaffNames();
   const events = useQuery({
     queryKey: ['events', entityType, entityId],
     queryFn: () => api.get<Page<AuditEvent>>('/api/events', { entityType, entityId, page: 1, pageSize: 50 }),
@@ -25,13 +24,11 @@ export function EventTimeline({ entityType, entityId }: { entityType: string; en
         title: formatDateTime(e.occurredAt),
         content: (
           <div>
-            <Typography.Text strong>
-              {t(`audit.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
-            </Typography.Text>
+            <Typography.Text strong>{eventName(t, e.action)}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {t('audit.by', {
                 actor:
-                  (e.actorId !== null ? (names.data?.get(e.actorId) ?? `#${e.actorId}`) : null) ??
+                  (e.actorId !== null ? (names.data?.get(e.actorId) ?? t('events.unknownStaff')) : null) ??
                   t(`audit.sources.${e.source}`, { defaultValue: e.source }),
               })}
             </Typography.Text>

@@ -1,8 +1,10 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
+import settingDefs from './parts/settingDefs';
 import type { Translation } from './zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -1510,6 +1512,8 @@ const en: Strings<Translation> = {
     ticket: 'Would file a {{type}} ticket',
   },
   ...quality.en,
+  ...settingDefs.en,
+  ...events.en,
 };
 
 export default en;

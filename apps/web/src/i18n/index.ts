@@ -1,3 +1,4 @@
+import { fullWidthTree } from '@guanjia/shared';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
@@ -47,7 +48,8 @@ export const currentLocale = (): Locale => normalizeLocale(i18n.language);
 const initial = storedLocale();
 dayjs.locale(initial === 'en' ? 'en' : 'zh-cn');
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // Chinese text takes full-width punctuation whoever wrote the string (parts/ files included).
+  resources: { 'zh-CN': { translation: fullWidthTree(zhCN) }, en: { translation: en } },
   lng: initial,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],

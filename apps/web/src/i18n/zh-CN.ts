@@ -1,8 +1,10 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
+import settingDefs from './parts/settingDefs';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
@@ -1461,6 +1463,8 @@ const zhCN = {
     ticket: '将生成{{type}}工单',
   },
   ...quality.zh,
+  ...settingDefs.zh,
+  ...events.zh,
 };
 
 export type Translation = typeof zhCN;

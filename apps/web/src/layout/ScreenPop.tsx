@@ -129,7 +129,7 @@ export function ScreenPop() {
           dataSource={caller.lastContacts}
           renderItem={(c) => (
             <List.Item>
-              <Typography.Text type="secondary">{formatDateTime(c.at).slice(0, 16)}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{formatDateTime(c.at)}</Typography.Text>{' '}
               {c.kind === 'ticket'
                 ? `${t('screenPop.ticket')} ${c.ticket?.number ?? ''} ${c.ticket?.title ?? ''}`
                 : `${t('screenPop.call')} ${c.call ? t(`calls.direction.${c.call.direction}`) : ''}`}

@@ -25,6 +25,10 @@ export const staffSchema = z.object({
 });
 export type Staff = z.infer<typeof staffSchema>;
 export const staffPageSchema = page(staffSchema);
+/** Colleagues' names for history and timelines (GET /api/staff/names): no contact data. */
+export const staffNamesSchema = z.object({
+  items: z.array(z.object({ id: z.number(), displayName: z.string() })),
+});
 
 export const roleSchema = z.object({
   id: z.number(),

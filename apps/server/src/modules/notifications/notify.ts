@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@guanjia/shared';
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema';
 import type { BusMessage } from '../../platform/bus/bus';
 import type { DbOrTx } from '../../platform/db/client';
@@ -16,6 +16,12 @@ export interface NotificationInput {
   ticketId?: number | null;
   workOrderId?: number | null;
   dedupeKey: string;
+  /**
+   * The key names one alert that can grow more urgent (an SLA clock's first and last warning): a row
+   * already stored under it is replaced by this one — new text, unread again, on top of the list —
+   * instead of being kept beside it, so the bell never lists the same alert twice.
+   */
+  replaces?: boolean;
 }
 
 /**
@@ -27,9 +33,20 @@ export async function notify(
   items: NotificationInput[],
 ): Promise<void> {
   if (!items.length) return;
+  const replacing = items.filter((i) => i.replaces);
+  if (replacing.length)
+    await w.tx
+      .delete(notifications)
+      .where(
+        or(
+          ...replacing.map((i) =>
+            and(eq(notifications.userId, i.userId), eq(notifications.dedupeKey, i.dedupeKey)),
+          ),
+        ),
+      );
   const stored = await w.tx
     .insert(notifications)
-    .values(items.map((i) => ({ ...i, level: i.level ?? 0, createdAt: w.now })))
+    .values(items.map(({ replaces: _, ...i }) => ({ ...i, level: i.level ?? 0, createdAt: w.now })))
     .onConflictDoNothing()
     .returning({
       id: notifications.id,

@@ -73,6 +73,11 @@ describe('SLA timers and the escalation chain', () => {
     expect(list.items.map((i) => i.id)).toContain(ticket.id);
     await advanceTo(11.5);
     expect((await notices('supervisor_a')).map((n) => [n.kind, n.level])).toEqual([['sla.warning', 2]]);
+    // The 班长 hears both warnings of the clock, as one entry that grew more urgent, never two.
+    const warned = (await notices('lead_a')).filter((n) => n.kind === 'sla.warning');
+    expect(warned.map((n) => [n.level, n.title.slice(0, 6)])).toEqual([[2, '【最后预警】']]);
+    const seen = (await notices('lead_a')).map((n) => `${n.kind}|${n.title}`);
+    expect(new Set(seen).size).toBe(seen.length);
     expect(await notices('manager_a')).toEqual([]);
   });
 

@@ -90,7 +90,9 @@ async function announceAll(w: TicketWrite, due: readonly Announcement[]): Promis
       ? `无人接单 ${subject}：已超过派单时限`
       : a.event === 'breach'
         ? `【超时】${subject} ${label}时限已过`
-        : `【预警】${subject} ${label}时限将到`;
+        : a.event === 'lastWarning'
+          ? `【最后预警】${subject} ${label}时限将到`
+          : `【预警】${subject} ${label}时限将到`;
     const bodyFor = (userId: number) => {
       const time = formatHumanTime(plan.dueAt, {
         timeZone: w.sla.timezone,
@@ -118,7 +120,11 @@ async function announceAll(w: TicketWrite, due: readonly Announcement[]): Promis
         body: bodyFor(userId),
         ticketId: t.id,
         workOrderId: a.clock.plan.workOrderId,
-        dedupeKey: `sla:${a.clock.id}:${a.event}:${a.clock.warningsFired}`,
+        // A clock's warnings are one alert that grows more urgent (the 班长 hears both the first and
+        // the last): the last one replaces the first in the bell instead of standing beside it.
+        ...(a.event === 'breach'
+          ? { dedupeKey: `sla:${a.clock.id}:breach` }
+          : { dedupeKey: `sla:${a.clock.id}:warning`, replaces: true }),
       })),
     ),
   );

@@ -4,18 +4,21 @@ import {
   permissionListSchema,
   rolePageSchema,
   roleSchema,
+  staffNamesSchema,
   staffPageSchema,
   staffSchema,
   xlsxFile,
 } from '@guanjia/shared/api';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { currentAuth, guard } from '../../platform/auth/guard';
-import { roles, users } from '../../platform/auth/schema';
+import { roles, userProjects, users } from '../../platform/auth/schema';
 import type { App } from '../../platform/http/app-types';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { exportStaff, staffExportQuery } from '../imports/exports';
+import { scopeIds } from '../org/queries';
+import { guardAny } from '../tickets/guard-any';
 import { passwordInput, roleInput, rolePatch, staffInput, staffListQuery, staffPatch } from './inputs';
 import { listStaff, presentStaff, staffVisibility, withGrants } from './queries';
 import { createRole, updateRole } from './role-commands';
@@ -53,6 +56,48 @@ export async function staffRoutes(app: App): Promise<void> {
     const [full] = await withGrants(db, [row]);
     return presentStaff(auth, full!);
   }
+
+  /**
+   * Who is who, for every screen that names a person from an id (ticket timelines, record history, the
+   * audit log, QA): anyone who reads such a screen may read the names of the staff who act in their
+   * projects (company-wide staff included), not their phones or roles.
+   */
+  app.get(
+    '/api/staff/names',
+    {
+      onRequest: guardAny(
+        'staff.read',
+        'tickets.read',
+        'audit.read',
+        'qa.review',
+        'workorders.execute',
+        'calls.read',
+      ),
+      schema: { tags: ['staff'], response: { 200: staffNamesSchema } },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      const rows = await db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(
+          and(
+            eq(users.companyId, auth.companyId),
+            auth.allProjects
+              ? undefined
+              : or(
+                  eq(users.allProjects, true),
+                  inArray(
+                    users.id,
+                    sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = any(${sql.param(scopeIds(auth))}::bigint[]))`,
+                  ),
+                ),
+          ),
+        )
+        .orderBy(asc(users.id));
+      return { items: rows };
+    },
+  );
 
   app.get(
     '/api/staff',

@@ -6,6 +6,8 @@ import { logFault } from '../log/log-fault';
 import { describeClientError, describeFrameworkError } from './describe-framework-error';
 import { envelope } from './envelope';
 import { AppError } from './errors';
+import { messageLocale } from './i18n/request-locale';
+import { translateDetails, translateIssueMessage, translateMessage } from './i18n/translate-error';
 
 // PostgreSQL error codes that come from what the caller sent, not from a fault of ours.
 const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
@@ -32,28 +34,45 @@ function logServerError(request: FastifyRequest, status: number, error: unknown)
   });
 }
 
+/**
+ * The envelope in the caller's language (Accept-Language): the message, and the messages of field
+ * problems in `details`; codes and field paths stay as they are for programs.
+ */
+function localized(request: FastifyRequest, code: string, message: string, details?: unknown) {
+  const locale = messageLocale(request.headers['accept-language']);
+  return envelope(code, translateMessage(message, code, locale), translateDetails(details, locale));
+}
+
 /** Every failure leaves as { error: { code, message, details } }; a user's mistake is never a 500. */
 export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) logServerError(request, error.status, error);
-      return reply.status(error.status).send(envelope(error.code, error.message, error.details));
+      return reply.status(error.status).send(localized(request, error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const locale = messageLocale(request.headers['accept-language']);
       const details = error.validation.map((v) => ({
         path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-        message: v.message,
+        message: translateIssueMessage(
+          { ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? '' },
+          locale,
+        ),
       }));
-      return reply.status(400).send(envelope('validation_failed', 'The request is not valid', details));
+      return reply
+        .status(400)
+        .send(localized(request, 'validation_failed', 'The request is not valid', details));
     }
     // Drizzle wraps driver errors; the PostgreSQL code sits on the cause.
     const dbError = (error.cause ?? error) as { code?: string; detail?: string };
     const pg = dbError.code ? PG_CLIENT_ERRORS[dbError.code] : undefined;
-    if (pg) return reply.status(pg[0]).send(envelope(pg[1], pg[2], dbError.detail));
+    if (pg) return reply.status(pg[0]).send(localized(request, pg[1], pg[2], dbError.detail));
     const client = describeFrameworkError(error);
-    if (client) return reply.status(client.status).send(envelope(client.code, client.message));
+    if (client) return reply.status(client.status).send(localized(request, client.code, client.message));
     logServerError(request, 500, error);
-    return reply.status(500).send(envelope('internal', 'Internal server error', { requestId: request.id }));
+    return reply
+      .status(500)
+      .send(localized(request, 'internal', 'Internal server error', { requestId: request.id }));
   });
   // One not-found handler for the whole app: unknown API routes get the envelope; with a built console,
   // any other GET loads the single-page app so client-side routes (/residents/12) survive a reload.
@@ -62,7 +81,7 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
       return reply.sendFile('index.html');
     return reply
       .status(404)
-      .send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+      .send(localized(request, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }
 
@@ -70,13 +89,13 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
  * Fastify's refusals before routing (a path parameter over maxParamLength, a malformed URL): the
  * `frameworkErrors` option, since they never reach the error handler.
  */
-export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const described = describeFrameworkError(error) ?? {
     status: 400,
     code: 'bad_request',
     message: 'Invalid request',
   };
-  return reply.status(described.status).send(envelope(described.code, described.message));
+  return reply.status(described.status).send(localized(request, described.code, described.message));
 }
 
 /**

@@ -559,6 +559,8 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/units': [`/api/units?projectId=${f.projectB}&pageSize=200`, f.unitsB],
     'GET /api/residents': [`/api/residents?projectId=${f.projectB}`, f.residentsB],
     'GET /api/staff': ['/api/staff?pageSize=200', [f.users.manager_b, f.users.admin]],
+    // Names of the staff acting in A (company-wide ones included), never B's own.
+    'GET /api/staff/names': ['/api/staff/names', [f.users.manager_b, f.users.tech_b]],
     'GET /api/events': [`/api/events?entityType=resident&pageSize=200`, []],
     'GET /api/imports': [`/api/imports?projectId=${t.fixture.projectB}`, []],
     'GET /api/tickets': ['/api/tickets?pageSize=200', [b.ticket]],

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Empty, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Empty, Input, Select, Space, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useStaffNames } from '../../api/hooks';
 import type { AuditEvent, Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
+import { eventName } from '../../eventName';
 import { formatDateTime } from '../../format';
 
 const ENTITY_TYPES = [
@@ -75,7 +76,7 @@ export default function AuditPage() {
 
   const actor = (e: AuditEvent) =>
     e.actorId !== null
-      ? (names.data?.get(e.actorId) ?? `#${e.actorId}`)
+      ? (names.data?.get(e.actorId) ?? t('events.unknownStaff'))
       : t(`audit.sources.${e.source}`, { defaultValue: e.source });
 
   const columns: TableProps<AuditEvent>['columns'] = [
@@ -92,12 +93,10 @@ export default function AuditPage() {
       dataIndex: 'action',
       width: 200,
       render: (v: string) => (
-        <Space orientation="vertical" size={0}>
-          <span>{t(`audit.actions.${v.replace('.', '_')}`, { defaultValue: v })}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {v}
-          </Typography.Text>
-        </Space>
+        // The code stays at hand for the action filter, in the tooltip rather than as a label.
+        <Tooltip title={v}>
+          <span>{eventName(t, v)}</span>
+        </Tooltip>
       ),
     },
     {

@@ -53,11 +53,11 @@ export default function CallbackQueuePage() {
           <Space orientation="vertical" size={0}>
             <DeadlineTag dueAt={v} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(v).slice(0, 16)}
+              {formatDateTime(v)}
             </Typography.Text>
           </Space>
         ) : (
-          formatDateTime(v).slice(0, 16)
+          formatDateTime(v)
         ),
     },
     {

@@ -55,7 +55,7 @@ export default function CallsPage() {
       title: t('calls.startedAt'),
       dataIndex: 'startedAt',
       width: 150,
-      render: (v: string) => formatDateTime(v).slice(0, 16),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('calls.directionLabel'),

@@ -54,9 +54,9 @@ export function DeliveryLog({ path }: { path: string }) {
       width: 170,
       render: (_: unknown, d) =>
         d.sentAt
-          ? formatDateTime(d.sentAt).slice(0, 16)
+          ? formatDateTime(d.sentAt)
           : d.notBefore
-            ? `${t('deliveries.notBefore')} ${formatDateTime(d.notBefore).slice(0, 16)}`
+            ? `${t('deliveries.notBefore')} ${formatDateTime(d.notBefore)}`
             : '—',
     },
     {

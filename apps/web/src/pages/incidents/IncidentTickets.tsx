@@ -62,7 +62,7 @@ export function IncidentTickets({ incident }: { incident: Incident }) {
       title: t('incidents.startsAt'),
       dataIndex: 'createdAt',
       width: 130,
-      render: (v: string) => formatDateTime(v).slice(5, 16),
+      render: (v: string) => formatDateTime(v),
     },
   ];
   return (

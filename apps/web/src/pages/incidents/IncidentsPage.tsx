@@ -147,7 +147,7 @@ export default function IncidentsPage() {
       title: t('incidents.expectedEndAt'),
       dataIndex: 'expectedEndAt',
       width: 140,
-      render: (v: string | null) => (v ? formatDateTime(v).slice(5, 16) : '—'),
+      render: (v: string | null) => (v ? formatDateTime(v) : '—'),
     },
     { title: t('incidents.recipients'), dataIndex: 'recipientCount', width: 90 },
     {

@@ -214,7 +214,7 @@ export default function NoticesPage() {
       title: t('notices.expiresAt'),
       dataIndex: 'expiresAt',
       width: 140,
-      render: (v: string) => formatDateTime(v).slice(0, 16),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('common.actions'),

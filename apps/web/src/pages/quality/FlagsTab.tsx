@@ -28,7 +28,7 @@ export function FlagsTab({ projectId }: { projectId: number }) {
           title: t('quality.flaggedAt'),
           dataIndex: 'createdAt',
           width: 130,
-          render: (v: string) => formatDateTime(v).slice(5, 16),
+          render: (v: string) => formatDateTime(v),
         },
         {
           title: t('quality.agent'),

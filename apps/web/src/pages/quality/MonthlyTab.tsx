@@ -40,7 +40,7 @@ export function MonthlyTab({ projectId }: { projectId: number }) {
           {
             title: t('quality.agent'),
             dataIndex: 'agentId',
-            render: (id: number) => staff.data?.get(id) ?? `#${id}`,
+            render: (id: number) => staff.data?.get(id) ?? t('events.unknownStaff'),
           },
           { title: t('quality.reviews'), dataIndex: 'reviews', width: 120 },
           { title: t('quality.monthlyScore'), dataIndex: 'score', width: 120 },

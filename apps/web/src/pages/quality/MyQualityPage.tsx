@@ -83,7 +83,7 @@ export default function MyQualityPage() {
                   }
                   description={
                     <>
-                      <div>{formatDateTime(r.subjectAt).slice(0, 16)}</div>
+                      <div>{formatDateTime(r.subjectAt)}</div>
                       {Object.entries(r.deductions).map(([key, points]) => (
                         <div key={key} data-testid="finding">
                           {t('quality.findingLine', { item: labelOf(key), points })}

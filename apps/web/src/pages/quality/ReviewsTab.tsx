@@ -42,13 +42,13 @@ export function ReviewsTab({ projectId, plan }: { projectId: number; plan: QaPla
       title: t('quality.agent'),
       dataIndex: 'agentName',
       width: 100,
-      render: (v: string | null, r) => v ?? `#${r.agentId}`,
+      render: (v: string | null) => v ?? t('events.unknownStaff'),
     },
     {
       title: t('quality.subjectAt'),
       dataIndex: 'subjectAt',
       width: 130,
-      render: (v: string) => formatDateTime(v).slice(5, 16),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('quality.status'),

@@ -84,11 +84,11 @@ export function ScoreDrawer({
             style={{ marginBottom: 12 }}
             items={[
               { key: 's', label: t('quality.subject'), children: <SubjectLink review={review} /> },
-              { key: 'a', label: t('quality.agent'), children: review.agentName ?? `#${review.agentId}` },
+              { key: 'a', label: t('quality.agent'), children: review.agentName ?? t('events.unknownStaff') },
               {
                 key: 't',
                 label: t('quality.subjectAt'),
-                children: formatDateTime(review.subjectAt).slice(0, 16),
+                children: formatDateTime(review.subjectAt),
               },
               ...(review.subject?.transcript
                 ? [{ key: 'tr', label: t('quality.transcript'), children: review.subject.transcript }]

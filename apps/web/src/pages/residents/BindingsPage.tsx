@@ -76,7 +76,7 @@ export default function BindingsPage() {
       title: t('bindings.desk.createdAt'),
       dataIndex: 'createdAt',
       width: 150,
-      render: (v: string) => formatDateTime(v).slice(0, 16),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('bindings.desk.kind'),

@@ -8,25 +8,27 @@ import {
   Descriptions,
   Empty,
   Form,
-  Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Segmented,
   Space,
-  Switch,
   Table,
   type TableProps,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { SettingItem } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { useServiceVocab } from '../../serviceVocab';
+import { fromForm, SettingEditor, toForm } from './SettingEditor';
+import { describeValue, SettingValue } from './SettingValue';
+import { defKey, groupOf, kindOf } from './settingKinds';
 import { WebhookCard } from './WebhookCard';
 
 type Scope = 'company' | 'project';
@@ -36,20 +38,16 @@ const SOURCE_COLOR: Record<SettingItem['source'], string> = {
   project: 'purple',
 };
 
-function display(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+/** A setting's name and explanation in the console's language (the key itself is never the label). */
+export function useSettingText() {
+  const { t, i18n } = useTranslation();
+  return {
+    name: (item: Pick<SettingItem, 'key'>) =>
+      i18n.exists(`${defKey(item.key)}.name`) ? t(`${defKey(item.key)}.name`) : t('settingDefs.unnamed'),
+    hint: (item: Pick<SettingItem, 'key' | 'description'>) =>
+      i18n.exists(`${defKey(item.key)}.hint`) ? t(`${defKey(item.key)}.hint`) : item.description,
+  };
 }
-
-type Kind = 'number' | 'boolean' | 'string' | 'json';
-const kindOf = (value: unknown): Kind =>
-  typeof value === 'number'
-    ? 'number'
-    : typeof value === 'boolean'
-      ? 'boolean'
-      : typeof value === 'string'
-        ? 'string'
-        : 'json';
 
 function EditModal({
   item,
@@ -62,25 +60,18 @@ function EditModal({
   projectId: number | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useApiError();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ value: unknown }>();
-  const kind = kindOf(item?.defaultValue);
+  const text = useSettingText();
+  const sv = useServiceVocab();
+  const kind = kindOf(item?.key ?? '', item?.defaultValue);
 
   const save = useMutation({
     mutationFn: (raw: unknown) => {
-      let value = raw;
-      if (kind === 'json') {
-        try {
-          value = JSON.parse(String(raw));
-        } catch {
-          throw new ApiError(400, 'validation_failed', t('settings.invalidJson'), [
-            { path: 'body.value', message: t('settings.invalidJson') },
-          ]);
-        }
-      }
+      const value = fromForm(kind, raw);
       // The version only applies to an override at the scope being edited.
       const version = item && item.source === scope ? (item.version ?? undefined) : undefined;
       return api.put(`/api/settings/${encodeURIComponent(item?.key ?? '')}`, {
@@ -107,7 +98,8 @@ function EditModal({
   return (
     <Modal
       open={item !== null}
-      title={t('settings.editTitle', { key: item?.key ?? '' })}
+      title={t('settings.editTitle', { key: item ? text.name(item) : '' })}
+      width={kind.type === 'phrases' || kind.type === 'checklist' ? 720 : 560}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -121,36 +113,23 @@ function EditModal({
             column={1}
             style={{ marginBottom: 16 }}
             items={[
+              { key: 'hint', label: t('settings.description'), children: text.hint(item) },
               { key: 'scope', label: t('settings.scope'), children: t(`settings.scopes.${scope}`) },
               {
                 key: 'default',
                 label: t('settings.defaultValue'),
-                children: <Typography.Text code>{display(item.defaultValue)}</Typography.Text>,
+                children: describeValue(kind, item.defaultValue, t, sv.dispatchMode, i18n.language),
               },
             ]}
           />
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ value: kind === 'json' ? JSON.stringify(item.value, null, 2) : item.value }}
+            initialValues={{ value: toForm(kind, item.value) }}
             onFinish={(v) => save.mutate(v.value)}
+            data-testid="setting-form"
           >
-            <Form.Item
-              name="value"
-              label={t('settings.value')}
-              valuePropName={kind === 'boolean' ? 'checked' : 'value'}
-              rules={kind === 'boolean' ? [] : [{ required: true, message: t('validation.required') }]}
-            >
-              {kind === 'number' ? (
-                <InputNumber style={{ width: '100%' }} />
-              ) : kind === 'boolean' ? (
-                <Switch />
-              ) : kind === 'string' ? (
-                <Input />
-              ) : (
-                <Input.TextArea rows={6} style={{ fontFamily: 'monospace' }} />
-              )}
-            </Form.Item>
+            <SettingEditor kind={kind} current={item.value} />
           </Form>
         </>
       )}
@@ -183,40 +162,66 @@ export default function SettingsPage() {
     onError: (error) => onError(error),
   });
 
-  const describe = (item: SettingItem) => {
-    const key = `settings.descriptions.${item.key.replace(/\./g, '_')}`;
-    return i18n.exists(key) ? t(key) : item.description;
-  };
+  const text = useSettingText();
+  const sv = useServiceVocab();
   const writable = can('settings.write');
 
   const columns: TableProps<SettingItem>['columns'] = [
     {
-      title: t('settings.key'),
+      title: t('settingDefs.columns.name'),
       dataIndex: 'key',
-      width: 260,
-      render: (key: string) => <Typography.Text code>{key}</Typography.Text>,
+      width: 240,
+      render: (key: string, item) => (
+        // The Q-id of the requirement the number comes from, as a small tag beside the name.
+        <Space size={6} wrap={false} style={{ whiteSpace: 'nowrap' }}>
+          <Tooltip title={key}>
+            <Typography.Text strong data-testid="setting-name">
+              {text.name(item)}
+            </Typography.Text>
+          </Tooltip>
+          {item.qid && (
+            <Tag color="cyan" style={{ fontSize: 11, lineHeight: '16px', marginInlineEnd: 0 }}>
+              {item.qid}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
     {
-      title: 'Q-ID',
-      dataIndex: 'qid',
-      width: 80,
-      render: (v: string | null) => (v ? <Tag color="cyan">{v}</Tag> : '—'),
+      title: t('settingDefs.columns.group'),
+      key: 'group',
+      width: 110,
+      render: (_: unknown, item) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t(`settingDefs.groups.${groupOf(item.key)}`, { defaultValue: t('settingDefs.unnamed') })}
+        </span>
+      ),
     },
     {
       title: t('settings.description'),
       dataIndex: 'description',
-      render: (_: string, item) => describe(item),
+      render: (_: string, item) => <span data-testid="setting-hint">{text.hint(item)}</span>,
     },
     {
       title: t('settings.value'),
       dataIndex: 'value',
-      width: 200,
+      width: 260,
       render: (v: unknown, item) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{display(v)}</Typography.Text>
+          <Typography.Text strong>
+            <SettingValue settingKey={item.key} value={v} />
+          </Typography.Text>
           {item.source !== 'default' && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('settings.defaultIs', { value: display(item.defaultValue) })}
+              {t('settings.defaultIs', {
+                value: describeValue(
+                  kindOf(item.key, item.defaultValue),
+                  item.defaultValue,
+                  t,
+                  sv.dispatchMode,
+                  i18n.language,
+                ),
+              })}
             </Typography.Text>
           )}
         </Space>
@@ -225,7 +230,7 @@ export default function SettingsPage() {
     {
       title: t('settings.source'),
       dataIndex: 'source',
-      width: 100,
+      width: 90,
       render: (v: SettingItem['source']) => <Tag color={SOURCE_COLOR[v]}>{t(`settings.sources.${v}`)}</Tag>,
     },
     ...(writable
@@ -284,9 +289,9 @@ export default function SettingsPage() {
           size="middle"
           loading={settings.isFetching}
           columns={columns}
-          dataSource={settings.data?.items ?? []}
+          dataSource={sortedByGroup(settings.data?.items ?? [])}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1200 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
           data-testid="settings-table"
         />
@@ -300,4 +305,27 @@ export default function SettingsPage() {
       />
     </div>
   );
+}
+
+/** Settings of one module side by side, modules in the order the service center thinks of them. */
+const GROUP_ORDER = [
+  'sla',
+  'dispatch',
+  'callcenter',
+  'scripts',
+  'qa',
+  'delivery',
+  'incidents',
+  'notices',
+  'portal',
+  'mail',
+  'auth',
+  'platform',
+];
+function sortedByGroup(items: SettingItem[]): SettingItem[] {
+  const rank = (key: string) => {
+    const i = GROUP_ORDER.indexOf(groupOf(key));
+    return i < 0 ? GROUP_ORDER.length : i;
+  };
+  return [...items].sort((a, b) => rank(a.key) - rank(b.key));
 }

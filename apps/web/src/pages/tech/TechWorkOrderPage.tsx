@@ -261,8 +261,8 @@ export default function TechWorkOrderPage() {
         )}
         <div style={{ marginTop: 10, fontSize: 12, color: '#8c8c8c' }}>
           {wo.ticket?.number} · {t('workOrders.dispatchedAt')}{' '}
-          {wo.dispatchedAt ? formatDateTime(wo.dispatchedAt).slice(5, 16) : '—'}
-          {wo.arrivedAt && ` · ${t('workOrders.arrivedAt')} ${formatDateTime(wo.arrivedAt).slice(5, 16)}`}
+          {wo.dispatchedAt ? formatDateTime(wo.dispatchedAt) : '—'}
+          {wo.arrivedAt && ` · ${t('workOrders.arrivedAt')} ${formatDateTime(wo.arrivedAt)}`}
         </div>
       </div>
       {wo.status === '已完成' && (

@@ -23,7 +23,7 @@ export function CallbackRounds({ rounds }: { rounds: TicketDetail['callbacks'] }
               )}
             </Tag>
             <Typography.Text type="secondary">
-              {t('callbacks.dueAt', { time: formatDateTime(c.dueAt).slice(0, 16) })}
+              {t('callbacks.dueAt', { time: formatDateTime(c.dueAt) })}
             </Typography.Text>
             {c.attempts > 0 && (
               <Typography.Text type="secondary">

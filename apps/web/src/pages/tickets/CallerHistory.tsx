@@ -50,7 +50,7 @@ export function CallerHistory({ residentId }: { residentId: number }) {
               {x.title}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(x.createdAt).slice(0, 16)}
+              {formatDateTime(x.createdAt)}
             </Typography.Text>
           </div>
         ))

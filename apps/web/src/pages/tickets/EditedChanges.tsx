@@ -39,7 +39,7 @@ export function EditedChanges({ event }: { event: TicketEvent }) {
       case 'priority':
         return sv.priority(v as TicketPriority);
       case 'appointmentAt':
-        return formatDateTime(String(v)).slice(0, 16);
+        return formatDateTime(String(v));
       case 'categoryId':
         return typeof side.categoryPath === 'string' ? side.categoryPath.replaceAll('/', ' › ') : `#${v}`;
       case 'unitId':

@@ -72,7 +72,7 @@ export function SlaClocks({ clocks }: { clocks: ClockRow[] }) {
         {
           title: t('sla.deadline'),
           dataIndex: 'deadline',
-          render: (v: string) => formatDateTime(v).slice(0, 16),
+          render: (v: string) => formatDateTime(v),
         },
         {
           title: t('sla.state'),
@@ -108,7 +108,7 @@ export function SlaClocks({ clocks }: { clocks: ClockRow[] }) {
               <Typography.Text type={c.state === 'breached' ? 'danger' : 'success'}>
                 {t('sla.took', {
                   time: duration(c.elapsedBusinessMinutes * 60_000),
-                  at: c.stoppedAt ? formatDateTime(c.stoppedAt).slice(5, 16) : '—',
+                  at: c.stoppedAt ? formatDateTime(c.stoppedAt) : '—',
                 })}
               </Typography.Text>
             );

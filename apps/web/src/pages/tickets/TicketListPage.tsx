@@ -232,7 +232,7 @@ export default function TicketListPage() {
       width: 110,
       render: (v: string) => (
         <Tooltip title={formatDateTime(v)}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v).slice(5, 16)}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
         </Tooltip>
       ),
     },

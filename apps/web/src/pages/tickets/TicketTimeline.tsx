@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TicketEvent } from '../../api/types';
+import { eventName } from '../../eventName';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
 import { EditedChanges } from './EditedChanges';
@@ -52,7 +53,7 @@ export function TicketTimeline({
   // A flag's own event repeats what the note or answer above it already shows with its 禁语 tag.
   const items = (events.data?.items ?? []).filter((e) => e.action !== 'qa.flagged');
   const people = events.data?.people ?? {};
-  const nameOf = (id: number) => names(id) ?? people[String(id)] ?? `#${id}`;
+  const nameOf = (id: number) => names(id) ?? people[String(id)] ?? t('events.unknownStaff');
   if (!events.isLoading && !items.length)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />;
 
@@ -114,19 +115,10 @@ export function TicketTimeline({
           content: (
             <div data-testid="timeline-item" data-action={e.action}>
               <div style={{ fontSize: 12, color: '#8c8c8c', fontVariantNumeric: 'tabular-nums' }}>
-                {formatDateTime(e.at).slice(5, 19)}
+                {formatDateTime(e.at)}
               </div>
               <Typography.Text strong>
-                {e.action === 'ticket.noted'
-                  ? t('quality.timeline.noted')
-                  : t(
-                      // Module parts label their own actions (i18n/parts): mail.actions.ticket_email_sent …
-                      [
-                        `timeline.actions.${e.action.replace('.', '_')}`,
-                        `mail.actions.${e.action.replace('.', '_')}`,
-                      ],
-                      { defaultValue: e.action },
-                    )}
+                {e.action === 'ticket.noted' ? t('quality.timeline.noted') : eventName(t, e.action)}
               </Typography.Text>
               {wo && (
                 <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>

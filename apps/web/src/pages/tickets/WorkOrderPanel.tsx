@@ -16,7 +16,7 @@ import { useServiceVocab } from '../../serviceVocab';
 import { DispatchModal, type DispatchTarget } from './DispatchModal';
 import { ReasonModal } from './ReasonModal';
 
-const short = (v: string | null) => (v ? formatDateTime(v).slice(5, 16) : '—');
+const short = (v: string | null) => (v ? formatDateTime(v) : '—');
 
 /** The deadline that matters now for an order in this status (dispatch → arrive → fix). */
 export function currentDeadline(
@@ -85,7 +85,7 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
   const allowed = new Set(wo.allowedActions);
   const staff = useStaffNames(can('staff.read'));
   const nameOf = (id: number) =>
-    staff.data?.get(id) ?? (id === wo.technicianId ? wo.technicianName : null) ?? `#${id}`;
+    staff.data?.get(id) ?? (id === wo.technicianId ? wo.technicianName : null) ?? t('events.unknownStaff');
 
   return (
     <Card

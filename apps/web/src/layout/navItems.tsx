@@ -1,0 +1,249 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  FieldTimeOutlined,
+  FileAddOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  MobileOutlined,
+  NodeIndexOutlined,
+  NotificationOutlined,
+  PartitionOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@guanjia/shared';
+import type { MenuProps } from 'antd';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
+
+export interface NavItem {
+  key: string;
+  path?: string;
+  icon: ReactNode;
+  /** A node where the entry carries a live count (the portal requests' badge). */
+  label: ReactNode;
+  permission?: Permission;
+  children?: NavItem[];
+}
+
+/** The console's side menu: every page a role may open, grouped as the service center works. */
+export function useNavItems(): NavItem[] {
+  const { t } = useTranslation();
+  return useMemo<NavItem[]>(
+    () => [
+      { key: '/', path: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+      {
+        key: 'service',
+        icon: <CustomerServiceOutlined />,
+        label: t('nav.service'),
+        children: [
+          {
+            key: '/tickets/new',
+            icon: <FileAddOutlined />,
+            label: t('nav.intake'),
+            permission: 'tickets.write',
+          },
+          { key: '/tickets', icon: <ProfileOutlined />, label: t('nav.tickets'), permission: 'tickets.read' },
+          {
+            key: '/dispatch',
+            icon: <ClusterOutlined />,
+            label: t('nav.dispatch'),
+            permission: 'tickets.dispatch',
+          },
+          {
+            key: '/callbacks',
+            icon: <PhoneOutlined />,
+            label: t('nav.callbacks'),
+            permission: 'callbacks.write',
+          },
+          {
+            key: '/incidents',
+            icon: <AlertOutlined />,
+            label: t('nav.incidents'),
+            permission: 'incidents.read',
+          },
+          {
+            key: '/notices',
+            icon: <NotificationOutlined />,
+            label: t('nav.notices'),
+            permission: 'notices.read',
+          },
+          { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
+          {
+            key: '/reports/sla',
+            icon: <BarChartOutlined />,
+            label: t('nav.slaReport'),
+            permission: 'reports.read',
+          },
+        ],
+      },
+      {
+        key: 'callcenter',
+        icon: <PhoneOutlined />,
+        label: t('nav.callcenter'),
+        children: [
+          { key: '/calls', icon: <HistoryOutlined />, label: t('nav.calls'), permission: 'calls.read' },
+          {
+            key: '/wallboard',
+            icon: <DesktopOutlined />,
+            label: t('nav.wallboard'),
+            permission: 'calls.read',
+          },
+          { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          {
+            key: '/knowledge/expert',
+            icon: <SolutionOutlined />,
+            label: t('kbExpert.nav'),
+            permission: 'kb.expert',
+          },
+          { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
+          { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },
+          {
+            key: '/my-quality',
+            icon: <SolutionOutlined />,
+            label: t('quality.nav.mine'),
+            permission: 'tickets.write',
+          },
+        ],
+      },
+      {
+        key: 'slaGroup',
+        icon: <FieldTimeOutlined />,
+        label: t('nav.slaGroup'),
+        permission: 'sla.manage',
+        children: [
+          {
+            key: '/sla/policies',
+            icon: <FieldTimeOutlined />,
+            label: t('nav.slaPolicies'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/calendars',
+            icon: <CalendarOutlined />,
+            label: t('nav.calendars'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/dispatch-rules',
+            icon: <NodeIndexOutlined />,
+            label: t('nav.dispatchRules'),
+            permission: 'sla.manage',
+          },
+        ],
+      },
+      {
+        key: '/estate',
+        path: '/estate',
+        icon: <ApartmentOutlined />,
+        label: t('nav.estate'),
+        permission: 'estate.read',
+      },
+      {
+        key: '/residents',
+        path: '/residents',
+        icon: <HomeOutlined />,
+        label: t('nav.residents'),
+        permission: 'residents.read',
+      },
+      {
+        key: '/residents/bindings',
+        path: '/residents/bindings',
+        icon: <AuditOutlined />,
+        label: <BindingsNavLabel />,
+        permission: 'portal.bindings',
+      },
+      {
+        key: 'org',
+        icon: <TeamOutlined />,
+        label: t('nav.staffAndRoles'),
+        permission: 'staff.read',
+        children: [
+          {
+            key: '/staff',
+            path: '/staff',
+            icon: <UserOutlined />,
+            label: t('nav.staff'),
+            permission: 'staff.read',
+          },
+          {
+            key: '/roles',
+            path: '/roles',
+            icon: <SafetyCertificateOutlined />,
+            label: t('nav.roles'),
+            permission: 'staff.read',
+          },
+        ],
+      },
+      {
+        key: '/imports',
+        path: '/imports',
+        icon: <CloudUploadOutlined />,
+        label: t('nav.imports'),
+        permission: 'import.run',
+      },
+      {
+        key: '/settings',
+        path: '/settings',
+        icon: <SettingOutlined />,
+        label: t('nav.settings'),
+        permission: 'settings.read',
+      },
+      {
+        key: '/audit',
+        path: '/audit',
+        icon: <AuditOutlined />,
+        label: t('nav.audit'),
+        permission: 'audit.read',
+      },
+    ],
+    [t],
+  );
+}
+
+/** Menus follow permissions: what a role cannot use is not shown at all. */
+export function menuItemsFor(
+  nav: NavItem[],
+  can: (p: Permission) => boolean,
+): NonNullable<MenuProps['items']> {
+  const build = (items: NavItem[]): NonNullable<MenuProps['items']> =>
+    items
+      .filter((item) => !item.permission || can(item.permission))
+      .flatMap((item) => {
+        if (!item.children) return [{ key: item.key, icon: item.icon, label: item.label }];
+        const children = build(item.children);
+        // A group whose every entry is hidden is hidden too.
+        return children.length ? [{ key: item.key, icon: item.icon, label: item.label, children }] : [];
+      });
+  return build(nav);
+}
+
+/** The entry whose path is the longest prefix of the location: /tickets/12 → 工单列表, /tickets/new → 受理. */
+export function selectedKeyFor(nav: NavItem[], path: string): string {
+  const keys = nav
+    .flatMap((item) => [item, ...(item.children ?? [])])
+    .map((item) => item.key)
+    .filter((key) => key.startsWith('/'));
+  const matches = keys.filter((key) =>
+    key === '/' ? path === '/' : path === key || path.startsWith(`${key}/`),
+  );
+  const exact = matches.find((key) => key === path);
+  if (exact) return exact;
+  return matches.sort((a, b) => b.length - a.length).find((key) => key !== '/tickets/new') ?? '/';
+}

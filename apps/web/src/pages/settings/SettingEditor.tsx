@@ -1,0 +1,294 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DEFAULT_ROLES } from '@guanjia/shared';
+import { Button, Form, Input, InputNumber, Select, Space, Switch, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useServiceVocab } from '../../serviceVocab';
+import { roleName, zoneName } from './SettingValue';
+import { MB, type SettingKind } from './settingKinds';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const lines = (text: unknown) =>
+  String(text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Urumqi',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'UTC',
+];
+const PROVIDER_KINDS = ['log', 'http', 'smtp', 'webhook'] as const;
+const ESCALATION_STEPS = ['warning', 'lastWarning', 'breach', 'dispatch'] as const;
+
+/** The stored value → what the form edits (percent instead of fraction, one phrase a line …). */
+export function toForm(kind: SettingKind, value: unknown): unknown {
+  switch (kind.type) {
+    case 'megabytes':
+      return Number(value) / MB;
+    case 'quietHours': {
+      const v = obj(value);
+      return { start: dayjs(`2000-01-01T${v.start}`), end: dayjs(`2000-01-01T${v.end}`) };
+    }
+    case 'warnings': {
+      const v = obj(value);
+      return {
+        fractions: list(v.fractions).map((f) => Math.round(Number(f) * 100)),
+        minutesBefore: list(v.minutesBefore),
+      };
+    }
+    case 'standard':
+      return Object.fromEntries(Object.entries(obj(value)).map(([k, v]) => [k, list(v).join('\n')]));
+    case 'textList':
+      return list(value).join('\n');
+    default:
+      return value;
+  }
+}
+
+/** What the form holds → the value the server stores. */
+export function fromForm(kind: SettingKind, value: unknown): unknown {
+  switch (kind.type) {
+    case 'megabytes':
+      return Math.round(Number(value) * MB);
+    case 'quietHours': {
+      const v = obj(value) as { start?: Dayjs; end?: Dayjs };
+      return { start: v.start?.format('HH:mm'), end: v.end?.format('HH:mm') };
+    }
+    case 'warnings': {
+      const v = obj(value);
+      return {
+        fractions: list(v.fractions).map((p) => Number(p) / 100),
+        minutesBefore: list(v.minutesBefore).map(Number),
+      };
+    }
+    case 'standard':
+      return Object.fromEntries(Object.entries(obj(value)).map(([k, v]) => [k, lines(v)]));
+    case 'textList':
+      return lines(value);
+    case 'providers':
+      // Empty optional fields are left out rather than stored as "".
+      return Object.fromEntries(Object.entries(obj(value)).filter(([, v]) => v !== '' && v != null));
+    default:
+      return value;
+  }
+}
+
+/** The form control(s) for one setting, under the form field `value`. */
+export function SettingEditor({ kind, current }: { kind: SettingKind; current: unknown }) {
+  const { t, i18n } = useTranslation();
+  const sv = useServiceVocab();
+  const english = i18n.language === 'en';
+  const field = (k: string) => t(`settingDefs.fields.${k}`, { defaultValue: k });
+  const required = [{ required: true, message: t('validation.required') }];
+
+  switch (kind.type) {
+    case 'number':
+      return (
+        <Form.Item name="value" label={t('settings.value')} rules={required}>
+          <InputNumber
+            min={kind.min}
+            max={kind.max}
+            step={kind.step}
+            style={{ width: 220 }}
+            suffix={kind.unit ? t(`settingDefs.units.${kind.unit}`) : undefined}
+            data-testid="setting-input"
+          />
+        </Form.Item>
+      );
+    case 'megabytes':
+      return (
+        <Form.Item name="value" label={t('settings.value')} rules={required}>
+          <InputNumber
+            min={kind.min}
+            max={kind.max}
+            step={1}
+            style={{ width: 220 }}
+            suffix="MB"
+            data-testid="setting-input"
+          />
+        </Form.Item>
+      );
+    case 'boolean':
+      return (
+        <Form.Item name="value" label={t('settings.value')} valuePropName="checked">
+          <Switch
+            checkedChildren={t('settingDefs.yes')}
+            unCheckedChildren={t('settingDefs.no')}
+            data-testid="setting-input"
+          />
+        </Form.Item>
+      );
+    case 'text':
+      return (
+        <Form.Item name="value" label={t('settings.value')} rules={required}>
+          <Input data-testid="setting-input" />
+        </Form.Item>
+      );
+    case 'timezone':
+      return (
+        <Form.Item name="value" label={t('settings.value')} rules={required}>
+          <Select
+            showSearch
+            data-testid="setting-input"
+            options={[...new Set([...ZONES, String(current)])].map((z) => ({
+              value: z,
+              label: zoneName(z, i18n.language),
+            }))}
+          />
+        </Form.Item>
+      );
+    case 'dispatchMode':
+      return (
+        <Form.Item name="value" label={t('settings.value')} rules={required}>
+          <Select options={sv.dispatchModeOptions} data-testid="setting-input" />
+        </Form.Item>
+      );
+    case 'quietHours':
+      return (
+        <Space size="large">
+          {(['start', 'end'] as const).map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)} rules={required}>
+              <TimePicker format="HH:mm" minuteStep={5} />
+            </Form.Item>
+          ))}
+        </Space>
+      );
+    case 'warnings':
+      return (
+        <>
+          {(['fractions', 'minutesBefore'] as const).map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)}>
+              <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} />
+            </Form.Item>
+          ))}
+        </>
+      );
+    case 'escalation':
+      return (
+        <>
+          {ESCALATION_STEPS.map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)}>
+              <Select
+                mode="multiple"
+                placeholder={t('settingDefs.rolesPlaceholder')}
+                options={DEFAULT_ROLES.map((r) => ({ value: r.code, label: roleName(r.code, english) }))}
+              />
+            </Form.Item>
+          ))}
+        </>
+      );
+    case 'providers':
+      return (
+        <>
+          {(['sms', 'wechat', 'email'] as const).map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)} rules={required}>
+              <Select
+                options={PROVIDER_KINDS.map((p) => ({ value: p, label: t(`settingDefs.providers.${p}`) }))}
+              />
+            </Form.Item>
+          ))}
+          {(['httpUrl', 'smsTemplateId', 'wechatTemplateId', 'smtpUrl', 'mailFrom'] as const).map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)}>
+              <Input />
+            </Form.Item>
+          ))}
+        </>
+      );
+    case 'standard':
+      return (
+        <>
+          {Object.keys(obj(current)).map((k) => (
+            <Form.Item key={k} name={['value', k]} label={field(k)} extra={t('settingDefs.addLine')}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+            </Form.Item>
+          ))}
+        </>
+      );
+    case 'textList':
+      return (
+        <Form.Item name="value" label={t('settings.value')} extra={t('settingDefs.addLine')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
+        </Form.Item>
+      );
+    case 'phrases':
+    case 'checklist':
+      return (
+        <RowsEditor columns={kind.type === 'phrases' ? ['phrase', 'instead'] : ['key', 'label', 'weight']} />
+      );
+    default:
+      return (
+        <>
+          {Object.entries(obj(current)).map(([k, v]) => (
+            <Form.Item
+              key={k}
+              name={['value', k]}
+              label={field(k)}
+              valuePropName={typeof v === 'boolean' ? 'checked' : 'value'}
+            >
+              {typeof v === 'number' ? (
+                <InputNumber style={{ width: 220 }} />
+              ) : typeof v === 'boolean' ? (
+                <Switch />
+              ) : (
+                <Input />
+              )}
+            </Form.Item>
+          ))}
+        </>
+      );
+  }
+}
+
+/** A list of rows (禁用语 → 建议说法, 质检评分项 → 分值) edited as a small table. */
+function RowsEditor({ columns }: { columns: string[] }) {
+  const { t } = useTranslation();
+  const width: Record<string, number> = { phrase: 140, instead: 300, key: 110, label: 280, weight: 80 };
+  return (
+    <Form.List name="value">
+      {(rows, { add, remove }) => (
+        <div style={{ maxHeight: 420, overflow: 'auto' }}>
+          {rows.map((row) => (
+            <Space key={row.key} align="start" style={{ display: 'flex', marginBottom: 4 }}>
+              {columns.map((c) => (
+                <Form.Item
+                  key={c}
+                  name={[row.name, c]}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                  style={{ marginBottom: 4 }}
+                >
+                  {c === 'weight' ? (
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      placeholder={t(`settingDefs.fields.${c}`)}
+                      style={{ width: width[c] }}
+                    />
+                  ) : (
+                    <Input placeholder={t(`settingDefs.fields.${c}`)} style={{ width: width[c] }} />
+                  )}
+                </Form.Item>
+              ))}
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                onClick={() => remove(row.name)}
+                aria-label={t('settingDefs.removeRow')}
+              />
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+            {t('settingDefs.addRow')}
+          </Button>
+        </div>
+      )}
+    </Form.List>
+  );
+}
