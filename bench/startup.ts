@@ -67,7 +67,7 @@ async function startServer(label: string, env: NodeJS.ProcessEnv): Promise<Run> 
     root,
   );
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/api/health`, child, 120_000);
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, child, 300_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${label}: ${(error as Error).message}\n${output()}`);

@@ -17,6 +17,16 @@ if (problem) {
   process.exit(1);
 }
 
+// The demo takes in e-mail on 2525 (mail to kefu@<project code>.guanjia.local becomes a ticket).
+const env = { GUANJIA_SMTP_PORT: '2525', ...process.env };
+// Ports first, before minutes of building: the server checks them again before it writes anything.
+const { portsProblem } = await import('./ports.mjs');
+const portLine = await portsProblem(env);
+if (portLine) {
+  console.error(portLine);
+  process.exit(2);
+}
+
 const { ensureWebBuild } = await import('./web-build.mjs');
 const { ensureServerBuild, SERVER_BUNDLE } = await import('./server-build.mjs');
 ensureWebBuild();
@@ -26,7 +36,6 @@ const entry = bundled
   : ['--import', 'tsx', 'apps/server/src/main.ts'];
 const result = spawnSync(process.execPath, entry, {
   stdio: 'inherit',
-  // The demo takes in e-mail on 2525 (mail to kefu@<project code>.guanjia.local becomes a ticket).
-  env: { GUANJIA_SMTP_PORT: '2525', ...process.env },
+  env,
 });
 process.exit(result.status ?? 1);
