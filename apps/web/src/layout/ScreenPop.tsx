@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import type { CallerLookup, CallItem } from '../api/callTypes';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
+import { useEnumLabel } from '../enumLabel';
 import { formatDateTime } from '../format';
 import { useLive } from '../live/LiveProvider';
 
@@ -17,6 +18,7 @@ import { useLive } from '../live/LiveProvider';
  */
 export function ScreenPop() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { can } = useAuth();
   const { subscribe } = useLive();
   const navigate = useNavigate();
@@ -105,7 +107,7 @@ export function ScreenPop() {
               {
                 key: 'units',
                 label: t('screenPop.units'),
-                children: r.units.map((u) => `${u.label}（${u.relation}）`).join('、') || '—',
+                children: r.units.map((u) => `${u.label}（${label(u.relation)}）`).join('、') || '—',
               },
               {
                 key: 'open',
@@ -113,7 +115,7 @@ export function ScreenPop() {
                 children: r.openTickets.length
                   ? r.openTickets.map((x) => (
                       <div key={x.id}>
-                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{x.status}</Tag>
+                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{label(x.status)}</Tag>
                       </div>
                     ))
                   : t('screenPop.none'),
