@@ -1,4 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
+import { formatPhone } from '@guanjia/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -58,7 +59,9 @@ export function ScreenPop() {
         <Space>
           <PhoneOutlined />
           {t('screenPop.title')}
-          {caller && <Typography.Text copyable>{caller.number}</Typography.Text>}
+          {caller && (
+            <Typography.Text copyable={{ text: caller.number }}>{formatPhone(caller.number)}</Typography.Text>
+          )}
           {pop.data?.call.queue && <Tag>{pop.data.call.queue}</Tag>}
         </Space>
       }
