@@ -1,3 +1,4 @@
+import { formatPhone } from '@guanjia/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explain, launchBrowser, login, logout, newContext } from './support/browser';
@@ -201,7 +202,10 @@ describe('staff console', () => {
       expect((await created).status()).toBe(201);
 
       await expect.poll(() => page.getByTestId('resident-title').textContent()).toBe(name);
-      await page.getByTestId('resident-phone').filter({ hasText: phone }).waitFor();
+      await page
+        .getByTestId('resident-phone')
+        .filter({ hasText: formatPhone(phone) })
+        .waitFor();
       await page.getByRole('tab', { name: /房屋/ }).click();
       await page.getByTestId('resident-units').getByText(unit.label).waitFor();
 
@@ -219,7 +223,10 @@ describe('staff console', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('resident-title').textContent()).toBe(`${name}改`);
       await page.getByTestId('vip-badge').first().waitFor();
-      await page.getByTestId('resident-phone').filter({ hasText: phone }).waitFor();
+      await page
+        .getByTestId('resident-phone')
+        .filter({ hasText: formatPhone(phone) })
+        .waitFor();
 
       // …and the list finds it by phone tail.
       await menu(page).getByText('住户档案', { exact: true }).click();

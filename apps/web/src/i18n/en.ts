@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import enums from './parts/enums';
 import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
@@ -1514,6 +1515,7 @@ const en: Strings<Translation> = {
   ...quality.en,
   ...settingDefs.en,
   ...events.en,
+  ...enums.en,
 };
 
 export default en;

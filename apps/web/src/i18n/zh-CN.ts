@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import enums from './parts/enums';
 import events from './parts/events';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
@@ -1465,6 +1466,7 @@ const zhCN = {
   ...quality.zh,
   ...settingDefs.zh,
   ...events.zh,
+  ...enums.zh,
 };
 
 export type Translation = typeof zhCN;

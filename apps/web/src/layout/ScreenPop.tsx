@@ -1,4 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
+import { formatPhone } from '@guanjia/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,6 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import type { CallerLookup, CallItem } from '../api/callTypes';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
+import { useEnumLabel } from '../enumLabel';
 import { formatDateTime } from '../format';
 import { useLive } from '../live/LiveProvider';
 
@@ -17,6 +19,7 @@ import { useLive } from '../live/LiveProvider';
  */
 export function ScreenPop() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { can } = useAuth();
   const { subscribe } = useLive();
   const navigate = useNavigate();
@@ -56,7 +59,9 @@ export function ScreenPop() {
         <Space>
           <PhoneOutlined />
           {t('screenPop.title')}
-          {caller && <Typography.Text copyable>{caller.number}</Typography.Text>}
+          {caller && (
+            <Typography.Text copyable={{ text: caller.number }}>{formatPhone(caller.number)}</Typography.Text>
+          )}
           {pop.data?.call.queue && <Tag>{pop.data.call.queue}</Tag>}
         </Space>
       }
@@ -105,7 +110,7 @@ export function ScreenPop() {
               {
                 key: 'units',
                 label: t('screenPop.units'),
-                children: r.units.map((u) => `${u.label}（${u.relation}）`).join('、') || '—',
+                children: r.units.map((u) => `${u.label}（${label(u.relation)}）`).join('、') || '—',
               },
               {
                 key: 'open',
@@ -113,7 +118,7 @@ export function ScreenPop() {
                 children: r.openTickets.length
                   ? r.openTickets.map((x) => (
                       <div key={x.id}>
-                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{x.status}</Tag>
+                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{label(x.status)}</Tag>
                       </div>
                     ))
                   : t('screenPop.none'),

@@ -9,7 +9,7 @@ import {
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { UNIT_STATUSES } from '@guanjia/shared';
+import { formatPhone, UNIT_STATUSES } from '@guanjia/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Empty, Input, Progress, Row, Space, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -245,7 +245,8 @@ export default function DashboardPage() {
                             <Typography.Text type="secondary">
                               <Space size={12} wrap>
                                 <span>
-                                  {r.phones.map((p) => p.number).join(' / ') || t('residents.noPhone')}
+                                  {r.phones.map((p) => formatPhone(p.number)).join(' / ') ||
+                                    t('residents.noPhone')}
                                 </span>
                                 <span>
                                   {r.units

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useApiError } from '../components/feedback';
+import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
@@ -157,6 +158,7 @@ function PortalHome({ me }: { me: PortalMe }) {
 
 function HomeTab({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const [bindAnother, setBindAnother] = useState(false);
   const incidents = useQuery({
     queryKey: ['portal', 'incidents'],
@@ -173,7 +175,7 @@ function HomeTab({ me }: { me: PortalMe }) {
               type={i.emergency ? 'error' : 'warning'}
               showIcon
               style={{ marginBottom: 8 }}
-              title={`${i.kind} · ${i.title}`}
+              title={`${label(i.kind)} · ${i.title}`}
               description={i.text}
               data-testid="portal-incident"
             />
@@ -196,7 +198,7 @@ function HomeTab({ me }: { me: PortalMe }) {
             dataSource={me.units}
             renderItem={(u) => (
               <List.Item data-testid={`portal-unit-${u.id}`}>
-                {u.label} <Tag>{u.relation}</Tag>
+                {u.label} <Tag>{label(u.relation)}</Tag>
               </List.Item>
             )}
           />
@@ -225,6 +227,7 @@ function HomeTab({ me }: { me: PortalMe }) {
 
 function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) => void }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { message } = App.useApp();
   const onError = useApiError();
   const queryClient = useQueryClient();
@@ -256,7 +259,7 @@ function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) =>
         data-testid="portal-report"
       >
         <Form.Item name="type" label={t('portal.reportType')}>
-          <Select size="large" options={REPORT_TYPES.map((v) => ({ value: v, label: v }))} />
+          <Select size="large" options={REPORT_TYPES.map((v) => ({ value: v, label: label(v) }))} />
         </Form.Item>
         <Form.Item name="unitId" label={t('portal.reportUnit')}>
           <Select size="large" options={me.units.map((u) => ({ value: u.id, label: u.label }))} />
@@ -293,6 +296,7 @@ function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) =>
 
 function NoticesTab({ items }: { items: PortalNotice[] }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const time = usePortalTime();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<number | null>(null);
@@ -315,7 +319,7 @@ function NoticesTab({ items }: { items: PortalNotice[] }) {
         >
           <Space wrap>
             {!n.read && <Badge status="processing" text={t('portal.unread')} />}
-            {n.urgent && <Tag color="red">{n.type}</Tag>}
+            {n.urgent && <Tag color="red">{label(n.type)}</Tag>}
             <Typography.Text strong>{n.title}</Typography.Text>
           </Space>
           <div>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../components/feedback';
 import { PhotoList } from '../components/Photos';
+import { useEnumLabel } from '../enumLabel';
 import { type PortalTicket, portalApi } from './api';
 import { usePortalTime } from './time';
 
@@ -17,6 +18,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const time = usePortalTime();
   const list = useQuery({
     queryKey: ['portal', 'tickets'],
@@ -35,13 +37,13 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
           <List.Item.Meta
             title={
               <Space wrap>
-                <Tag>{ticket.type}</Tag>
+                <Tag>{label(ticket.type)}</Tag>
                 {ticket.title}
               </Space>
             }
             description={`${ticket.number} · ${ticket.unitLabel ?? ''} · ${time(ticket.createdAt)}`}
           />
-          <Tag color={STATUS_COLOR[ticket.status]}>{ticket.status}</Tag>
+          <Tag color={STATUS_COLOR[ticket.status]}>{label(ticket.status)}</Tag>
         </List.Item>
       )}
     />
@@ -51,6 +53,7 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
 /** One ticket: progress as the resident sees it, 催单, rating (once), reopen. */
 export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const time = usePortalTime();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -98,13 +101,13 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
       <Card
         title={
           <Space wrap>
-            <Tag>{ticket.type}</Tag>
+            <Tag>{label(ticket.type)}</Tag>
             {ticket.number}
           </Space>
         }
         extra={
           <Tag color={STATUS_COLOR[ticket.status]} data-testid="portal-ticket-status">
-            {ticket.status}
+            {label(ticket.status)}
           </Tag>
         }
       >

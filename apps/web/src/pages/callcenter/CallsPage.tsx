@@ -1,4 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
+import { formatPhone } from '@guanjia/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Segmented, Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -65,8 +66,8 @@ export default function CallsPage() {
         <Tag color={v === 'in' ? 'blue' : 'green'}>{t(`calls.direction.${v}`)}</Tag>
       ),
     },
-    { title: t('calls.from'), dataIndex: 'from' },
-    { title: t('calls.to'), dataIndex: 'to' },
+    { title: t('calls.from'), dataIndex: 'from', render: (v: string | null) => formatPhone(v) || '—' },
+    { title: t('calls.to'), dataIndex: 'to', render: (v: string | null) => formatPhone(v) || '—' },
     {
       title: t('calls.stateLabel'),
       dataIndex: 'state',

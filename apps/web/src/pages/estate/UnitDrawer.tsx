@@ -1,5 +1,6 @@
 import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { UnitStatus, UnitType } from '@guanjia/shared';
+import { formatPhone } from '@guanjia/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -239,7 +240,7 @@ export function UnitDrawer({ unitId, onClose }: { unitId: number | null; onClose
                     {link && <Tag>{vocab.relation(link.relation)}</Tag>}
                     <VipBadge vip={r.vip} />
                   </Space>
-                  <Typography.Text type="secondary">{r.phones[0]?.number ?? ''}</Typography.Text>
+                  <Typography.Text type="secondary">{formatPhone(r.phones[0]?.number)}</Typography.Text>
                 </>
               );
             }}

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
+import { useEnumLabel } from '../../enumLabel';
 import { formatDateTime } from '../../format';
 import type { Incident } from './types';
 
@@ -23,6 +24,7 @@ interface LinkedTicket {
 /** Tickets the incident explains: the attached ones, and open ones in scope to attach in bulk. */
 export function IncidentTickets({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { can } = useAuth();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -57,7 +59,12 @@ export function IncidentTickets({ incident }: { incident: Incident }) {
     },
     { title: t('tickets.fields.type'), dataIndex: 'type', width: 70 },
     { title: t('tickets.fields.title'), dataIndex: 'title' },
-    { title: t('incidents.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag>{s}</Tag> },
+    {
+      title: t('incidents.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => <Tag>{label(s)}</Tag>,
+    },
     {
       title: t('incidents.startsAt'),
       dataIndex: 'createdAt',

@@ -29,6 +29,7 @@ import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { useEnumLabel } from '../../enumLabel';
 import { formatDateTime } from '../../format';
 import { DeliveryLog } from './DeliveryLog';
 import { IncidentTickets } from './IncidentTickets';
@@ -55,6 +56,7 @@ const VARIABLES = '{{resident.name}} {{unit.label}} {{incident.until}}';
 /** 停水停电: log an outage (residents are told at once), follow Q60, mark it restored. */
 export default function IncidentsPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { projectId, can } = useAuth();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -127,7 +129,7 @@ export default function IncidentsPage() {
           <Tag color={i.emergency ? 'red' : 'blue'}>
             {i.emergency ? t('incidents.emergency') : t('incidents.planned')}
           </Tag>
-          {k}
+          {label(k)}
         </Space>
       ),
     },
@@ -174,7 +176,7 @@ export default function IncidentsPage() {
       title: t('incidents.status'),
       dataIndex: 'status',
       width: 90,
-      render: (s: string) => <Tag color={s === '进行中' ? 'orange' : 'default'}>{s}</Tag>,
+      render: (s: string) => <Tag color={s === '进行中' ? 'orange' : 'default'}>{label(s)}</Tag>,
     },
     {
       title: t('common.actions'),
@@ -278,7 +280,10 @@ export default function IncidentsPage() {
         >
           <Space size="large" wrap>
             <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true }]}>
-              <Select style={{ width: 160 }} options={INCIDENT_KINDS.map((k) => ({ value: k, label: k }))} />
+              <Select
+                style={{ width: 160 }}
+                options={INCIDENT_KINDS.map((k) => ({ value: k, label: label(k) }))}
+              />
             </Form.Item>
             <Form.Item name="emergency" label={t('incidents.emergency')} valuePropName="checked">
               <Switch />
@@ -323,7 +328,7 @@ export default function IncidentsPage() {
         open={Boolean(log)}
         onClose={() => setLog(null)}
         size={960}
-        title={log ? `${log.kind} · ${log.title}` : ''}
+        title={log ? `${label(log.kind)} · ${log.title}` : ''}
         destroyOnHidden
       >
         {log && (

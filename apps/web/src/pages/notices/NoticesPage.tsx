@@ -29,6 +29,7 @@ import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { useEnumLabel } from '../../enumLabel';
 import { formatDateTime } from '../../format';
 import { DeliveryLog } from '../incidents/DeliveryLog';
 
@@ -62,6 +63,7 @@ type Step = 'submit' | 'review' | 'approve' | 'publish' | 'withdraw';
 /** 通知公告: draft, W-30 review and approval, publish to a targeted audience, follow the deliveries. */
 export default function NoticesPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const { projectId, can } = useAuth();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -192,7 +194,7 @@ export default function NoticesPage() {
       render: (v: string, n) => (
         <Space size={4}>
           {n.urgent && <Tag color="red">{t('notices.urgentTag')}</Tag>}
-          {v}
+          {label(v)}
         </Space>
       ),
     },
@@ -203,7 +205,7 @@ export default function NoticesPage() {
       width: 120,
       render: (s: NoticeStatus, n) => (
         <Space size={4}>
-          <Tag color={STATUS_COLOR[s]}>{s}</Tag>
+          <Tag color={STATUS_COLOR[s]}>{label(s)}</Tag>
           {n.expired && <Tag>{t('notices.expired')}</Tag>}
         </Space>
       ),
@@ -275,7 +277,10 @@ export default function NoticesPage() {
         >
           <Space size="large" wrap>
             <Form.Item name="type" label={t('notices.type')}>
-              <Select style={{ width: 160 }} options={NOTICE_TYPES.map((v) => ({ value: v, label: v }))} />
+              <Select
+                style={{ width: 160 }}
+                options={NOTICE_TYPES.map((v) => ({ value: v, label: label(v) }))}
+              />
             </Form.Item>
             <Form.Item name="urgent" label={t('notices.urgent')} valuePropName="checked">
               <Switch />

@@ -1,3 +1,4 @@
+import { formatPhone } from '@guanjia/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -94,7 +95,7 @@ export default function BindingsPage() {
             {r.residentId ? <Link to={`/residents/${r.residentId}`}>{r.name}</Link> : r.name}
             <Tag>{t(`bindings.relation.${r.relation}`)}</Tag>
           </Space>
-          <Typography.Text type="secondary">{r.phone}</Typography.Text>
+          <Typography.Text type="secondary">{formatPhone(r.phone)}</Typography.Text>
         </Space>
       ),
     },

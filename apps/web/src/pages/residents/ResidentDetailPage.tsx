@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { formatPhone } from '@guanjia/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -207,7 +208,7 @@ export default function ResidentDetailPage() {
                           <Space orientation="vertical" size={0}>
                             {r.phones.map((p) => (
                               <span key={`${p.number}-${p.extension ?? ''}`} data-testid="resident-phone">
-                                {p.number}
+                                {formatPhone(p.number)}
                                 {p.extension ? ` ${t('residents.ext', { ext: p.extension })}` : ''}
                                 <Typography.Text
                                   type="secondary"

@@ -1,5 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ResidentRelation } from '@guanjia/shared';
+import { formatPhone } from '@guanjia/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -101,7 +102,7 @@ export default function ResidentListPage() {
           <Space orientation="vertical" size={0}>
             {r.phones.map((p) => (
               <span key={`${p.number}-${p.extension ?? ''}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {p.number}
+                {formatPhone(p.number)}
                 {p.extension ? ` ${t('residents.ext', { ext: p.extension })}` : ''}
               </span>
             ))}

@@ -6,6 +6,7 @@ import {
   PlusOutlined,
   StopOutlined,
 } from '@ant-design/icons';
+import { formatPhone } from '@guanjia/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -156,7 +157,7 @@ export default function StaffPage() {
       title: t('staff.fields.phone'),
       dataIndex: 'phone',
       width: 130,
-      render: (v: string | null) => v || '—',
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatPhone(v) || '—'}</span>,
     },
     {
       title: t('staff.fields.status'),
