@@ -17,6 +17,7 @@ export * from './modules/reports/schema';
 export * from './modules/residents/schema';
 export * from './modules/sla/schema';
 export * from './modules/telephony/schema';
+export * from './modules/uploads/schema';
 export * from './modules/tickets/schema';
 export * from './modules/workorders/schema';
 export * from './platform/auth/schema';

@@ -23,6 +23,7 @@ import { staffRoutes } from './staff/routes';
 import { agentRoutes } from './telephony/agent-routes';
 import { telephonyRoutes } from './telephony/routes';
 import { ticketRoutes } from './tickets/routes';
+import { uploadRoutes } from './uploads/routes';
 import { workOrderRoutes } from './workorders/routes';
 
 /** Every business module's routes and jobs; platform code never imports these. */
@@ -52,4 +53,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
+  await app.register(uploadRoutes);
 }
