@@ -18,6 +18,7 @@ export * from './modules/residents/schema';
 export * from './modules/sla/schema';
 export * from './modules/telephony/schema';
 export * from './modules/tickets/schema';
+export * from './modules/uploads/schema';
 export * from './modules/workorders/schema';
 export * from './platform/auth/schema';
 export * from './platform/events/schema';

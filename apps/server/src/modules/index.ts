@@ -23,6 +23,8 @@ import { staffRoutes } from './staff/routes';
 import { agentRoutes } from './telephony/agent-routes';
 import { telephonyRoutes } from './telephony/routes';
 import { ticketRoutes } from './tickets/routes';
+import { uploadRoutes } from './uploads/routes';
+import { workOrderPrintRoutes } from './workorders/print/print-routes';
 import { workOrderRoutes } from './workorders/routes';
 
 /** Every business module's routes and jobs; platform code never imports these. */
@@ -32,6 +34,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(staffRoutes);
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
+  await app.register(workOrderPrintRoutes);
   await app.register(dispatchRoutes);
   await app.register(callbackRoutes);
   await app.register(slaRoutes);
@@ -52,4 +55,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
+  await app.register(uploadRoutes);
 }

@@ -2,6 +2,7 @@ import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
+import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -15,6 +16,7 @@ const en: Strings<Translation> = {
   ...bindings.en,
   ...kbPart.en,
   ...delivery.en,
+  ...jobcard.en,
   ...mail.en,
   app: {
     name: 'Guanjia',
@@ -1158,7 +1160,7 @@ const en: Strings<Translation> = {
     materials: 'Materials used',
     addMaterial: 'Add material',
     addPhoto: 'Photo',
-    photoHint: 'Photos are kept as thumbnails.',
+    photoHint: 'Photos are stored by the server (up to 1600 px) with thumbnails.',
     done_accept: 'Accepted',
     done_arrive: 'Arrived: the arrival clock stopped',
     done_start: 'Work started',

@@ -2,6 +2,7 @@ import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
+import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -12,6 +13,7 @@ const zhCN = {
   ...bindings.zh,
   ...kbPart.zh,
   ...delivery.zh,
+  ...jobcard.zh,
   ...mail.zh,
   app: {
     name: '管家',
@@ -1110,7 +1112,7 @@ const zhCN = {
     materials: '使用材料',
     addMaterial: '添加材料',
     addPhoto: '拍照',
-    photoHint: '照片以缩略图保存。',
+    photoHint: '照片上传后由服务器保存（最长边 1600 像素）并生成缩略图。',
     done_accept: '已接单',
     done_arrive: '已到场，到场时限停止计时',
     done_start: '已开始维修',

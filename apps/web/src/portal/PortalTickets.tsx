@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, List, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { portalUploadUrl } from '../api/uploads';
 import { useApiError } from '../components/feedback';
 import { PhotoList } from '../components/Photos';
 import { useEnumLabel } from '../enumLabel';
@@ -114,7 +115,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         <Typography.Paragraph>{ticket.description}</Typography.Paragraph>
         {ticket.attachments?.length ? (
           <div data-testid="portal-ticket-photos" style={{ marginBottom: 12 }}>
-            <PhotoList photos={ticket.attachments.map((a) => a.url)} />
+            <PhotoList photos={ticket.attachments.map((a) => a.url)} rewrite={portalUploadUrl} />
           </div>
         ) : null}
         <Typography.Title level={5}>{t('portal.timeline')}</Typography.Title>

@@ -18,4 +18,5 @@ export * from './sla-clocks';
 export * from './staff';
 export * from './telephony';
 export * from './tickets';
+export * from './uploads';
 export * from './work-orders';

@@ -66,6 +66,8 @@ export const workOrderSchema = z.object({
   photosBefore: z.array(z.string()),
   photosAfter: z.array(z.string()),
   signature: z.string().nullable(),
+  /** Q40: waived when the resident signed the 派工单, required for a completed order without; else null. */
+  onSiteCheck: z.enum(['waived', 'required']).nullable(),
   result: z.string().nullable(),
   lastReason: z.string().nullable(),
   allowedActions: z.array(z.enum(WORK_ORDER_ACTIONS)),
@@ -110,6 +112,10 @@ export const workOrderViewSchema = workOrderSchema.extend({
       /** In full while the order is the viewer's (or with pii.view), masked otherwise. */
       contactPhone: z.string().nullable(),
       unitLabel: z.string().nullable(),
+      /** 小区 / 楼栋 / 房号: where the technician goes. */
+      projectName: z.string(),
+      buildingName: z.string().nullable(),
+      room: z.string().nullable(),
       version: z.number(),
     })
     .nullable(),

@@ -11,6 +11,7 @@ import { reopenInWrite } from '../tickets/reopen-ticket';
 import { tickets } from '../tickets/schema';
 import { patchTicket } from '../tickets/ticket-ops';
 import { writeTicket } from '../tickets/ticket-write';
+import { attachUploads } from '../uploads/attach-uploads';
 import type { PortalContext } from './context';
 import type { PortalTicketInput } from './inputs';
 import { intakeRefusal, reopenRefusal, urgeWaitSeconds } from './rules/guards';
@@ -84,6 +85,13 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
         maxPerDay,
       },
     );
+  // The resident's own photos become the unit's project's, so the desk and the technician see them.
+  await attachUploads(
+    ctx.database.db,
+    { kind: 'portal', companyId: p.companyId, phone: p.phone },
+    unit.projectId,
+    input.attachments.map((a) => a.url),
+  );
   // The intake runs as the portal channel: no staff permissions, only the unit's project in scope.
   const auth: AuthContext = {
     userId: 0,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
@@ -7,8 +7,9 @@ import type { Actor } from '../../platform/events/record-event';
 import { badRequest, forbidden } from '../../platform/http/errors';
 import { linkTicketsIn } from '../incidents/link-tickets';
 import { units } from '../org/schema';
-import { residents } from '../residents/schema';
+import { residentPhones, residents } from '../residents/schema';
 import { linkCallTicketIn } from '../telephony/link-call-ticket';
+import { attachUploads, staffReader } from '../uploads/attach-uploads';
 import { addWorkOrder } from '../workorders/add-work-order';
 import { applyAnswer } from './answer-ticket';
 import { usableCategory } from './categories';
@@ -56,18 +57,25 @@ export async function createTicket(
   const category = input.categoryId
     ? await usableCategory(database, db, auth.companyId, input.projectId, input.categoryId)
     : null;
-  const { unitLabel, residentName } = await checkReferences(db, input);
+  const { unitLabel, residentName, residentPhone } = await checkReferences(db, input);
   const now = ctx.clock.now();
 
   let written: { id: number; outbox: Awaited<ReturnType<typeof openWrite>>['outbox'] };
   try {
     written = await db.transaction(async (tx) => {
+      await attachUploads(
+        tx,
+        staffReader(auth),
+        input.projectId,
+        input.attachments.map((a) => a.url),
+      );
       const row = newTicketRow({
         auth,
         input,
         category: category?.row ?? null,
         unitLabel,
         residentName,
+        residentPhone,
         now,
       });
       const [ticket] = await tx
@@ -121,9 +129,12 @@ export async function createTicket(
   return { id: written.id, created: true };
 }
 
-/** The unit and resident named must be of the intake's project (400 otherwise). */
+/**
+ * The unit and resident named must be of the intake's project (400 otherwise). A caller picked from
+ * the archive brings their first phone: the technician calls it before coming up.
+ */
 async function checkReferences(db: DbOrTx, input: TicketInput) {
-  const [unit, resident] = await Promise.all([
+  const [unit, resident, phone] = await Promise.all([
     input.unitId
       ? db
           .select({ projectId: units.projectId, label: units.label })
@@ -136,12 +147,24 @@ async function checkReferences(db: DbOrTx, input: TicketInput) {
           .from(residents)
           .where(eq(residents.id, input.residentId))
       : [],
+    input.residentId && !input.contactPhone
+      ? db
+          .select({ national: residentPhones.national })
+          .from(residentPhones)
+          .where(eq(residentPhones.residentId, input.residentId))
+          .orderBy(asc(residentPhones.position), asc(residentPhones.id))
+          .limit(1)
+      : [],
   ]);
   if (input.unitId && unit[0]?.projectId !== input.projectId)
     throw badRequest('Unit not in this project', { unitId: input.unitId });
   if (input.residentId && resident[0]?.projectId !== input.projectId)
     throw badRequest('Resident not in this project', { residentId: input.residentId });
-  return { unitLabel: unit[0]?.label ?? null, residentName: resident[0]?.name ?? null };
+  return {
+    unitLabel: unit[0]?.label ?? null,
+    residentName: resident[0]?.name ?? null,
+    residentPhone: phone[0]?.national ?? null,
+  };
 }
 
 function titleOf(pathNames: string | undefined, description: string): string {
@@ -156,12 +179,15 @@ export function newTicketRow(args: {
   category: CategoryRow | null;
   unitLabel: string | null;
   residentName: string | null;
+  /** The archive's phone of the resident, when the form named no other. */
+  residentPhone?: string | null;
   now: Date;
 }): typeof tickets.$inferInsert & Pick<TicketRow, 'number' | 'searchText'> {
   const { auth, input, category, now } = args;
   const accept = input.accept ?? LIVE_CHANNELS.has(input.channel);
   const title = input.title || titleOf(category?.pathNames, input.description);
   const contactName = input.contactName ?? args.residentName;
+  const contactPhone = input.contactPhone ?? args.residentPhone ?? null;
   const number = placeholderNumber();
   return {
     companyId: auth.companyId,
@@ -175,7 +201,7 @@ export function newTicketRow(args: {
     unitId: input.unitId ?? null,
     residentId: input.residentId ?? null,
     contactName,
-    contactPhone: input.contactPhone ?? null,
+    contactPhone,
     categoryId: category?.id ?? null,
     title,
     description: input.description,
@@ -186,7 +212,7 @@ export function newTicketRow(args: {
     callbackRule: category?.callbackRule ?? 'always',
     acceptedAt: accept ? now : null,
     // The placeholder is replaced by the number when the write finishes (numbering.ts).
-    searchText: [number, contactName, input.contactPhone, args.unitLabel, title, input.description]
+    searchText: [number, contactName, contactPhone, args.unitLabel, title, input.description]
       .filter(Boolean)
       .join(' '),
     createdAt: now,

@@ -9,6 +9,7 @@ import { slaContextFor } from '../sla/cached-context';
 import { type SlaContext, targetsFor } from '../sla/context';
 import { type ClockRow, presentClock } from '../sla/present';
 import { slaClocks } from '../sla/schema';
+import { onSiteCheck } from '../workorders/rules/on-site-check';
 import { workOrders } from '../workorders/schema';
 import { type Lookups, presentTicketSummary, ticketLookups } from './queries';
 import {
@@ -64,6 +65,7 @@ export function presentWorkOrder(
     photosBefore: wo.photosBefore,
     photosAfter: wo.photosAfter,
     signature: wo.signature,
+    onSiteCheck: onSiteCheck(wo),
     result: wo.result,
     lastReason: wo.lastReason,
     allowedActions: permittedActions(

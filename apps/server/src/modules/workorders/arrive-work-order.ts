@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../platform/auth/context';
 import type { Ctx } from '../tickets/ticket-write';
+import { attachUploads, staffReader } from '../uploads/attach-uploads';
 import { assertHolderOrDispatcher, stepWorkOrder, writeWorkOrder } from './work-order-write';
 
 /** 到场: stops the arrive clock (15 min for 急修, Q31/Q33). Before-photos may come with it. */
@@ -12,6 +13,7 @@ export async function arriveWorkOrder(
 ) {
   return writeWorkOrder(ctx, auth, id, version, async (w, wo) => {
     assertHolderOrDispatcher(auth, wo);
+    await attachUploads(w.tx, staffReader(auth), wo.projectId, photosBefore ?? []);
     await stepWorkOrder(
       w,
       wo,

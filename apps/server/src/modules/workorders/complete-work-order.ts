@@ -2,6 +2,7 @@ import type { AuthContext } from '../../platform/auth/context';
 import { closeHandoff } from '../dispatch/assign';
 import { resolveIfDone } from '../tickets/resolve-ticket';
 import type { Ctx } from '../tickets/ticket-write';
+import { attachUploads, staffReader } from '../uploads/attach-uploads';
 import type { MaterialLine } from './schema';
 import { assertHolderOrDispatcher, stepWorkOrder, writeWorkOrder } from './work-order-write';
 
@@ -13,7 +14,11 @@ export interface Completion {
   result?: string | null;
 }
 
-/** 完工 with materials, photos and the resident's signature; the last open order resolves the ticket. */
+/**
+ * 完工 with materials, before/after photos and the resident's signature (upload references, checked to
+ * be the writer's and of this project); the last open order resolves the ticket. A signed order needs
+ * no on-site acceptance by the butler (Q40, rules/on-site-check.ts).
+ */
 export async function completeWorkOrder(
   ctx: Ctx,
   auth: AuthContext,
@@ -23,6 +28,11 @@ export async function completeWorkOrder(
 ) {
   return writeWorkOrder(ctx, auth, id, version, async (w, wo) => {
     assertHolderOrDispatcher(auth, wo);
+    await attachUploads(w.tx, staffReader(auth), wo.projectId, [
+      ...(input.photosBefore ?? []),
+      ...(input.photosAfter ?? []),
+      input.signature,
+    ]);
     await stepWorkOrder(
       w,
       wo,

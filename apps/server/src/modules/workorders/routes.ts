@@ -1,26 +1,23 @@
 import { WORK_ORDER_STATUSES } from '@guanjia/shared';
 import { candidatesSchema, workOrderPageSchema, workOrderViewSchema } from '@guanjia/shared/api';
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
+import { type AuthContext, can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import { users } from '../../platform/auth/schema';
-import type { Db } from '../../platform/db/client';
 import type { App } from '../../platform/http/app-types';
-import { notFound } from '../../platform/http/errors';
 import { idParam, offsetOf, pageQuery } from '../../platform/http/pagination';
 import { technicianCandidates } from '../dispatch/candidates';
 import { scopeIds } from '../org/queries';
 import { units } from '../org/schema';
-import { slaClocks } from '../sla/schema';
 import { loadSlaSettings } from '../sla/settings';
 import { presentWorkOrder } from '../tickets/detail';
 import { guardAny } from '../tickets/guard-any';
 import { rankCandidates } from '../tickets/rules/dispatch-choice';
 import { tickets } from '../tickets/schema';
 import { workOrderActionRoutes } from './action-routes';
-import { contactPhoneFor } from './rules/contact-phone';
-import { workOrderHandoffs, workOrders } from './schema';
+import { workOrders } from './schema';
+import { loadVisible, presentWorkOrderView } from './work-order-view';
 
 const listQuery = pageQuery.extend({
   projectId: z.coerce.number().int().positive().optional(),
@@ -46,72 +43,11 @@ function visibility(auth: AuthContext, view: 'mine' | 'pool' | 'all'): SQL | und
   return can(auth, 'tickets.read') ? undefined : or(mine, pool);
 }
 
-async function loadVisible(db: Db, auth: AuthContext, id: number) {
-  const [wo] = await db.select().from(workOrders).where(eq(workOrders.id, id));
-  if (!wo) throw notFound('Work order');
-  assertInScope(auth, wo.projectId, 'Work order');
-  const visible =
-    can(auth, 'tickets.read') ||
-    wo.technicianId === auth.userId ||
-    (wo.status === '待派单' && wo.dispatchMode === 'grab');
-  if (!visible) throw notFound('Work order');
-  return wo;
-}
-
 export async function workOrderRoutes(app: App): Promise<void> {
   const services = app.services;
   const { db } = services.database;
 
-  async function workOrderView(auth: AuthContext, id: number) {
-    const wo = await loadVisible(db, auth, id);
-    const [clocks, handoffs, [ticket], names] = await Promise.all([
-      db.select().from(slaClocks).where(eq(slaClocks.workOrderId, id)).orderBy(asc(slaClocks.id)),
-      db
-        .select()
-        .from(workOrderHandoffs)
-        .where(eq(workOrderHandoffs.workOrderId, id))
-        .orderBy(asc(workOrderHandoffs.id)),
-      db
-        .select({
-          number: tickets.number,
-          title: tickets.title,
-          type: tickets.type,
-          status: tickets.status,
-          contactName: tickets.contactName,
-          contactPhone: tickets.contactPhone,
-          unitLabel: units.label,
-          version: tickets.version,
-        })
-        .from(tickets)
-        .leftJoin(units, eq(units.id, tickets.unitId))
-        .where(eq(tickets.id, wo.ticketId)),
-      db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(inArray(users.id, wo.technicianId ? [wo.technicianId] : [-1])),
-    ]);
-    const nameMap = new Map(names.map((n) => [n.id, n.name]));
-    return {
-      ...presentWorkOrder(wo, clocks, nameMap, services.clock.now(), auth.permissions),
-      ticket: ticket
-        ? {
-            ...ticket,
-            contactPhone: contactPhoneFor(
-              { userId: auth.userId, mayViewPii: can(auth, 'pii.view') },
-              wo,
-              ticket.contactPhone,
-            ),
-          }
-        : null,
-      handoffs: handoffs.map((h) => ({
-        technicianId: h.technicianId,
-        from: h.fromAt.toISOString(),
-        to: h.toAt?.toISOString() ?? null,
-        leftReason: h.leftReason,
-        note: h.note,
-      })),
-    };
-  }
+  const workOrderView = (auth: AuthContext, id: number) => presentWorkOrderView(services, auth, id);
 
   app.get(
     '/api/work-orders',

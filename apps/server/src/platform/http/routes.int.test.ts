@@ -1,7 +1,9 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
+import { postFile } from '../../testing/multipart';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 
@@ -127,8 +129,19 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     queue: queue.id,
     article: article.id,
     question: question.id,
+    upload: await uploadOfB(server, admin),
   };
 }
+/** A photo uploaded into project B: neither its image nor its thumbnail may reach A. */
+async function uploadOfB(server: TestServer, admin: string): Promise<number> {
+  const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
+  const res = await postFile(server, `/api/uploads?projectId=${server.fixture.projectB}`, admin, image);
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: number }).id;
+}
+
 /** Project B's mailbox takes in a mail with a file: the download must stay out of A's reach. */
 async function mailAttachmentOfB(server: TestServer, admin: string): Promise<number> {
   const box = await server.request('PUT', '/api/mail/config', {
@@ -317,6 +330,19 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
       { method: 'PATCH', url: `/api/ticket-categories/${b.category}`, body: { name: 'x', version: 1 } },
     ],
     'GET /api/work-orders/:id': [{ method: 'GET', url: `/api/work-orders/${b.workOrder}` }],
+    'GET /api/work-orders/:id/print.pdf': [
+      { method: 'GET', url: `/api/work-orders/${b.workOrder}/print.pdf` },
+    ],
+    'GET /api/work-orders/print.pdf': [
+      { method: 'GET', url: `/api/work-orders/print.pdf?ids=${b.workOrder}` },
+      {
+        method: 'GET',
+        url: `/api/work-orders/print.pdf?projectId=${f.projectB}&from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`,
+      },
+    ],
+    'POST /api/uploads': [{ method: 'POST', url: `/api/uploads?projectId=${f.projectB}`, body: {} }],
+    'GET /api/uploads/:id': [{ method: 'GET', url: `/api/uploads/${b.upload}` }],
+    'GET /api/uploads/:id/thumb': [{ method: 'GET', url: `/api/uploads/${b.upload}/thumb` }],
     'GET /api/work-orders/:id/candidates': [
       { method: 'GET', url: `/api/work-orders/${b.workOrder}/candidates` },
     ],

@@ -1,4 +1,4 @@
-import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import { PrinterOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { WorkOrderStatus } from '@guanjia/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -30,6 +30,7 @@ import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab, WO_STATUS_COLOR } from '../../serviceVocab';
 import { DispatchModal, type DispatchTarget } from '../tickets/DispatchModal';
 import { currentDeadline } from '../tickets/WorkOrderPanel';
+import { PrintShiftButton, printUrl } from './PrintButtons';
 
 const COLUMNS: WorkOrderStatus[] = ['待派单', '已派单', '已接单', '已到场', '处理中', '挂起'];
 const COLOR_HEX: Record<string, string> = {
@@ -106,6 +107,16 @@ function WorkOrderCard({
             {t('dispatch.transfer')}
           </Button>
         )}
+        <Tooltip title={t('jobCard.print')}>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            href={printUrl(wo.id)}
+            target="_blank"
+            aria-label={t('jobCard.print')}
+            data-testid="board-print"
+          />
+        </Tooltip>
       </div>
     </Card>
   );
@@ -257,14 +268,17 @@ export default function DispatchBoardPage() {
         title={t('dispatch.title')}
         subTitle={t('dispatch.subtitle', { pending, onDuty, total: people.length })}
         extra={
-          <Segmented<'status' | 'technician'>
-            value={view}
-            onChange={setView}
-            options={[
-              { value: 'status', label: t('dispatch.byStatus') },
-              { value: 'technician', label: t('dispatch.byTechnician') },
-            ]}
-          />
+          <Space wrap>
+            <PrintShiftButton projectId={projectId} />
+            <Segmented<'status' | 'technician'>
+              value={view}
+              onChange={setView}
+              options={[
+                { value: 'status', label: t('dispatch.byStatus') },
+                { value: 'technician', label: t('dispatch.byTechnician') },
+              ]}
+            />
+          </Space>
         }
       />
       {(orders.data?.total ?? 0) > 200 && (

@@ -1,37 +1,22 @@
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
-  DeleteOutlined,
   EnvironmentOutlined,
   PauseCircleOutlined,
   PhoneOutlined,
   PlayCircleOutlined,
-  PlusOutlined,
+  PrinterOutlined,
   RollbackOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
-import type { MaterialLine, WorkOrderAction, WorkOrderView } from '../../api/types';
+import type { WorkOrderAction, WorkOrderView } from '../../api/types';
 import { useApiError } from '../../components/feedback';
 import { PhotoList } from '../../components/Photos';
 import { PriorityTag, WorkOrderStatusTag } from '../../components/ServiceTags';
@@ -41,14 +26,7 @@ import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { ReasonModal } from '../tickets/ReasonModal';
 import { currentDeadline, materialTotal } from '../tickets/WorkOrderPanel';
-import { PhotoPicker } from './PhotoPicker';
-
-interface CompleteValues {
-  result?: string;
-  materials: { item?: string; qty?: number; unit?: string; unitPrice?: number | null }[];
-}
-
-const BIG = { height: 52, fontSize: 17 };
+import { BIG, CompletionDrawer } from './CompletionDrawer';
 
 /** One job on the phone: what and where, the clock that runs now, and the next step as a big button. */
 export default function TechWorkOrderPage() {
@@ -60,10 +38,7 @@ export default function TechWorkOrderPage() {
   const { message } = App.useApp();
   const onError = useApiError();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<CompleteValues>();
   const [dialog, setDialog] = useState<'pause' | 'return' | 'complete' | null>(null);
-  const [before, setBefore] = useState<string[]>([]);
-  const [after, setAfter] = useState<string[]>([]);
   const poll = useLiveRefresh(['workorder.updated'], [['work-orders', 'one', woId]], {
     filter: (m) => Number(m.entityId) === woId,
   });
@@ -75,7 +50,6 @@ export default function TechWorkOrderPage() {
     refetchInterval: poll,
   });
   const wo = order.data;
-  const materials: CompleteValues['materials'] = Form.useWatch('materials', form) ?? [];
 
   const act = useMutation({
     mutationFn: ({ action, body }: { action: WorkOrderAction; body?: Record<string, unknown> }) =>
@@ -92,11 +66,6 @@ export default function TechWorkOrderPage() {
         return;
       }
       queryClient.setQueryData(['work-orders', 'one', woId], result);
-      if (action === 'complete') {
-        form.resetFields();
-        setBefore([]);
-        setAfter([]);
-      }
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'invalid_transition') void order.refetch();
@@ -185,12 +154,6 @@ export default function TechWorkOrderPage() {
       </Button>,
     );
 
-  const total = materialTotal(
-    materials
-      .filter((m) => Boolean(m?.item && m.qty))
-      .map((m): MaterialLine => ({ ...m, item: m.item ?? '', qty: m.qty ?? 0 })),
-  );
-
   return (
     <div data-testid="tech-wo">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
@@ -220,19 +183,44 @@ export default function TechWorkOrderPage() {
         <div style={{ fontSize: 20, fontWeight: 600, lineHeight: 1.35 }} data-testid="tech-wo-title">
           {wo.ticket?.title ?? wo.description}
         </div>
-        <div style={{ fontSize: 16, marginTop: 10, display: 'flex', gap: 6, alignItems: 'center' }}>
-          <EnvironmentOutlined />
-          <span data-testid="tech-wo-unit">{wo.ticket?.unitLabel ?? '—'}</span>
+        <div style={{ fontSize: 16, marginTop: 10, display: 'flex', gap: 6, alignItems: 'flex-start' }}>
+          <EnvironmentOutlined style={{ marginTop: 4 }} />
+          <span data-testid="tech-wo-site" style={{ overflowWrap: 'anywhere' }}>
+            {wo.ticket
+              ? [wo.ticket.projectName, wo.ticket.buildingName, wo.ticket.room ?? wo.ticket.unitLabel]
+                  .filter(Boolean)
+                  .join(' · ')
+              : '—'}
+          </span>
         </div>
+        {wo.ticket?.unitLabel && (
+          <div style={{ fontSize: 12, color: '#8c8c8c', marginInlineStart: 22 }} data-testid="tech-wo-unit">
+            {wo.ticket.unitLabel}
+          </div>
+        )}
         {(wo.ticket?.contactName || wo.ticket?.contactPhone) && (
-          <div style={{ fontSize: 16, marginTop: 6, display: 'flex', gap: 6, alignItems: 'center' }}>
+          <div
+            style={{
+              fontSize: 16,
+              marginTop: 6,
+              display: 'flex',
+              gap: 6,
+              alignItems: 'center',
+              flexWrap: 'wrap',
+            }}
+          >
             <UserOutlined />
-            <span>{wo.ticket.contactName}</span>
+            <span data-testid="tech-wo-contact">{wo.ticket.contactName}</span>
             {wo.ticket.contactPhone &&
               (wo.ticket.contactPhone.includes('*') ? (
                 <span data-testid="tech-wo-phone">{wo.ticket.contactPhone}</span>
               ) : (
-                <a href={`tel:${wo.ticket.contactPhone}`} data-testid="tech-wo-phone">
+                <a
+                  href={`tel:${wo.ticket.contactPhone}`}
+                  data-testid="tech-wo-phone"
+                  aria-label={t('jobCard.call')}
+                  style={{ fontSize: 17, fontWeight: 500, padding: '6px 0' }}
+                >
                   <PhoneOutlined /> {wo.ticket.contactPhone}
                 </a>
               ))}
@@ -264,6 +252,17 @@ export default function TechWorkOrderPage() {
           {wo.dispatchedAt ? formatDateTime(wo.dispatchedAt) : '—'}
           {wo.arrivedAt && ` · ${t('workOrders.arrivedAt')} ${formatDateTime(wo.arrivedAt)}`}
         </div>
+        <div style={{ marginTop: 6 }}>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            href={`/api/work-orders/${wo.id}/print.pdf`}
+            target="_blank"
+            data-testid="tech-print"
+          >
+            {t('jobCard.print')}
+          </Button>
+        </div>
       </div>
       {wo.status === '已完成' && (
         <div style={{ background: '#fff', borderRadius: 12, padding: 16, marginBottom: 12 }}>
@@ -289,6 +288,21 @@ export default function TechWorkOrderPage() {
             </div>
           )}
           <PhotoList photos={[...wo.photosBefore, ...wo.photosAfter]} />
+          {wo.signature && (
+            <div style={{ marginTop: 10 }}>
+              <Typography.Text type="secondary">{t('jobCard.signed')}</Typography.Text>
+              <PhotoList photos={[wo.signature]} size={96} />
+            </div>
+          )}
+          {wo.onSiteCheck && (
+            <Tag
+              color={wo.onSiteCheck === 'waived' ? 'green' : 'orange'}
+              style={{ marginTop: 8 }}
+              data-testid="tech-onsite-check"
+            >
+              {t(`jobCard.onSite.${wo.onSiteCheck}`)}
+            </Tag>
+          )}
         </div>
       )}
       {steps.length + secondary.length > 0 ? (
@@ -346,160 +360,13 @@ export default function TechWorkOrderPage() {
         onClose={() => setDialog(null)}
         testId="return-reason"
       />
-      <Drawer
+      <CompletionDrawer
         open={dialog === 'complete'}
-        placement="bottom"
-        size="92%"
-        title={t('tech.completeTitle')}
+        projectId={wo.projectId}
+        loading={act.isPending}
         onClose={() => setDialog(null)}
-        destroyOnHidden
-        footer={
-          <Button
-            type="primary"
-            size="large"
-            block
-            style={BIG}
-            loading={act.isPending}
-            onClick={() => form.submit()}
-            data-testid="tech-complete-submit"
-          >
-            {t('tech.completeSubmit')}
-          </Button>
-        }
-      >
-        <Form<CompleteValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ materials: [] }}
-          onFinish={(v) =>
-            act.mutate({
-              action: 'complete',
-              body: {
-                result: v.result?.trim() || null,
-                materials: v.materials
-                  .filter((m) => m.item?.trim() && m.qty)
-                  .map((m) => ({
-                    item: m.item?.trim() ?? '',
-                    qty: m.qty ?? 1,
-                    unit: m.unit?.trim() || null,
-                    unitPrice: m.unitPrice ?? null,
-                  })),
-                ...(before.length ? { photosBefore: before } : {}),
-                ...(after.length ? { photosAfter: after } : {}),
-              },
-            })
-          }
-        >
-          <Form.Item
-            name="result"
-            label={t('workOrders.result')}
-            rules={[{ max: 2000, message: t('validation.max', { max: 2000 }) }]}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 5 }}
-              placeholder={t('tech.resultPlaceholder')}
-              data-testid="tech-result"
-            />
-          </Form.Item>
-          <Typography.Text strong>{t('tech.materials')}</Typography.Text>
-          <Form.List name="materials">
-            {(fields, { add, remove }) => (
-              <div style={{ marginTop: 8 }}>
-                {fields.map((field) => (
-                  <div
-                    key={field.key}
-                    style={{ background: '#fafafa', borderRadius: 8, padding: 10, marginBottom: 8 }}
-                    data-testid={`material-${field.name}`}
-                  >
-                    <div style={{ display: 'flex', gap: 8 }}>
-                      <Form.Item
-                        name={[field.name, 'item']}
-                        style={{ flex: 1, marginBottom: 8 }}
-                        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-                      >
-                        <Input
-                          size="large"
-                          placeholder={t('workOrders.material.item')}
-                          maxLength={100}
-                          data-testid="material-item"
-                        />
-                      </Form.Item>
-                      <Button
-                        size="large"
-                        danger
-                        icon={<DeleteOutlined />}
-                        onClick={() => remove(field.name)}
-                        aria-label={t('common.delete')}
-                      />
-                    </div>
-                    <div style={{ display: 'flex', gap: 8 }}>
-                      <Form.Item
-                        name={[field.name, 'qty']}
-                        style={{ flex: 1, marginBottom: 0 }}
-                        rules={[{ required: true, message: t('validation.required') }]}
-                      >
-                        <InputNumber
-                          size="large"
-                          min={0.01}
-                          max={100000}
-                          placeholder={t('workOrders.material.qty')}
-                          style={{ width: '100%' }}
-                          inputMode="decimal"
-                          data-testid="material-qty"
-                        />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'unit']} style={{ width: 72, marginBottom: 0 }}>
-                        <Input size="large" placeholder={t('workOrders.material.unit')} maxLength={10} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'unitPrice']} style={{ flex: 1, marginBottom: 0 }}>
-                        <InputNumber
-                          size="large"
-                          min={0}
-                          max={1000000}
-                          prefix="¥"
-                          placeholder={t('workOrders.material.unitPrice')}
-                          style={{ width: '100%' }}
-                          inputMode="decimal"
-                          data-testid="material-price"
-                        />
-                      </Form.Item>
-                    </div>
-                  </div>
-                ))}
-                <Button
-                  block
-                  size="large"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ qty: 1, unit: '个' })}
-                  data-testid="material-add"
-                >
-                  {t('tech.addMaterial')}
-                </Button>
-                {total > 0 && (
-                  <div style={{ textAlign: 'end', marginTop: 6 }}>
-                    {t('workOrders.material.total')} ¥{total.toFixed(2)}
-                  </div>
-                )}
-              </div>
-            )}
-          </Form.List>
-          <div style={{ marginTop: 16 }}>
-            <Typography.Text strong>{t('workOrders.photosBefore')}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              <PhotoPicker value={before} onChange={setBefore} testId="photos-before" />
-            </div>
-          </div>
-          <div style={{ marginTop: 16 }}>
-            <Typography.Text strong>{t('workOrders.photosAfter')}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              <PhotoPicker value={after} onChange={setAfter} testId="photos-after" />
-            </div>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 6 }}>
-              {t('tech.photoHint')}
-            </Typography.Paragraph>
-          </div>
-        </Form>
-      </Drawer>
+        onSubmit={(body) => act.mutate({ action: 'complete', body })}
+      />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { WorkOrderStatusTag } from '../../components/ServiceTags';
 import { DeadlineTag } from '../../components/SlaCountdown';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
+import { PrintOrderButton } from '../dispatch/PrintButtons';
 import { DispatchModal, type DispatchTarget } from './DispatchModal';
 import { ReasonModal } from './ReasonModal';
 
@@ -108,35 +109,38 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
         </Space>
       }
       extra={
-        canDispatch && (
-          <Space>
-            {allowed.has('dispatch') && (
-              <Button
-                size="small"
-                type="primary"
-                icon={<UserAddOutlined />}
-                onClick={() => setDispatching({ target, mode: 'dispatch' })}
-                data-testid={`wo-dispatch-${wo.number}`}
-              >
-                {t('dispatch.dispatch')}
-              </Button>
-            )}
-            {allowed.has('transfer') && (
-              <Button
-                size="small"
-                icon={<SwapOutlined />}
-                onClick={() => setDispatching({ target, mode: 'transfer' })}
-              >
-                {t('dispatch.transfer')}
-              </Button>
-            )}
-            {allowed.has('cancel') && can('tickets.dispatch') && (
-              <Button size="small" danger onClick={() => setCancelling(true)}>
-                {t('workOrders.cancel')}
-              </Button>
-            )}
-          </Space>
-        )
+        <Space wrap>
+          <PrintOrderButton workOrderId={wo.id} testId={`wo-print-${wo.number}`} />
+          {canDispatch && (
+            <Space>
+              {allowed.has('dispatch') && (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<UserAddOutlined />}
+                  onClick={() => setDispatching({ target, mode: 'dispatch' })}
+                  data-testid={`wo-dispatch-${wo.number}`}
+                >
+                  {t('dispatch.dispatch')}
+                </Button>
+              )}
+              {allowed.has('transfer') && (
+                <Button
+                  size="small"
+                  icon={<SwapOutlined />}
+                  onClick={() => setDispatching({ target, mode: 'transfer' })}
+                >
+                  {t('dispatch.transfer')}
+                </Button>
+              )}
+              {allowed.has('cancel') && can('tickets.dispatch') && (
+                <Button size="small" danger onClick={() => setCancelling(true)}>
+                  {t('workOrders.cancel')}
+                </Button>
+              )}
+            </Space>
+          )}
+        </Space>
       }
     >
       <Descriptions
@@ -243,6 +247,24 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
               <Typography.Text type="secondary">{t('workOrders.photosAfter')}</Typography.Text>
               <PhotoList photos={wo.photosAfter} />
             </div>
+          )}
+        </Space>
+      )}
+      {(wo.signature || wo.onSiteCheck) && (
+        <Space style={{ marginTop: 8 }} size={12} wrap align="center">
+          {wo.signature && (
+            <div>
+              <Typography.Text type="secondary">{t('jobCard.signature')}</Typography.Text>
+              <PhotoList photos={[wo.signature]} size={80} />
+            </div>
+          )}
+          {wo.onSiteCheck && (
+            <Tag
+              color={wo.onSiteCheck === 'waived' ? 'green' : 'orange'}
+              data-testid={`wo-onsite-${wo.number}`}
+            >
+              {t(`jobCard.onSite.${wo.onSiteCheck}`)}
+            </Tag>
           )}
         </Space>
       )}
