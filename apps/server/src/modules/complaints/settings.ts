@@ -57,3 +57,11 @@ export const SUPERVISE_ESCALATE_HOURS = defineSetting({
   defaultValue: 24,
   description: 'A missed 督办 climbs one escalation level (班长 → 主管 → 项目经理) every this many hours',
 });
+
+export const REVIEW_ROLES = defineSetting({
+  key: 'complaints.reviewRoles',
+  schema: roleCodes,
+  // W-09: the 班长/主管 approves a complaint's handling result before it goes to the callback.
+  defaultValue: ['cs_lead', 'cs_supervisor'],
+  description: 'Role codes asked to review a complaint’s handling result before it is closed',
+});
