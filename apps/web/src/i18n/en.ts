@@ -642,7 +642,8 @@ const en: Strings<Translation> = {
         'Complaint warnings (Q52): ≥ clusterCount of one cause in one building within clusterDays, or a week-on-week rise ≥ risePercent% (with at least riseMinCount this week)',
       complaints_warningRoles: 'Roles told of a complaint warning (Q52)',
       complaints_majorNotifyRoles: 'Roles told at once of a major complaint',
-      complaints_superviseEscalateHours: 'Hours between escalation steps of a missed supervision (lead → supervisor → manager)',
+      complaints_superviseEscalateHours:
+        'Hours between escalation steps of a missed supervision (lead → supervisor → manager)',
       complaints_reviewRoles: 'Roles that review a complaint’s handling result',
     },
   },

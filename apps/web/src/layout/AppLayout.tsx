@@ -14,6 +14,7 @@ import {
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FrownOutlined,
   GlobalOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -107,6 +108,12 @@ export function AppLayout() {
             icon: <PhoneOutlined />,
             label: t('nav.callbacks'),
             permission: 'callbacks.write',
+          },
+          {
+            key: '/complaints',
+            icon: <FrownOutlined />,
+            label: t('complaints.nav.ledger'),
+            permission: 'tickets.read',
           },
           {
             key: '/incidents',
@@ -233,6 +240,13 @@ export function AppLayout() {
         icon: <CloudUploadOutlined />,
         label: t('nav.imports'),
         permission: 'import.run',
+      },
+      {
+        key: '/settings/departments',
+        path: '/settings/departments',
+        icon: <ApartmentOutlined />,
+        label: t('complaints.nav.departments'),
+        permission: 'tickets.read',
       },
       {
         key: '/settings',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_CAUSES, COMPLAINT_GRADES, REVIEW_STATES } from '../complaints';
 import {
   CALLBACK_POLICIES,
   CALLBACK_RULES,
@@ -8,7 +9,6 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
 } from '../tickets';
-import { COMPLAINT_CAUSES, COMPLAINT_GRADES, REVIEW_STATES } from '../complaints';
 import { isoTime, jsonValue, nullableTime, page } from './common';
 import { ticketHandlingSchema } from './complaints';
 import { slaClockSchema } from './sla-clocks';

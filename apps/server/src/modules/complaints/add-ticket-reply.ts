@@ -67,7 +67,11 @@ async function sendToResident(w: TicketWrite, replyId: number, body: string) {
   if (r) {
     const channel = chooseChannel(r.preferredChannel, { mobile: !!r.mobile, email: !!r.email });
     const recipient =
-      channel === 'sms' || channel === 'wechat' ? (r.mobile ?? '') : channel === 'email' ? (r.email ?? '') : String(r.residentId);
+      channel === 'sms' || channel === 'wechat'
+        ? (r.mobile ?? '')
+        : channel === 'email'
+          ? (r.email ?? '')
+          : String(r.residentId);
     await insertDeliveries(w.tx, w.ctx, [
       { ...base, residentId: r.residentId, channel, recipient, body: `尊敬的${r.name || '住户'}：${body}` },
     ]);

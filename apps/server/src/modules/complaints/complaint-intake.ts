@@ -5,9 +5,9 @@ import { tickets } from '../tickets/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
 import type { TicketWrite } from '../tickets/ticket-write';
 import { checkHandlingRefs } from './handling-refs';
-import { queueWarningCheck } from './warning-job';
 import { MAJOR_ROLES, PROMISED_REPLY_HOURS } from './settings';
 import { responsiblePeople, roleHolders, tell } from './tell';
+import { queueWarningCheck } from './warning-job';
 
 export interface HandlingIntake {
   grade?: ComplaintGrade | null;

@@ -145,11 +145,13 @@ describe('the complaint closed loop', () => {
     const logged = await complaint({ grade: 'major', cause: 'house_quality', description: '外墙渗水' });
     expect(logged).toMatchObject({ grade: 'major', cause: '房屋质量', status: '处理中' });
     // Q53: the promised reply time, 24 h by default.
-    expect(logged.handling.promisedReplyAt).toBe(new Date(MONDAY_10.getTime() + 24 * 3_600_000).toISOString());
-    // 重大 → the project manager is told at once.
-    expect((await notifications(manager)).some((n) => n.kind === 'complaint.major' && n.ticketId === logged.id)).toBe(
-      true,
+    expect(logged.handling.promisedReplyAt).toBe(
+      new Date(MONDAY_10.getTime() + 24 * 3_600_000).toISOString(),
     );
+    // 重大 → the project manager is told at once.
+    expect(
+      (await notifications(manager)).some((n) => n.kind === 'complaint.major' && n.ticketId === logged.id),
+    ).toBe(true);
 
     const assigned = await ok<ComplaintView>(t, 'POST', `/api/tickets/${logged.id}/assign`, agent, {
       version: logged.version,
@@ -180,7 +182,12 @@ describe('the complaint closed loop', () => {
     const [sent] = await t.services.database.db
       .select()
       .from(deliveries)
-      .where(and(eq(deliveries.sourceType, 'complaint_reply'), eq(deliveries.id, replied.handling.replies[0]!.deliveryId!)));
+      .where(
+        and(
+          eq(deliveries.sourceType, 'complaint_reply'),
+          eq(deliveries.id, replied.handling.replies[0]!.deliveryId!),
+        ),
+      );
     expect(sent?.body).toContain('工程部已安排明早上门查看');
 
     // The handling result waits for the 班长/主管.
@@ -313,7 +320,9 @@ describe('督办', () => {
     const level = async () =>
       (await ok<ComplaintView>(t, 'GET', `/api/tickets/${logged.id}`, lead)).handling.supervision?.level;
     expect(await level()).toBe(1);
-    expect((await notifications(lead)).some((n) => n.kind === 'supervision.overdue' && n.level === 1)).toBe(true);
+    expect((await notifications(lead)).some((n) => n.kind === 'supervision.overdue' && n.level === 1)).toBe(
+      true,
+    );
     expect((await notifications(tech)).some((n) => n.kind === 'supervision.overdue')).toBe(true);
     expect((await notifications(manager)).some((n) => n.kind === 'supervision.overdue')).toBe(false);
     const summary = await ok<{ supervised: number; supervisedOverdue: number }>(
@@ -326,12 +335,14 @@ describe('督办', () => {
 
     await advanceHours(24);
     expect(await level()).toBe(2);
-    expect((await notifications(supervisor)).some((n) => n.kind === 'supervision.overdue' && n.level === 2)).toBe(
-      true,
-    );
+    expect(
+      (await notifications(supervisor)).some((n) => n.kind === 'supervision.overdue' && n.level === 2),
+    ).toBe(true);
     await advanceHours(24);
     expect(await level()).toBe(3);
-    expect((await notifications(manager)).some((n) => n.kind === 'supervision.overdue' && n.level === 3)).toBe(true);
+    expect(
+      (await notifications(manager)).some((n) => n.kind === 'supervision.overdue' && n.level === 3),
+    ).toBe(true);
     // Told once per level: draining again adds nothing.
     const before = (await notifications(manager)).length;
     await advanceHours(1);
@@ -344,7 +355,12 @@ describe('督办', () => {
       'POST',
       '/api/tickets',
       agent,
-      { projectId: t.fixture.projectA, type: '求助', residentId: t.fixture.residentsA[1], description: '借梯子' },
+      {
+        projectId: t.fixture.projectA,
+        type: '求助',
+        residentId: t.fixture.residentsA[1],
+        description: '借梯子',
+      },
       201,
     );
     const deadline = new Date(t.clock.now().getTime() + 3_600_000);
@@ -375,12 +391,11 @@ describe('daily and weekly review (Q52)', () => {
     const late = await complaint({ cause: '服务质量', description: '保安态度差' });
     // Q50: four working days; a week later it is overdue.
     await advanceHours(7 * 24);
-    const today = await ok<{ new: { id: number }[]; open: { id: number }[]; overdue: { id: number; ownerName: string }[] }>(
-      t,
-      'GET',
-      `/api/complaints/today?projectId=${t.fixture.projectA}`,
-      supervisor,
-    );
+    const today = await ok<{
+      new: { id: number }[];
+      open: { id: number }[];
+      overdue: { id: number; ownerName: string }[];
+    }>(t, 'GET', `/api/complaints/today?projectId=${t.fixture.projectA}`, supervisor);
     expect(today.overdue.map((i) => i.id)).toContain(late.id);
     expect(today.overdue.find((i) => i.id === late.id)?.ownerName).toBe('座席甲');
     expect(today.open.map((i) => i.id)).toContain(late.id);
@@ -391,7 +406,10 @@ describe('daily and weekly review (Q52)', () => {
       version: current.version,
       cause: '秩序部人手不足，未及时约谈',
     });
-    const week = await ok<{ items: { id: number; overdueCause: string | null }[]; byCause: { cause: string; count: number }[] }>(
+    const week = await ok<{
+      items: { id: number; overdueCause: string | null }[];
+      byCause: { cause: string; count: number }[];
+    }>(
       t,
       'GET',
       `/api/complaints/overdue-week?projectId=${t.fixture.projectA}&week=${encodeURIComponent(
@@ -415,7 +433,12 @@ describe('投诉预警', () => {
   it('warns the configured roles when one building has three complaints of one cause in a week', async () => {
     const unit = t.fixture.unitsA[1];
     for (const d of ['管道漏水', '墙面开裂', '窗户渗水'])
-      await complaint({ unitId: unit, residentId: t.fixture.residentsA[1], cause: '房屋质量', description: d });
+      await complaint({
+        unitId: unit,
+        residentId: t.fixture.residentsA[1],
+        cause: '房屋质量',
+        description: d,
+      });
     await t.services.queue.drain();
     const { items } = await ok<{ items: { rule: string; cause: string; count: number; message: string }[] }>(
       t,
@@ -429,7 +452,12 @@ describe('投诉预警', () => {
     expect((await notifications(supervisor)).some((n) => n.kind === 'complaint.warning')).toBe(true);
     expect((await notifications(agent)).some((n) => n.kind === 'complaint.warning')).toBe(false);
     // Raised once: another check finds nothing new.
-    await complaint({ unitId: unit, residentId: t.fixture.residentsA[1], cause: '房屋质量', description: '又漏了' });
+    await complaint({
+      unitId: unit,
+      residentId: t.fixture.residentsA[1],
+      cause: '房屋质量',
+      description: '又漏了',
+    });
     await t.services.queue.drain();
     const again = await ok<{ items: { rule: string; cause: string }[] }>(
       t,

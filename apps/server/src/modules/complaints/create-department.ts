@@ -2,8 +2,8 @@ import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { assertStaffOfProject } from './department-queries';
 import type { CreateDepartmentBody } from './department.types';
+import { assertStaffOfProject } from './department-queries';
 import { departmentMembers, departments } from './schema';
 
 /** A department of a project (工程部, 秩序部 …) with its members; a name is unique in the project (409). */
@@ -32,7 +32,9 @@ export async function createDepartment(
     if (!row) throw new Error('insert returned nothing');
     const memberIds = [...new Set(body.memberIds)];
     if (memberIds.length)
-      await tx.insert(departmentMembers).values(memberIds.map((userId) => ({ departmentId: row.id, userId })));
+      await tx
+        .insert(departmentMembers)
+        .values(memberIds.map((userId) => ({ departmentId: row.id, userId })));
     await recordEvent(tx, userActor(auth), now, {
       action: 'department.created',
       entityType: 'department',

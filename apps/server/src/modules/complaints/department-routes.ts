@@ -4,8 +4,8 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
 import { createDepartment } from './create-department';
-import { departmentInScope, listDepartments, withMembers } from './department-queries';
 import { createDepartmentBody, departmentListQuery, editDepartmentBody } from './department.types';
+import { departmentInScope, listDepartments, withMembers } from './department-queries';
 import { editDepartment } from './edit-department';
 
 const tags = ['departments'];

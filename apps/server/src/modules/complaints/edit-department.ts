@@ -4,8 +4,8 @@ import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion, definedOnly } from '../../platform/db/versioning';
 import { diff, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { assertStaffOfProject, departmentInScope } from './department-queries';
 import type { EditDepartmentBody } from './department.types';
+import { assertStaffOfProject, departmentInScope } from './department-queries';
 import { departmentMembers, departments } from './schema';
 
 /** Rename, reorder, switch off, or replace the members of a department (versioned, one event). */

@@ -12,11 +12,7 @@ export async function handlingDetail(db: DbOrTx, t: TicketRow, now: Date) {
     t.departmentId
       ? db.select({ name: departments.name }).from(departments).where(eq(departments.id, t.departmentId))
       : [],
-    db
-      .select()
-      .from(ticketReplies)
-      .where(eq(ticketReplies.ticketId, t.id))
-      .orderBy(asc(ticketReplies.id)),
+    db.select().from(ticketReplies).where(eq(ticketReplies.ticketId, t.id)).orderBy(asc(ticketReplies.id)),
     ticketSupervision(db, t.id, now),
   ]);
   const names = await peopleNames(db, [t.assigneeId, ...replies.map((r) => r.authorId)]);

@@ -59,7 +59,9 @@ export async function ledgerRows(db: DbOrTx, where: SQL | undefined, limit: numb
       unitLabel: units.label,
       buildingId: units.buildingId,
       departmentName: departments.name,
-      satisfied: sql<boolean | null>`(select c.satisfied from callbacks c where c.ticket_id = ${tickets.id} and c.status = '已完成' order by c.round desc limit 1)`,
+      satisfied: sql<
+        boolean | null
+      >`(select c.satisfied from callbacks c where c.ticket_id = ${tickets.id} and c.status = '已完成' order by c.round desc limit 1)`,
     })
     .from(tickets)
     .leftJoin(units, eq(units.id, tickets.unitId))

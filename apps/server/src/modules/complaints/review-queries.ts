@@ -35,7 +35,12 @@ export async function zoneOf(db: DbOrTx, auth: AuthContext, projectId?: number):
 const open = notInArray(tickets.status, ['已关闭', '已取消']);
 
 /** 今日投诉盘点 (Q52): today's new complaints, all open ones, the overdue ones — each with its owner. */
-export async function complaintToday(db: DbOrTx, auth: AuthContext, projectId: number | undefined, now: Date) {
+export async function complaintToday(
+  db: DbOrTx,
+  auth: AuthContext,
+  projectId: number | undefined,
+  now: Date,
+) {
   const tz = await zoneOf(db, auth, projectId);
   const day = localDayOf(now, tz);
   const scope = complaintScope(auth, projectId);
@@ -122,7 +127,10 @@ export async function listWarnings(
     .select()
     .from(complaintWarnings)
     .where(
-      and(warningScope(auth, q.projectId), q.all ? undefined : gt(complaintWarnings.createdAt, activeSince(now))),
+      and(
+        warningScope(auth, q.projectId),
+        q.all ? undefined : gt(complaintWarnings.createdAt, activeSince(now)),
+      ),
     )
     .orderBy(desc(complaintWarnings.createdAt), desc(complaintWarnings.id))
     .limit(200);
@@ -151,7 +159,12 @@ export async function listWarnings(
 }
 
 /** GET /api/complaints/summary: the figures of the supervisor's home cards. */
-export async function complaintSummary(db: DbOrTx, auth: AuthContext, projectId: number | undefined, now: Date) {
+export async function complaintSummary(
+  db: DbOrTx,
+  auth: AuthContext,
+  projectId: number | undefined,
+  now: Date,
+) {
   const tz = await zoneOf(db, auth, projectId);
   const scope = complaintScope(auth, projectId);
   const start = startOfLocalDay(localDayOf(now, tz), tz);
@@ -188,4 +201,3 @@ export async function complaintSummary(db: DbOrTx, auth: AuthContext, projectId:
     warnings: warnings?.n ?? 0,
   };
 }
-

@@ -1,13 +1,13 @@
-import { AppError } from '../../platform/http/errors';
 import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
+import { AppError } from '../../platform/http/errors';
 import { resolveInWrite } from '../tickets/resolve-ticket';
 import { patchTicket } from '../tickets/ticket-ops';
 import { type Ctx, writeTicket } from '../tickets/ticket-write';
 import { awaitingHandling, finishSupervision } from './supervision-job';
 import { activeSupervision } from './supervision-store';
-import type { ReviewBody } from './ticket-commands.types';
 import { responsiblePeople, tell } from './tell';
+import type { ReviewBody } from './ticket-commands.types';
 
 /**
  * The 班长/主管's review of a complaint's handling result (W-09). Approved: the result is the reply to

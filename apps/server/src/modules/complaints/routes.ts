@@ -8,7 +8,7 @@ import {
   ticketDetailSchema,
 } from '@guanjia/shared/api';
 import { inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
@@ -27,13 +27,7 @@ import { complaintOverdueWeek, complaintSummary, complaintToday, listWarnings } 
 import { reviewTicket } from './review-ticket';
 import { superviseTicket } from './supervise-ticket';
 import { listSupervisions } from './supervision-queries';
-import {
-  assignBody,
-  overdueCauseBody,
-  replyBody,
-  reviewBody,
-  superviseBody,
-} from './ticket-commands.types';
+import { assignBody, overdueCauseBody, replyBody, reviewBody, superviseBody } from './ticket-commands.types';
 
 const tags = ['complaints'];
 
@@ -54,7 +48,12 @@ export async function complaintRoutes(app: App): Promise<void> {
     return detail(request, request.params.id);
   });
   app.post('/api/tickets/:id/supervise', command('complaints.supervise', superviseBody), async (request) => {
-    await superviseTicket(services, currentAuth(request), request.params.id, superviseBody.parse(request.body));
+    await superviseTicket(
+      services,
+      currentAuth(request),
+      request.params.id,
+      superviseBody.parse(request.body),
+    );
     return detail(request, request.params.id);
   });
   app.post('/api/tickets/:id/replies', command('tickets.write', replyBody, 201), async (request, reply) => {

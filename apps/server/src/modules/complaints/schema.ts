@@ -1,18 +1,6 @@
-import type {
-  ComplaintWarningRule,
-  DeliveryChannel,
-  SupervisionState,
-} from '@guanjia/shared';
+import type { ComplaintWarningRule, DeliveryChannel, SupervisionState } from '@guanjia/shared';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema';
 import { at, createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects } from '../org/schema';
@@ -101,9 +89,7 @@ export const supervisions = pgTable(
     version: version(),
   },
   (t) => [
-    uniqueIndex('supervisions_active_uq')
-      .on(t.ticketId)
-      .where(sql`${t.state} = 'active'`),
+    uniqueIndex('supervisions_active_uq').on(t.ticketId).where(sql`${t.state} = 'active'`),
     index('supervisions_assignee_idx').on(t.assigneeId, t.state, t.deadline),
     index('supervisions_project_idx').on(t.projectId, t.state, t.deadline),
   ],

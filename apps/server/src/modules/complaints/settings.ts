@@ -52,7 +52,11 @@ export const MAJOR_ROLES = defineSetting({
 
 export const SUPERVISE_ESCALATE_HOURS = defineSetting({
   key: 'complaints.superviseEscalateHours',
-  schema: z.number().int().min(1).max(30 * 24),
+  schema: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24),
   // No seed gives a number: a missed 督办 climbs one level (班长 → 主管 → 项目经理) a working day apart.
   defaultValue: 24,
   description: 'A missed 督办 climbs one escalation level (班长 → 主管 → 项目经理) every this many hours',

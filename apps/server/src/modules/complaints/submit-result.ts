@@ -2,8 +2,8 @@ import { getSetting } from '../../platform/settings/get-setting';
 import { patchTicket, stateOf } from '../tickets/ticket-ops';
 import type { TicketWrite } from '../tickets/ticket-write';
 import { runTicketAction } from '../tickets/transitions';
-import { roleHolders, tell } from './tell';
 import { REVIEW_ROLES } from './settings';
+import { roleHolders, tell } from './tell';
 
 /**
  * W-09's review before closing: a complaint's handling result (the reply to the resident) waits for

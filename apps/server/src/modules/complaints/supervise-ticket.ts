@@ -9,8 +9,8 @@ import { ticketNotEditable } from '../tickets/transitions';
 import { supervisions } from './schema';
 import { SUPERVISION_JOB } from './supervision-job';
 import { activeSupervision } from './supervision-store';
-import type { SuperviseBody } from './ticket-commands.types';
 import { tell } from './tell';
+import type { SuperviseBody } from './ticket-commands.types';
 
 /**
  * 督办: a supervisor puts a deadline on any open ticket. It lands on the responsible person's list

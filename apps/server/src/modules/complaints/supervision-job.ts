@@ -41,7 +41,7 @@ export async function runSupervision(services: JobServices, supervisionId: numbe
     .select()
     .from(supervisions)
     .where(eq(supervisions.id, supervisionId));
-  if (!s || s.state !== 'active') return 0;
+  if (s?.state !== 'active') return 0;
   const actor: Actor = { userId: null, companyId: s.companyId, source: 'job' };
   return writeTicket(
     services,
@@ -53,7 +53,7 @@ export async function runSupervision(services: JobServices, supervisionId: numbe
         .from(supervisions)
         .where(eq(supervisions.id, supervisionId))
         .for('update');
-      if (!cur || cur.state !== 'active') return 0;
+      if (cur?.state !== 'active') return 0;
       const t = w.bundle.ticket;
       if (!awaitingHandling(t.status)) {
         await finishSupervision(w, cur, 'done');

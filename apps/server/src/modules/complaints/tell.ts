@@ -44,7 +44,12 @@ export async function tell(w: Where, userIds: Iterable<number | null | undefined
 }
 
 /** Holders of these role codes in the project. */
-export async function roleHolders(tx: DbOrTx, companyId: number, projectId: number, roles: readonly string[]) {
+export async function roleHolders(
+  tx: DbOrTx,
+  companyId: number,
+  projectId: number,
+  roles: readonly string[],
+) {
   return (await usersWithRoles(tx, companyId, projectId, roles)).map((h) => h.userId);
 }
 

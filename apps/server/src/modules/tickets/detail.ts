@@ -141,8 +141,7 @@ export async function ticketDetail(database: Database, auth: AuthContext, id: nu
 }
 
 export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: Date) {
-  const { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla, handling } =
-    parts;
+  const { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla, handling } = parts;
   const policy = targetsFor(sla, {
     projectId: t.projectId,
     ticketType: t.type,

@@ -382,7 +382,9 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'PATCH /api/departments/:id': [
       { method: 'PATCH', url: `/api/departments/${b.department}`, body: { ...v, name: 'x' } },
     ],
-    'GET /api/complaints/summary': [{ method: 'GET', url: `/api/complaints/summary?projectId=${f.projectB}` }],
+    'GET /api/complaints/summary': [
+      { method: 'GET', url: `/api/complaints/summary?projectId=${f.projectB}` },
+    ],
     'GET /api/complaints/today': [{ method: 'GET', url: `/api/complaints/today?projectId=${f.projectB}` }],
     'GET /api/complaints/overdue-week': [
       { method: 'GET', url: `/api/complaints/overdue-week?projectId=${f.projectB}` },

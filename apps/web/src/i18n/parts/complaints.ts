@@ -159,9 +159,15 @@ const en: typeof zh = {
   complaints: {
     nav: { ledger: 'Complaint ledger', departments: 'Departments' },
     title: 'Complaint ledger',
-    subtitle: 'Every complaint with grade, department, age, promised and actual reply, result and satisfaction',
+    subtitle:
+      'Every complaint with grade, department, age, promised and actual reply, result and satisfaction',
     noProject: 'Choose a project first',
-    tabs: { ledger: 'Ledger', today: 'Today’s review', week: 'Weekly overdue analysis', warnings: 'Warnings' },
+    tabs: {
+      ledger: 'Ledger',
+      today: 'Today’s review',
+      week: 'Weekly overdue analysis',
+      warnings: 'Warnings',
+    },
     grades: { normal: 'Normal', important: 'Important', major: 'Major' },
     causes: {
       服务质量: 'Service quality',
@@ -297,7 +303,8 @@ const en: typeof zh = {
     },
     departments: {
       title: 'Departments',
-      subtitle: 'Departments complaints and tickets are assigned to (engineering, security, cleaning, service…)',
+      subtitle:
+        'Departments complaints and tickets are assigned to (engineering, security, cleaning, service…)',
       add: 'Add department',
       edit: 'Edit department',
       name: 'Name',

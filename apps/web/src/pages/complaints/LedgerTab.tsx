@@ -120,7 +120,13 @@ export function LedgerTab({ projectId }: { projectId: number }) {
         </Typography.Text>
       ),
     },
-    { title: t('complaints.fields.result'), dataIndex: 'result', ellipsis: true, width: 200, render: (v) => v ?? '—' },
+    {
+      title: t('complaints.fields.result'),
+      dataIndex: 'result',
+      ellipsis: true,
+      width: 200,
+      render: (v) => v ?? '—',
+    },
     {
       title: t('complaints.fields.satisfaction'),
       dataIndex: 'satisfied',
@@ -136,10 +142,12 @@ export function LedgerTab({ projectId }: { projectId: number }) {
     },
   ];
 
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <>

@@ -5,7 +5,11 @@ import { type ComplaintFact, findWarnings, risePercent, type WarningThresholds }
 const NOW = new Date('2026-12-06T10:00:00+08:00');
 const DEFAULTS: WarningThresholds = { clusterCount: 3, clusterDays: 7, risePercent: 50, riseMinCount: 3 };
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
-const c = (days: number, cause: string | null = '房屋质量', buildingId: number | null = 1): ComplaintFact => ({
+const c = (
+  days: number,
+  cause: string | null = '房屋质量',
+  buildingId: number | null = 1,
+): ComplaintFact => ({
   createdAt: daysAgo(days),
   cause,
   buildingId,
@@ -41,10 +45,14 @@ describe('findWarnings: week-on-week rise', () => {
   // Different buildings so no cluster interferes.
   const spread = (days: number[], cause = '服务质量') => days.map((d, i) => c(d, cause, 100 + i));
   const cases: [string, ComplaintFact[], { cause: string | null; count: number; previous: number }[]][] = [
-    ['2 → 3 (+50 %): raised per cause and overall', spread([8, 9, 1, 2, 3]), [
-      { cause: null, count: 3, previous: 2 },
-      { cause: '服务质量', count: 3, previous: 2 },
-    ]],
+    [
+      '2 → 3 (+50 %): raised per cause and overall',
+      spread([8, 9, 1, 2, 3]),
+      [
+        { cause: null, count: 3, previous: 2 },
+        { cause: '服务质量', count: 3, previous: 2 },
+      ],
+    ],
     ['3 → 4 (+33 %): none', spread([8, 9, 10, 1, 2, 3, 4]), []],
     ['0 → 5: no base to compare, none', spread([1, 2, 3, 4, 5]), []],
     ['1 → 2 (+100 %) but fewer than riseMinCount: none', spread([8, 1, 2]), []],
@@ -109,7 +117,11 @@ describe('findWarnings: properties', () => {
     fc.assert(
       fc.property(fc.array(fact, { maxLength: 40 }), fc.array(fact, { maxLength: 10 }), (facts, more) => {
         const keys = (fs: ComplaintFact[]) =>
-          new Set(findWarnings(fs, NOW, DEFAULTS).filter((w) => w.rule === 'cluster').map((w) => w.key));
+          new Set(
+            findWarnings(fs, NOW, DEFAULTS)
+              .filter((w) => w.rule === 'cluster')
+              .map((w) => w.key),
+          );
         const before = keys(facts);
         const after = keys([...facts, ...more]);
         for (const k of before) expect(after.has(k)).toBe(true);
