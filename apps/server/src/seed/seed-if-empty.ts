@@ -5,6 +5,7 @@ import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
+import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
@@ -41,7 +42,7 @@ export async function seedIfEmpty(
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoComplaints(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) {
       await seedDemoCallCenter(services, boot);
       // After the seats: the QA demo's calls reach agents through their extensions.
