@@ -266,6 +266,26 @@ describe('the complaint closed loop', () => {
     });
   });
 
+  it('a complaint raised to 重大 on correction reaches the project manager; causes take English spellings', async () => {
+    const logged = await complaint({ description: '电梯困人半小时无人应答' });
+    expect(logged).toMatchObject({ grade: 'normal', cause: null });
+    const major = await ok<ComplaintView>(t, 'PATCH', `/api/tickets/${logged.id}`, agent, {
+      version: logged.version,
+      reason: '业主情绪激动，升级为重大',
+      grade: 'major',
+      cause: 'facilities',
+    });
+    expect(major).toMatchObject({ grade: 'major', cause: '配套设施' });
+    expect(
+      (await notifications(manager)).some((n) => n.kind === 'complaint.major' && n.ticketId === logged.id),
+    ).toBe(true);
+    const bad = await t.request('PATCH', `/api/tickets/${logged.id}`, {
+      token: agent,
+      body: { version: major.version, reason: 'x', cause: '天气' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('exports the ledger to Excel with the same filters', async () => {
     const res = await t.request('GET', `/api/complaints?projectId=${t.fixture.projectA}&format=xlsx`, {
       token: lead,
