@@ -1,6 +1,7 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
 export * from './modules/callbacks/schema';
+export * from './modules/complaints/schema';
 export * from './modules/delivery/schema';
 export * from './modules/dispatch/schema';
 export * from './modules/imports/schema';

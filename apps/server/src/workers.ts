@@ -1,3 +1,5 @@
+import { registerSupervisionJobs } from './modules/complaints/supervision-job';
+import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
@@ -18,6 +20,8 @@ export function registerWorkers(services: Services): void {
   registerImportJobs(services);
   registerSlaJobs(services);
   registerReapplyJob(services);
+  registerSupervisionJobs(services);
+  registerWarningJobs(services);
   registerReportJobs(services);
   registerDeliveryJobs(services);
   registerIncidentJobs(services);

@@ -43,6 +43,8 @@ const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
+const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
+const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
 
 function Session() {
   return (
@@ -143,6 +145,8 @@ export const router = createBrowserRouter([
               guarded('tickets/:id', 'tickets.read', <TicketDetailPage />),
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
+              guarded('complaints', 'tickets.read', <ComplaintsPage />),
+              guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),
               guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),

@@ -19,6 +19,8 @@ export const DELIVERY_SOURCES = [
   'warranty',
   'sla_warning',
   'sla_breach',
+  // Q54: a progress reply on a complaint, sent by the resident's own channel.
+  'complaint_reply',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'qa.review',
   // Resident portal: decide binding requests, household additions and removals (the front desk).
   'portal.bindings',
+  // 投诉闭环 (issue 13): 督办 any ticket and approve a complaint's handling result (班长/主管/经理);
+  // keep the departments (工程部, 秩序部 …) complaints are assigned to.
+  'complaints.supervise',
+  'departments.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -97,6 +101,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'sla.manage',
       'notices.approve',
       'telephony.manage',
+      'complaints.supervise',
+      'departments.write',
     ],
   },
   {
@@ -120,6 +126,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'kb.write',
       'kb.expert',
       'qa.review',
+      'complaints.supervise',
+      'departments.write',
     ],
   },
   {
@@ -135,6 +143,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'export.run',
       ...DESK,
       'notices.review',
+      'complaints.supervise',
     ],
   },
   {

@@ -67,6 +67,15 @@ export const NOTIFICATION_KINDS = [
   'workorder.assigned',
   'callback.due',
   'complaint.created',
+  // 投诉闭环: a 重大 complaint (to the project manager at once), a ticket handed to a department or
+  // person, a handling result to review or sent back, a 督办 and its missed deadline, a 投诉预警.
+  'complaint.major',
+  'complaint.assigned',
+  'complaint.review',
+  'complaint.rejected',
+  'supervision.created',
+  'supervision.overdue',
+  'complaint.warning',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import type { App } from '../platform/http/app-types';
 import { callbackRoutes } from './callbacks/routes';
+import { complaintRoutes } from './complaints/routes';
 import { channelRoutes } from './delivery/channel-routes';
 import { deliveryRoutes } from './delivery/routes';
 import { dispatchRoutes } from './dispatch/routes';
@@ -37,6 +38,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(workOrderPrintRoutes);
   await app.register(dispatchRoutes);
   await app.register(callbackRoutes);
+  await app.register(complaintRoutes);
   await app.register(slaRoutes);
   await app.register(notificationRoutes);
   await app.register(reportRoutes);

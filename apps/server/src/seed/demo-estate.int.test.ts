@@ -104,9 +104,30 @@ describe('demo estate on first start', () => {
     expect(threads.map((t) => t.total).sort()).toEqual([1, 2]);
   });
 
+  it('gives 锦绣花园 departments, complaints in every state, a 督办 on a technician and a 投诉预警', async () => {
+    const token = await login('cs_supervisor');
+    const departments = await get<{ items: { name: string; members: unknown[] }[] }>(
+      token,
+      '/api/departments',
+    );
+    expect(departments.items.map((d) => d.name)).toEqual(['工程部', '秩序部', '环境部', '客服部']);
+    expect(departments.items.every((d) => d.members.length > 0)).toBe(true);
+    const ledger = await get<{
+      items: { status: string; reviewState: string | null; supervised: boolean }[];
+    }>(token, '/api/complaints?pageSize=100');
+    const states = new Set(ledger.items.map((c) => `${c.status}/${c.reviewState ?? '-'}`));
+    for (const s of ['处理中/-', '处理中/pending', '处理中/rejected', '待回访/approved', '已关闭/approved'])
+      expect(states, s).toContain(s);
+    expect(ledger.items.some((c) => c.supervised)).toBe(true);
+    const warnings = await get<{ items: { rule: string }[] }>(token, '/api/complaints/warnings');
+    expect(warnings.items.some((w) => w.rule === 'cluster')).toBe(true);
+    const mine = await get<{ items: unknown[] }>(await login('tech_plumber'), '/api/supervisions?mine=true');
+    expect(mine.items).toHaveLength(1);
+  });
+
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 2 demo incidents, 3 demo notices; 34 knowledge-base articles$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 34 knowledge-base articles$/,
     );
   });
 

@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoMail } from './demo-mail';
@@ -33,7 +34,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 10 : 2;
+    const total = demo ? 11 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -63,6 +64,7 @@ export async function seedIfEmpty(
       seedDemoEstate(services, boot),
     );
     const tickets = await step('service requests and work orders', () => seedDemoTickets(services, boot));
+    const complaints = await step('complaints, departments and 督办', () => seedDemoComplaints(services, boot));
     const outages = await step('incidents and notices', () => seedDemoOutages(services, boot));
     await step('call center', () => seedDemoCallCenter(services, boot));
     // After the seats: the QA demo's calls reach agents through their extensions.
@@ -70,7 +72,7 @@ export async function seedIfEmpty(
     await step('resident portal', () => seedDemoPortal(services, boot));
     await step('staff notification channels', () => seedDemoStaffChannels(services, boot));
     await step('mailboxes', () => seedDemoMail(services, boot));
-    const summary = `${estate}; ${tickets}; ${outages}; ${articles} knowledge-base articles`;
+    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

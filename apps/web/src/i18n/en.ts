@@ -1,4 +1,5 @@
 import bindings from './parts/bindings';
+import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -227,6 +228,15 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    complaints: {
+      supervise: {
+        label: 'Supervise and review complaints',
+        hint: 'Put a supervision deadline on any ticket; approve or send back complaint results',
+      },
+    },
+    departments: {
+      write: { label: 'Manage departments', hint: 'Add and edit departments and their members' },
+    },
     portal: {
       bindings: {
         label: 'Decide portal requests',
@@ -632,6 +642,14 @@ const en: Strings<Translation> = {
       portal_duplicateWindowHours: 'Hours within which an identical report for the same home is refused',
       portal_urgeIntervalMinutes: 'Minimum minutes between two chase-ups of one ticket',
       portal_reopenWithinDays: 'Days after completion that a resident may reopen a ticket',
+      complaints_promisedReplyHours: 'Reply time promised to a complaining resident, in hours (Q53)',
+      complaints_warningThresholds:
+        'Complaint warnings (Q52): ≥ clusterCount of one cause in one building within clusterDays, or a week-on-week rise ≥ risePercent% (with at least riseMinCount this week)',
+      complaints_warningRoles: 'Roles told of a complaint warning (Q52)',
+      complaints_majorNotifyRoles: 'Roles told at once of a major complaint',
+      complaints_superviseEscalateHours:
+        'Hours between escalation steps of a missed supervision (lead → supervisor → manager)',
+      complaints_reviewRoles: 'Roles that review a complaint’s handling result',
     },
   },
   audit: {
@@ -1214,6 +1232,17 @@ const en: Strings<Translation> = {
       sla_breached: 'SLA breached',
       ticket_urged: 'Resident chased up',
       ticket_rated: 'Resident rated',
+      ticket_assigned: 'Assigned',
+      ticket_supervised: 'Supervised',
+      ticket_replied: 'Progress reply',
+      complaint_submitted: 'Result submitted',
+      complaint_approved: 'Result approved',
+      complaint_rejected: 'Result sent back',
+      complaint_major_notified: 'Major complaint reported to the manager',
+      complaint_overdue_cause: 'Reason for delay recorded',
+      supervision_escalated: 'Supervision escalated',
+      supervision_done: 'Supervision done',
+      supervision_lifted: 'Supervision lifted',
     },
   },
   notifications: {
@@ -1229,6 +1258,13 @@ const en: Strings<Translation> = {
       workorder_assigned: 'New job',
       callback_due: 'Callback due',
       complaint_created: 'Complaint raised',
+      complaint_major: 'Major complaint',
+      complaint_assigned: 'Assigned to me',
+      complaint_review: 'Complaint to review',
+      complaint_rejected: 'Result sent back',
+      supervision_created: 'Supervised',
+      supervision_overdue: 'Supervision overdue',
+      complaint_warning: 'Complaint warning',
     },
   },
   incidents: {
@@ -1518,6 +1554,7 @@ const en: Strings<Translation> = {
   ...settingDefs.en,
   ...events.en,
   ...enums.en,
+  ...complaints.en,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import bindings from './parts/bindings';
+import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -207,6 +208,12 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    complaints: {
+      supervise: { label: '督办与审核投诉', hint: '给任意工单设督办期限，审核投诉处理结果（通过或退回）' },
+    },
+    departments: {
+      write: { label: '管理部门', hint: '新增、编辑部门及其成员（工程部、秩序部…）' },
+    },
     portal: {
       bindings: { label: '审核门户绑定申请', hint: '住户门户提交的房屋绑定、家庭成员添加与移除申请' },
     },
@@ -586,6 +593,13 @@ const zhCN = {
       portal_duplicateWindowHours: '该小时数内相同房屋的相同报事视为重复',
       portal_urgeIntervalMinutes: '同一工单两次催单的最短间隔（分钟）',
       portal_reopenWithinDays: '工单办结后可由住户重新打开的天数',
+      complaints_promisedReplyHours: '承诺住户回复投诉的时间（小时，Q53）',
+      complaints_warningThresholds:
+        '投诉预警阈值（Q52）：clusterDays 天内同一楼栋同类投诉 ≥ clusterCount 起，或周环比上升 ≥ risePercent%（本周至少 riseMinCount 起）',
+      complaints_warningRoles: '接收投诉预警的角色（Q52）',
+      complaints_majorNotifyRoles: '重大投诉立即通知的角色',
+      complaints_superviseEscalateHours: '督办超期后每隔多少小时升级一级（班长 → 主管 → 项目经理）',
+      complaints_reviewRoles: '审核投诉处理结果的角色（班长/主管）',
     },
   },
   audit: {
@@ -1166,6 +1180,17 @@ const zhCN = {
       sla_breached: '时效超时',
       ticket_urged: '住户催单',
       ticket_rated: '住户评价',
+      ticket_assigned: '分派',
+      ticket_supervised: '督办',
+      ticket_replied: '进展回复',
+      complaint_submitted: '提交处理结果',
+      complaint_approved: '审核通过',
+      complaint_rejected: '审核退回',
+      complaint_major_notified: '重大投诉已报项目经理',
+      complaint_overdue_cause: '填写超期原因',
+      supervision_escalated: '督办超期升级',
+      supervision_done: '督办完成',
+      supervision_lifted: '撤销督办',
     },
   },
   notifications: {
@@ -1181,6 +1206,13 @@ const zhCN = {
       workorder_assigned: '新派工',
       callback_due: '待回访',
       complaint_created: '转投诉',
+      complaint_major: '重大投诉',
+      complaint_assigned: '分派给我',
+      complaint_review: '投诉待审核',
+      complaint_rejected: '处理结果被退回',
+      supervision_created: '督办',
+      supervision_overdue: '督办超期',
+      complaint_warning: '投诉预警',
     },
   },
   incidents: {
@@ -1469,6 +1501,7 @@ const zhCN = {
   ...settingDefs.zh,
   ...events.zh,
   ...enums.zh,
+  ...complaints.zh,
 };
 
 export type Translation = typeof zhCN;

@@ -83,6 +83,10 @@ export function NotificationBell({ techView = false, dark = false }: { techView?
     if (techView && n.workOrderId) void navigate(`/tech/wo/${n.workOrderId}`);
     else if (n.ticketId && can('tickets.read')) void navigate(`/tickets/${n.ticketId}`);
     else if (n.workOrderId && can('workorders.execute')) void navigate(`/tech/wo/${n.workOrderId}`);
+    // A 投诉预警 is about a building or a trend, not one ticket: to the warnings of the ledger.
+    else if (n.kind === 'complaint.warning' && can('tickets.read')) void navigate('/complaints?tab=warnings');
+    // A technician's 督办 shows on his phone view (he cannot open the ticket).
+    else if (n.kind.startsWith('supervision.') && techView) void navigate('/tech');
   };
 
   const unread = list.data?.unread ?? 0;

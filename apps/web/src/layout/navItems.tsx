@@ -12,6 +12,7 @@ import {
   DesktopOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FrownOutlined,
   HistoryOutlined,
   HomeOutlined,
   MobileOutlined,
@@ -71,6 +72,12 @@ export function useNavItems(): NavItem[] {
             icon: <PhoneOutlined />,
             label: t('nav.callbacks'),
             permission: 'callbacks.write',
+          },
+          {
+            key: '/complaints',
+            icon: <FrownOutlined />,
+            label: t('complaints.nav.ledger'),
+            permission: 'tickets.read',
           },
           {
             key: '/incidents',
@@ -197,6 +204,13 @@ export function useNavItems(): NavItem[] {
         icon: <CloudUploadOutlined />,
         label: t('nav.imports'),
         permission: 'import.run',
+      },
+      {
+        key: '/settings/departments',
+        path: '/settings/departments',
+        icon: <ApartmentOutlined />,
+        label: t('complaints.nav.departments'),
+        permission: 'tickets.read',
       },
       {
         key: '/settings',

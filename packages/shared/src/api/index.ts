@@ -1,5 +1,6 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
 export * from './common';
+export * from './complaints';
 export * from './delivery';
 export * from './dispatch';
 export * from './estate';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_CAUSES, COMPLAINT_GRADES, REVIEW_STATES } from '../complaints';
 import {
   CALLBACK_POLICIES,
   CALLBACK_RULES,
@@ -9,6 +10,7 @@ import {
   TICKET_TYPES,
 } from '../tickets';
 import { isoTime, jsonValue, nullableTime, page } from './common';
+import { ticketHandlingSchema } from './complaints';
 import { slaClockSchema } from './sla-clocks';
 import { workOrderSchema } from './work-orders';
 
@@ -20,6 +22,8 @@ export const TICKET_ACTIONS = [
   'close',
   'reopen',
   'cancel',
+  // 投诉闭环: approve or send back a complaint's handling result (班长/主管).
+  'review',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -71,6 +75,17 @@ export const ticketSummarySchema = z.object({
   ownerName: z.string().nullable(),
   reopenCount: z.number(),
   sourceTicketId: z.number().nullable(),
+  /** Who answers for it besides the owner (投诉闭环): a department and/or a person. */
+  departmentId: z.number().nullable(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  /** Complaints only: 一般/重要/重大 and the cause category. */
+  grade: z.enum(COMPLAINT_GRADES).nullable(),
+  cause: z.enum(COMPLAINT_CAUSES).nullable(),
+  /** A handling result waiting for, or sent back by, the 班长/主管. */
+  reviewState: z.enum(REVIEW_STATES).nullable(),
+  /** The deadline of an active 督办 (the banner), else null. */
+  supervisionDueAt: nullableTime,
   sla: ticketSlaSummarySchema,
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -119,6 +134,7 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   workOrders: z.array(workOrderSchema),
   callbacks: z.array(callbackRoundSchema),
   callback: callbackRoundSchema.nullable(),
+  handling: ticketHandlingSchema,
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

@@ -1,4 +1,5 @@
 import { TICKET_NUMBER_PREFIX } from '@guanjia/shared';
+import { applyHandlingIntake } from '../complaints/complaint-intake';
 import { notify, usersWithRoles } from '../notifications/notify';
 import { recomputeSla } from '../sla/engine';
 import type { CategoryRow } from '../tickets/category-tree';
@@ -82,6 +83,8 @@ export async function createLinkedComplaint(
       dedupeKey: `complaint:${row.id}`,
     })),
   );
+  // Grade 一般, the promised reply time (Q53) and the 投诉预警 check, as for any complaint.
+  await applyHandlingIntake(w, row, {});
   w.outbox.push({
     type: 'ticket.created',
     companyId: src.companyId,

@@ -191,7 +191,7 @@ describe('SLA policies as data', () => {
 });
 
 describe('first-contact answers and cancellation', () => {
-  it('a complaint is resolved with the reply to the resident, which stops its reply clock (Q50)', async () => {
+  it('a complaint is resolved with the reply to the resident, approved by the 班长, which stops its reply clock (Q50)', async () => {
     const complaint = await intake({ type: '投诉', description: '夜间施工噪音' });
     const bare = await t.request('POST', `/api/tickets/${complaint.id}/resolve`, {
       token: agent,
@@ -199,12 +199,21 @@ describe('first-contact answers and cancellation', () => {
     });
     expect(bare.statusCode).toBe(400);
     expect(bare.json()).toMatchObject({ error: { details: { field: 'reply' } } });
-    const resolved = await ok<TicketView & { answer: string | null }>(
+    const submitted = await ok<TicketView & { reviewState: string | null }>(
       t,
       'POST',
       `/api/tickets/${complaint.id}/resolve`,
       agent,
       { version: complaint.version, reply: '已与施工方沟通，22:00 后停止作业' },
+    );
+    // W-09: the handling result waits for the 班长/主管 before the complaint resolves.
+    expect(submitted).toMatchObject({ status: '处理中', reviewState: 'pending' });
+    const resolved = await ok<TicketView & { answer: string | null }>(
+      t,
+      'POST',
+      `/api/tickets/${complaint.id}/review`,
+      lead,
+      { version: submitted.version, approve: true },
     );
     expect(resolved.status).toBe('待回访');
     expect(resolved.answer).toBe('已与施工方沟通，22:00 后停止作业');

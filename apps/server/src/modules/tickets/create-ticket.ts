@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { isUniqueViolation } from '../../platform/db/errors';
 import type { Actor } from '../../platform/events/record-event';
 import { badRequest, forbidden } from '../../platform/http/errors';
+import { applyHandlingIntake } from '../complaints/complaint-intake';
 import { linkTicketsIn } from '../incidents/link-tickets';
 import { units } from '../org/schema';
 import { residentPhones, residents } from '../residents/schema';
@@ -115,6 +116,8 @@ export async function createTicket(
       if (input.incidentId) await linkTicketsIn(tx, auth, input.incidentId, [ticket.id], now);
       if (input.callId) await linkCallTicketIn(tx, auth, input.callId, ticket.id, now);
       await finishWrite(w);
+      // After the numbering: the 重大 notice and the assignee's message quote the ticket's number.
+      await applyHandlingIntake(w, ticket, input);
       return { id: ticket.id, outbox: w.outbox };
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
+import { handlingIntakeFields } from '../complaints/inputs';
 import { phoneInput } from '../residents/inputs';
 import { attachmentInput, workOrderInput } from './inputs';
 import { ANSWERABLE_TYPES } from './rules/ticket-kinds';
@@ -30,6 +31,8 @@ export const ticketInput = z
     incidentId: z.number().int().positive().nullish(),
     /** The call this intake came from: linked for the call history and QA. */
     callId: z.number().int().positive().nullish(),
+    /** 投诉闭环: department and person; for a complaint its grade (一般 by default) and cause. */
+    ...handlingIntakeFields,
   })
   .refine((v) => v.residentId || v.contactPhone || v.unitId, {
     message: 'a resident, a unit or a contact phone is required so the resident can be called back',

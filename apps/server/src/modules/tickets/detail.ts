@@ -5,6 +5,7 @@ import { users } from '../../platform/auth/schema';
 import type { Database } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { callbacks } from '../callbacks/schema';
+import { type HandlingDetail, handlingDetail } from '../complaints/handling-detail';
 import { slaContextFor } from '../sla/cached-context';
 import { type SlaContext, targetsFor } from '../sla/context';
 import { type ClockRow, presentClock } from '../sla/present';
@@ -112,6 +113,7 @@ export interface DetailParts {
   names: Lookups;
   technicianNames: Map<number, string>;
   sla: SlaContext;
+  handling: HandlingDetail;
 }
 
 /** GET /api/tickets/:id: the ticket, its SLA block, work orders, callbacks and the actions possible now. */
@@ -120,12 +122,13 @@ export async function ticketDetail(database: Database, auth: AuthContext, id: nu
   const [t] = await db.select().from(tickets).where(eq(tickets.id, id));
   if (!t) throw notFound('Ticket');
   assertInScope(auth, t.projectId, 'Ticket');
-  const [wos, clocks, cbs, names, sla] = await Promise.all([
+  const [wos, clocks, cbs, names, sla, handling] = await Promise.all([
     db.select().from(workOrders).where(eq(workOrders.ticketId, id)).orderBy(asc(workOrders.id)),
     db.select().from(slaClocks).where(eq(slaClocks.ticketId, id)).orderBy(asc(slaClocks.id)),
     db.select().from(callbacks).where(eq(callbacks.ticketId, id)).orderBy(asc(callbacks.round)),
     ticketLookups(database, [t]),
     slaContextFor(database, db, t.companyId, t.projectId),
+    handlingDetail(db, t, now),
   ]);
   const techIds = [...new Set(wos.map((w) => w.technicianId).filter((x): x is number => x !== null))];
   const techs = techIds.length
@@ -134,13 +137,13 @@ export async function ticketDetail(database: Database, auth: AuthContext, id: nu
   const technicianNames = new Map(techs.map((u) => [u.id, u.name]));
   return presentTicketDetail(
     auth,
-    { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla },
+    { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla, handling },
     now,
   );
 }
 
 export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: Date) {
-  const { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla } = parts;
+  const { ticket: t, workOrders: wos, clocks, callbacks: cbs, names, technicianNames, sla, handling } = parts;
   const policy = targetsFor(sla, {
     projectId: t.projectId,
     ticketType: t.type,
@@ -162,7 +165,13 @@ export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: 
     cancelledAt: iso(t.cancelledAt),
     callbackRule: t.callbackRule,
     callbackPolicy: state.callbackPolicy,
-    allowedActions: permittedActions(ticketActions(state), TICKET_ACTION_PERMISSIONS, auth.permissions),
+    allowedActions: [
+      ...permittedActions(ticketActions(state), TICKET_ACTION_PERMISSIONS, auth.permissions),
+      // A handling result waiting for the 班长/主管 (W-09).
+      ...(t.reviewState === 'pending' && auth.permissions.has('complaints.supervise')
+        ? (['review'] as const)
+        : []),
+    ],
     sla: {
       ...summary.sla,
       clocks: clocks.filter((c) => c.workOrderId === null).map((c) => presentClock(c, now)),
@@ -170,5 +179,6 @@ export function presentTicketDetail(auth: AuthContext, parts: DetailParts, now: 
     workOrders: wos.map((w) => presentWorkOrder(w, clocks, technicianNames, now, auth.permissions)),
     callbacks: cbs.map(presentCallback),
     callback: cbs.length ? presentCallback(cbs[cbs.length - 1]!) : null,
+    handling,
   };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type AuthContext, can } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
 import { AppError, forbidden } from '../../platform/http/errors';
+import { tellMajor } from '../complaints/complaint-intake';
 import { patchWorkOrder } from '../dispatch/assign';
 import { dropUnplannedClocks } from '../sla/unplanned-clocks';
 import { addWorkOrder } from '../workorders/add-work-order';
@@ -57,6 +58,8 @@ export async function editTicket(ctx: Ctx, auth: AuthContext, id: number, body: 
       contactPhone: t.contactPhone,
       description: t.description,
       appointmentAt: t.appointmentAt,
+      grade: t.grade,
+      cause: t.cause,
     };
     const changes = ticketChanges(current, requested);
     // Saving the form unchanged is not an error, and not a correction worth a timeline entry.
@@ -107,6 +110,8 @@ export async function editTicket(ctx: Ctx, auth: AuthContext, id: number, body: 
       addedWorkOrder = wo.id;
     }
     if (reclassifies(changes)) await dropUnplannedClocks(w, w.bundle);
+    // A complaint raised to 重大 reaches the project manager at once, as at intake (W-09).
+    if (changes.grade === 'major' && next.type === '投诉') await tellMajor(w, t);
 
     const audit = editAudit(current, changes);
     if (categoryChanged) {

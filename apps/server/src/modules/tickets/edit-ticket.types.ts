@@ -1,6 +1,7 @@
 import { TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import { z } from 'zod';
 import { versioned } from '../../platform/http/pagination';
+import { causeInput, gradeInput } from '../complaints/inputs';
 import { phoneInput } from '../residents/inputs';
 import { EDITABLE_FIELDS } from './rules/ticket-edit';
 
@@ -24,6 +25,8 @@ export const editTicketBody = versioned
     contactPhone: phoneInput.nullish(),
     description: z.string().trim().min(1).max(4000).optional(),
     appointmentAt: z.iso.datetime({ offset: true }).nullish(),
+    grade: gradeInput.optional(),
+    cause: causeInput.nullish(),
   })
   .refine((v) => EDITABLE_FIELDS.some((f) => v[f] !== undefined), {
     message: `at least one of ${EDITABLE_FIELDS.join(', ')} must be given`,

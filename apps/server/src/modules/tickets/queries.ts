@@ -76,7 +76,9 @@ export function textMatch(q: string): SQL {
 export async function ticketLookups(database: Database, rows: TicketRow[]) {
   const { db } = database;
   const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is number => x !== null))];
-  const userIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is number => x !== null))];
+  const userIds = [
+    ...new Set(rows.flatMap((r) => [r.ownerId, r.assigneeId]).filter((x): x is number => x !== null)),
+  ];
   const companyId = rows[0]?.companyId;
   const [unitRows, userRows, cached] = await Promise.all([
     unitIds.length
@@ -131,6 +133,14 @@ export function presentTicketSummary(auth: AuthContext, t: TicketRow, names: Loo
     ownerName: t.ownerId ? (names.user.get(t.ownerId) ?? null) : null,
     reopenCount: t.reopenCount,
     sourceTicketId: t.sourceTicketId,
+    departmentId: t.departmentId,
+    assigneeId: t.assigneeId,
+    assigneeName: t.assigneeId ? (names.user.get(t.assigneeId) ?? null) : null,
+    grade: t.grade,
+    cause: t.cause,
+    reviewState: t.reviewState,
+    // The banner shows while the ticket still waits for its handling (a resolved one's 督办 is done).
+    supervisionDueAt: t.status === '待受理' || t.status === '处理中' ? iso(t.supervisionDueAt) : null,
     sla: {
       state: t.slaState,
       dueAt: iso(t.slaDueAt),

@@ -2,6 +2,7 @@ import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
 import { badRequest } from '../../platform/http/errors';
 import { openCallbackRound } from '../callbacks/open-callback';
+import { submitForReview } from '../complaints/submit-result';
 import { flagWritten } from './flag-written';
 import { patchTicket, stateOf, statusEvent } from './ticket-ops';
 import { type Ctx, type TicketWrite, writeTicket } from './ticket-write';
@@ -41,7 +42,8 @@ export async function resolveIfDone(w: TicketWrite): Promise<void> {
 
 /**
  * By hand, for tickets without work orders. A complaint is resolved by replying to the resident
- * (the reply stops its Q50 clock), so it needs the reply text, kept on the ticket like an answer.
+ * (the reply stops its Q50 clock), so it needs the reply text, kept on the ticket like an answer; the
+ * 班长/主管 reviews that handling result first (W-09, complaints/review-ticket.ts).
  */
 export async function resolveTicket(
   ctx: Ctx,
@@ -54,6 +56,7 @@ export async function resolveTicket(
     const t = checkVersion(w.bundle.ticket, version, 'Ticket');
     if (t.type === '投诉' && !reply)
       throw badRequest('A complaint is resolved with the reply given to the resident', { field: 'reply' });
+    if (t.type === '投诉' && reply) return submitForReview(w, reply);
     await resolveInWrite(w, reply);
   });
 }

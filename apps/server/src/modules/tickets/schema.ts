@@ -1,5 +1,8 @@
 import type {
   CallbackRule,
+  ComplaintCause,
+  ComplaintGrade,
+  ReviewState,
   SlaBadge,
   TicketChannel,
   TicketPriority,
@@ -115,6 +118,23 @@ export const tickets = pgTable(
     sourceTicketId: ref('source_ticket_id'),
     idempotencyKey: text('idempotency_key'),
     residentRating: jsonb('resident_rating').$type<ResidentRating>(),
+    /** 投诉闭环 (W-09): the department and person who answer for the ticket besides its owner. */
+    departmentId: ref('department_id'),
+    assigneeId: ref('assignee_id'),
+    /** Complaints: 一般/重要/重大 and the cause category. */
+    grade: text('grade').$type<ComplaintGrade>(),
+    cause: text('cause').$type<ComplaintCause>(),
+    /** The department's handling result, until the 班长/主管 approves it (then it is the answer). */
+    handlingResult: text('handling_result'),
+    reviewState: text('review_state').$type<ReviewState>(),
+    reviewNote: text('review_note'),
+    /** Q53: the reply time promised to the resident; Q54: the first progress reply actually given. */
+    promisedReplyAt: at('promised_reply_at'),
+    firstReplyAt: at('first_reply_at'),
+    /** Why the complaint ran late, in the owner's words (周超期分析, Q52). */
+    overdueCause: text('overdue_cause'),
+    /** The deadline of the active 督办, for list banners; null when none is active. */
+    supervisionDueAt: at('supervision_due_at'),
     acceptedAt: at('accepted_at'),
     resolvedAt: at('resolved_at'),
     closedAt: at('closed_at'),
@@ -146,6 +166,7 @@ export const tickets = pgTable(
     index('tickets_project_created_id_idx').on(t.projectId, t.createdAt, t.id),
     index('tickets_project_sla_idx').on(t.projectId, t.slaState, t.slaDueAt),
     index('tickets_owner_idx').on(t.ownerId, t.status),
+    index('tickets_assignee_idx').on(t.assigneeId, t.status).where(sql`${t.assigneeId} is not null`),
     // 0007 adds INCLUDE (project_id, status, type, sla_state, created_at, number, title) for the screen pop.
     index('tickets_resident_idx').on(t.residentId, t.id),
     index('tickets_unit_idx').on(t.unitId, t.id),

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
@@ -113,7 +114,9 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     ticketId: ticket.id,
     question: '乙方大厦快递柜坏了找谁修？',
   });
+  const complaints = await complaintRecordsOfB(server, admin);
   return {
+    ...complaints,
     binding: binding!.id,
     mailAttachment: await mailAttachmentOfB(server, admin),
     rule: (rule.json() as { id: number }).id,
@@ -140,6 +143,59 @@ async function uploadOfB(server: TestServer, admin: string): Promise<number> {
   const res = await postFile(server, `/api/uploads?projectId=${server.fixture.projectB}`, admin, image);
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as { id: number }).id;
+}
+
+/** Project B's department, a complaint assigned to it under 督办, and a 投诉预警. */
+async function complaintRecordsOfB(server: TestServer, admin: string) {
+  const f = server.fixture;
+  const post = async (url: string, body: unknown) => {
+    const res = await server.request('POST', url, { token: admin, body });
+    expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(300);
+    return res.json() as { id: number; version: number };
+  };
+  const department = await post('/api/departments', {
+    projectId: f.projectB,
+    name: '乙方工程部',
+    memberIds: [f.users.manager_b],
+  });
+  const complaint = await post('/api/tickets', {
+    projectId: f.projectB,
+    type: '投诉',
+    unitId: f.unitsB[0],
+    description: '乙方噪音投诉',
+    grade: 'important',
+    cause: '邻里',
+    departmentId: department.id,
+  });
+  const supervised = await post(`/api/tickets/${complaint.id}/supervise`, {
+    version: complaint.version,
+    deadline: new Date(server.clock.now().getTime() + 86_400_000).toISOString(),
+    note: '乙方督办',
+  });
+  const supervisions = (
+    await server.request('GET', `/api/supervisions?projectId=${f.projectB}`, { token: admin })
+  ).json() as { items: { id: number; ticketId: number }[] };
+  const [warning] = await server.services.database.db
+    .insert(complaintWarnings)
+    .values({
+      companyId: f.companyId,
+      projectId: f.projectB,
+      rule: 'cluster',
+      cause: '邻里',
+      buildingId: f.buildingB,
+      count: 3,
+      windowStart: server.clock.now(),
+      windowEnd: server.clock.now(),
+      dedupeKey: 'cluster:邻里:b',
+      createdAt: server.clock.now(),
+    })
+    .returning();
+  return {
+    department: department.id,
+    complaint: supervised.id,
+    supervision: supervisions.items.find((s) => s.ticketId === complaint.id)!.id,
+    warning: warning!.id,
+  };
 }
 
 /** Project B's mailbox takes in a mail with a file: the download must stay out of A's reach. */
@@ -323,6 +379,29 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/tickets/:id/notes': ticket('notes', { note: '不知道' }),
     'POST /api/tickets/:id/callback': ticket('callback', { ...v, reached: false }),
     'POST /api/tickets/:id/work-orders': ticket('work-orders', v),
+    'POST /api/tickets/:id/assign': ticket('assign', { ...v, assigneeId: f.users.agent_a }),
+    'POST /api/tickets/:id/supervise': ticket('supervise', {
+      ...v,
+      deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      note: '越权督办',
+    }),
+    'POST /api/tickets/:id/replies': ticket('replies', { body: '越权回复' }),
+    'POST /api/tickets/:id/review': ticket('review', { ...v, approve: true }),
+    'POST /api/tickets/:id/overdue-cause': ticket('overdue-cause', { ...v, cause: 'x' }),
+    'GET /api/departments/:id': [{ method: 'GET', url: `/api/departments/${b.department}` }],
+    'POST /api/departments': [
+      { method: 'POST', url: '/api/departments', body: { projectId: f.projectB, name: '越权部' } },
+    ],
+    'PATCH /api/departments/:id': [
+      { method: 'PATCH', url: `/api/departments/${b.department}`, body: { ...v, name: 'x' } },
+    ],
+    'GET /api/complaints/summary': [
+      { method: 'GET', url: `/api/complaints/summary?projectId=${f.projectB}` },
+    ],
+    'GET /api/complaints/today': [{ method: 'GET', url: `/api/complaints/today?projectId=${f.projectB}` }],
+    'GET /api/complaints/overdue-week': [
+      { method: 'GET', url: `/api/complaints/overdue-week?projectId=${f.projectB}` },
+    ],
     'POST /api/ticket-categories': [
       { method: 'POST', url: '/api/ticket-categories', body: { projectId: f.projectB, name: '越权' } },
     ],
@@ -605,6 +684,10 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/qa/reviews': ['/api/qa/reviews?pageSize=200', []],
     'GET /api/qa/flags': ['/api/qa/flags?pageSize=200', []],
     'GET /api/portal-bindings': ['/api/portal-bindings?pageSize=200', [b.binding]],
+    'GET /api/departments': ['/api/departments?all=true', [b.department]],
+    'GET /api/complaints': ['/api/complaints?pageSize=200', [b.complaint]],
+    'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
+    'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
   };
 }
 

@@ -11,6 +11,7 @@ import { PriorityTag, WorkOrderStatusTag } from '../../components/ServiceTags';
 import { DeadlineTag } from '../../components/SlaCountdown';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
+import { MySupervisions } from '../complaints/MySupervisions';
 import { currentDeadline } from '../tickets/WorkOrderPanel';
 
 type Tab = 'mine' | 'pool' | 'done';
@@ -147,6 +148,7 @@ export default function TechHomePage() {
 
   return (
     <div data-testid="tech-home">
+      <MySupervisions />
       <Segmented<Tab>
         block
         size="large"

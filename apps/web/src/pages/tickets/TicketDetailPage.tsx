@@ -16,6 +16,7 @@ import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/Se
 import { SlaBadgeTag } from '../../components/SlaCountdown';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
+import { HandlingPanel } from '../complaints/HandlingPanel';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
 import { CallbackModal } from './CallbackModal';
 import { CallbackRounds } from './CallbackRounds';
@@ -216,6 +217,7 @@ export default function TicketDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <TicketRequestCard ticket={tk} />
+          <HandlingPanel ticket={tk} />
           <EmailThread
             ticketId={tk.id}
             channel={tk.channel}

@@ -155,6 +155,11 @@ export default function TicketListPage() {
               {t('tickets.reopened', { count: r.reopenCount })}
             </Tag>
           )}
+          {r.supervisionDueAt && (
+            <Tag color="volcano" style={{ marginInlineEnd: 0, fontSize: 11 }} data-testid="supervised-tag">
+              {t('complaints.supervised')}
+            </Tag>
+          )}
         </Space>
       ),
     },

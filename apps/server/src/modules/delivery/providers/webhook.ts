@@ -13,6 +13,7 @@ const SOURCE_FIELD: Record<DeliverySource, string> = {
   warranty: 'campaignDay',
   sla_warning: 'ticketId',
   sla_breach: 'ticketId',
+  complaint_reply: 'ticketReplyId',
 };
 
 /** The JSON a webhook receiver gets: ids to link back with and the rendered text. */

@@ -1,4 +1,4 @@
-import { TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
+import { COMPLAINT_CAUSES, COMPLAINT_GRADES, TICKET_PRIORITIES, TICKET_TYPES } from '@guanjia/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,6 +22,8 @@ const ticket = (over: Partial<EditableValues> = {}): EditableValues => ({
   contactPhone: '13812345678',
   description: '厨房有水声',
   appointmentAt: null,
+  grade: null,
+  cause: null,
   ...over,
 });
 
@@ -37,6 +39,8 @@ const values: fc.Arbitrary<EditableValues> = fc.record({
   contactPhone: fc.option(fc.constantFrom('13812345678', '13912340001')),
   description: fc.constantFrom('漏水', '停电'),
   appointmentAt: fc.option(at),
+  grade: fc.option(fc.constantFrom(...COMPLAINT_GRADES)),
+  cause: fc.option(fc.constantFrom(...COMPLAINT_CAUSES)),
 });
 /** A request: any subset of the fields, each a value or (where allowed) null; dates as fresh objects. */
 const requests: fc.Arbitrary<EditRequest> = values.chain((v) =>

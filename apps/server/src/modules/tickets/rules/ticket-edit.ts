@@ -1,4 +1,4 @@
-import type { TicketPriority, TicketType } from '@guanjia/shared';
+import type { ComplaintCause, ComplaintGrade, TicketPriority, TicketType } from '@guanjia/shared';
 
 /** What an agent may correct after intake (PATCH /api/tickets/:id). */
 export const EDITABLE_FIELDS = [
@@ -11,6 +11,9 @@ export const EDITABLE_FIELDS = [
   'contactPhone',
   'description',
   'appointmentAt',
+  // 投诉闭环: a complaint's grade (一般/重要/重大) and cause category.
+  'grade',
+  'cause',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -24,6 +27,8 @@ export interface EditableValues {
   contactPhone: string | null;
   description: string;
   appointmentAt: Date | null;
+  grade: ComplaintGrade | null;
+  cause: ComplaintCause | null;
 }
 
 /** undefined = leave as is, null = clear (where the field may be empty). */
