@@ -75,7 +75,7 @@ describe('teamSeats', () => {
   ])('%s', (_label, seats, expected) => {
     const out = teamSeats(seats as SeatIn[], now);
     expect(out).toHaveLength(expected.length);
-    expected.forEach((e, i) => expect(out[i]).toMatchObject(e));
+    for (const [i, e] of expected.entries()) expect(out[i]).toMatchObject(e);
   });
 
   it('keeps every seat once, in state order, with non-negative times', () => {
