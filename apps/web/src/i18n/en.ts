@@ -1,4 +1,5 @@
 import bindings from './parts/bindings';
+import cctools from './parts/cctools';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
@@ -10,6 +11,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
   ...bindings.en,
+  ...cctools.en,
   ...kbPart.en,
   ...delivery.en,
   ...mail.en,

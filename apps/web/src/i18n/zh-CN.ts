@@ -1,4 +1,5 @@
 import bindings from './parts/bindings';
+import cctools from './parts/cctools';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
@@ -7,6 +8,7 @@ import quality from './parts/quality';
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   ...bindings.zh,
+  ...cctools.zh,
   ...kbPart.zh,
   ...delivery.zh,
   ...mail.zh,
