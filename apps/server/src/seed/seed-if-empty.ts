@@ -6,6 +6,7 @@ import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoPortal } from './demo-portal';
@@ -44,6 +45,7 @@ export async function seedIfEmpty(
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) {
       await seedDemoCallCenter(services, boot);
+      await seedDemoKnowledge(services, boot);
       // After the seats: the QA demo's calls reach agents through their extensions.
       await seedDemoQuality(services, boot);
       await seedDemoPortal(services, boot);

@@ -56,7 +56,10 @@ const pbx = (body: Record<string, unknown>) =>
 describe('wallboard', () => {
   it('shows every seat of the team, the never-signed-in as 离线', async () => {
     const agent = await t.login('agent_a');
-    const signedIn = await t.request('PUT', '/api/agents/me/presence', { token: agent, body: { state: '在线' } });
+    const signedIn = await t.request('PUT', '/api/agents/me/presence', {
+      token: agent,
+      body: { state: '在线' },
+    });
     expect(signedIn.statusCode, signedIn.body).toBe(200);
     t.clock.advanceMinutes(2);
     const b = await board();
