@@ -98,11 +98,7 @@ describe('call-center tools', () => {
       });
       expect(posted.status).toBe(200);
       // No reload and no fast polling: the live socket's call event re-reads the board.
-      await page.waitForFunction(
-        ([id, n]) => document.querySelector(`[data-testid="${id}"] .wall-value`)?.textContent === String(n),
-        ['wall-waiting', before + 1] as const,
-        { timeout: 10_000 },
-      );
+      await waiting.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 10_000 });
     } catch (error) {
       fail(error);
     }
