@@ -35,6 +35,10 @@ const NoticesPage = lazy(() => import('./pages/notices/NoticesPage'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
+const WallboardTvPage = lazy(() => import('./pages/callcenter/WallboardTvPage'));
+const PbxLinkPage = lazy(() => import('./pages/telephony/PbxLinkPage'));
+const QueuesPage = lazy(() => import('./pages/telephony/QueuesPage'));
+const SynonymsPage = lazy(() => import('./pages/knowledge/SynonymsPage'));
 const KnowledgePage = lazy(() => import('./pages/callcenter/KnowledgePage'));
 const ExpertQueuePage = lazy(() => import('./pages/callcenter/ExpertQueuePage'));
 const IvrPage = lazy(() => import('./pages/callcenter/IvrPage'));
@@ -136,6 +140,8 @@ export const router = createBrowserRouter([
               { path: 'wo/:id', element: <TechWorkOrderPage /> },
             ],
           },
+          // The wall TV: the board alone, without the console's menus.
+          guarded('wallboard/tv', 'calls.read', <WallboardTvPage />),
           {
             element: <AppLayout />,
             children: [
@@ -157,6 +163,9 @@ export const router = createBrowserRouter([
               guarded('wallboard', 'calls.read', <WallboardPage />),
               guarded('knowledge', 'kb.read', <KnowledgePage />),
               guarded('knowledge/expert', 'kb.expert', <ExpertQueuePage />),
+              guarded('knowledge/synonyms', 'kb.read', <SynonymsPage />),
+              guarded('telephony', 'telephony.manage', <PbxLinkPage />),
+              guarded('queues', 'calls.read', <QueuesPage />),
               guarded('ivr', 'telephony.manage', <IvrPage />),
               guarded('quality', 'qa.review', <QualityPage />),
               guarded('my-quality', 'tickets.write', <MyQualityPage />),

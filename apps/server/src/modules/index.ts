@@ -9,6 +9,7 @@ import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
 import { expertRoutes } from './knowledge/expert-routes';
 import { knowledgeRoutes } from './knowledge/routes';
+import { synonymRoutes } from './knowledge/synonym-routes';
 import { mailRoutes } from './mail/routes';
 import { noticeRoutes } from './notices/routes';
 import { notificationRoutes } from './notifications/routes';
@@ -53,6 +54,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(ivrRoutes);
   await app.register(agentRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(synonymRoutes);
   await app.register(expertRoutes);
   await app.register(scriptRoutes);
   await app.register(qualityRoutes);

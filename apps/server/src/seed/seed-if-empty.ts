@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
@@ -34,7 +35,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 11 : 2;
+    const total = demo ? 12 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -72,6 +73,7 @@ export async function seedIfEmpty(
     await step('resident portal', () => seedDemoPortal(services, boot));
     await step('staff notification channels', () => seedDemoStaffChannels(services, boot));
     await step('mailboxes', () => seedDemoMail(services, boot));
+    await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

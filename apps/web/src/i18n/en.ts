@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import complaints from './parts/complaints';
+import cctools from './parts/cctools';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -15,6 +16,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
   ...bindings.en,
+  ...cctools.en,
   ...kbPart.en,
   ...delivery.en,
   ...jobcard.en,

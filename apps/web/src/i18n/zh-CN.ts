@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import complaints from './parts/complaints';
+import cctools from './parts/cctools';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -12,6 +13,7 @@ import settingDefs from './parts/settingDefs';
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   ...bindings.zh,
+  ...cctools.zh,
   ...kbPart.zh,
   ...delivery.zh,
   ...jobcard.zh,

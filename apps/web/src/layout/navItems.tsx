@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -118,6 +119,24 @@ export function useNavItems(): NavItem[] {
             icon: <SolutionOutlined />,
             label: t('kbExpert.nav'),
             permission: 'kb.expert',
+          },
+          {
+            key: '/knowledge/synonyms',
+            icon: <BookOutlined />,
+            label: t('cctools.nav.synonyms'),
+            permission: 'kb.read',
+          },
+          {
+            key: '/telephony',
+            icon: <ApiOutlined />,
+            label: t('cctools.nav.pbx'),
+            permission: 'telephony.manage',
+          },
+          {
+            key: '/queues',
+            icon: <ClusterOutlined />,
+            label: t('cctools.nav.queues'),
+            permission: 'calls.read',
           },
           { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
           { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },

@@ -26,6 +26,7 @@ import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
+import { PortalKb } from './PortalKb';
 import { PortalLogin } from './PortalLogin';
 import { PortalPhotoPicker } from './PortalPhotos';
 import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
@@ -151,6 +152,7 @@ function PortalHome({ me }: { me: PortalMe }) {
           ),
           children: <NoticesTab items={notices.data?.items ?? []} />,
         },
+        { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
       ]}
     />
   );

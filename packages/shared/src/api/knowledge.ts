@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoTime, itemsOf, nullableTime, page } from './common';
 
 export const KB_VISIBILITIES = ['internal', 'public'] as const;
+export const KB_STATUSES = ['draft', 'published'] as const;
 export const KB_QUESTION_STATUSES = ['open', 'answered', 'published'] as const;
 
 /** An article: the full body on its own, a 120-character excerpt in lists and suggestions. */
@@ -14,6 +15,8 @@ export const kbArticleSchema = z.object({
   body: z.string().optional(),
   excerpt: z.string().optional(),
   visibility: z.enum(KB_VISIBILITIES),
+  status: z.enum(KB_STATUSES),
+  publishedAt: nullableTime,
   uses: z.number(),
   helpfulYes: z.number(),
   helpfulNo: z.number(),
@@ -33,6 +36,7 @@ export const kbArticleVersionSchema = z.object({
   category: z.string(),
   tags: z.array(z.string()),
   visibility: z.enum(KB_VISIBILITIES),
+  status: z.enum(KB_STATUSES),
   editedById: z.number().nullable(),
   editedAt: isoTime,
 });
@@ -62,3 +66,28 @@ export type KbQuestion = z.infer<typeof kbQuestionSchema>;
 export const kbQuestionPageSchema = page(kbQuestionSchema);
 /** Publishing an answer makes it an article. */
 export const kbQuestionPublishedSchema = z.object({ question: kbQuestionSchema, article: kbArticleSchema });
+
+/** 分类 in use, with how many articles (the caller may see) each holds. */
+export const kbCategoriesSchema = itemsOf(z.object({ name: z.string(), articles: z.number() }));
+
+/** 同义词组: words a search treats as one. */
+export const kbSynonymGroupSchema = z.object({
+  id: z.number(),
+  terms: z.array(z.string()),
+  updatedAt: isoTime,
+  version: z.number(),
+});
+export type KbSynonymGroup = z.infer<typeof kbSynonymGroupSchema>;
+export const kbSynonymGroupsSchema = itemsOf(kbSynonymGroupSchema);
+
+/** An article as a resident reads it in the portal: public and published only. */
+export const portalKbArticleSchema = z.object({
+  id: z.number(),
+  category: z.string(),
+  title: z.string(),
+  body: z.string().optional(),
+  excerpt: z.string().optional(),
+  updatedAt: isoTime,
+});
+export type PortalKbArticle = z.infer<typeof portalKbArticleSchema>;
+export const portalKbArticlePageSchema = page(portalKbArticleSchema);

@@ -146,16 +146,28 @@ export const wallboardSchema = z.object({
   queues: z.array(
     z.object({ name: z.string().nullable(), waiting: z.number(), longestWaitSeconds: z.number() }),
   ),
+  /** All queues together: calls waiting now and the longest of their waits. */
+  waiting: z.number(),
+  longestWaitSeconds: z.number(),
+  /** Every seat of the team; one who never signed in is 离线 with sinceSeconds null. */
   agents: z.array(
     z.object({
       id: z.number(),
       name: z.string(),
       state: z.enum(AGENT_STATES),
       reason: z.string().nullable(),
-      sinceSeconds: z.number(),
+      sinceSeconds: z.number().nullable(),
       currentCallId: z.number().nullable(),
     }),
   ),
+  agentCounts: z.object({ 通话中: z.number(), 在线: z.number(), 小休: z.number(), 离线: z.number() }),
+  /** The open ticket backlog of the project. */
+  tickets: z.object({
+    open: z.number(),
+    unassigned: z.number(),
+    slaAtRisk: z.number(),
+    slaBreached: z.number(),
+  }),
   today: z.object({
     answered: z.number(),
     abandoned: z.number(),

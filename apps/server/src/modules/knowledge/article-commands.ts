@@ -14,7 +14,8 @@ import { kbArticles, kbArticleVersions } from './schema';
 type Ctx = Pick<Services, 'database' | 'clock'>;
 type Row = typeof kbArticles.$inferSelect;
 
-async function keepVersion(tx: DbOrTx, row: Row, editedById: number | null, at: Date) {
+/** The article as it is now, kept as its version row (the history the console shows). */
+export async function keepVersion(tx: DbOrTx, row: Row, editedById: number | null, at: Date) {
   await tx.insert(kbArticleVersions).values({
     articleId: row.id,
     version: row.version,
@@ -23,6 +24,7 @@ async function keepVersion(tx: DbOrTx, row: Row, editedById: number | null, at: 
     category: row.category,
     tags: row.tags,
     visibility: row.visibility,
+    status: row.status,
     editedById,
     editedAt: at,
   });
@@ -41,6 +43,7 @@ export async function insertArticle(tx: DbOrTx, auth: AuthContext, input: Articl
     .values({
       ...input,
       projectId: input.projectId ?? null,
+      publishedAt: input.status === 'published' ? now : null,
       companyId: auth.companyId,
       searchText: searchTextOf(input),
       createdById: auth.userId,
@@ -56,7 +59,7 @@ export async function insertArticle(tx: DbOrTx, auth: AuthContext, input: Articl
     entityType: 'kb_article',
     entityId: row.id,
     projectId: row.projectId,
-    after: { title: row.title, category: row.category, visibility: row.visibility },
+    after: { title: row.title, category: row.category, visibility: row.visibility, status: row.status },
   });
   return row;
 }

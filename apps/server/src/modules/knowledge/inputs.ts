@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, queryBool } from '../../platform/http/pagination';
 import { patchOf } from '../../platform/http/patch-schema';
-import { KB_QUESTION_STATUSES, KB_VISIBILITIES } from './schema';
+import { KB_QUESTION_STATUSES, KB_STATUSES, KB_VISIBILITIES } from './schema';
 
 export const articleInput = z.object({
   /** null: for every project of the company. */
@@ -11,10 +11,12 @@ export const articleInput = z.object({
   title: z.string().trim().min(2).max(100),
   body: z.string().trim().min(1).max(20_000),
   visibility: z.enum(KB_VISIBILITIES).default('internal'),
+  /** The console saves a new article as a draft; the API's other writers (experts) publish at once. */
+  status: z.enum(KB_STATUSES).default('published'),
 });
 export type ArticleInput = z.infer<typeof articleInput>;
 
-export const articlePatch = patchOf(articleInput.omit({ projectId: true })).extend({
+export const articlePatch = patchOf(articleInput.omit({ projectId: true, status: true })).extend({
   version: z.number().int().positive(),
 });
 export type ArticlePatch = z.infer<typeof articlePatch>;
@@ -25,6 +27,8 @@ export const articleListQuery = pageQuery.extend({
   category: z.string().trim().min(1).max(40).optional(),
   tag: z.string().trim().min(1).max(20).optional(),
   visibility: z.enum(KB_VISIBILITIES).optional(),
+  /** Editors only: everyone else reads published articles. */
+  status: z.enum(KB_STATUSES).optional(),
 });
 export type ArticleListQuery = z.infer<typeof articleListQuery>;
 
@@ -33,6 +37,15 @@ export const suggestQuery = z.object({
   text: z.string().trim().min(2).max(2000),
   projectId: z.coerce.number().int().positive().optional(),
 });
+
+/** 发布 / 撤回 an article. */
+export const articleStatusInput = z.object({ version: z.number().int().positive() });
+
+/** The portal's search: public, published articles of the resident's company and projects. */
+export const portalKbQuery = pageQuery.extend({ q: z.string().trim().min(1).max(100).optional() });
+export type PortalKbQuery = z.infer<typeof portalKbQuery>;
+
+export const categoryQuery = z.object({ projectId: z.coerce.number().int().positive().optional() });
 
 export const voteInput = z.object({ helpful: z.boolean() });
 

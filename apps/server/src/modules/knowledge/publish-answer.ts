@@ -34,5 +34,6 @@ export async function publishTicketAnswer(ctx: Ctx, auth: AuthContext, input: Fr
     title: input.title ?? ticket.title,
     body: `问：${ticket.description}\n\n答：${ticket.answer}\n\n（来源工单 ${ticket.number}）`,
     visibility: input.visibility,
+    status: 'published',
   });
 }

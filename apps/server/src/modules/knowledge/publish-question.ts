@@ -34,6 +34,7 @@ export async function publishQuestion(ctx: Ctx, auth: AuthContext, id: number, i
         title: input.title ?? titleOfQuestion(current.question),
         body: `问：${current.question}\n\n答：${current.answer ?? ''}`,
         visibility: input.visibility,
+        status: 'published',
       },
       now,
     );

@@ -1,12 +1,14 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type AuthContext, assertInScope } from '../../platform/auth/context';
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import type { Db, DbOrTx } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
-import { escapeLike, scopeIds } from '../org/queries';
+import { scopeIds } from '../org/queries';
 import type { ArticleListQuery } from './inputs';
-import { minimumHits, pieceGroups, queryBigrams } from './rules/search-terms';
+import { queryBigrams } from './rules/search-terms';
+import { expandQuery } from './rules/synonyms';
 import { kbArticles } from './schema';
+import { candidates, matcher, withIndexSearch } from './search-match';
 
 type Row = typeof kbArticles.$inferSelect;
 
@@ -18,6 +20,8 @@ export const presentArticle = (a: Row, withBody = true) => ({
   title: a.title,
   ...(withBody ? { body: a.body } : { excerpt: a.body.length > 120 ? `${a.body.slice(0, 120)}…` : a.body }),
   visibility: a.visibility,
+  status: a.status,
+  publishedAt: a.publishedAt?.toISOString() ?? null,
   uses: a.uses,
   helpfulYes: a.helpfulYes,
   helpfulNo: a.helpfulNo,
@@ -25,78 +29,35 @@ export const presentArticle = (a: Row, withBody = true) => ({
   version: a.version,
 });
 
-/** Company-wide articles and those of the caller's projects (or of the one project asked for). */
-function visible(auth: AuthContext, projectId?: number): SQL | undefined {
+/**
+ * Company-wide articles and those of the caller's projects (or of the one project asked for); drafts
+ * only for those who write articles.
+ */
+export function visible(auth: AuthContext, projectId?: number): SQL | undefined {
   if (projectId) assertInScope(auth, projectId, 'Project');
   const scope = projectId ? [projectId] : scopeIds(auth);
   return and(
     eq(kbArticles.companyId, auth.companyId),
     or(isNull(kbArticles.projectId), inArray(kbArticles.projectId, scope)),
+    can(auth, 'kb.write') ? undefined : eq(kbArticles.status, 'published'),
   );
 }
 
-/**
- * The rows holding the query's pieces, found through the GIN index on search_bigrams alone (the
- * subquery is planned on its own), then narrowed to the company and scope by primary key. Left to
- * itself the planner reads every row of the company instead, unpacking each stored array: seconds.
- */
-const candidates = (condition: SQL) =>
-  sql`${kbArticles.id} in (select id from kb_articles where ${condition} offset 0)`;
-
-/**
- * Text searches run with sequential scans off: the planner prices the GIN lookup above reading the
- * whole (small) table, not knowing that each row's array must be decompressed to test it.
- */
-export async function withIndexSearch<T>(db: Db, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return fn(tx);
-  });
-}
-
-/** Scoring columns for a text search, or null when the text has nothing searchable. */
-function matcher(text: string) {
-  const pieces = queryBigrams(text);
-  const pairs = pieces.filter((p) => [...p].length === 2);
-  const singles = pieces.filter((p) => [...p].length === 1);
-  if (!pairs.length && !singles.length) return null;
-  const arr = sql`${sql.param(pairs)}::text[]`;
-  // Counted over the query's few pieces, each looked up in the row's stored pieces.
-  const hits = pairs.length
-    ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.searchBigrams}))`
-    : sql<number>`0`;
-  const titleHits = pairs.length
-    ? sql<number>`(select count(*) from unnest(${arr}) p where p = any(${kbArticles.titleBigrams}))`
-    : sql<number>`0`;
-  const need = minimumHits(pairs.length);
-  const groups = pieceGroups(pairs, need);
-  const where = and(
-    // What the GIN index serves: every group of `need` pieces as one exact lookup (@>), OR-ed; with too
-    // many groups, any piece (&&) and enough of them counted inside the subquery.
-    pairs.length
-      ? candidates(
-          groups
-            ? sql.join(
-                groups.map((g) => sql`search_bigrams @> ${sql.param(g)}::text[]`),
-                sql` or `,
-              )
-            : sql`search_bigrams && ${arr} and ${hits} >= ${need}`,
-        )
-      : undefined,
-    ...singles.map((c) => ilike(kbArticles.searchText, `%${escapeLike(c)}%`)),
-  );
-  const score = sql<number>`(${titleHits} * 2 + ${hits} + greatest(-1, least(1, (${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}) / 10.0)))`;
-  return { where, score };
-}
-
-export async function listArticles(db: Db, auth: AuthContext, q: ArticleListQuery) {
-  const match = q.q ? matcher(q.q) : null;
+/** `synonyms`: the company's synonym groups (synonymGroupsOf), expanding the query. */
+export async function listArticles(
+  db: Db,
+  auth: AuthContext,
+  q: ArticleListQuery,
+  synonyms: readonly (readonly string[])[] = [],
+) {
+  const match = q.q ? matcher(q.q, expandQuery(q.q, synonyms)) : null;
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const where = and(
     visible(auth, q.projectId),
     q.category ? eq(kbArticles.category, q.category) : undefined,
     q.tag ? sql`${kbArticles.tags} @> array[${q.tag}]::text[]` : undefined,
     q.visibility ? eq(kbArticles.visibility, q.visibility) : undefined,
+    q.status ? eq(kbArticles.status, q.status) : undefined,
     match?.where,
   );
   const read = (d: DbOrTx) =>
@@ -142,6 +103,8 @@ export async function suggestArticles(db: Db, auth: AuthContext, text: string, p
       .where(
         and(
           visible(auth, projectId),
+          // Suggestions go to a resident: never a draft, even for an editor.
+          eq(kbArticles.status, 'published'),
           candidates(sql`search_bigrams && ${arr} and (${hits} >= ${need} or ${titleHits} >= 2)`),
         ),
       )

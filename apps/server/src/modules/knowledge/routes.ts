@@ -2,6 +2,7 @@ import {
   kbArticlePageSchema,
   kbArticleSchema,
   kbArticleVersionPageSchema,
+  kbCategoriesSchema,
   kbSuggestionsSchema,
 } from '@guanjia/shared/api';
 import { asc, eq } from 'drizzle-orm';
@@ -9,17 +10,22 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
 import { createArticle, updateArticle, useArticle } from './article-commands';
+import { listCategories } from './categories';
 import {
   articleInput,
   articleListQuery,
   articlePatch,
+  articleStatusInput,
+  categoryQuery,
   fromTicketInput,
   suggestQuery,
   voteInput,
 } from './inputs';
 import { publishTicketAnswer } from './publish-answer';
+import { setArticleStatus } from './publish-article';
 import { articleDetail, listArticles, presentArticle, suggestArticles } from './queries';
 import { kbArticleVersions } from './schema';
+import { synonymGroupsOf } from './synonym-queries';
 import { voteArticle } from './vote-article';
 
 export async function knowledgeRoutes(app: App): Promise<void> {
@@ -32,8 +38,43 @@ export async function knowledgeRoutes(app: App): Promise<void> {
       onRequest: guard('kb.read'),
       schema: { tags: ['knowledge'], querystring: articleListQuery, response: { 200: kbArticlePageSchema } },
     },
-    async (request) => listArticles(db, currentAuth(request), request.query),
+    async (request) => {
+      const auth = currentAuth(request);
+      return listArticles(db, auth, request.query, await synonymGroupsOf(services.database, auth.companyId));
+    },
   );
+
+  app.get(
+    '/api/kb/categories',
+    {
+      onRequest: guard('kb.read'),
+      schema: { tags: ['knowledge'], querystring: categoryQuery, response: { 200: kbCategoriesSchema } },
+    },
+    async (request) => listCategories(db, currentAuth(request), request.query.projectId),
+  );
+
+  for (const [action, status] of [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+  ] as const)
+    app.post(
+      `/api/kb/articles/:id/${action}`,
+      {
+        onRequest: guard('kb.write'),
+        schema: {
+          tags: ['knowledge'],
+          params: idParam,
+          body: articleStatusInput,
+          response: { 200: kbArticleSchema },
+        },
+      },
+      async (request) =>
+        setArticleStatus(services, currentAuth(request), {
+          id: request.params.id,
+          status,
+          version: request.body.version,
+        }),
+    );
 
   app.get(
     '/api/kb/suggest',

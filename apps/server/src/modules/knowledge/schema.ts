@@ -6,6 +6,9 @@ import { projects } from '../org/schema';
 
 export const KB_VISIBILITIES = ['internal', 'public'] as const;
 export type KbVisibility = (typeof KB_VISIBILITIES)[number];
+/** draft: being written, staff editors only · published: in search (and, if public, in the portal). */
+export const KB_STATUSES = ['draft', 'published'] as const;
+export type KbStatus = (typeof KB_STATUSES)[number];
 
 /**
  * One standard answer per question. Company-wide (projectId null) or for one project; internal
@@ -24,6 +27,9 @@ export const kbArticles = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     visibility: text('visibility').$type<KbVisibility>().notNull().default('internal'),
+    /** Existing articles were all live before drafts existed: the default keeps them published. */
+    status: text('status').$type<KbStatus>().notNull().default('published'),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     /** Title, tags, category and body lower-cased: the bigram index makes Chinese searchable. */
     searchText: text('search_text').notNull(),
     /**
@@ -68,10 +74,31 @@ export const kbArticleVersions = pgTable(
     category: text('category').notNull(),
     tags: text('tags').array().notNull(),
     visibility: text('visibility').$type<KbVisibility>().notNull(),
+    status: text('status').$type<KbStatus>().notNull().default('published'),
     editedById: ref('edited_by_id'),
     editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.version] })],
+);
+
+/**
+ * 同义词: one group of words residents and staff use for the same thing (水管爆了 · 爆管 · 漏水). A search
+ * containing any term of a group also finds articles holding another term of it. Per company, editable.
+ */
+export const kbSynonymGroups = pgTable(
+  'kb_synonym_groups',
+  {
+    id: id(),
+    companyId: ref('company_id')
+      .notNull()
+      .references(() => companies.id),
+    terms: text('terms').array().notNull(),
+    updatedById: ref('updated_by_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('kb_synonym_groups_company_idx').on(t.companyId, t.id)],
 );
 
 /** "Was this helpful?": one vote per staff member and article, which they may change. */

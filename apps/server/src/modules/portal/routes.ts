@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app-types';
 import { unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { portalKbRoutes } from '../knowledge/portal-routes';
 import { portalLogin, portalLogout, requestCode } from './auth';
 import { bindingPortalRoutes } from './binding-routes';
 import { currentPortal, resolvePortalSession } from './context';
@@ -51,6 +52,7 @@ export async function portalRoutes(app: App): Promise<void> {
   };
 
   bindingPortalRoutes(app, portalGuard);
+  portalKbRoutes(app, portalGuard);
 
   app.post(
     '/api/portal/auth/code',

@@ -1,3 +1,4 @@
+import { OPEN_TICKET_STATUSES } from '@guanjia/shared';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, min, or, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import { userProjects, users } from '../../platform/auth/schema';
@@ -6,15 +7,15 @@ import { getSetting } from '../../platform/settings/get-setting';
 import { PHONE_ANSWER_RINGS } from '../../platform/settings/registry';
 import { projects } from '../org/schema';
 import { localDayOf, startOfLocalDay } from '../reports/rules/days';
+import { tickets } from '../tickets/schema';
 import { waitingIn } from './route-call';
-import { agentPresence, callQueues, calls } from './schema';
+import { queueFigures, type SeatIn, stateCounts, teamSeats, withinTargetRate } from './rules/wallboard';
+import { agentExtensions, agentPresence, callQueues, calls } from './schema';
 import { RING_SECONDS } from './settings';
 
-const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
-
 /**
- * The 班长席 wallboard of one project: waiting calls per queue and the longest wait, every agent's
- * state and current call, and today's (project time zone) answered / abandoned / answered within the
+ * The 班长席 wallboard of one project: waiting calls per queue and the longest wait, every seat of the
+ * team (the never-signed-in as 离线), the ticket backlog, and today's (project time zone) answered / abandoned / answered within the
  * Q01 target (rings × ring length, both settings) with per-agent counts. Plain SQL aggregates.
  */
 export async function wallboard(db: Db, auth: AuthContext, projectId: number, now: Date) {
@@ -31,7 +32,7 @@ export async function wallboard(db: Db, auth: AuthContext, projectId: number, no
   const targetSeconds = rings * ringSeconds;
 
   const queueRows = await db
-    .select({ name: callQueues.name, strategy: callQueues.strategy })
+    .select({ name: callQueues.name })
     .from(callQueues)
     .where(eq(callQueues.projectId, projectId))
     .orderBy(asc(callQueues.id));
@@ -40,40 +41,12 @@ export async function wallboard(db: Db, auth: AuthContext, projectId: number, no
     .from(calls)
     .where(waitingIn(projectId))
     .groupBy(calls.queue);
-  const names = [...new Set([...queueRows.map((q) => q.name), ...waitingRows.map((w) => w.queue ?? '')])];
-  const queues = names.map((name) => {
-    const w = waitingRows.find((r) => (r.queue ?? '') === name);
-    return {
-      name: name || null,
-      waiting: w?.n ?? 0,
-      longestWaitSeconds: w?.oldest ? seconds(new Date(w.oldest), now) : 0,
-    };
-  });
-
-  const agentRows = await db
-    .select({
-      id: users.id,
-      name: users.displayName,
-      state: agentPresence.state,
-      reason: agentPresence.reason,
-      since: agentPresence.since,
-      currentCallId: agentPresence.currentCallId,
-    })
-    .from(agentPresence)
-    .innerJoin(users, eq(users.id, agentPresence.userId))
-    .where(
-      and(
-        eq(agentPresence.companyId, auth.companyId),
-        or(
-          eq(users.allProjects, true),
-          inArray(
-            users.id,
-            sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = ${projectId})`,
-          ),
-        ),
-      ),
-    )
-    .orderBy(asc(users.id));
+  const waiting = queueFigures(
+    queueRows.map((q) => q.name),
+    waitingRows.map((w) => ({ queue: w.queue, waiting: w.n, oldest: w.oldest ? new Date(w.oldest) : null })),
+    now,
+  );
+  const seats = teamSeats(await teamOf(db, auth.companyId, projectId), now);
 
   const today = and(
     eq(calls.projectId, projectId),
@@ -117,20 +90,17 @@ export async function wallboard(db: Db, auth: AuthContext, projectId: number, no
   return {
     projectId,
     at: now.toISOString(),
-    queues,
-    agents: agentRows.map((a) => ({
-      id: a.id,
-      name: a.name,
-      state: a.state,
-      reason: a.reason,
-      sinceSeconds: seconds(a.since, now),
-      currentCallId: a.currentCallId,
-    })),
+    queues: waiting.queues,
+    waiting: waiting.waiting,
+    longestWaitSeconds: waiting.longestWaitSeconds,
+    agents: seats,
+    agentCounts: stateCounts(seats),
+    tickets: await ticketFigures(db, projectId),
     today: {
       answered,
       abandoned: totals?.abandoned ?? 0,
       answeredWithinTarget: totals?.withinTarget ?? 0,
-      answeredWithinTargetRate: answered ? (totals?.withinTarget ?? 0) / answered : null,
+      answeredWithinTargetRate: withinTargetRate(answered, totals?.withinTarget ?? 0),
       targetSeconds,
       targetRings: rings,
       callbacksPending: callbacks?.n ?? 0,
@@ -141,5 +111,59 @@ export async function wallboard(db: Db, auth: AuthContext, projectId: number, no
         talkSeconds: p.talkSeconds,
       })),
     },
+  };
+}
+
+/**
+ * The team's seats: staff of the project (or of every project) who sit at a PBX extension or ever
+ * signed in to the phone, with their presence when they have one (none: never signed in → 离线).
+ */
+async function teamOf(db: Db, companyId: number, projectId: number): Promise<SeatIn[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.displayName,
+      state: agentPresence.state,
+      reason: agentPresence.reason,
+      since: agentPresence.since,
+      currentCallId: agentPresence.currentCallId,
+    })
+    .from(users)
+    .leftJoin(agentPresence, eq(agentPresence.userId, users.id))
+    .leftJoin(agentExtensions, eq(agentExtensions.userId, users.id))
+    .where(
+      and(
+        eq(users.companyId, companyId),
+        eq(users.active, true),
+        or(isNotNull(agentPresence.userId), isNotNull(agentExtensions.userId)),
+        or(
+          eq(users.allProjects, true),
+          inArray(
+            users.id,
+            sql`(select ${userProjects.userId} from ${userProjects} where ${userProjects.projectId} = ${projectId})`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(users.id));
+  return rows;
+}
+
+/** The desk's backlog: open tickets, those nobody owns yet, and those whose SLA is near or past breach. */
+async function ticketFigures(db: Db, projectId: number) {
+  const [row] = await db
+    .select({
+      open: count(),
+      unassigned: sql<number>`count(*) filter (where ${tickets.ownerId} is null)`.mapWith(Number),
+      slaAtRisk: sql<number>`count(*) filter (where ${tickets.slaState} = 'warning')`.mapWith(Number),
+      slaBreached: sql<number>`count(*) filter (where ${tickets.slaState} = 'breached')`.mapWith(Number),
+    })
+    .from(tickets)
+    .where(and(eq(tickets.projectId, projectId), inArray(tickets.status, [...OPEN_TICKET_STATUSES])));
+  return {
+    open: row?.open ?? 0,
+    unassigned: row?.unassigned ?? 0,
+    slaAtRisk: row?.slaAtRisk ?? 0,
+    slaBreached: row?.slaBreached ?? 0,
   };
 }

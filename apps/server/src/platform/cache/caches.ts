@@ -11,6 +11,7 @@ export const CACHE_TTL_MS = {
   sla: 60_000,
   categories: 60_000,
   'dispatch-rules': 60_000,
+  'kb-synonyms': 60_000,
 } as const;
 export type CacheTopic = keyof typeof CACHE_TTL_MS;
 

@@ -261,6 +261,11 @@ const COMPANY_LEVEL = new Set([
   // The caller's own phone presence.
   'GET /api/agents/me/presence',
   'PUT /api/agents/me/presence',
+  // Knowledge-base synonym groups: one vocabulary per company, no project data.
+  'GET /api/kb/synonyms',
+  'POST /api/kb/synonyms',
+  'PUT /api/kb/synonyms/:id',
+  'DELETE /api/kb/synonyms/:id',
 ]);
 
 /**
@@ -590,6 +595,13 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
       { method: 'POST', url: `/api/kb/articles/${b.article}/vote`, body: { helpful: true } },
     ],
     'POST /api/kb/articles/:id/use': [{ method: 'POST', url: `/api/kb/articles/${b.article}/use` }],
+    'POST /api/kb/articles/:id/publish': [
+      { method: 'POST', url: `/api/kb/articles/${b.article}/publish`, body: { version: 1 } },
+    ],
+    'POST /api/kb/articles/:id/unpublish': [
+      { method: 'POST', url: `/api/kb/articles/${b.article}/unpublish`, body: { version: 1 } },
+    ],
+    'GET /api/kb/categories': [{ method: 'GET', url: `/api/kb/categories?projectId=${pB}` }],
     'POST /api/kb/articles': [
       {
         method: 'POST',

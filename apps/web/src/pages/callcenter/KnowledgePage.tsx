@@ -1,6 +1,6 @@
 import { DislikeOutlined, LikeOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Drawer, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -10,13 +10,20 @@ import type { Page } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ArticleEditor, type EditorTarget } from '../knowledge/ArticleEditor';
+import { ArticleStatusButton } from '../knowledge/ArticleStatusButton';
+import { ArticleVersions } from '../knowledge/ArticleVersions';
 import { AskExpertButton } from './AskExpertButton';
 import { MyQuestions } from './MyQuestions';
 
 /** 知识库: one standard answer per question, searched in Chinese; agents mark what helped. */
 export default function KnowledgePage() {
   const { t } = useTranslation();
-  const { projectId } = useAuth();
+  const { projectId, can } = useAuth();
+  const write = can('kb.write');
+  const [category, setCategory] = useState<string | undefined>();
+  const [status, setStatus] = useState<'draft' | 'published' | undefined>();
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
   const onError = useApiError();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
@@ -25,15 +32,24 @@ export default function KnowledgePage() {
   // 专家席 links a published answer here.
   const [openId, setOpenId] = useState<number | null>(Number(params.get('article')) || null);
   const list = useQuery({
-    queryKey: ['kb', q, page, projectId],
+    queryKey: ['kb', q, page, projectId, category, status],
     queryFn: () =>
       api.get<Page<KbArticle>>('/api/kb/articles', {
         q: q || undefined,
         projectId: projectId ?? undefined,
+        category,
+        status,
         page,
         pageSize: 20,
       }),
     placeholderData: keepPreviousData,
+  });
+  const categories = useQuery({
+    queryKey: ['kb', 'categories', projectId],
+    queryFn: () =>
+      api.get<{ items: { name: string; articles: number }[] }>('/api/kb/categories', {
+        projectId: projectId ?? undefined,
+      }),
   });
   const article = useQuery({
     queryKey: ['kb', 'article', openId],
@@ -54,7 +70,17 @@ export default function KnowledgePage() {
   const a = article.data;
   return (
     <>
-      <PageHeader title={t('kb.title')} subTitle={t('kb.subtitle')} />
+      <PageHeader
+        title={t('kb.title')}
+        subTitle={t('kb.subtitle')}
+        extra={
+          write && (
+            <Button type="primary" onClick={() => setEditor({ article: null })} data-testid="kb-new">
+              {t('kbEdit.new')}
+            </Button>
+          )
+        }
+      />
       <Card>
         <Input.Search
           allowClear
@@ -67,6 +93,36 @@ export default function KnowledgePage() {
           style={{ maxWidth: 480, marginBottom: 16, marginInlineEnd: 12 }}
           data-testid="kb-search"
         />
+        <Select
+          allowClear
+          placeholder={t('kbEdit.allCategories')}
+          value={category}
+          onChange={(v) => {
+            setCategory(v);
+            setPage(1);
+          }}
+          style={{ width: 180, marginInlineEnd: 12 }}
+          options={(categories.data?.items ?? []).map((c) => ({
+            value: c.name,
+            label: t('kbEdit.categoryCount', { name: c.name, count: c.articles }),
+          }))}
+        />
+        {write && (
+          <Select
+            allowClear
+            placeholder={t('kbEdit.allStatuses')}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            style={{ width: 140, marginInlineEnd: 12 }}
+            options={(['draft', 'published'] as const).map((v) => ({
+              value: v,
+              label: t(`kbEdit.status.${v}`),
+            }))}
+          />
+        )}
         {q && <AskExpertButton question={q} />}
         <List<KbArticle>
           loading={list.isLoading}
@@ -85,6 +141,7 @@ export default function KnowledgePage() {
                     {item.title}
                     <Tag>{item.category}</Tag>
                     {item.visibility === 'internal' && <Tag color="purple">{t('kb.internal')}</Tag>}
+                    {item.status === 'draft' && <Tag color="orange">{t('kbEdit.status.draft')}</Tag>}
                   </Space>
                 }
                 description={item.excerpt}
@@ -98,6 +155,12 @@ export default function KnowledgePage() {
         {a && (
           <>
             <Space wrap style={{ marginBottom: 12 }}>
+              <Tag color={a.status === 'published' ? 'green' : 'orange'} data-testid="kb-status">
+                {t(`kbEdit.status.${a.status}`)}
+              </Tag>
+              <Tag color={a.visibility === 'public' ? 'cyan' : 'purple'}>
+                {a.visibility === 'public' ? t('kbEdit.public') : t('kbEdit.internal')}
+              </Tag>
               <Tag>{a.category}</Tag>
               {a.tags.map((tag) => (
                 <Tag key={tag} color="blue">
@@ -118,9 +181,30 @@ export default function KnowledgePage() {
                 {t('kb.used')}
               </Button>
             </Space>
+            {write && (
+              <Space style={{ marginTop: 16, display: 'flex' }}>
+                <Button onClick={() => setEditor({ article: a })} data-testid="kb-edit">
+                  {t('kbEdit.edit')}
+                </Button>
+                <ArticleStatusButton article={a} />
+              </Space>
+            )}
+            <ArticleVersions
+              articleId={a.id}
+              onEditFrom={write ? (v) => setEditor({ article: a, from: v }) : undefined}
+            />
           </>
         )}
       </Drawer>
+      <ArticleEditor
+        target={editor}
+        onClose={() => setEditor(null)}
+        onSaved={(saved) => {
+          setEditor(null);
+          queryClient.setQueryData(['kb', 'article', saved.id], saved);
+          setOpenId(saved.id);
+        }}
+      />
     </>
   );
 }

@@ -1,63 +1,46 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
+import { FullscreenOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Wallboard } from '../../api/callTypes';
-import { api } from '../../api/client';
-import { useAuth } from '../../auth/AuthProvider';
+import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
-import { useLiveRefresh } from '../../live/useLiveRefresh';
+import { SeatTile } from './wallboard/SeatTile';
+import { useWallboard } from './wallboard/useWallboard';
+import { WallFigures } from './wallboard/WallFigures';
 
-const STATE_COLORS: Record<string, string> = {
-  在线: 'green',
-  小休: 'orange',
-  通话中: 'blue',
-  离线: 'default',
-};
+/** Ask the browser for full screen (a user gesture); the wall page stays usable without it. */
+export function enterFullScreen(): void {
+  void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
 
-/** 班长席: queues, agents and today's answer figures, refreshed by live call and presence events. */
+/** 班长席: the queue, every seat of the team, today's answers and the ticket backlog, live. */
 export default function WallboardPage() {
   const { t } = useTranslation();
-  const { projectId } = useAuth();
-  useLiveRefresh(['call.updated', 'agent.presence', 'call'], [['wallboard']]);
-  const board = useQuery({
-    queryKey: ['wallboard', projectId],
-    queryFn: () => api.get<Wallboard>('/api/wallboard', { projectId: projectId ?? undefined }),
-    enabled: Boolean(projectId),
-    // Waiting times grow by themselves: re-read every few seconds even with the socket up.
-    refetchInterval: 5_000,
-  });
-  const b = board.data;
-  const rate = b?.today.answeredWithinTargetRate;
+  const navigate = useNavigate();
+  const { board: b, elapsed, live } = useWallboard();
   return (
     <>
-      <PageHeader title={t('wallboard.title')} subTitle={t('wallboard.subtitle')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title={t('wallboard.answered')} value={b?.today.answered ?? 0} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title={t('wallboard.abandoned')} value={b?.today.abandoned ?? 0} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic
-              title={t('wallboard.withinTarget', {
-                rings: b?.today.targetRings ?? 3,
-                seconds: b?.today.targetSeconds ?? 15,
-              })}
-              value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title={t('wallboard.callbacksPending')} value={b?.today.callbacksPending ?? 0} />
-          </Card>
-        </Col>
+      <PageHeader
+        title={t('wallboard.title')}
+        subTitle={t('wallboard.subtitle')}
+        extra={
+          <Space>
+            <Tag color={live ? 'green' : 'orange'}>{live ? t('wallTv.live') : t('wallTv.polling')}</Tag>
+            <Button
+              type="primary"
+              icon={<FullscreenOutlined />}
+              data-testid="wall-fullscreen"
+              onClick={() => {
+                enterFullScreen();
+                void navigate('/wallboard/tv');
+              }}
+            >
+              {t('wallTv.fullScreen')}
+            </Button>
+          </Space>
+        }
+      />
+      {b && <WallFigures board={b} elapsed={elapsed} />}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} md={10}>
           <Card title={t('wallboard.queues')}>
             {b?.queues.length ? (
@@ -72,7 +55,7 @@ export default function WallboardPage() {
                   {
                     title: t('wallboard.longestWait'),
                     dataIndex: 'longestWaitSeconds',
-                    render: (v: number) => t('calls.seconds', { count: v }),
+                    render: (v: number, r) => t('calls.seconds', { count: r.waiting ? v + elapsed : 0 }),
                   },
                 ]}
               />
@@ -82,36 +65,27 @@ export default function WallboardPage() {
           </Card>
         </Col>
         <Col xs={24} md={14}>
-          <Card title={t('wallboard.agents')}>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={b?.agents ?? []}
-              columns={[
-                { title: t('wallboard.agent'), dataIndex: 'name' },
-                {
-                  title: t('wallboard.state'),
-                  dataIndex: 'state',
-                  render: (v: string, r) => (
-                    <Tag color={STATE_COLORS[v]}>
-                      {t(`wallboard.states.${v}`)}
-                      {r.reason ? `（${r.reason}）` : ''}
-                    </Tag>
-                  ),
-                },
-                {
-                  title: t('wallboard.since'),
-                  dataIndex: 'sinceSeconds',
-                  render: (v: number) => t('wallboard.minutes', { count: Math.floor(v / 60) }),
-                },
-                {
-                  title: t('wallboard.answeredToday'),
-                  key: 'answered',
-                  render: (_: unknown, r) => b?.today.perAgent.find((p) => p.agentId === r.id)?.answered ?? 0,
-                },
-              ]}
-            />
+          <Card
+            title={t('wallboard.agents')}
+            extra={
+              b && <Typography.Text type="secondary">{t('wallTv.counts', b.agentCounts)}</Typography.Text>
+            }
+          >
+            {b?.agents.length ? (
+              <Space wrap size={[12, 12]}>
+                {b.agents.map((seat) => (
+                  <div key={seat.id}>
+                    <SeatTile seat={seat} elapsed={elapsed} />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('wallboard.answeredToday')}{' '}
+                      {b.today.perAgent.find((p) => p.agentId === seat.id)?.answered ?? 0}
+                    </Typography.Text>
+                  </div>
+                ))}
+              </Space>
+            ) : (
+              <Empty description={t('wallTv.noSeats')} />
+            )}
           </Card>
         </Col>
       </Row>
