@@ -14,6 +14,7 @@ import {
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -119,6 +120,18 @@ export function AppLayout() {
             icon: <NotificationOutlined />,
             label: t('nav.notices'),
             permission: 'notices.read',
+          },
+          {
+            key: '/message-templates',
+            icon: <FileTextOutlined />,
+            label: t('broadcasts.nav.templates'),
+            permission: 'notices.read',
+          },
+          {
+            key: '/broadcast-approvals',
+            icon: <AuditOutlined />,
+            label: t('broadcasts.nav.approvals'),
+            permission: 'notices.approve',
           },
           { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
           {

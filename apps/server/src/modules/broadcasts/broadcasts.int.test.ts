@@ -34,9 +34,10 @@ interface Delivery {
 
 beforeAll(async () => {
   t = await createTestServer();
-  [admin, agent, lead, manager] = await Promise.all(
-    ['admin', 'agent_a', 'lead_a', 'manager_a'].map((u) => t.login(u)),
-  );
+  admin = await t.login('admin');
+  agent = await t.login('agent_a');
+  lead = await t.login('lead_a');
+  manager = await t.login('manager_a');
 });
 afterAll(async () => t?.close());
 beforeEach(async () => {

@@ -76,7 +76,7 @@ export function registerPlannedJobs(services: Pick<Services, 'database' | 'queue
         .where(eq(incidents.id, p.payload.incidentId))
         .for('update');
       // Cancelled or already restored: nothing to tell (a job claimed just before the cancel lands here).
-      if (!i || i.status !== '进行中') return { skipped: true };
+      if (i?.status !== '进行中') return { skipped: true };
       const sent = await queueIncidentNotice(tx, services, i, kind);
       if (kind === 'announce')
         await tx

@@ -3,24 +3,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   App,
   Button,
-  DatePicker,
   Drawer,
   Empty,
-  Form,
   Input,
-  Modal,
   Popconfirm,
   Segmented,
-  Select,
   Space,
-  Switch,
   Table,
   type TableProps,
   Tabs,
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -1,5 +1,5 @@
-import type { MessageTemplate, SendPreview } from '@guanjia/shared/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import type { SendPreview } from '@guanjia/shared/api';
+import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useBuildings } from '../../api/hooks';
 import { useApiError } from '../../components/feedback';
 import { ConfirmSend, reportHeld } from '../broadcasts/ConfirmSend';
+import { TemplatePicker } from '../broadcasts/TemplatePicker';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from './types';
 
 interface Values {
@@ -47,11 +48,6 @@ export function RegisterIncident({
   const planned = Form.useWatch('planned', form);
   const buildings = useBuildings(projectId);
   const [pending, setPending] = useState<Record<string, unknown> | null>(null);
-  const templates = useQuery({
-    queryKey: ['message-templates', projectId],
-    queryFn: () => api.get<{ items: MessageTemplate[] }>('/api/message-templates', { projectId }),
-    enabled: open,
-  });
 
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<Incident>('/api/incidents', body),
@@ -170,15 +166,10 @@ export function RegisterIncident({
             />
           </Form.Item>
           <Form.Item label={t('broadcasts.templates.use')}>
-            <Select
-              allowClear
-              placeholder={t('broadcasts.templates.usePlaceholder')}
-              options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
-              onChange={(id?: number) => {
-                const chosen = templates.data?.items.find((x) => x.id === id);
-                if (chosen) form.setFieldValue('residentText', chosen.body);
-              }}
-              data-testid="incident-template"
+            <TemplatePicker
+              projectId={projectId}
+              onPick={(body) => form.setFieldValue('residentText', body)}
+              testId="incident-template"
             />
           </Form.Item>
           <Form.Item
