@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoMail } from './demo-mail';
@@ -41,7 +42,7 @@ export async function seedIfEmpty(
     const summary =
       options.demo === false
         ? 'skipped'
-        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
+        : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${await seedDemoBroadcasts(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) {
       await seedDemoCallCenter(services, boot);
       // After the seats: the QA demo's calls reach agents through their extensions.
