@@ -67,7 +67,7 @@ describe('registering an outage', () => {
         .toBe('一般');
       await page.getByTestId('incident-title').fill('管道检修停水');
       await page.getByTestId('incident-buildings').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: block.name }).first().click();
+      await page.locator(`.ant-select-item-option[title="${block.name}"]`).click();
       await page.keyboard.press('Escape');
       await page.getByTestId('incident-text').fill(text);
       await page.getByRole('button', { name: /确\s*定/ }).click();

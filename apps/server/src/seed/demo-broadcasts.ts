@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { sendOrHold } from '../modules/broadcasts/approval-gate';
-import { createTemplate } from '../modules/broadcasts/save-template';
+import { createTemplate } from '../modules/broadcasts/create-template';
 import { createIncident } from '../modules/incidents/create-incident';
 import { buildings } from '../modules/org/schema';
 import type { AuthContext } from '../platform/auth/context';

@@ -7,7 +7,9 @@ import {
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam, versionQuery } from '../../platform/http/pagination';
+import { createTemplate } from './create-template';
 import { decideApproval } from './decide-approval';
+import { deleteTemplate } from './delete-template';
 import {
   approvalDecisionBody,
   approvalListQuery,
@@ -23,7 +25,7 @@ import {
   presentTemplate,
   templateInScope,
 } from './queries';
-import { createTemplate, deleteTemplate, updateTemplate } from './save-template';
+import { updateTemplate } from './update-template';
 
 const tags = ['broadcasts'];
 
