@@ -75,13 +75,12 @@ export async function incidentMessage(
   kind: IncidentMessageKind = 'announce',
 ): Promise<PreparedMessage> {
   const now = services.clock.now();
-  const [project, recipients, buildingNames] = await Promise.all([
-    projectOf(tx, i.projectId),
-    incidentAudience(tx, i),
-    i.buildingIds.length
-      ? tx.select({ name: buildings.name }).from(buildings).where(inArray(buildings.id, i.buildingIds))
-      : Promise.resolve([]),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const project = await projectOf(tx, i.projectId);
+  const recipients = await incidentAudience(tx, i);
+  const buildingNames = i.buildingIds.length
+    ? await tx.select({ name: buildings.name }).from(buildings).where(inArray(buildings.id, i.buildingIds))
+    : [];
   // Residents read Chinese (they have no language setting) on the estate's clock.
   const at = (d: Date | null) => (d ? formatHumanTime(d, { timeZone: project.tz, now }) : null);
   const filled = renderMessage(i.residentText, {

@@ -27,10 +27,8 @@ export async function schedulePlanned(
 ): Promise<PlannedSchedule> {
   const now = ctx.clock.now();
   const scope = { companyId: i.companyId, projectId: i.projectId };
-  const [announceHours, reminderHours] = await Promise.all([
-    getSetting(tx, PLANNED_ANNOUNCE_HOURS, scope),
-    getSetting(tx, PLANNED_REMINDER_HOURS, scope),
-  ]);
+  const announceHours = await getSetting(tx, PLANNED_ANNOUNCE_HOURS, scope);
+  const reminderHours = await getSetting(tx, PLANNED_REMINDER_HOURS, scope);
   const schedule = plannedSchedule(now, i.startsAt, announceHours, reminderHours);
   if (schedule.announceAt.getTime() <= now.getTime()) await queueIncidentNotice(tx, ctx, i, 'announce');
   else
