@@ -32,6 +32,8 @@ const DispatchRulesPage = lazy(() => import('./pages/sla/DispatchRulesPage'));
 const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
 const IncidentsPage = lazy(() => import('./pages/incidents/IncidentsPage'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage'));
+const TemplatesPage = lazy(() => import('./pages/broadcasts/TemplatesPage'));
+const ApprovalsPage = lazy(() => import('./pages/broadcasts/ApprovalsPage'));
 const PortalApp = lazy(() => import('./portal/PortalApp'));
 const CallsPage = lazy(() => import('./pages/callcenter/CallsPage'));
 const WallboardPage = lazy(() => import('./pages/callcenter/WallboardPage'));
@@ -155,6 +157,8 @@ export const router = createBrowserRouter([
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),
+              guarded('message-templates', 'notices.read', <TemplatesPage />),
+              guarded('broadcast-approvals', 'notices.read', <ApprovalsPage />),
               guarded('sla/policies', 'sla.manage', <SlaPoliciesPage />),
               guarded('sla/calendars', 'sla.manage', <CalendarsPage />),
               guarded('sla/dispatch-rules', 'sla.manage', <DispatchRulesPage />),

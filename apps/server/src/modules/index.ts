@@ -1,4 +1,5 @@
 import type { App } from '../platform/http/app-types';
+import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
 import { channelRoutes } from './delivery/channel-routes';
@@ -46,6 +47,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(importRoutes);
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
+  await app.register(broadcastRoutes);
   await app.register(deliveryRoutes);
   await app.register(channelRoutes);
   await app.register(portalRoutes);

@@ -7,6 +7,7 @@ import { stepNotice } from '../modules/notices/step-notice';
 import { buildings } from '../modules/org/schema';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
+import { sendOrHoldForDemo } from './demo-broadcasts';
 import { firstProject, seedAdmin } from './demo-context';
 
 const HOUR = 3_600_000;
@@ -35,6 +36,7 @@ export async function seedDemoOutages(services: Services, boot: Bootstrap): Prom
     projectId: project.id,
     kind: '停水',
     emergency: true,
+    planned: false,
     title: `${water?.name ?? ''}供水主管爆裂，紧急停水抢修`,
     buildingIds: water ? [water.id] : [],
     unitIds: [],
@@ -48,6 +50,7 @@ export async function seedDemoOutages(services: Services, boot: Bootstrap): Prom
     projectId: project.id,
     kind: '停电',
     emergency: false,
+    planned: false,
     title: `${power?.name ?? ''}配电房检修停电`,
     buildingIds: power ? [power.id] : [],
     unitIds: [],
@@ -71,7 +74,8 @@ export async function seedDemoOutages(services: Services, boot: Bootstrap): Prom
     urgent: true,
     expiresAt: new Date(now + 5 * DAY),
   });
-  await publishNotice(services, admin, tip.id, tip.version);
+  // A big building's notice may be above the approval threshold: then it waits in the approvals queue.
+  await sendOrHoldForDemo(services, admin, () => publishNotice(services, admin, tip.id, tip.version));
 
   let activity = await createNotice(services, admin, {
     projectId: project.id,
@@ -91,7 +95,9 @@ export async function seedDemoOutages(services: Services, boot: Bootstrap): Prom
     type: 'approve',
     approve: true,
   });
-  await publishNotice(services, admin, activity.id, activity.version);
+  await sendOrHoldForDemo(services, admin, () =>
+    publishNotice(services, admin, activity.id, activity.version),
+  );
 
   const drill = await createNotice(services, admin, {
     projectId: project.id,

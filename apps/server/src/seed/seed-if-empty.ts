@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoCallCenter } from './demo-callcenter';
@@ -35,7 +36,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 12 : 2;
+    const total = demo ? 13 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -67,6 +68,7 @@ export async function seedIfEmpty(
     const tickets = await step('service requests and work orders', () => seedDemoTickets(services, boot));
     const complaints = await step('complaints, departments and 督办', () => seedDemoComplaints(services, boot));
     const outages = await step('incidents and notices', () => seedDemoOutages(services, boot));
+    const broadcasts = await step('message templates and planned outages', () => seedDemoBroadcasts(services, boot));
     await step('call center', () => seedDemoCallCenter(services, boot));
     // After the seats: the QA demo's calls reach agents through their extensions.
     await step('quality checks', () => seedDemoQuality(services, boot));
@@ -74,7 +76,7 @@ export async function seedIfEmpty(
     await step('staff notification channels', () => seedDemoStaffChannels(services, boot));
     await step('mailboxes', () => seedDemoMail(services, boot));
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
-    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${articles} knowledge-base articles`;
+    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

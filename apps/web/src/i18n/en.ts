@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import complaints from './parts/complaints';
 import cctools from './parts/cctools';
+import broadcasts from './parts/broadcasts';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -17,6 +18,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 const en: Strings<Translation> = {
   ...bindings.en,
   ...cctools.en,
+  ...broadcasts.en,
   ...kbPart.en,
   ...delivery.en,
   ...jobcard.en,
@@ -633,6 +635,12 @@ const en: Strings<Translation> = {
       delivery_maxAttempts: 'Send attempts per message (exponential backoff) before it is marked failed',
       delivery_providers: 'Transport per channel (log / http gateway / smtp) and endpoints',
       incidents_notifyWithinMinutes: 'Emergencies: first notice delivered within this many minutes (Q60)',
+      incidents_plannedAnnounceHours:
+        'Planned outages: residents are told this many hours before the start (at once if sooner)',
+      incidents_plannedReminderHours:
+        'Planned outages: reminders this many hours before the start (several allowed, empty = none)',
+      broadcasts_approvalThreshold:
+        'Mass sends to more residents than this need a second person’s approval (emergency outages excepted, Q60)',
       notices_drillNoticeDays: 'Drill notices go out at least this many days ahead (Q65)',
       notices_maxValidityDays: 'Longest validity of a notice, in days from sending (Q71)',
       notices_warrantyReminderDays: 'Days before warranty expiry that owners are reminded, 0 = off (Q72)',

@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import complaints from './parts/complaints';
 import cctools from './parts/cctools';
+import broadcasts from './parts/broadcasts';
 import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
@@ -14,6 +15,7 @@ import settingDefs from './parts/settingDefs';
 const zhCN = {
   ...bindings.zh,
   ...cctools.zh,
+  ...broadcasts.zh,
   ...kbPart.zh,
   ...delivery.zh,
   ...jobcard.zh,
@@ -584,6 +586,9 @@ const zhCN = {
       delivery_maxAttempts: '每条消息的发送尝试次数（指数退避），用尽后标记为失败',
       delivery_providers: '各渠道的发送方式（log 仅记录 / http 短信微信网关 / smtp 邮件）及地址',
       incidents_notifyWithinMinutes: '紧急事件须在登记后该分钟数内发出首条通知（Q60）',
+      incidents_plannedAnnounceHours: '计划停水停电：开始前多少小时通知住户（不足时立即通知）',
+      incidents_plannedReminderHours: '计划停水停电：开始前多少小时提醒住户（可填多个，留空不提醒）',
+      broadcasts_approvalThreshold: '群发审批阈值：接收人数超过该值须另一人批准（紧急停水停电除外，Q60）',
       notices_drillNoticeDays: '消防演练通知至少提前的天数（Q65）',
       notices_maxValidityDays: '通知自发送起的最长有效天数（Q71）',
       notices_warrantyReminderDays: '保修期到期前提前提醒业主的天数，0 为不提醒（Q72）',

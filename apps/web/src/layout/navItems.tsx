@@ -13,6 +13,7 @@ import {
   DesktopOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FileTextOutlined,
   FrownOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -91,6 +92,18 @@ export function useNavItems(): NavItem[] {
             icon: <NotificationOutlined />,
             label: t('nav.notices'),
             permission: 'notices.read',
+          },
+          {
+            key: '/message-templates',
+            icon: <FileTextOutlined />,
+            label: t('broadcasts.nav.templates'),
+            permission: 'notices.read',
+          },
+          {
+            key: '/broadcast-approvals',
+            icon: <AuditOutlined />,
+            label: t('broadcasts.nav.approvals'),
+            permission: 'notices.approve',
           },
           { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
           {

@@ -4,7 +4,7 @@ import { isoDate, isoTime, nullableTime, page } from './common';
 
 export const INCIDENT_KINDS = ['停水', '停电', '停气', '电梯停运', '网络电视', '施工', '其他'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export const INCIDENT_STATUSES = ['进行中', '已恢复'] as const;
+export const INCIDENT_STATUSES = ['进行中', '已恢复', '已取消'] as const;
 export const INCIDENT_NOTIFY_STATES = ['met', 'breached', 'pending', 'overdue'] as const;
 export type NotifyState = (typeof INCIDENT_NOTIFY_STATES)[number];
 
@@ -14,7 +14,9 @@ export const incidentSchema = z.object({
   projectId: z.number(),
   kind: z.enum(INCIDENT_KINDS),
   emergency: z.boolean(),
+  planned: z.boolean(),
   title: z.string(),
+  reason: z.string().nullable(),
   buildingIds: z.array(z.number()),
   unitIds: z.array(z.number()),
   categoryIds: z.array(z.number()),
@@ -24,6 +26,8 @@ export const incidentSchema = z.object({
   agentScript: z.string(),
   status: z.enum(INCIDENT_STATUSES),
   resolvedAt: nullableTime,
+  cancelledAt: nullableTime,
+  announcedAt: nullableTime,
   resolutionNote: z.string().nullable(),
   notifyTargetMinutes: z.number().nullable(),
   recipientCount: z.number(),

@@ -10,7 +10,11 @@ export const incidentInput = z.object({
   projectId: z.number().int().positive(),
   kind: z.enum(INCIDENT_KINDS),
   emergency: z.boolean(),
+  /** 计划停水/停电: starts later, announced ahead and reminded (needs start and end). */
+  planned: z.boolean().default(false),
   title: text(200).min(1),
+  /** {原因} in the residents' text; the title stands in when empty. */
+  reason: text(200).nullish(),
   buildingIds: idArray.default([]),
   unitIds: idArray.default([]),
   categoryIds: idArray.default([]),
@@ -34,6 +38,8 @@ export const incidentPatch = patchOf(editable).extend(versioned.shape);
 export type IncidentPatch = z.infer<typeof incidentPatch>;
 
 export const resolveBody = versioned.extend({ note: text(2000).nullish() });
+
+export const cancelBody = versioned.extend({ reason: text(500).nullish() });
 
 export const linkBody = z.object({ ticketIds: idArray.min(1).max(500) });
 

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { onDeliverySent, type SentListener } from '../delivery/listeners';
+import { registerPlannedJobs } from './planned-outage';
 import { incidents } from './schema';
 
 export const INCIDENT_NOTIFY_CHECK_JOB = 'incident.notify-check';
@@ -12,13 +13,14 @@ export const INCIDENT_NOTIFY_CHECK_JOB = 'incident.notify-check';
  */
 let listening = false;
 
-export function registerIncidentJobs(services: Pick<Services, 'database' | 'queue'>): void {
+export function registerIncidentJobs(services: Pick<Services, 'database' | 'queue' | 'clock'>): void {
   // The listener only uses the transaction it is given: once per process, however many servers start.
   if (!listening) {
     listening = true;
     onDeliverySent('incident', recordFirstDelivery);
   }
   registerNotifyCheck(services);
+  registerPlannedJobs(services);
 }
 
 const recordFirstDelivery: SentListener = async (tx, d, now) => {

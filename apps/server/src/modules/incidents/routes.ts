@@ -5,6 +5,7 @@ import {
   incidentResolvedSchema,
   incidentSchema,
   incidentTicketPageSchema,
+  sendPreviewSchema,
   sourceDeliveryPageSchema,
 } from '@guanjia/shared/api';
 import { and, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
@@ -13,13 +14,16 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { notFound } from '../../platform/http/errors';
 import { idParam, offsetOf, pageQuery } from '../../platform/http/pagination';
+import { sendOrHold } from '../broadcasts/approval-gate';
 import { deliveryListQuery } from '../delivery/inputs';
 import { listDeliveries } from '../delivery/queries';
 import { units } from '../org/schema';
 import { ticketCategories, tickets } from '../tickets/schema';
+import { cancelIncident } from './cancel-incident';
 import { createIncident } from './create-incident';
 import {
   activeQuery,
+  cancelBody,
   incidentInput,
   incidentListQuery,
   incidentPatch,
@@ -27,6 +31,7 @@ import {
   resolveBody,
 } from './inputs';
 import { linkTickets } from './link-tickets';
+import { previewIncident } from './preview-incident';
 import { incidentInScope, linkedCount, listIncidents, presentIncident } from './queries';
 import { incidentReport, incidentReportQuery } from './report';
 import { resolveIncident } from './resolve-incident';
@@ -61,8 +66,33 @@ export async function incidentRoutes(app: App): Promise<void> {
       schema: { tags, body: incidentInput, response: { 201: incidentSchema } },
     },
     async (request, reply) => {
-      const row = await createIncident(services, currentAuth(request), request.body);
+      const auth = currentAuth(request);
+      // Above the approval threshold a non-emergency is held: 409 approval_required with the request id.
+      const row = await sendOrHold(services, auth, () => createIncident(services, auth, request.body));
       return reply.status(201).send(presentIncident(row, now(), 0));
+    },
+  );
+
+  // The confirmation before registering: recipients per channel and the exact texts; nothing is sent.
+  app.post(
+    '/api/incidents/preview',
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, body: incidentInput, response: { 200: sendPreviewSchema } },
+    },
+    async (request) => previewIncident(services, currentAuth(request), request.body),
+  );
+
+  app.post(
+    '/api/incidents/:id/cancel',
+    {
+      onRequest: guard('incidents.write'),
+      schema: { tags, params: idParam, body: cancelBody, response: { 200: incidentSchema } },
+    },
+    async (request) => {
+      const { version, reason } = request.body;
+      const r = await cancelIncident(services, currentAuth(request), request.params.id, version, reason);
+      return presentIncident(r.incident, now(), await linkedCount(db, r.incident.id));
     },
   );
 

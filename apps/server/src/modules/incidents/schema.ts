@@ -9,7 +9,7 @@ const ids = (name: string) => bigint(name, { mode: 'number' }).array().notNull()
 
 export const INCIDENT_KINDS = ['停水', '停电', '停气', '电梯停运', '网络电视', '施工', '其他'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export const INCIDENT_STATUSES = ['进行中', '已恢复'] as const;
+export const INCIDENT_STATUSES = ['进行中', '已恢复', '已取消'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /**
@@ -26,6 +26,10 @@ export const incidents = pgTable(
       .references(() => projects.id),
     kind: text('kind').$type<IncidentKind>().notNull(),
     emergency: boolean('emergency').notNull(),
+    /** 计划停水/停电: announced ahead and reminded before it starts (jobs in planned-outage.ts). */
+    planned: boolean('planned').notNull().default(false),
+    /** {原因} in the residents' text. */
+    reason: text('reason'),
     title: text('title').notNull(),
     buildingIds: ids('building_ids'),
     unitIds: ids('unit_ids'),
@@ -39,6 +43,10 @@ export const incidents = pgTable(
     agentScript: text('agent_script').notNull().default(''),
     status: text('status').$type<IncidentStatus>().notNull().default('进行中'),
     resolvedAt: at('resolved_at'),
+    /** A planned outage called off: pending announcements and reminders are cancelled with it. */
+    cancelledAt: at('cancelled_at'),
+    /** When residents were (or are scheduled to be) first told; null while nothing was queued. */
+    announcedAt: at('announced_at'),
     resolutionNote: text('resolution_note'),
     /** Q60 target copied at creation (emergencies only), so a later settings change does not rewrite history. */
     notifyTargetMinutes: integer('notify_target_minutes'),

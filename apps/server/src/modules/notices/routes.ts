@@ -1,11 +1,19 @@
-import { noticePageSchema, noticeSchema, sourceDeliveryPageSchema } from '@guanjia/shared/api';
+import {
+  noticePageSchema,
+  noticeSchema,
+  sendPreviewSchema,
+  sourceDeliveryPageSchema,
+} from '@guanjia/shared/api';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam, versioned } from '../../platform/http/pagination';
+import { sendOrHold } from '../broadcasts/approval-gate';
 import { deliveryListQuery } from '../delivery/inputs';
 import { listDeliveries } from '../delivery/queries';
+import { approveAndPublish } from './approve-publish';
 import { createNotice } from './create-notice';
 import { decisionBody, noticeInput, noticeListQuery, noticePatch } from './inputs';
+import { previewNotice } from './preview-notice';
 import { publishNotice } from './publish-notice';
 import { listNotices, noticeInScope, presentNotice } from './queries';
 import { stepNotice } from './step-notice';
@@ -112,11 +120,41 @@ export async function noticeRoutes(app: App): Promise<void> {
       onRequest: guard('notices.write'),
       schema: { tags, params: idParam, body: versioned, response: { 200: noticeSchema } },
     },
-    async (request) =>
-      presentNotice(
-        await publishNotice(services, currentAuth(request), request.params.id, request.body.version),
-        now(),
-      ),
+    async (request) => {
+      const auth = currentAuth(request);
+      const { id } = request.params;
+      const row = await sendOrHold(services, auth, () =>
+        publishNotice(services, auth, id, request.body.version),
+      );
+      return presentNotice(row, now());
+    },
+  );
+
+  // 批准并发布: the 项目负责人 approves and sends in one step (W-30's last two steps together).
+  app.post(
+    '/api/notices/:id/approve-publish',
+    {
+      onRequest: guard('notices.approve'),
+      schema: { tags, params: idParam, body: versioned, response: { 200: noticeSchema } },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      const { id } = request.params;
+      const row = await sendOrHold(services, auth, () =>
+        approveAndPublish(services, auth, id, request.body.version),
+      );
+      return presentNotice(row, now());
+    },
+  );
+
+  // Recipients per channel and the exact texts, before publishing; nothing is sent.
+  app.post(
+    '/api/notices/:id/preview',
+    {
+      onRequest: guard('notices.read'),
+      schema: { tags, params: idParam, response: { 200: sendPreviewSchema } },
+    },
+    async (request) => previewNotice(services, currentAuth(request), request.params.id),
   );
 
   app.post(

@@ -76,6 +76,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     urgent: true,
     expiresAt: new Date(server.clock.now().getTime() + 7 * 86_400_000).toISOString(),
   });
+  const mass = await massMessagesOfB(server, admin);
   const { token } = (
     await server.request('POST', '/api/telephony/config/token', {
       token: admin,
@@ -122,6 +123,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     rule: (rule.json() as { id: number }).id,
     notice: notice.id,
     incident: incident.id,
+    ...mass,
     ticket: ticket.id,
     workOrder: ticket.workOrders![0]!.id,
     category: category.id,
@@ -195,6 +197,30 @@ async function complaintRecordsOfB(server: TestServer, admin: string) {
     complaint: supervised.id,
     supervision: supervisions.items.find((s) => s.ticketId === complaint.id)!.id,
     warning: warning!.id,
+  };
+}
+
+/** Project B's own message template and a mass send held for approval (threshold 1 in B). */
+async function massMessagesOfB(server: TestServer, admin: string) {
+  const f = server.fixture;
+  const template = await server.request('POST', '/api/message-templates', {
+    token: admin,
+    body: { projectId: f.projectB, code: 'b-water', kind: '短信', name: '乙方停水', body: '{小区}停水' },
+  });
+  expect(template.statusCode, template.body).toBe(201);
+  const threshold = await server.request('PUT', '/api/settings/broadcasts.approvalThreshold', {
+    token: admin,
+    body: { projectId: f.projectB, value: 1 },
+  });
+  expect(threshold.statusCode, threshold.body).toBe(200);
+  const held = await server.request('POST', '/api/incidents', {
+    token: admin,
+    body: { projectId: f.projectB, kind: '停电', emergency: false, title: '乙方检修', residentText: 'x' },
+  });
+  expect(held.statusCode, held.body).toBe(409);
+  return {
+    template: (template.json() as { id: number }).id,
+    approval: (held.json() as { error: { details: { approvalId: number } } }).error.details.approvalId,
   };
 }
 
@@ -497,11 +523,46 @@ function incidentScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/incidents/:id/tickets': [{ method: 'GET', url: `${i}/tickets` }],
     'GET /api/incidents/:id/candidates': [{ method: 'GET', url: `${i}/candidates` }],
     'GET /api/incidents/:id/deliveries': [{ method: 'GET', url: `${i}/deliveries` }],
+    'POST /api/incidents/preview': [
+      {
+        method: 'POST',
+        url: '/api/incidents/preview',
+        body: { projectId: f.projectB, kind: '停水', emergency: false, title: 'x', residentText: 'x' },
+      },
+    ],
+    'POST /api/incidents/:id/cancel': [{ method: 'POST', url: `${i}/cancel`, body: { version: 1 } }],
+    ...massMessageScopeCases(),
     'GET /api/incidents/active': [{ method: 'GET', url: `/api/incidents/active?unitId=${f.unitsB[0]}` }],
     'GET /api/reports/incidents': [
       { method: 'GET', url: `/api/reports/incidents?projectId=${f.projectB}&from=2020-01-01&to=2030-01-01` },
     ],
     ...noticeScopeCases(),
+  };
+}
+
+function massMessageScopeCases(): Record<string, ScopeCase[]> {
+  const f = t.fixture;
+  const tpl = `/api/message-templates/${b.template}`;
+  const a = `/api/broadcast-approvals/${b.approval}`;
+  return {
+    'POST /api/notices/:id/preview': [{ method: 'POST', url: `/api/notices/${b.notice}/preview` }],
+    'POST /api/notices/:id/approve-publish': [
+      { method: 'POST', url: `/api/notices/${b.notice}/approve-publish`, body: { version: 1 } },
+    ],
+    'POST /api/message-templates': [
+      {
+        method: 'POST',
+        url: '/api/message-templates',
+        body: { projectId: f.projectB, code: 'x', kind: '短信', name: 'x', body: 'x' },
+      },
+    ],
+    'GET /api/message-templates/:id': [{ method: 'GET', url: tpl }],
+    'PATCH /api/message-templates/:id': [{ method: 'PATCH', url: tpl, body: { version: 1, name: 'x' } }],
+    'DELETE /api/message-templates/:id': [{ method: 'DELETE', url: `${tpl}?version=1` }],
+    'GET /api/broadcast-approvals/:id': [{ method: 'GET', url: a }],
+    'POST /api/broadcast-approvals/:id/decide': [
+      { method: 'POST', url: `${a}/decide`, body: { version: 1, approve: true } },
+    ],
   };
 }
 
@@ -686,6 +747,8 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],
     'GET /api/incidents': ['/api/incidents?pageSize=200', [b.incident]],
     'GET /api/notices': ['/api/notices?pageSize=200', [b.notice]],
+    'GET /api/message-templates': ['/api/message-templates', [b.template]],
+    'GET /api/broadcast-approvals': ['/api/broadcast-approvals?pageSize=200', [b.approval]],
     'GET /api/deliveries': ['/api/deliveries?pageSize=200', []],
     'GET /api/calls': ['/api/calls?pageSize=200', [b.call]],
     'GET /api/telephony/blocked': ['/api/telephony/blocked?pageSize=200', [b.blocked]],

@@ -3,24 +3,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   App,
   Button,
-  DatePicker,
   Drawer,
   Empty,
-  Form,
   Input,
-  Modal,
   Popconfirm,
   Segmented,
-  Select,
   Space,
-  Switch,
   Table,
   type TableProps,
   Tabs,
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -33,17 +27,8 @@ import { useEnumLabel } from '../../enumLabel';
 import { formatDateTime } from '../../format';
 import { DeliveryLog } from './DeliveryLog';
 import { IncidentTickets } from './IncidentTickets';
-import { INCIDENT_KINDS, type Incident, type IncidentKind, type NotifyState } from './types';
-
-interface CreateValues {
-  kind: IncidentKind;
-  emergency: boolean;
-  title: string;
-  buildingIds: number[];
-  expectedEndAt?: Dayjs | null;
-  residentText: string;
-  agentScript?: string;
-}
+import { RegisterIncident } from './RegisterIncident';
+import type { Incident, NotifyState } from './types';
 
 const NOTIFY_COLOR: Record<NotifyState, string> = {
   met: 'green',
@@ -51,7 +36,6 @@ const NOTIFY_COLOR: Record<NotifyState, string> = {
   pending: 'blue',
   overdue: 'red',
 };
-const VARIABLES = '{{resident.name}} {{unit.label}} {{incident.until}}';
 
 /** 停水停电: log an outage (residents are told at once), follow Q60, mark it restored. */
 export default function IncidentsPage() {
@@ -66,7 +50,6 @@ export default function IncidentsPage() {
   const [creating, setCreating] = useState(false);
   const [log, setLog] = useState<Incident | null>(null);
   const [note, setNote] = useState('');
-  const [form] = Form.useForm<CreateValues>();
   const buildings = useBuildings(projectId);
   const query = {
     projectId: projectId ?? undefined,
@@ -83,25 +66,18 @@ export default function IncidentsPage() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['incidents'] });
 
-  const create = useMutation({
-    mutationFn: (v: CreateValues) =>
-      api.post<Incident>('/api/incidents', {
-        projectId,
-        kind: v.kind,
-        emergency: v.emergency,
-        title: v.title.trim(),
-        buildingIds: v.buildingIds ?? [],
-        expectedEndAt: v.expectedEndAt ? v.expectedEndAt.toISOString() : null,
-        residentText: v.residentText.trim(),
-        agentScript: v.agentScript?.trim() ?? '',
+  const cancel = useMutation({
+    mutationFn: (i: Incident) =>
+      api.post<Incident>(`/api/incidents/${i.id}/cancel`, {
+        version: i.version,
+        reason: note.trim() || null,
       }),
-    onSuccess: (i) => {
-      void message.success(t('incidents.created', { count: i.recipientCount }));
-      setCreating(false);
-      form.resetFields();
+    onSuccess: () => {
+      void message.success(t('broadcasts.incident.cancelled'));
+      setNote('');
       void refresh();
     },
-    onError: (error) => onError(error, { form }),
+    onError: (error) => onError(error),
   });
 
   const resolve = useMutation({
@@ -126,8 +102,12 @@ export default function IncidentsPage() {
       width: 130,
       render: (k: string, i) => (
         <Space size={4}>
-          <Tag color={i.emergency ? 'red' : 'blue'}>
-            {i.emergency ? t('incidents.emergency') : t('incidents.planned')}
+          <Tag color={i.emergency ? 'red' : i.planned ? 'purple' : 'blue'}>
+            {i.emergency
+              ? t('incidents.emergency')
+              : i.planned
+                ? t('broadcasts.incident.planned')
+                : t('broadcasts.incident.normal')}
           </Tag>
           {label(k)}
         </Space>
@@ -176,7 +156,16 @@ export default function IncidentsPage() {
       title: t('incidents.status'),
       dataIndex: 'status',
       width: 90,
-      render: (s: string) => <Tag color={s === '进行中' ? 'orange' : 'default'}>{label(s)}</Tag>,
+      render: (s: string, i) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={s === '进行中' ? 'orange' : 'default'}>{label(s)}</Tag>
+          {i.planned && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(i.startsAt).slice(5, 16)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('common.actions'),
@@ -187,6 +176,26 @@ export default function IncidentsPage() {
           <Button size="small" onClick={() => setLog(i)} data-testid={`incident-log-${i.id}`}>
             {t('incidents.details')}
           </Button>
+          {i.status === '进行中' &&
+            i.planned &&
+            new Date(i.startsAt) > new Date() &&
+            can('incidents.write') && (
+              <Popconfirm
+                title={t('broadcasts.incident.cancelConfirm')}
+                description={
+                  <Input
+                    placeholder={t('broadcasts.incident.reason')}
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                  />
+                }
+                onConfirm={() => cancel.mutate(i)}
+              >
+                <Button size="small" danger data-testid={`incident-cancel-${i.id}`}>
+                  {t('broadcasts.incident.cancel')}
+                </Button>
+              </Popconfirm>
+            )}
           {i.status === '进行中' && can('incidents.write') && (
             <Popconfirm
               title={t('incidents.resolveConfirm')}
@@ -262,68 +271,15 @@ export default function IncidentsPage() {
         }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
       />
-      <Modal
+      <RegisterIncident
+        projectId={projectId}
         open={creating}
-        title={t('incidents.create')}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        confirmLoading={create.isPending}
-        width={640}
-        destroyOnHidden
-      >
-        <Form<CreateValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: '停水', emergency: true, buildingIds: [] }}
-          onFinish={(v) => create.mutate(v)}
-          data-testid="incident-form"
-        >
-          <Space size="large" wrap>
-            <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true }]}>
-              <Select
-                style={{ width: 160 }}
-                options={INCIDENT_KINDS.map((k) => ({ value: k, label: label(k) }))}
-              />
-            </Form.Item>
-            <Form.Item name="emergency" label={t('incidents.emergency')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-            <Form.Item name="expectedEndAt" label={t('incidents.expectedEndAt')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-            </Form.Item>
-          </Space>
-          <Form.Item
-            name="title"
-            label={t('incidents.eventTitle')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input maxLength={200} data-testid="incident-title" />
-          </Form.Item>
-          <Form.Item name="buildingIds" label={t('incidents.buildings')} extra={t('incidents.wholeProject')}>
-            <Select
-              mode="multiple"
-              allowClear
-              options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
-              data-testid="incident-buildings"
-            />
-          </Form.Item>
-          <Form.Item
-            name="residentText"
-            label={t('incidents.residentText')}
-            extra={`${t('incidents.residentTextHint')}${VARIABLES}`}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 5 }}
-              maxLength={2000}
-              data-testid="incident-text"
-            />
-          </Form.Item>
-          <Form.Item name="agentScript" label={t('incidents.agentScript')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          void refresh();
+        }}
+      />
       <Drawer
         open={Boolean(log)}
         onClose={() => setLog(null)}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { NOTICE_TYPES } from '@guanjia/shared';
-import type { Notice } from '@guanjia/shared/api';
+import type { Notice, SendPreview } from '@guanjia/shared/api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -31,6 +31,8 @@ import { useApiError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumLabel } from '../../enumLabel';
 import { formatDateTime } from '../../format';
+import { ConfirmSend, reportHeld } from '../broadcasts/ConfirmSend';
+import { TemplatePicker } from '../broadcasts/TemplatePicker';
 import { DeliveryLog } from '../incidents/DeliveryLog';
 
 type NoticeStatus = Notice['status'];
@@ -42,7 +44,8 @@ const STATUS_COLOR: Record<NoticeStatus, string> = {
   已发布: 'green',
   已撤回: 'default',
 };
-const VARIABLES = '{{resident.name}} {{unit.label}} {{project.name}} {{notice.expiresAt}}';
+const VARIABLES =
+  '{小区} {楼栋} {开始时间} {结束时间} {服务电话} {{resident.name}} {{unit.label}} {{notice.expiresAt}}';
 
 interface CreateValues {
   type: string;
@@ -58,7 +61,7 @@ interface CreateValues {
   eventRange?: [Dayjs, Dayjs] | null;
 }
 
-type Step = 'submit' | 'review' | 'approve' | 'publish' | 'withdraw';
+type Step = 'submit' | 'review' | 'approve' | 'publish' | 'approve-publish' | 'withdraw';
 
 /** 通知公告: draft, W-30 review and approval, publish to a targeted audience, follow the deliveries. */
 export default function NoticesPage() {
@@ -73,6 +76,8 @@ export default function NoticesPage() {
   const [creating, setCreating] = useState(false);
   const [log, setLog] = useState<Notice | null>(null);
   const [reason, setReason] = useState('');
+  // Publishing (or 批准并发布) waits for the confirmation with recipients and exact texts.
+  const [sending, setSending] = useState<{ n: Notice; action: Step } | null>(null);
   const [form] = Form.useForm<CreateValues>();
   const type = Form.useWatch('type', form);
   const buildings = useBuildings(projectId);
@@ -122,9 +127,13 @@ export default function NoticesPage() {
     onSuccess: () => {
       void message.success(t('common.saved'));
       setReason('');
+      setSending(null);
       void refresh();
     },
-    onError: (error) => onError(error),
+    onError: (error) => {
+      setSending(null);
+      if (!reportHeld(error, t)) onError(error);
+    },
   });
 
   const actionsOf = (n: Notice) => {
@@ -174,10 +183,15 @@ export default function NoticesPage() {
           true,
         ),
       );
+      out.push(
+        button('approve-publish', t('broadcasts.approvePublish'), () =>
+          setSending({ n, action: 'approve-publish' }),
+        ),
+      );
       out.push(reject('approve'));
     }
     if ((n.status === '已批准' || (n.status === '草稿' && n.urgent)) && can('notices.write') && !n.expired)
-      out.push(button('publish', t('notices.publish'), () => step.mutate({ n, action: 'publish' }), true));
+      out.push(button('publish', t('notices.publish'), () => setSending({ n, action: 'publish' }), true));
     if (n.status === '已发布') {
       out.push(button('log', t('notices.deliveries'), () => setLog(n)));
       if (can('notices.write'))
@@ -293,6 +307,11 @@ export default function NoticesPage() {
           >
             <Input maxLength={200} />
           </Form.Item>
+          {projectId && (
+            <Form.Item label={t('broadcasts.templates.use')}>
+              <TemplatePicker projectId={projectId} onPick={(body) => form.setFieldValue('body', body)} />
+            </Form.Item>
+          )}
           <Form.Item
             name="body"
             label={t('notices.body')}
@@ -343,6 +362,14 @@ export default function NoticesPage() {
           </Space>
         </Form>
       </Modal>
+      <ConfirmSend
+        open={sending !== null}
+        previewKey={sending ? [sending.n.id, sending.n.version] : null}
+        loadPreview={() => api.post<SendPreview>(`/api/notices/${sending?.n.id}/preview`)}
+        confirming={step.isPending}
+        onConfirm={() => sending && step.mutate(sending)}
+        onCancel={() => setSending(null)}
+      />
       <Drawer
         open={Boolean(log)}
         onClose={() => setLog(null)}
