@@ -1,4 +1,6 @@
+import { uploadUrl } from '@guanjia/shared/api';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import sharp from 'sharp';
 import { recordCallback } from '../modules/callbacks/record-callback';
 import { technicianCandidates } from '../modules/dispatch/candidates';
 import { technicianStatus } from '../modules/dispatch/schema';
@@ -10,12 +12,14 @@ import { ensureCategoryTree, listCategories } from '../modules/tickets/categorie
 import { createTicket } from '../modules/tickets/create-ticket';
 import type { TicketInput } from '../modules/tickets/create-ticket.types';
 import { tickets } from '../modules/tickets/schema';
+import { createUpload } from '../modules/uploads/create-upload';
 import { acceptWorkOrder } from '../modules/workorders/accept-work-order';
 import { arriveWorkOrder } from '../modules/workorders/arrive-work-order';
 import { completeWorkOrder } from '../modules/workorders/complete-work-order';
 import { pauseWorkOrder } from '../modules/workorders/pause-work-order';
 import { workOrders } from '../modules/workorders/schema';
 import { startWorkOrder } from '../modules/workorders/start-work-order';
+import { userActor } from '../platform/auth/actor';
 import type { AuthContext } from '../platform/auth/context';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
@@ -175,9 +179,13 @@ async function advance(
     await pauseWorkOrder(services, admin, wo.id, wo.version, '等配件');
     return;
   }
+  // Closed jobs were signed for by the resident on the phone (Q40): the demo shows the signature and
+  // a photo on the order and on its printed 派工单.
+  const signed = step === 'closed' ? await demoSignature(services, admin, wo.projectId) : null;
   await completeWorkOrder(services, admin, wo.id, wo.version, {
     materials: [{ item: '配件', qty: 1, unit: '个', unitPrice: 15 }],
     result: '已修复',
+    ...(signed ? { signature: signed.signature, photosAfter: [signed.photo] } : {}),
   });
   if (step !== 'closed' && step !== 'dissatisfied') return;
   await recordCallback(services, admin, ticketId, {
@@ -187,4 +195,28 @@ async function advance(
     scores: step === 'closed' ? { overall: 5, speed: 5, attitude: 5 } : { overall: 2, speed: 3, attitude: 3 },
     comment: step === 'closed' ? '师傅很专业' : '修完还是不行',
   });
+}
+
+/** A finger-drawn signature and an after-photo, stored as uploads like the technician's phone does. */
+async function demoSignature(services: Services, admin: AuthContext, projectId: number) {
+  const stroke =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160"><path d="M20 110 C 80 20, 120 150, 170 70 S 260 40, 300 110 S 400 60, 460 90" stroke="#1a1a1a" stroke-width="5" fill="none" stroke-linecap="round"/></svg>';
+  const png = await sharp(Buffer.from(stroke)).png().toBuffer();
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c8d6cf' } })
+    .jpeg()
+    .toBuffer();
+  const store = (file: Buffer, kind: 'photo' | 'signature') =>
+    createUpload({
+      ctx: services,
+      actor: userActor(admin),
+      file,
+      kind,
+      projectId,
+      uploadedById: admin.userId,
+      portalPhone: null,
+    });
+  return {
+    signature: uploadUrl((await store(png, 'signature')).id),
+    photo: uploadUrl((await store(photo, 'photo')).id),
+  };
 }

@@ -105,7 +105,10 @@ async function drawCard(doc: PDFKit.PDFDocument, card: PrintableCard, labels: Jo
   }
 
   y += fs(6);
-  y = section(doc, labels.problem, `${data.title}\n${data.description}`, left, y, width, fs(54), fs);
+  // A title cut from the description itself (no category) would only repeat it.
+  const repeated = data.description.startsWith(data.title.replace(/…$/, ''));
+  const problem = repeated ? data.description : `${data.title}\n${data.description}`;
+  y = section(doc, labels.problem, problem, left, y, width, fs(54), fs);
 
   const { rows, totalFen } = materialRows(data.materials);
   doc.font('cjk-bold').fontSize(fs(9)).text(labels.materials, left, y);
