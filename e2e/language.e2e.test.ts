@@ -163,7 +163,12 @@ describe('the console in Chinese', () => {
       const saved = page.waitForResponse(
         (r) => r.url().includes('/api/settings/delivery.quietHours') && r.request().method() === 'PUT',
       );
-      await page.getByRole('button', { name: /保\s*存/ }).click();
+      // The escalation dialog may still be fading out: the quiet hours' own dialog saves.
+      await page
+        .getByRole('dialog')
+        .filter({ hasText: '免打扰时段' })
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
       expect((await saved).status()).toBe(200);
       const after = await api.get<{ items: { key: string; value: unknown }[] }>('/api/settings');
       expect(after.items.find((i) => i.key === 'delivery.quietHours')?.value).toEqual({
