@@ -6,3 +6,4 @@ export * from './phone';
 export * from './tickets';
 export * from './time-format';
 export * from './zoned';
+export * from './portal-report';
