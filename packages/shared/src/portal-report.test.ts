@@ -31,7 +31,10 @@ describe('urgencyHint', () => {
 
   it('uses the configured words only', () => {
     expect(urgencyHint('阳台漏水', null, ['化粪池'])).toBeNull();
-    expect(urgencyHint('化粪池满溢', null, ['化粪池', ' '])).toEqual({ reason: 'keyword', keyword: '化粪池' });
+    expect(urgencyHint('化粪池满溢', null, ['化粪池', ' '])).toEqual({
+      reason: 'keyword',
+      keyword: '化粪池',
+    });
   });
 
   it('finds any configured word wherever it stands in the text', () => {

@@ -138,7 +138,8 @@ export function bookWindow(args: {
   const to = wallClockInstant(args.date, w.to, args.timeZone);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return { refusal: 'unknown_window' };
   if (to.getTime() <= args.now.getTime()) return { refusal: 'window_past' };
-  if (!bookableDays(args.now, args.timeZone, args.daysAhead).includes(args.date)) return { refusal: 'too_far' };
+  if (!bookableDays(args.now, args.timeZone, args.daysAhead).includes(args.date))
+    return { refusal: 'too_far' };
   return { from, to, window: w };
 }
 

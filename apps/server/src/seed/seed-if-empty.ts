@@ -9,6 +9,7 @@ import { seedDemoEstate } from './demo-estate';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoPortal } from './demo-portal';
+import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
 import { seedDemoTickets } from './demo-tickets';
@@ -47,6 +48,7 @@ export async function seedIfEmpty(
       // After the seats: the QA demo's calls reach agents through their extensions.
       await seedDemoQuality(services, boot);
       await seedDemoPortal(services, boot);
+      await seedDemoPortalReport(services, boot);
       await seedDemoStaffChannels(services, boot);
       await seedDemoMail(services, boot);
     }

@@ -1361,6 +1361,8 @@ const en: Strings<Translation> = {
       workorder_created: 'Work order created',
       workorder_dispatch: 'Technician assigned',
       workorder_grab: 'Technician took the job',
+      workorder_dispatched: 'Technician assigned',
+      workorder_grabbed: 'Technician took the job',
       workorder_accept: 'Technician took the job',
       workorder_arrive: 'Technician arrived',
       workorder_start: 'Work started',

@@ -1313,6 +1313,8 @@ const zhCN = {
       workorder_created: '已生成派工单',
       workorder_dispatch: '已派工',
       workorder_grab: '维修师傅已接单',
+      workorder_dispatched: '已派工',
+      workorder_grabbed: '维修师傅已接单',
       workorder_accept: '维修师傅已接单',
       workorder_arrive: '维修师傅已到场',
       workorder_start: '开始维修',

@@ -37,10 +37,15 @@ export const ticketInput = z
     message: 'a resident, a unit or a contact phone is required so the resident can be called back',
     path: ['residentId'],
   })
-  .refine((v) => !v.appointmentUntil || (v.appointmentAt && Date.parse(v.appointmentUntil) > Date.parse(v.appointmentAt)), {
-    message: 'a window ends after it starts',
-    path: ['appointmentUntil'],
-  })
+  .refine(
+    (v) =>
+      !v.appointmentUntil ||
+      (v.appointmentAt && Date.parse(v.appointmentUntil) > Date.parse(v.appointmentAt)),
+    {
+      message: 'a window ends after it starts',
+      path: ['appointmentUntil'],
+    },
+  )
   .refine((v) => v.priority !== '预约' || v.appointmentAt, {
     message: 'an appointment time is required for 预约',
     path: ['appointmentAt'],
