@@ -2,6 +2,7 @@ import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import type { Translation } from './zh-CN';
 
@@ -10,6 +11,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
   ...bindings.en,
+  ...portalReport.en,
   ...kbPart.en,
   ...delivery.en,
   ...mail.en,
@@ -627,6 +629,13 @@ const en: Strings<Translation> = {
       portal_duplicateWindowHours: 'Hours within which an identical report for the same home is refused',
       portal_urgeIntervalMinutes: 'Minimum minutes between two chase-ups of one ticket',
       portal_reopenWithinDays: 'Days after completion that a resident may reopen a ticket',
+      portal_appointmentWindows:
+        'Visit windows a resident may pick (key, label, from, to, e.g. 上午 09:00–12:00)',
+      portal_appointmentDaysAhead: 'Days (today included) a resident may book a visit window for',
+      portal_urgentKeywords: 'Words in a report (or its problem) for which the portal suggests urgent',
+      portal_commonCategories: "How many of the estate's most reported problems the report form shows first",
+      portal_logoUrl:
+        'Company logo at the top of the resident portal (image URL; empty: a text logo from the name)',
     },
   },
   audit: {

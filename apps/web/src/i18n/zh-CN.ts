@@ -2,11 +2,13 @@ import bindings from './parts/bindings';
 import delivery from './parts/delivery';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   ...bindings.zh,
+  ...portalReport.zh,
   ...kbPart.zh,
   ...delivery.zh,
   ...mail.zh,
@@ -581,6 +583,11 @@ const zhCN = {
       portal_duplicateWindowHours: '该小时数内相同房屋的相同报事视为重复',
       portal_urgeIntervalMinutes: '同一工单两次催单的最短间隔（分钟）',
       portal_reopenWithinDays: '工单办结后可由住户重新打开的天数',
+      portal_appointmentWindows: '住户可选的上门时段（key、名称、开始、结束，如 上午 09:00–12:00）',
+      portal_appointmentDaysAhead: '住户可预约的天数（含今天）',
+      portal_urgentKeywords: '报事中出现这些词（或所选问题含这些词）时建议标记紧急',
+      portal_commonCategories: '报事页优先显示的本小区常见问题个数',
+      portal_logoUrl: '住户门户顶部显示的公司标志（图片地址；留空则按公司名生成文字标志）',
     },
   },
   audit: {

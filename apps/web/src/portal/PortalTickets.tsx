@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiError } from '../components/feedback';
 import { PhotoList } from '../components/Photos';
 import { type PortalTicket, portalApi } from './api';
+import { CallCenterButton, PortalProgressFacts } from './PortalProgress';
 import { usePortalTime } from './time';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -36,6 +37,7 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
             title={
               <Space wrap>
                 <Tag>{ticket.type}</Tag>
+                {ticket.priority === '急' && <Tag color="red">{t('portalReport.urgentTag')}</Tag>}
                 {ticket.title}
               </Space>
             }
@@ -99,6 +101,11 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         title={
           <Space wrap>
             <Tag>{ticket.type}</Tag>
+            {ticket.priority === '急' && (
+              <Tag color="red" data-testid="portal-ticket-urgent">
+                {t('portalReport.urgentTag')}
+              </Tag>
+            )}
             {ticket.number}
           </Space>
         }
@@ -109,6 +116,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         }
       >
         <Typography.Paragraph>{ticket.description}</Typography.Paragraph>
+        <PortalProgressFacts ticket={ticket} />
         {ticket.attachments?.length ? (
           <div data-testid="portal-ticket-photos" style={{ marginBottom: 12 }}>
             <PhotoList photos={ticket.attachments.map((a) => a.url)} />
@@ -132,6 +140,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
             {ticket.urgeCount ? ` (${ticket.urgeCount})` : ''}
           </Button>
         )}
+        <CallCenterButton phone={ticket.servicePhone ?? null} />
       </Card>
       {finished && !ticket.rating && (
         <Card title={t('portal.rate')}>

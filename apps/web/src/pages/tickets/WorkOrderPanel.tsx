@@ -13,6 +13,7 @@ import { WorkOrderStatusTag } from '../../components/ServiceTags';
 import { DeadlineTag } from '../../components/SlaCountdown';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
+import { windowEnd } from './appointmentWindow';
 import { DispatchModal, type DispatchTarget } from './DispatchModal';
 import { ReasonModal } from './ReasonModal';
 
@@ -156,7 +157,13 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
           { key: 'arrived', label: t('workOrders.arrivedAt'), children: short(wo.arrivedAt) },
           { key: 'completed', label: t('workOrders.completedAt'), children: short(wo.completedAt) },
           ...(wo.appointmentAt
-            ? [{ key: 'appt', label: t('tickets.fields.appointmentAt'), children: short(wo.appointmentAt) }]
+            ? [
+                {
+                  key: 'appt',
+                  label: t('tickets.fields.appointmentAt'),
+                  children: `${short(wo.appointmentAt)}${windowEnd(wo.appointmentUntil)}`,
+                },
+              ]
             : []),
           ...(wo.returnCount || wo.transferCount
             ? [
