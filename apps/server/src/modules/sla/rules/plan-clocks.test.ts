@@ -42,7 +42,7 @@ const facts = (over: Partial<TicketFacts> = {}): TicketFacts => ({
   ...over,
 });
 
-function plan(priority: '急' | '一般', f: TicketFacts, now: Date) {
+function plan(priority: '急' | '一般' | '预约', f: TicketFacts, now: Date) {
   const targets = resolveTargets(
     [],
     { projectId: 1, ticketType: '报修', priority, categoryPath: [] },
