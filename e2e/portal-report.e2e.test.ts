@@ -156,6 +156,8 @@ describe('resident portal report', () => {
       await phone.getByTestId('portal-appointment-window').getByText('下午').click();
       expect(await overflow(phone)).toBeLessThanOrEqual(0);
 
+      const shot = process.env.PORTAL_SCREENSHOT;
+      if (shot) await phone.screenshot({ path: shot.replace(/\.png$/, '-form.png'), fullPage: true });
       const reported = phone.waitForResponse(
         (r) => r.url().endsWith('/api/portal/tickets') && r.request().method() === 'POST',
       );
@@ -190,8 +192,7 @@ describe('resident portal report', () => {
       expect(await phone.getByTestId('portal-technician').textContent()).toContain('预计');
       await phone.getByText('已派工').first().waitFor();
       expect(await overflow(phone)).toBeLessThanOrEqual(0);
-      if (process.env.PORTAL_SCREENSHOT)
-        await phone.screenshot({ path: process.env.PORTAL_SCREENSHOT, fullPage: true });
+      if (shot) await phone.screenshot({ path: shot, fullPage: true });
     } catch (error) {
       throw new Error(
         `${String(error)}\n${contexts.map(explain).join('\n')}\n${server.output().slice(-2000)}`,

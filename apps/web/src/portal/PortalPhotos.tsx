@@ -37,6 +37,7 @@ export function PortalPhotoPicker({ value, onChange }: { value: string[]; onChan
         accept="image/*"
         multiple
         hidden
+        style={{ display: 'none' }}
         onChange={(e) => void add(e)}
         data-testid="portal-photos"
       />

@@ -197,6 +197,7 @@ function AppointmentFields({ options }: { options: PortalReportForm | undefined 
                     value={w.key}
                     disabled={over}
                     data-testid={`portal-window-${w.key}`}
+                    style={{ flex: '1 1 140px', textAlign: 'center', borderRadius: 6 }}
                   >
                     {t('portalReport.windowRange', { label: w.label, from: w.from, to: w.to })}
                     {over ? ` · ${t('portalReport.windowPast')}` : ''}

@@ -98,6 +98,8 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={onBack}>{t('portal.back')}</Button>
       <Card
+        // A long ticket number wraps on a 360 px phone rather than being cut off.
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Space wrap>
             <Tag>{ticket.type}</Tag>
