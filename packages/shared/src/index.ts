@@ -6,6 +6,8 @@ export * from './permissions';
 export * from './phone';
 export * from './phone-format';
 export * from './punctuation';
+export * from './portal-report';
+export * from './text-logo';
 export * from './tickets';
 export * from './time-format';
 export * from './zoned';

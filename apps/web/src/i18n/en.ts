@@ -8,6 +8,7 @@ import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
 import type { Translation } from './zh-CN';
@@ -19,6 +20,7 @@ const en: Strings<Translation> = {
   ...bindings.en,
   ...cctools.en,
   ...broadcasts.en,
+  ...portalReport.en,
   ...kbPart.en,
   ...delivery.en,
   ...jobcard.en,
@@ -660,6 +662,13 @@ const en: Strings<Translation> = {
       complaints_superviseEscalateHours:
         'Hours between escalation steps of a missed supervision (lead → supervisor → manager)',
       complaints_reviewRoles: 'Roles that review a complaint’s handling result',
+      portal_appointmentWindows:
+        'Visit windows a resident may pick (key, label, from, to, e.g. 上午 09:00–12:00)',
+      portal_appointmentDaysAhead: 'Days (today included) a resident may book a visit window for',
+      portal_urgentKeywords: 'Words in a report (or its problem) for which the portal suggests urgent',
+      portal_commonCategories: "How many of the estate's most reported problems the report form shows first",
+      portal_logoUrl:
+        'Company logo at the top of the resident portal (image URL; empty: a text logo from the name)',
     },
   },
   audit: {
@@ -1412,6 +1421,8 @@ const en: Strings<Translation> = {
       workorder_created: 'Work order created',
       workorder_dispatch: 'Technician assigned',
       workorder_grab: 'Technician took the job',
+      workorder_dispatched: 'Technician assigned',
+      workorder_grabbed: 'Technician took the job',
       workorder_accept: 'Technician took the job',
       workorder_arrive: 'Technician arrived',
       workorder_start: 'Work started',

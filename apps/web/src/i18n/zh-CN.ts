@@ -8,6 +8,7 @@ import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
 
@@ -16,6 +17,7 @@ const zhCN = {
   ...bindings.zh,
   ...cctools.zh,
   ...broadcasts.zh,
+  ...portalReport.zh,
   ...kbPart.zh,
   ...delivery.zh,
   ...jobcard.zh,
@@ -607,6 +609,11 @@ const zhCN = {
       complaints_majorNotifyRoles: '重大投诉立即通知的角色',
       complaints_superviseEscalateHours: '督办超期后每隔多少小时升级一级（班长 → 主管 → 项目经理）',
       complaints_reviewRoles: '审核投诉处理结果的角色（班长/主管）',
+      portal_appointmentWindows: '住户可选的上门时段（key、名称、开始、结束，如 上午 09:00–12:00）',
+      portal_appointmentDaysAhead: '住户可预约的天数（含今天）',
+      portal_urgentKeywords: '报事中出现这些词（或所选问题含这些词）时建议标记紧急',
+      portal_commonCategories: '报事页优先显示的本小区常见问题个数',
+      portal_logoUrl: '住户门户顶部显示的公司标志（图片地址；留空则按公司名生成文字标志）',
     },
   },
   audit: {
@@ -1357,6 +1364,8 @@ const zhCN = {
       workorder_created: '已生成派工单',
       workorder_dispatch: '已派工',
       workorder_grab: '维修师傅已接单',
+      workorder_dispatched: '已派工',
+      workorder_grabbed: '维修师傅已接单',
       workorder_accept: '维修师傅已接单',
       workorder_arrive: '维修师傅已到场',
       workorder_start: '开始维修',

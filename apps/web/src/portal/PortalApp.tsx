@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Badge,
   Button,
   Card,
   ConfigProvider,
   Empty,
-  Form,
-  Input,
   List,
-  Select,
   Space,
   Spin,
   Switch,
@@ -24,16 +20,16 @@ import { ApiError } from '../api/client';
 import { useApiError } from '../components/feedback';
 import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
-import { type PortalIncident, type PortalMe, type PortalNotice, type PortalTicket, portalApi } from './api';
+import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalKb } from './PortalKb';
+import { PortalBrand } from './PortalBrand';
 import { PortalLogin } from './PortalLogin';
-import { PortalPhotoPicker } from './PortalPhotos';
+import { ReportTab } from './PortalReport';
 import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
 import { PortalTimezone, usePortalTime } from './time';
 
 const LARGE_KEY = 'guanjia.portal.largeFont';
-const REPORT_TYPES = ['报修', '投诉', '建议', '表扬'] as const;
 
 function useLargeFont(): [boolean, (v: boolean) => void] {
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
@@ -93,6 +89,7 @@ export default function PortalApp() {
           <PortalLogin onLoggedIn={() => void queryClient.invalidateQueries({ queryKey: ['portal'] })} />
         ) : (
           <PortalTimezone.Provider value={me.data.timezone}>
+            <PortalBrand />
             <PortalHome me={me.data} />
           </PortalTimezone.Provider>
         )}
@@ -224,75 +221,6 @@ function HomeTab({ me }: { me: PortalMe }) {
         <BindingRequestCard title={t('bindings.portal.bindTitle')} />
       )}
     </Space>
-  );
-}
-
-function ReportTab({ me, onDone }: { me: PortalMe; onDone: (ticketId: number) => void }) {
-  const { t } = useTranslation();
-  const label = useEnumLabel();
-  const { message } = App.useApp();
-  const onError = useApiError();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ unitId: number; type: string; description: string }>();
-  const [photos, setPhotos] = useState<string[]>([]);
-  const report = useMutation({
-    mutationFn: (v: { unitId: number; type: string; description: string }) =>
-      portalApi.post<PortalTicket>('/api/portal/tickets', {
-        ...v,
-        attachments: photos.map((url, i) => ({ url, name: `photo-${i + 1}.jpg` })),
-      }),
-    onSuccess: (ticket) => {
-      void message.success(t('portal.submitted', { number: ticket.number }));
-      form.resetFields();
-      setPhotos([]);
-      void queryClient.invalidateQueries({ queryKey: ['portal', 'tickets'] });
-      onDone(ticket.id);
-    },
-    onError: (e) => onError(e, { form }),
-  });
-  if (!me.units.length) return <Empty description={t('portal.noUnits')} />;
-  return (
-    <Card>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ unitId: me.units[0]?.id, type: '报修' }}
-        onFinish={(v) => report.mutate(v)}
-        data-testid="portal-report"
-      >
-        <Form.Item name="type" label={t('portal.reportType')}>
-          <Select size="large" options={REPORT_TYPES.map((v) => ({ value: v, label: label(v) }))} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('portal.reportUnit')}>
-          <Select size="large" options={me.units.map((u) => ({ value: u.id, label: u.label }))} />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('portal.reportDescription')}
-          rules={[{ required: true, min: 2, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={2000}
-            placeholder={t('portal.reportPlaceholder')}
-            data-testid="portal-description"
-          />
-        </Form.Item>
-        <Form.Item label={t('portal.photos')}>
-          <PortalPhotoPicker value={photos} onChange={setPhotos} />
-        </Form.Item>
-        <Button
-          type="primary"
-          size="large"
-          block
-          htmlType="submit"
-          loading={report.isPending}
-          data-testid="portal-report-submit"
-        >
-          {t('portal.submit')}
-        </Button>
-      </Form>
-    </Card>
   );
 }
 

@@ -7,6 +7,7 @@ import { useApiError } from '../components/feedback';
 import { PhotoList } from '../components/Photos';
 import { useEnumLabel } from '../enumLabel';
 import { type PortalTicket, portalApi } from './api';
+import { CallCenterButton, PortalProgressFacts } from './PortalProgress';
 import { usePortalTime } from './time';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -39,6 +40,7 @@ export function PortalTicketList({ onOpen }: { onOpen: (id: number) => void }) {
             title={
               <Space wrap>
                 <Tag>{label(ticket.type)}</Tag>
+                {ticket.priority === '急' && <Tag color="red">{t('portalReport.urgentTag')}</Tag>}
                 {ticket.title}
               </Space>
             }
@@ -100,9 +102,16 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={onBack}>{t('portal.back')}</Button>
       <Card
+        // A long ticket number wraps on a 360 px phone rather than being cut off.
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Space wrap>
             <Tag>{label(ticket.type)}</Tag>
+            {ticket.priority === '急' && (
+              <Tag color="red" data-testid="portal-ticket-urgent">
+                {t('portalReport.urgentTag')}
+              </Tag>
+            )}
             {ticket.number}
           </Space>
         }
@@ -113,6 +122,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
         }
       >
         <Typography.Paragraph>{ticket.description}</Typography.Paragraph>
+        <PortalProgressFacts ticket={ticket} />
         {ticket.attachments?.length ? (
           <div data-testid="portal-ticket-photos" style={{ marginBottom: 12 }}>
             <PhotoList photos={ticket.attachments.map((a) => a.url)} rewrite={portalUploadUrl} />
@@ -136,6 +146,7 @@ export function PortalTicketDetail({ id, onBack }: { id: number; onBack: () => v
             {ticket.urgeCount ? ` (${ticket.urgeCount})` : ''}
           </Button>
         )}
+        <CallCenterButton phone={ticket.servicePhone ?? null} />
       </Card>
       {finished && !ticket.rating && (
         <Card title={t('portal.rate')}>

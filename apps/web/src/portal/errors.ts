@@ -11,8 +11,12 @@ export function usePortalError() {
   const fallback = useApiError();
   return useCallback(
     (error: unknown, options?: { form?: FormInstance }) => {
-      const key = error instanceof ApiError ? `bindings.errors.${error.code}` : null;
-      if (key && i18n.exists(key)) void message.error(t(key));
+      const keys =
+        error instanceof ApiError
+          ? [`bindings.errors.${error.code}`, `portalReport.errors.${error.code}`]
+          : [];
+      const key = keys.find((k) => i18n.exists(k));
+      if (key) void message.error(t(key));
       else fallback(error, options);
     },
     [t, i18n, message, fallback],

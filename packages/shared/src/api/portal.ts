@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RESIDENT_RELATIONS } from '../estate';
 import { NOTICE_TYPES } from '../notices';
-import { TICKET_STATUSES, TICKET_TYPES } from '../tickets';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../tickets';
 import { isoDate, isoTime, nullableTime, page } from './common';
 import { INCIDENT_KINDS } from './incidents';
 import { attachmentSchema, residentRatingSchema } from './tickets';
@@ -38,7 +38,11 @@ export const portalTicketSchema = z.object({
   unitId: z.number().nullable(),
   unitLabel: z.string().nullable(),
   attachments: z.array(attachmentSchema),
+  /** 急 when the resident (or the desk) marked it urgent; 预约 with a preferred window. */
+  priority: z.enum(TICKET_PRIORITIES),
   appointmentAt: nullableTime,
+  /** End of the preferred window (appointmentAt is its start). */
+  appointmentUntil: nullableTime,
   rating: residentRatingSchema.nullable(),
   createdAt: isoTime,
   resolvedAt: nullableTime,
@@ -47,6 +51,13 @@ export const portalTicketSchema = z.object({
 export const portalTicketPageSchema = page(portalTicketSchema);
 /** With the steps the resident may see (status changes, urges, ratings: action and time only). */
 export const portalTicketDetailSchema = portalTicketSchema.extend({
+  categoryPath: z.string().nullable(),
+  /** Who is coming: the technician of the current work order, once dispatched. */
+  technicianName: z.string().nullable(),
+  /** While he is on the way: the arrive target of the work order's SLA clock (or the window's end). */
+  expectedArrivalAt: nullableTime,
+  /** The service centre's number for the call button. */
+  servicePhone: z.string().nullable(),
   urgeCount: z.number(),
   timeline: z.array(
     z.object({ at: isoTime, action: z.string(), status: z.string().nullable(), byResident: z.boolean() }),
@@ -131,3 +142,44 @@ export const householdMemberSchema = z.object({
 });
 export type HouseholdMember = z.infer<typeof householdMemberSchema>;
 export const householdSchema = page(householdMemberSchema);
+
+/** Who the portal belongs to: the company with its logo (a drawn text logo without one) and my 小区. */
+export const portalBrandingSchema = z.object({
+  company: z.object({
+    code: z.string().nullable(),
+    name: z.string(),
+    logoUrl: z.string(),
+    generatedLogo: z.boolean(),
+  }),
+  projects: z.array(z.object({ id: z.number(), name: z.string(), servicePhone: z.string().nullable() })),
+});
+export type PortalBranding = z.infer<typeof portalBrandingSchema>;
+
+/** What the report form offers for one of my units: categories (most used first), windows, urgent words. */
+export const portalReportFormSchema = z.object({
+  projectId: z.number(),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      parentId: z.number().nullable(),
+      level: z.number(),
+      name: z.string(),
+      pathNames: z.string(),
+      /** Default priority 急: choosing it suggests marking the report urgent. */
+      urgent: z.boolean(),
+      /** Tickets of this project in the category: the order of the "common" row. */
+      uses: z.number(),
+    }),
+  ),
+  /** Ids of the most reported problems here, most used first. */
+  common: z.array(z.number()),
+  urgentKeywords: z.array(z.string()),
+  appointment: z.object({
+    timezone: z.string(),
+    windows: z.array(z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+    /** Days that may be picked (YYYY-MM-DD on the estate's clock), today first. */
+    days: z.array(isoDate),
+  }),
+  servicePhone: z.string().nullable(),
+});
+export type PortalReportForm = z.infer<typeof portalReportFormSchema>;

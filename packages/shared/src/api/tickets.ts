@@ -63,6 +63,7 @@ export const ticketSummarySchema = z.object({
   status: z.enum(TICKET_STATUSES),
   priority: z.enum(TICKET_PRIORITIES),
   appointmentAt: nullableTime,
+  appointmentUntil: nullableTime,
   title: z.string(),
   unitId: z.number().nullable(),
   unitLabel: z.string().nullable(),

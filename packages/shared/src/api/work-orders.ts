@@ -50,6 +50,8 @@ export const workOrderSchema = z.object({
   team: z.string().nullable(),
   description: z.string(),
   appointmentAt: nullableTime,
+  /** End of the resident's preferred window (appointmentAt is its start); null for an agreed moment. */
+  appointmentUntil: nullableTime,
   technicianId: z.number().nullable(),
   technicianName: z.string().nullable(),
   vendorName: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { formatHumanTime } from '@guanjia/shared';
+import { formatHumanTime, wallClockTime } from '@guanjia/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { notify } from '../notifications/notify';
 import type { WorkOrderRow } from '../tickets/ticket-rows';
@@ -52,7 +52,10 @@ export async function handTo(
   const t = w.bundle.ticket;
   // The appointment on the project's clock; the technician's phone view is Chinese like this text.
   const at = wo.appointmentAt;
-  const appointment = at ? `，预约 ${formatHumanTime(at, { timeZone: w.sla.timezone, now: w.now })}` : '';
+  const until = wo.appointmentUntil ? `–${wallClockTime(wo.appointmentUntil, w.sla.timezone)}` : '';
+  const appointment = at
+    ? `，预约 ${formatHumanTime(at, { timeZone: w.sla.timezone, now: w.now })}${until}`
+    : '';
   await notify(w, [
     {
       companyId: t.companyId,

@@ -24,6 +24,10 @@ export const portalTicketInput = z.object({
   categoryId: z.number().int().positive().nullish(),
   description: z.string().trim().min(2).max(2000),
   appointmentAt: z.iso.datetime({ offset: true }).nullish(),
+  /** 紧急: the resident's own call (the form suggests it for 漏水/停电/困梯…); the ticket becomes 急. */
+  urgent: z.boolean().default(false),
+  /** A preferred visit window: a day and one of the project's windows, on the estate's clock. */
+  appointment: z.object({ date: z.iso.date(), window: z.string().trim().min(1).max(20) }).nullish(),
   attachments: z.array(attachmentInput).max(9).default([]),
 });
 export type PortalTicketInput = z.infer<typeof portalTicketInput>;
@@ -76,3 +80,5 @@ export const estateQuery = pageQuery.extend({
   projectId: z.coerce.number().int().positive().optional(),
   buildingId: z.coerce.number().int().positive().optional(),
 });
+
+export const reportFormQuery = z.object({ unitId: z.coerce.number().int().positive() });

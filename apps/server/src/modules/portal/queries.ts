@@ -12,6 +12,7 @@ import { projects, units } from '../org/schema';
 import { tickets } from '../tickets/schema';
 import { workOrders } from '../workorders/schema';
 import type { PortalContext } from './context';
+import { myTicketProgress } from './progress';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -28,7 +29,9 @@ function presentMyTicket(t: TicketRow, unitLabel: string | null) {
     unitId: t.unitId,
     unitLabel,
     attachments: t.attachments,
+    priority: t.priority,
     appointmentAt: t.appointmentAt?.toISOString() ?? null,
+    appointmentUntil: t.appointmentUntil?.toISOString() ?? null,
     rating: t.residentRating,
     createdAt: t.createdAt.toISOString(),
     resolvedAt: t.resolvedAt?.toISOString() ?? null,
@@ -73,7 +76,10 @@ const RESIDENT_VISIBLE = new Set([
   'ticket.rated',
   'workorder.created',
   'workorder.dispatch',
+  // The dispatcher's and the automatic dispatch's own actions (dispatch/auto-dispatch.ts).
+  'workorder.dispatched',
   'workorder.grab',
+  'workorder.grabbed',
   'workorder.accept',
   'workorder.arrive',
   'workorder.start',
@@ -115,6 +121,7 @@ export async function myTicketDetail(db: DbOrTx, t: TicketRow) {
     }));
   return {
     ...presentMyTicket(t, unit?.label ?? null),
+    ...(await myTicketProgress(db, t)),
     urgeCount: timeline.filter((e) => e.action === 'ticket.urged').length,
     timeline,
   };

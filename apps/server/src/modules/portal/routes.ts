@@ -1,10 +1,12 @@
 import {
   okSchema,
+  portalBrandingSchema,
   portalCodeSentSchema,
   portalIncidentPageSchema,
   portalMeSchema,
   portalNoticePageSchema,
   portalNoticeReadSchema,
+  portalReportFormSchema,
   portalSessionSchema,
   portalSubscriptionsSchema,
   portalTicketDetailSchema,
@@ -27,9 +29,11 @@ import {
   portalTicketInput,
   rateBody,
   reopenBody,
+  reportFormQuery,
   subscriptionsBody,
 } from './inputs';
 import { myIncidents, myNotices, myTicketDetail, myTickets, portalTimezone, readNotice } from './queries';
+import { portalBranding, reportForm } from './report-form';
 import { myOptOuts, setOptOuts } from './subscriptions';
 import { myTicket, rateTicket, reopenMyTicket, reportTicket, urgeTicket } from './tickets';
 
@@ -101,6 +105,21 @@ export async function portalRoutes(app: App): Promise<void> {
         units: p.units.map(({ id, projectId, label, relation }) => ({ id, projectId, label, relation })),
       };
     },
+  );
+
+  app.get(
+    '/api/portal/branding',
+    { onRequest: portalGuard, schema: { tags, response: { 200: portalBrandingSchema } } },
+    async (request) => portalBranding(db, currentPortal(request)),
+  );
+
+  app.get(
+    '/api/portal/report-form',
+    {
+      onRequest: portalGuard,
+      schema: { tags, querystring: reportFormQuery, response: { 200: portalReportFormSchema } },
+    },
+    async (request) => reportForm(services.database, currentPortal(request), request.query.unitId, now()),
   );
 
   app.get(

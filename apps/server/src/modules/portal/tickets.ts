@@ -12,6 +12,7 @@ import { tickets } from '../tickets/schema';
 import { patchTicket } from '../tickets/ticket-ops';
 import { writeTicket } from '../tickets/ticket-write';
 import { attachUploads } from '../uploads/attach-uploads';
+import { bookPreferredWindow } from './appointment';
 import type { PortalContext } from './context';
 import type { PortalTicketInput } from './inputs';
 import { intakeRefusal, reopenRefusal, urgeWaitSeconds } from './rules/guards';
@@ -104,6 +105,9 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
     allProjects: false,
     sessionId: 0,
   };
+  const window = input.appointment
+    ? await bookPreferredWindow(ctx.database.db, scope, input.appointment, now)
+    : { appointmentAt: input.appointmentAt ?? null, appointmentUntil: null };
   const { id } = await createTicket(
     ctx,
     auth,
@@ -111,8 +115,9 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
       projectId: unit.projectId,
       type: input.type,
       channel: 'portal',
-      priority: input.appointmentAt ? '预约' : '一般',
-      appointmentAt: input.appointmentAt ?? null,
+      // 急 wins over a window: the urgent clocks apply, and the window still tells when someone is home.
+      priority: input.urgent ? '急' : window.appointmentAt ? '预约' : '一般',
+      ...window,
       unitId: unit.id,
       residentId: unit.residentId,
       categoryId: input.categoryId ?? null,

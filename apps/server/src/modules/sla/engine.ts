@@ -29,6 +29,7 @@ export function planFor(bundle: TicketBundle, sla: SlaContext, now: Date): Plann
       cancelledAt: t.cancelledAt,
       isComplaint: t.type === '投诉',
       appointmentAt: t.appointmentAt,
+      appointmentUntil: t.appointmentUntil,
       workOrders: bundle.workOrders.map((w) => ({
         id: w.id,
         createdAt: w.createdAt,

@@ -201,6 +201,7 @@ export function newTicketRow(args: {
     status: accept ? '处理中' : '待受理',
     priority: input.priority,
     appointmentAt: input.appointmentAt ? new Date(input.appointmentAt) : null,
+    appointmentUntil: input.appointmentUntil ? new Date(input.appointmentUntil) : null,
     unitId: input.unitId ?? null,
     residentId: input.residentId ?? null,
     contactName,

@@ -13,6 +13,8 @@ export const ticketInput = z
     channel: z.enum(TICKET_CHANNELS).default('phone'),
     priority: z.enum(TICKET_PRIORITIES).default('一般'),
     appointmentAt: z.iso.datetime({ offset: true }).nullish(),
+    /** End of a preferred window (the resident portal's 上午 9–12); appointmentAt is its start. */
+    appointmentUntil: z.iso.datetime({ offset: true }).nullish(),
     unitId: z.number().int().positive().nullish(),
     residentId: z.number().int().positive().nullish(),
     contactName: z.string().trim().max(50).nullish(),
@@ -38,6 +40,15 @@ export const ticketInput = z
     message: 'a resident, a unit or a contact phone is required so the resident can be called back',
     path: ['residentId'],
   })
+  .refine(
+    (v) =>
+      !v.appointmentUntil ||
+      (v.appointmentAt && Date.parse(v.appointmentUntil) > Date.parse(v.appointmentAt)),
+    {
+      message: 'a window ends after it starts',
+      path: ['appointmentUntil'],
+    },
+  )
   .refine((v) => v.priority !== '预约' || v.appointmentAt, {
     message: 'an appointment time is required for 预约',
     path: ['appointmentAt'],

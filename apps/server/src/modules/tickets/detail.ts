@@ -50,6 +50,7 @@ export function presentWorkOrder(
     team: wo.team,
     description: wo.description,
     appointmentAt: iso(wo.appointmentAt),
+    appointmentUntil: iso(wo.appointmentUntil),
     technicianId: wo.technicianId,
     technicianName: wo.technicianId ? (names.get(wo.technicianId) ?? null) : null,
     vendorName: wo.vendorName,

@@ -79,8 +79,11 @@ export async function editTicket(ctx: Ctx, auth: AuthContext, id: number, body: 
     const searchRest = [next.contactName, next.contactPhone, refs.unitLabel, t.title, next.description]
       .filter(Boolean)
       .join(' ');
+    // A staff-agreed time replaces the resident's window: the agreed moment, no window end.
+    const windowEnd = changes.appointmentAt !== undefined ? { appointmentUntil: null } : {};
     await patchTicket(w, {
       ...next,
+      ...windowEnd,
       // The category's callback rule applies to the corrected ticket, as it would have at intake.
       ...(categoryChanged ? { callbackRule: refs.category?.callbackRule ?? 'always' } : {}),
       searchText: `${t.number} ${searchRest}`,
@@ -94,6 +97,7 @@ export async function editTicket(ctx: Ctx, auth: AuthContext, id: number, body: 
         await patchWorkOrder(w, wo, {
           priority: next.priority,
           appointmentAt: next.appointmentAt,
+          ...windowEnd,
           categoryId: next.categoryId,
         });
     }

@@ -121,6 +121,7 @@ export function presentTicketSummary(auth: AuthContext, t: TicketRow, names: Loo
     status: t.status,
     priority: t.priority,
     appointmentAt: iso(t.appointmentAt),
+    appointmentUntil: iso(t.appointmentUntil),
     title: t.title,
     unitId: t.unitId,
     unitLabel: t.unitId ? (names.unit.get(t.unitId) ?? null) : null,

@@ -98,6 +98,8 @@ export const tickets = pgTable(
     status: text('status').$type<TicketStatus>().notNull(),
     priority: text('priority').$type<TicketPriority>().notNull(),
     appointmentAt: at('appointment_at'),
+    /** End of the resident's preferred window (上午 9–12) when one was picked; null for an agreed moment. */
+    appointmentUntil: at('appointment_until'),
     unitId: ref('unit_id').references(() => units.id),
     residentId: ref('resident_id').references(() => residents.id),
     /** Unknown callers: who to call back. */

@@ -55,6 +55,7 @@ export async function addWorkOrder(
       dispatchMode: mode,
       priority: t.priority,
       appointmentAt: t.appointmentAt,
+      appointmentUntil: t.appointmentUntil,
       description: input.description?.trim() || t.description,
       team: input.team ?? null,
       vendorName: input.vendorName ?? null,

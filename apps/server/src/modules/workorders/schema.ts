@@ -44,6 +44,8 @@ export const workOrders = pgTable(
     dispatchMode: text('dispatch_mode').$type<DispatchMode>().notNull(),
     priority: text('priority').$type<TicketPriority>().notNull(),
     appointmentAt: at('appointment_at'),
+    /** End of the preferred visit window the resident picked (上午 9–12): appointmentAt is its start. */
+    appointmentUntil: at('appointment_until'),
     description: text('description').notNull(),
     /** Department or team for complaint follow-ups (工程部, 安管部…). */
     team: text('team'),

@@ -24,6 +24,7 @@ import { DeadlineTag } from '../../components/SlaCountdown';
 import { formatDateTime, formatHumanDateTime } from '../../format';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
+import { windowEnd } from '../tickets/appointmentWindow';
 import { ReasonModal } from '../tickets/ReasonModal';
 import { currentDeadline, materialTotal } from '../tickets/WorkOrderPanel';
 import { BIG, CompletionDrawer } from './CompletionDrawer';
@@ -236,7 +237,9 @@ export default function TechWorkOrderPage() {
             type="info"
             showIcon
             style={{ marginTop: 10 }}
-            title={t('tech.appointment', { time: formatHumanDateTime(wo.appointmentAt, i18n.language) })}
+            title={t('tech.appointment', {
+              time: `${formatHumanDateTime(wo.appointmentAt, i18n.language)}${windowEnd(wo.appointmentUntil)}`,
+            })}
           />
         )}
         {wo.status === '挂起' && wo.lastReason && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
+import { windowEnd } from './appointmentWindow';
 
 /** What the resident asked, as the ticket records it: category, channel, unit, contact, times, text. */
 export function TicketRequestCard({ ticket: tk }: { ticket: TicketDetail }) {
@@ -41,7 +42,7 @@ export function TicketRequestCard({ ticket: tk }: { ticket: TicketDetail }) {
                 {
                   key: 'appt',
                   label: t('tickets.fields.appointmentAt'),
-                  children: formatDateTime(tk.appointmentAt),
+                  children: `${formatDateTime(tk.appointmentAt)}${windowEnd(tk.appointmentUntil)}`,
                 },
               ]
             : []),

@@ -14,6 +14,7 @@ import { DeadlineTag } from '../../components/SlaCountdown';
 import { formatDateTime } from '../../format';
 import { useServiceVocab } from '../../serviceVocab';
 import { PrintOrderButton } from '../dispatch/PrintButtons';
+import { windowEnd } from './appointmentWindow';
 import { DispatchModal, type DispatchTarget } from './DispatchModal';
 import { ReasonModal } from './ReasonModal';
 
@@ -160,7 +161,13 @@ export function WorkOrderPanel({ wo, canDispatch }: { wo: WorkOrder; canDispatch
           { key: 'arrived', label: t('workOrders.arrivedAt'), children: short(wo.arrivedAt) },
           { key: 'completed', label: t('workOrders.completedAt'), children: short(wo.completedAt) },
           ...(wo.appointmentAt
-            ? [{ key: 'appt', label: t('tickets.fields.appointmentAt'), children: short(wo.appointmentAt) }]
+            ? [
+                {
+                  key: 'appt',
+                  label: t('tickets.fields.appointmentAt'),
+                  children: `${short(wo.appointmentAt)}${windowEnd(wo.appointmentUntil)}`,
+                },
+              ]
             : []),
           ...(wo.returnCount || wo.transferCount
             ? [

@@ -42,7 +42,7 @@ const facts = (over: Partial<TicketFacts> = {}): TicketFacts => ({
   ...over,
 });
 
-function plan(priority: '急' | '一般', f: TicketFacts, now: Date) {
+function plan(priority: '急' | '一般' | '预约', f: TicketFacts, now: Date) {
   const targets = resolveTargets(
     [],
     { projectId: 1, ticketType: '报修', priority, categoryPath: [] },
@@ -74,6 +74,16 @@ describe('planClocks', () => {
     const clocks = plan('一般', facts({ appointmentAt: at('15:00', '2026-11-25') }), at('10:01'));
     expect(byKind(clocks, 'arrive')).toMatchObject({ byAppointment: true, dueAt: at('15:00', '2026-11-25') });
     expect(byKind(clocks, 'resolve').startedAt).toEqual(at('15:00', '2026-11-25'));
+  });
+
+  it("a resident's window (下午 14–18): on site by its end, the fix clock still from its start", () => {
+    const clocks = plan(
+      '预约',
+      facts({ appointmentAt: at('14:00', '2026-11-25'), appointmentUntil: at('18:00', '2026-11-25') }),
+      at('10:01'),
+    );
+    expect(byKind(clocks, 'arrive')).toMatchObject({ byAppointment: true, dueAt: at('18:00', '2026-11-25') });
+    expect(byKind(clocks, 'resolve').startedAt).toEqual(at('14:00', '2026-11-25'));
   });
 
   it('pauses (挂起) push the fix deadline out; a cancelled order stops its clocks as cancelled', () => {

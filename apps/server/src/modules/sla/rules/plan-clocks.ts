@@ -12,6 +12,8 @@ export interface TicketFacts {
   cancelledAt: Date | null;
   isComplaint: boolean;
   appointmentAt: Date | null;
+  /** End of the resident's preferred window: arriving any time inside it is on time. */
+  appointmentUntil?: Date | null;
   workOrders: {
     id: number;
     createdAt: Date;
@@ -128,9 +130,10 @@ function planOne(
   if (target.appointmentOverrides && appointment) {
     byAppointment = true;
     if (spec.kind === 'arrive') {
-      // Be there at the agreed time: wall-clock minutes from the start to the appointment.
+      // Be there at the agreed time (by the end of the agreed window): wall-clock minutes from the start.
+      const arriveBy = input.facts.appointmentUntil ?? appointment;
       calendar = { ...calendar, always: true };
-      targetMinutes = Math.max(0, (appointment.getTime() - start.getTime()) / 60_000);
+      targetMinutes = Math.max(0, (arriveBy.getTime() - start.getTime()) / 60_000);
     } else if (appointment > start) {
       // The fix target counts from the agreed visit, not from the call (Q32 预约除外).
       start = appointment;
