@@ -67,6 +67,8 @@ export const NOTIFICATION_KINDS = [
   'workorder.assigned',
   'callback.due',
   'complaint.created',
+  // 催单: the resident chased an open ticket (issue 13).
+  'ticket.urged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

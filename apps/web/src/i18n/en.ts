@@ -1224,6 +1224,7 @@ const en: Strings<Translation> = {
       workorder_assigned: 'New job',
       callback_due: 'Callback due',
       complaint_created: 'Complaint raised',
+      ticket_urged: 'Resident chased',
     },
   },
   incidents: {

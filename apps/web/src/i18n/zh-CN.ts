@@ -1176,6 +1176,7 @@ const zhCN = {
       workorder_assigned: '新派工',
       callback_due: '待回访',
       complaint_created: '转投诉',
+      ticket_urged: '催单',
     },
   },
   incidents: {

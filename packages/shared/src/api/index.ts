@@ -12,6 +12,7 @@ export * from './notices';
 export * from './platform';
 export * from './portal';
 export * from './quality';
+export * from './resident-overview';
 export * from './residents';
 export * from './sla';
 export * from './sla-clocks';

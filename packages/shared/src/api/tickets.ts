@@ -70,6 +70,9 @@ export const ticketSummarySchema = z.object({
   ownerId: z.number().nullable(),
   ownerName: z.string().nullable(),
   reopenCount: z.number(),
+  /** 催单 count: times the resident chased the open ticket. */
+  urgeCount: z.number(),
+  lastUrgedAt: nullableTime,
   sourceTicketId: z.number().nullable(),
   sla: ticketSlaSummarySchema,
   createdAt: isoTime,
