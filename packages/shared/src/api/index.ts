@@ -3,6 +3,7 @@ export * from './common';
 export * from './delivery';
 export * from './dispatch';
 export * from './estate';
+export * from './home';
 export * from './imports';
 export * from './incidents';
 export * from './ivr';

@@ -129,4 +129,23 @@ describe('GET /api/residents/:id/overview', () => {
     });
     expect(other.statusCode).toBe(404);
   });
+
+  it("calls the resident back: the number for a tel: link (no PBX), logged; 404 for another project's", async () => {
+    const dial = await ok<{ mode: string; number: string }>(
+      t,
+      'POST',
+      `/api/residents/${t.fixture.residentsA[0]}/dial`,
+      agent,
+    );
+    expect(dial).toMatchObject({ mode: 'tel', number: '13812345678' });
+    const events = await ok<{ items: { action: string }[] }>(
+      t,
+      'GET',
+      `/api/events?entityType=resident&entityId=${t.fixture.residentsA[0]}`,
+      admin,
+    );
+    expect(events.items.some((e) => e.action === 'resident.contact_dialed')).toBe(true);
+    const other = await t.request('POST', `/api/residents/${t.fixture.residentsB[0]}/dial`, { token: agent });
+    expect(other.statusCode).toBe(404);
+  });
 });

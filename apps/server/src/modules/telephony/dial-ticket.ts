@@ -6,7 +6,7 @@ import { type AuthContext, assertInScope, can } from '../../platform/auth/contex
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { residentPhones } from '../residents/schema';
+import { residentPhones, residents } from '../residents/schema';
 import { tickets } from '../tickets/schema';
 import { dialOut } from './dial-out';
 import { telephonyConfigs } from './schema';
@@ -26,33 +26,55 @@ export async function dialTicket(ctx: Ctx, auth: AuthContext, ticketId: number):
     .where(eq(tickets.id, ticketId));
   if (!t) throw notFound('Ticket');
   assertInScope(auth, t.projectId, 'Ticket');
-  let phone = t.contactPhone;
-  if (!phone && t.residentId) {
-    const [first] = await db
-      .select({ national: residentPhones.national })
-      .from(residentPhones)
-      .where(eq(residentPhones.residentId, t.residentId))
-      .orderBy(asc(residentPhones.position))
-      .limit(1);
-    phone = first?.national ?? null;
-  }
+  const phone = t.contactPhone ?? (t.residentId ? await firstPhone(ctx, t.residentId) : null);
   if (!phone) throw new AppError(400, 'no_contact_phone', 'The ticket has no phone number to call', { ticketId });
-  const [config] = await db
+  return dialContact(ctx, auth, { projectId: t.projectId, phone, ticketId, entityType: 'ticket', entityId: ticketId });
+}
+
+/** The resident 360's "call back": the resident's first phone, by the same rules as the ticket's. */
+export async function dialResident(ctx: Ctx, auth: AuthContext, residentId: number): Promise<TicketDial> {
+  const [r] = await ctx.database.db
+    .select({ projectId: residents.projectId })
+    .from(residents)
+    .where(eq(residents.id, residentId));
+  if (!r) throw notFound('Resident');
+  assertInScope(auth, r.projectId, 'Resident');
+  const phone = await firstPhone(ctx, residentId);
+  if (!phone) throw new AppError(400, 'no_contact_phone', 'The resident has no phone number', { residentId });
+  return dialContact(ctx, auth, { projectId: r.projectId, phone, entityType: 'resident', entityId: residentId });
+}
+
+async function firstPhone(ctx: Ctx, residentId: number): Promise<string | null> {
+  const [first] = await ctx.database.db
+    .select({ national: residentPhones.national })
+    .from(residentPhones)
+    .where(eq(residentPhones.residentId, residentId))
+    .orderBy(asc(residentPhones.position))
+    .limit(1);
+  return first?.national ?? null;
+}
+
+async function dialContact(
+  ctx: Ctx,
+  auth: AuthContext,
+  c: { projectId: number; phone: string; ticketId?: number; entityType: 'ticket' | 'resident'; entityId: number },
+): Promise<TicketDial> {
+  const [config] = await ctx.database.db
     .select({ dialUrl: telephonyConfigs.dialUrl })
     .from(telephonyConfigs)
-    .where(eq(telephonyConfigs.projectId, t.projectId));
+    .where(eq(telephonyConfigs.projectId, c.projectId));
   if (config?.dialUrl) {
-    const callId = await dialOut(ctx, auth, { projectId: t.projectId, number: phone, ticketId });
-    return { mode: 'pbx', callId, number: can(auth, 'pii.view') ? phone : maskPhone(phone) };
+    const callId = await dialOut(ctx, auth, { projectId: c.projectId, number: c.phone, ticketId: c.ticketId ?? null });
+    return { mode: 'pbx', callId, number: can(auth, 'pii.view') ? c.phone : maskPhone(c.phone) };
   }
-  await db.transaction((tx) =>
+  await ctx.database.db.transaction((tx) =>
     recordEvent(tx, userActor(auth), ctx.clock.now(), {
-      action: 'ticket.contact_dialed',
-      entityType: 'ticket',
-      entityId: ticketId,
-      projectId: t.projectId,
+      action: `${c.entityType}.contact_dialed`,
+      entityType: c.entityType,
+      entityId: c.entityId,
+      projectId: c.projectId,
       after: { via: 'tel' },
     }),
   );
-  return { mode: 'tel', callId: null, number: phone };
+  return { mode: 'tel', callId: null, number: c.phone };
 }

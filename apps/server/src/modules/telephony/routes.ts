@@ -23,7 +23,7 @@ import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { blockNumber, listBlocked, unblockNumber } from './block-list';
 import { dialOut } from './dial-out';
-import { dialTicket } from './dial-ticket';
+import { dialResident, dialTicket } from './dial-ticket';
 import { listExtensions, setExtension } from './extensions';
 import { handleCallEvent } from './handle-call-event';
 import {
@@ -168,6 +168,15 @@ export async function telephonyRoutes(app: App): Promise<void> {
       schema: { tags: ['telephony'], params: idParam, response: { 200: ticketDialSchema } },
     },
     async (request) => dialTicket(services, currentAuth(request), request.params.id),
+  );
+
+  app.post(
+    '/api/residents/:id/dial',
+    {
+      onRequest: guard('calls.handle', 'residents.read'),
+      schema: { tags: ['telephony'], params: idParam, response: { 200: ticketDialSchema } },
+    },
+    async (request) => dialResident(services, currentAuth(request), request.params.id),
   );
 
   app.get(

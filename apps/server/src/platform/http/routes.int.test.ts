@@ -228,6 +228,7 @@ function scopeCases(): Record<string, ScopeCase[]> {
     ],
     'GET /api/residents/:id': [{ method: 'GET', url: `/api/residents/${f.residentsB[0]}` }],
     'GET /api/residents/:id/overview': [{ method: 'GET', url: `/api/residents/${f.residentsB[0]}/overview` }],
+    'POST /api/residents/:id/dial': [{ method: 'POST', url: `/api/residents/${f.residentsB[0]}/dial` }],
     'POST /api/residents/:id/notes': [
       { method: 'POST', url: `/api/residents/${f.residentsB[0]}/notes`, body: { note: '越权' } },
     ],
@@ -369,6 +370,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     ...telephonyScopeCases(),
     ...mailScopeCases(),
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
+    'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
   };
 }
