@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import desk from './parts/desk';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -1511,6 +1512,7 @@ const en: Strings<Translation> = {
     ticket: 'Would file a {{type}} ticket',
   },
   ...quality.en,
+  ...desk.en,
 };
 
 export default en;

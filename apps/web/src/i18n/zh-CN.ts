@@ -1,5 +1,6 @@
 import bindings from './parts/bindings';
 import delivery from './parts/delivery';
+import desk from './parts/desk';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import quality from './parts/quality';
@@ -1462,6 +1463,7 @@ const zhCN = {
     ticket: '将生成{{type}}工单',
   },
   ...quality.zh,
+  ...desk.zh,
 };
 
 export type Translation = typeof zhCN;

@@ -173,6 +173,8 @@ export const callbackQueueItemSchema = z.object({
   title: z.string(),
   type: z.enum(TICKET_TYPES),
   contactName: z.string().nullable(),
+  /** Masked without pii.view: the 回访 dialog's dial button calls through the server instead. */
+  contactPhone: z.string().nullable(),
   unitLabel: z.string().nullable(),
   ticketVersion: z.number(),
 });
