@@ -38,7 +38,7 @@ export function DialButton({
   });
   return (
     <Space size={8} wrap>
-      <Typography.Text data-testid={`${testId}-phone`}>{phone ?? t('desk.dial.noPhone')}</Typography.Text>
+      <Typography.Text data-testid={`${testId}-phone`}>{phone ?? '—'}</Typography.Text>
       {can('calls.handle') &&
         (tel ? (
           <a href={`tel:${tel}`} data-testid={`${testId}-tel`}>

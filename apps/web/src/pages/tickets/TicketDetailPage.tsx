@@ -27,6 +27,7 @@ import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
 import { TicketRequestCard } from './TicketRequestCard';
 import { TicketTimeline } from './TicketTimeline';
+import { UrgeButton } from './UrgeButton';
 import { type Dialog, ticketActionButtons } from './ticketActionButtons';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
@@ -177,7 +178,14 @@ export default function TicketDetailPage() {
             {open && <SlaBadgeTag state={tk.sla.state} dueAt={tk.sla.dueAt} testId="ticket-sla" />}
           </Space>
         }
-        extra={<Space wrap>{buttons}</Space>}
+        extra={
+          <Space wrap>
+            {['待受理', '处理中', '待回访'].includes(tk.status) && (
+              <UrgeButton ticket={tk} size="middle" onDone={(d) => queryClient.setQueryData(['ticket', ticketId], d)} />
+            )}
+            {buttons}
+          </Space>
+        }
       />
       {tk.sourceTicketId && (
         <Alert
@@ -263,6 +271,7 @@ export default function TicketDetailPage() {
           number: tk.number,
           version: tk.version,
           title: tk.title,
+          contactPhone: tk.contactPhone,
         }}
         onClose={() => setDialog(null)}
         onDone={(detail) => {
