@@ -11,6 +11,7 @@ import { seedDemoOutages } from './demo-outages';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
+import { seedDemoDesk } from './demo-desk';
 import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {
@@ -44,6 +45,7 @@ export async function seedIfEmpty(
         : `${await seedDemoEstate(services, boot)}; ${await seedDemoTickets(services, boot)}; ${await seedDemoOutages(services, boot)}; ${articles} knowledge-base articles`;
     if (options.demo !== false) {
       await seedDemoCallCenter(services, boot);
+      await seedDemoDesk(services, boot);
       // After the seats: the QA demo's calls reach agents through their extensions.
       await seedDemoQuality(services, boot);
       await seedDemoPortal(services, boot);
