@@ -32,7 +32,12 @@ export default function LeadHome() {
     enabled: ready && can('calls.read'),
     refetchInterval: 30_000,
   });
-  if (!projectId) return <Empty description={t('desk.home.noProject')} />;
+  if (!projectId)
+    return (
+      <div data-testid="home-lead">
+        <Empty description={t('desk.home.noProject')} />
+      </div>
+    );
   const b = board.data;
   const online = b?.agents.filter((a) => a.state !== '离线').length ?? 0;
   const waiting = b?.queues.reduce((s, q) => s + q.waiting, 0) ?? 0;

@@ -19,7 +19,12 @@ export default function ManagerHome() {
     enabled: Boolean(projectId),
     refetchInterval: 60_000,
   });
-  if (!projectId) return <Empty description={t('desk.home.noProject')} />;
+  if (!projectId)
+    return (
+      <div data-testid="home-manager">
+        <Empty description={t('desk.home.noProject')} />
+      </div>
+    );
   const o = today.data?.open;
   return (
     <div data-testid="home-manager">
