@@ -32,7 +32,9 @@ beforeAll(async () => {
   token = (await api.post<{ token: string }>('/api/telephony/config/token', { projectId })).token;
   const me = await agentApi.get<{ id: number }>('/api/auth/me');
   await api.put(`/api/telephony/extensions/${me.id}`, { extension: '8001' });
-  const residents = await api.get<{ items: ResidentRow[] }>(`/api/residents?projectId=${projectId}&pageSize=50`);
+  const residents = await api.get<{ items: ResidentRow[] }>(
+    `/api/residents?projectId=${projectId}&pageSize=50`,
+  );
   const found = residents.items.find((r) => r.units.length > 0 && r.phones.length > 0);
   if (!found) throw new Error('no resident with a unit and a phone');
   owner = found;

@@ -77,7 +77,12 @@ function Home() {
   const { can } = useAuth();
   const role = homeRoleOf(can);
   if (role === 'technician') return <Navigate to="/tech" replace />;
-  const page = { manager: <ManagerHome />, lead: <LeadHome />, agent: <AgentHome />, general: <DashboardPage /> }[role];
+  const page = {
+    manager: <ManagerHome />,
+    lead: <LeadHome />,
+    agent: <AgentHome />,
+    general: <DashboardPage />,
+  }[role];
   return <Guard>{page}</Guard>;
 }
 

@@ -38,6 +38,11 @@ export async function seedDemoDesk(services: Services, boot: Bootstrap): Promise
     if (!leak?.residentId) continue;
     await urgeTicket(services, admin, leak.id, { note: '师傅还没到，水还在往楼下渗' });
     await urgeTicket(services, admin, leak.id, { note: '楼下邻居也打电话来了' });
-    await addResidentNote(services, admin, leak.residentId, '家中有老人，来电请放慢语速；工作日 18:00 后方便接听');
+    await addResidentNote(
+      services,
+      admin,
+      leak.residentId,
+      '家中有老人，来电请放慢语速；工作日 18:00 后方便接听',
+    );
   }
 }

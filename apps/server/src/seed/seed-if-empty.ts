@@ -5,13 +5,13 @@ import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoCallCenter } from './demo-callcenter';
+import { seedDemoDesk } from './demo-desk';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
-import { seedDemoDesk } from './demo-desk';
 import { seedDemoTickets } from './demo-tickets';
 
 export interface SeedResult {

@@ -129,8 +129,14 @@ export function ScreenPop() {
                       <div key={x.id} data-testid={`pop-open-${x.number}`} style={{ marginBottom: 4 }}>
                         <Space size={6} wrap>
                           <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{x.status}</Tag>
-                          {x.residentId !== r.id && <Tag color="purple">{t('desk.r360.householdTicket')}</Tag>}
-                          <UrgeButton ticket={x} callId={pop.data?.call.id} onDone={() => void pop.refetch()} />
+                          {x.residentId !== r.id && (
+                            <Tag color="purple">{t('desk.r360.householdTicket')}</Tag>
+                          )}
+                          <UrgeButton
+                            ticket={x}
+                            callId={pop.data?.call.id}
+                            onDone={() => void pop.refetch()}
+                          />
                         </Space>
                       </div>
                     ))

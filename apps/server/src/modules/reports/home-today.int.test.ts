@@ -17,7 +17,11 @@ beforeAll(async () => {
   t.clock.set(MONDAY_10);
   lead = await t.login('lead_a');
   agent = await t.login('agent_a');
-  const base = { projectId: t.fixture.projectA, unitId: t.fixture.unitsA[1], residentId: t.fixture.residentsA[1] };
+  const base = {
+    projectId: t.fixture.projectA,
+    unitId: t.fixture.unitsA[1],
+    residentId: t.fixture.residentsA[1],
+  };
   const asked = await ok<{ id: number }>(
     t,
     'POST',
@@ -26,7 +30,14 @@ beforeAll(async () => {
     { ...base, type: '咨询', channel: 'phone', description: '停车费怎么交？' },
     201,
   );
-  await ok(t, 'POST', '/api/tickets', agent, { ...base, type: '投诉', channel: 'portal', description: '噪音扰民' }, 201);
+  await ok(
+    t,
+    'POST',
+    '/api/tickets',
+    agent,
+    { ...base, type: '投诉', channel: 'portal', description: '噪音扰民' },
+    201,
+  );
   await ok(t, 'POST', `/api/tickets/${asked.id}/urge`, agent, {});
 });
 afterAll(async () => t?.close());
@@ -50,7 +61,9 @@ describe('GET /api/home/today', () => {
   });
 
   it('needs reports.read and a project in scope', async () => {
-    const denied = await t.request('GET', `/api/home/today?projectId=${t.fixture.projectA}`, { token: agent });
+    const denied = await t.request('GET', `/api/home/today?projectId=${t.fixture.projectA}`, {
+      token: agent,
+    });
     expect(denied.statusCode).toBe(403);
     const other = await t.request('GET', `/api/home/today?projectId=${t.fixture.projectB}`, { token: lead });
     expect(other.statusCode).toBe(404);

@@ -15,7 +15,10 @@ type Ctx = Pick<Services, 'database' | 'clock'>;
 export async function addResidentNote(ctx: Ctx, auth: AuthContext, id: number, note: string) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx.select({ projectId: residents.projectId }).from(residents).where(eq(residents.id, id));
+    const [row] = await tx
+      .select({ projectId: residents.projectId })
+      .from(residents)
+      .where(eq(residents.id, id));
     if (!row) throw notFound('Resident');
     assertInScope(auth, row.projectId, 'Resident');
     await recordEvent(tx, userActor(auth), now, {

@@ -5,7 +5,11 @@ import { leafCategory, MONDAY_10, ok } from '../tickets/testing/helpers';
 interface Overview {
   resident: { id: number; idNumber: string | null; piiMasked: boolean; phones: { number: string }[] };
   household: { residentId: number; name: string; relation: string; unitId: number }[];
-  tickets: { items: { id: number; status: string; residentId: number | null }[]; total: number; open: number };
+  tickets: {
+    items: { id: number; status: string; residentId: number | null }[];
+    total: number;
+    open: number;
+  };
   complaints: { items: { id: number }[]; total: number };
   calls: { items: unknown[]; total: number };
   callbacks: { items: unknown[]; total: number };
@@ -63,7 +67,10 @@ beforeAll(async () => {
     repair(t.fixture.residentsA[0]!, '阳台灯不亮'),
     201,
   );
-  await ok(t, 'POST', `/api/tickets/${own.id}/cancel`, admin, { version: own.version, reason: '业主自行处理' });
+  await ok(t, 'POST', `/api/tickets/${own.id}/cancel`, admin, {
+    version: own.version,
+    reason: '业主自行处理',
+  });
   ownTicket = own.id;
   t.clock.advanceMinutes(5);
   tenantTicket = (
@@ -99,7 +106,9 @@ describe('GET /api/residents/:id/overview', () => {
   });
 
   it("answers 404 for another project's resident and 400 for a bad id", async () => {
-    const other = await t.request('GET', `/api/residents/${t.fixture.residentsB[0]}/overview`, { token: agent });
+    const other = await t.request('GET', `/api/residents/${t.fixture.residentsB[0]}/overview`, {
+      token: agent,
+    });
     expect(other.statusCode).toBe(404);
     expect(other.json()).toMatchObject({ error: { code: 'not_found' } });
     const bad = await t.request('GET', '/api/residents/abc/overview', { token: agent });

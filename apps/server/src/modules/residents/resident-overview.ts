@@ -10,8 +10,8 @@ import { callbacks } from '../callbacks/schema';
 import { deliveries } from '../delivery/schema';
 import { units } from '../org/schema';
 import { portalBindingRequests } from '../portal/schema';
-import { calls } from '../telephony/schema';
 import { presentCall } from '../telephony/queries';
+import { calls } from '../telephony/schema';
 import { presentCallback } from '../tickets/detail';
 import { presentTicketSummary, ticketLookups } from '../tickets/queries';
 import { tickets } from '../tickets/schema';
@@ -53,7 +53,9 @@ export async function residentOverview(
   // Tickets of the resident or of any of their units, in the resident's project.
   const theirs: SQL = and(
     eq(tickets.projectId, row.projectId),
-    unitIds.length ? or(eq(tickets.residentId, id), inArray(tickets.unitId, unitIds)) : eq(tickets.residentId, id),
+    unitIds.length
+      ? or(eq(tickets.residentId, id), inArray(tickets.unitId, unitIds))
+      : eq(tickets.residentId, id),
   ) as SQL;
   const ticketIds = sql`array(select ${tickets.id} from ${tickets} where ${theirs})`;
   const complaintWhere = and(theirs, eq(tickets.type, '投诉'));
@@ -76,87 +78,92 @@ export async function residentOverview(
     eq(events.action, 'resident.noted'),
   );
 
-  const [household, ticketPage, openCount, complaintPage, callPage, callbackPage, noticePage, bindingPage, notePage] =
-    await Promise.all([
-      unitIds.length
-        ? db
-            .select({
-              residentId: residents.id,
-              name: residents.name,
-              unitId: units.id,
-              unitLabel: units.label,
-              relation: residentUnits.relation,
-              vip: residents.vip,
-            })
-            .from(residentUnits)
-            .innerJoin(residents, eq(residents.id, residentUnits.residentId))
-            .innerJoin(units, eq(units.id, residentUnits.unitId))
-            .where(and(inArray(residentUnits.unitId, unitIds), ne(residents.id, id)))
-            .orderBy(units.label, residents.id)
-            .limit(50)
-        : Promise.resolve([]),
-      section(
-        db
-          .select()
-          .from(tickets)
-          .where(theirs)
-          .orderBy(sql`${open} desc`, desc(tickets.id))
-          .limit(limit),
-        db.select({ n: count() }).from(tickets).where(theirs),
-      ),
-      db.select({ n: count() }).from(tickets).where(and(theirs, open)),
-      section(
-        db.select().from(tickets).where(complaintWhere).orderBy(desc(tickets.id)).limit(limit),
-        db.select({ n: count() }).from(tickets).where(complaintWhere),
-      ),
-      section(
-        db
-          .select({ call: calls, agentName: users.displayName })
-          .from(calls)
-          .leftJoin(users, eq(users.id, calls.agentId))
-          .where(callWhere)
-          .orderBy(desc(calls.startedAt))
-          .limit(limit),
-        db.select({ n: count() }).from(calls).where(callWhere),
-      ),
-      section(
-        db
-          .select({ cb: callbacks, number: tickets.number, title: tickets.title })
-          .from(callbacks)
-          .innerJoin(tickets, eq(tickets.id, callbacks.ticketId))
-          .where(callbackWhere)
-          .orderBy(desc(callbacks.dueAt), desc(callbacks.id))
-          .limit(limit),
-        db.select({ n: count() }).from(callbacks).where(callbackWhere),
-      ),
-      section(
-        db.select().from(deliveries).where(noticeWhere).orderBy(desc(deliveries.id)).limit(limit),
-        db.select({ n: count() }).from(deliveries).where(noticeWhere),
-      ),
-      section(
-        db
-          .select({ b: portalBindingRequests, unitLabel: units.label })
-          .from(portalBindingRequests)
-          .leftJoin(units, eq(units.id, portalBindingRequests.unitId))
-          .where(bindingWhere)
-          .orderBy(desc(portalBindingRequests.id))
-          .limit(limit),
-        db.select({ n: count() }).from(portalBindingRequests).where(bindingWhere),
-      ),
-      section(
-        db
-          .select({ e: events, actorName: users.displayName })
-          .from(events)
-          .leftJoin(users, eq(users.id, events.actorId))
-          .where(and(noteWhere, isNotNull(events.after)))
-          .orderBy(desc(events.id))
-          .limit(limit),
-        db.select({ n: count() }).from(events).where(noteWhere),
-      ),
-    ]);
+  const [
+    household,
+    ticketPage,
+    openCount,
+    complaintPage,
+    callPage,
+    callbackPage,
+    noticePage,
+    bindingPage,
+    notePage,
+  ] = await Promise.all([
+    unitIds.length
+      ? db
+          .select({
+            residentId: residents.id,
+            name: residents.name,
+            unitId: units.id,
+            unitLabel: units.label,
+            relation: residentUnits.relation,
+            vip: residents.vip,
+          })
+          .from(residentUnits)
+          .innerJoin(residents, eq(residents.id, residentUnits.residentId))
+          .innerJoin(units, eq(units.id, residentUnits.unitId))
+          .where(and(inArray(residentUnits.unitId, unitIds), ne(residents.id, id)))
+          .orderBy(units.label, residents.id)
+          .limit(50)
+      : Promise.resolve([]),
+    section(
+      db.select().from(tickets).where(theirs).orderBy(sql`${open} desc`, desc(tickets.id)).limit(limit),
+      db.select({ n: count() }).from(tickets).where(theirs),
+    ),
+    db.select({ n: count() }).from(tickets).where(and(theirs, open)),
+    section(
+      db.select().from(tickets).where(complaintWhere).orderBy(desc(tickets.id)).limit(limit),
+      db.select({ n: count() }).from(tickets).where(complaintWhere),
+    ),
+    section(
+      db
+        .select({ call: calls, agentName: users.displayName })
+        .from(calls)
+        .leftJoin(users, eq(users.id, calls.agentId))
+        .where(callWhere)
+        .orderBy(desc(calls.startedAt))
+        .limit(limit),
+      db.select({ n: count() }).from(calls).where(callWhere),
+    ),
+    section(
+      db
+        .select({ cb: callbacks, number: tickets.number, title: tickets.title })
+        .from(callbacks)
+        .innerJoin(tickets, eq(tickets.id, callbacks.ticketId))
+        .where(callbackWhere)
+        .orderBy(desc(callbacks.dueAt), desc(callbacks.id))
+        .limit(limit),
+      db.select({ n: count() }).from(callbacks).where(callbackWhere),
+    ),
+    section(
+      db.select().from(deliveries).where(noticeWhere).orderBy(desc(deliveries.id)).limit(limit),
+      db.select({ n: count() }).from(deliveries).where(noticeWhere),
+    ),
+    section(
+      db
+        .select({ b: portalBindingRequests, unitLabel: units.label })
+        .from(portalBindingRequests)
+        .leftJoin(units, eq(units.id, portalBindingRequests.unitId))
+        .where(bindingWhere)
+        .orderBy(desc(portalBindingRequests.id))
+        .limit(limit),
+      db.select({ n: count() }).from(portalBindingRequests).where(bindingWhere),
+    ),
+    section(
+      db
+        .select({ e: events, actorName: users.displayName })
+        .from(events)
+        .leftJoin(users, eq(users.id, events.actorId))
+        .where(and(noteWhere, isNotNull(events.after)))
+        .orderBy(desc(events.id))
+        .limit(limit),
+      db.select({ n: count() }).from(events).where(noteWhere),
+    ),
+  ]);
 
   const names = await ticketLookups(database, [...ticketPage.items, ...complaintPage.items]);
-  const presentTickets = (rows: typeof ticketPage.items) => rows.map((t) => presentTicketSummary(auth, t, names));
+  const presentTickets = (rows: typeof ticketPage.items) =>
+    rows.map((t) => presentTicketSummary(auth, t, names));
   const result: ResidentOverview = {
     resident: presentResident(auth, full),
     household,
@@ -217,6 +224,7 @@ export async function residentOverview(
 }
 
 function noteOf(after: unknown): string {
-  if (after && typeof after === 'object' && 'note' in after && typeof after.note === 'string') return after.note;
+  if (after && typeof after === 'object' && 'note' in after && typeof after.note === 'string')
+    return after.note;
   return '';
 }

@@ -21,14 +21,25 @@ type Ctx = Pick<Services, 'database' | 'clock'>;
 export async function dialTicket(ctx: Ctx, auth: AuthContext, ticketId: number): Promise<TicketDial> {
   const { db } = ctx.database;
   const [t] = await db
-    .select({ projectId: tickets.projectId, contactPhone: tickets.contactPhone, residentId: tickets.residentId })
+    .select({
+      projectId: tickets.projectId,
+      contactPhone: tickets.contactPhone,
+      residentId: tickets.residentId,
+    })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
   if (!t) throw notFound('Ticket');
   assertInScope(auth, t.projectId, 'Ticket');
   const phone = t.contactPhone ?? (t.residentId ? await firstPhone(ctx, t.residentId) : null);
-  if (!phone) throw new AppError(400, 'no_contact_phone', 'The ticket has no phone number to call', { ticketId });
-  return dialContact(ctx, auth, { projectId: t.projectId, phone, ticketId, entityType: 'ticket', entityId: ticketId });
+  if (!phone)
+    throw new AppError(400, 'no_contact_phone', 'The ticket has no phone number to call', { ticketId });
+  return dialContact(ctx, auth, {
+    projectId: t.projectId,
+    phone,
+    ticketId,
+    entityType: 'ticket',
+    entityId: ticketId,
+  });
 }
 
 /** The resident 360's "call back": the resident's first phone, by the same rules as the ticket's. */
@@ -41,7 +52,12 @@ export async function dialResident(ctx: Ctx, auth: AuthContext, residentId: numb
   assertInScope(auth, r.projectId, 'Resident');
   const phone = await firstPhone(ctx, residentId);
   if (!phone) throw new AppError(400, 'no_contact_phone', 'The resident has no phone number', { residentId });
-  return dialContact(ctx, auth, { projectId: r.projectId, phone, entityType: 'resident', entityId: residentId });
+  return dialContact(ctx, auth, {
+    projectId: r.projectId,
+    phone,
+    entityType: 'resident',
+    entityId: residentId,
+  });
 }
 
 async function firstPhone(ctx: Ctx, residentId: number): Promise<string | null> {
@@ -57,14 +73,24 @@ async function firstPhone(ctx: Ctx, residentId: number): Promise<string | null> 
 async function dialContact(
   ctx: Ctx,
   auth: AuthContext,
-  c: { projectId: number; phone: string; ticketId?: number; entityType: 'ticket' | 'resident'; entityId: number },
+  c: {
+    projectId: number;
+    phone: string;
+    ticketId?: number;
+    entityType: 'ticket' | 'resident';
+    entityId: number;
+  },
 ): Promise<TicketDial> {
   const [config] = await ctx.database.db
     .select({ dialUrl: telephonyConfigs.dialUrl })
     .from(telephonyConfigs)
     .where(eq(telephonyConfigs.projectId, c.projectId));
   if (config?.dialUrl) {
-    const callId = await dialOut(ctx, auth, { projectId: c.projectId, number: c.phone, ticketId: c.ticketId ?? null });
+    const callId = await dialOut(ctx, auth, {
+      projectId: c.projectId,
+      number: c.phone,
+      ticketId: c.ticketId ?? null,
+    });
     return { mode: 'pbx', callId, number: can(auth, 'pii.view') ? c.phone : maskPhone(c.phone) };
   }
   await ctx.database.db.transaction((tx) =>

@@ -10,8 +10,8 @@ import {
   extensionSetSchema,
   noContent,
   telephonyConfigSchema,
-  ticketDialSchema,
   telephonyTokenSchema,
+  ticketDialSchema,
 } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';

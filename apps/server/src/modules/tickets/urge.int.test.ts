@@ -49,16 +49,16 @@ describe('POST /api/tickets/:id/urge (催单)', () => {
     expect(ticket.workOrders[0]?.technicianId).toBe(t.fixture.users.tech_a);
     t.clock.advanceMinutes(20);
     const once = await ok<Urged>(t, 'POST', `/api/tickets/${ticket.id}/urge`, agent, { note: '师傅还没到' });
-    expect(once).toMatchObject({ urgeCount: 1, lastUrgedAt: new Date(MONDAY_10.getTime() + 20 * 60_000).toISOString() });
+    expect(once).toMatchObject({
+      urgeCount: 1,
+      lastUrgedAt: new Date(MONDAY_10.getTime() + 20 * 60_000).toISOString(),
+    });
     const twice = await ok<Urged>(t, 'POST', `/api/tickets/${ticket.id}/urge`, agent, {});
     expect(twice.urgeCount).toBe(2);
 
-    const timeline = await ok<{ items: { action: string; after: { urgeCount: number; note: string | null } }[] }>(
-      t,
-      'GET',
-      `/api/tickets/${ticket.id}/events`,
-      agent,
-    );
+    const timeline = await ok<{
+      items: { action: string; after: { urgeCount: number; note: string | null } }[];
+    }>(t, 'GET', `/api/tickets/${ticket.id}/events`, agent);
     const urged = timeline.items.filter((e) => e.action === 'ticket.urged');
     expect(urged.map((e) => e.after.urgeCount).sort()).toEqual([1, 2]);
     expect(urged.some((e) => e.after.note === '师傅还没到')).toBe(true);
@@ -74,7 +74,10 @@ describe('POST /api/tickets/:id/urge (催单)', () => {
 
   it('refuses a closed or cancelled ticket with the error envelope', async () => {
     const current = await ok<TicketView>(t, 'GET', `/api/tickets/${ticket.id}`, admin);
-    await ok(t, 'POST', `/api/tickets/${ticket.id}/cancel`, admin, { version: current.version, reason: '重复' });
+    await ok(t, 'POST', `/api/tickets/${ticket.id}/cancel`, admin, {
+      version: current.version,
+      reason: '重复',
+    });
     const res = await t.request('POST', `/api/tickets/${ticket.id}/urge`, { token: agent, body: {} });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: { code: 'ticket_not_open', details: { status: '已取消' } } });
@@ -135,7 +138,9 @@ describe('POST /api/tickets/:id/dial (回访 dial button)', () => {
     ).json() as { version: number | null };
     const saved = await t.request('PUT', '/api/telephony/config', {
       token: admin,
-      body: { projectId: t.fixture.projectA, dialUrl: `http://127.0.0.1:${port}/dial`,
+      body: {
+        projectId: t.fixture.projectA,
+        dialUrl: `http://127.0.0.1:${port}/dial`,
         ...(config.version ? { version: config.version } : {}),
       },
     });

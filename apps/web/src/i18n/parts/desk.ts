@@ -40,7 +40,13 @@ const zh = {
         note: '备注',
       },
       channels: { inapp: '站内', sms: '短信', wechat: '微信', email: '邮件', webhook: 'Webhook' },
-      deliveryStatus: { pending: '待发送', deferred: '延后', sent: '已发送', failed: '失败', cancelled: '已取消' },
+      deliveryStatus: {
+        pending: '待发送',
+        deferred: '延后',
+        sent: '已发送',
+        failed: '失败',
+        cancelled: '已取消',
+      },
     },
     urge: {
       button: '催单',

@@ -19,19 +19,46 @@ export default function AgentHome() {
   const overdue = useTotal('/api/callbacks', { ...scope, overdue: 'true' }, Boolean(projectId));
   return (
     <div data-testid="home-agent">
-      <PageHeader title={t('desk.home.agentTitle')} subTitle={t('dashboard.welcome', { name: user?.displayName ?? '' })} />
+      <PageHeader
+        title={t('desk.home.agentTitle')}
+        subTitle={t('dashboard.welcome', { name: user?.displayName ?? '' })}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.myOpen')} value={mine.data} loading={mine.isLoading} to={`/tickets?open=true&assigneeId=${me}`} testId="home-my-open" />
+          <HomeStat
+            title={t('desk.home.myOpen')}
+            value={mine.data}
+            loading={mine.isLoading}
+            to={`/tickets?open=true&assigneeId=${me}`}
+            testId="home-my-open"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.myOffers')} value={offers.data} color="#fa8c16" loading={offers.isLoading} to={`/tickets?status=待受理&assigneeId=${me}`} />
+          <HomeStat
+            title={t('desk.home.myOffers')}
+            value={offers.data}
+            color="#fa8c16"
+            loading={offers.isLoading}
+            to={`/tickets?status=待受理&assigneeId=${me}`}
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.callbacksDue')} value={due.data} color="#722ed1" loading={due.isLoading} to="/callbacks" />
+          <HomeStat
+            title={t('desk.home.callbacksDue')}
+            value={due.data}
+            color="#722ed1"
+            loading={due.isLoading}
+            to="/callbacks"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.callbacksOverdue')} value={overdue.data} color="#f5222d" loading={overdue.isLoading} to="/callbacks?view=overdue" />
+          <HomeStat
+            title={t('desk.home.callbacksOverdue')}
+            value={overdue.data}
+            color="#f5222d"
+            loading={overdue.isLoading}
+            to="/callbacks?view=overdue"
+          />
         </Col>
       </Row>
       {me && (

@@ -22,7 +22,12 @@ export function HomeStat({
 }) {
   const card = (
     <Card size="small" hoverable={Boolean(to)} loading={loading} data-testid={testId}>
-      <Statistic title={title} value={value ?? 0} suffix={suffix} valueStyle={color ? { color } : undefined} />
+      <Statistic
+        title={title}
+        value={value ?? 0}
+        suffix={suffix}
+        valueStyle={color ? { color } : undefined}
+      />
     </Card>
   );
   return to ? <Link to={to}>{card}</Link> : card;

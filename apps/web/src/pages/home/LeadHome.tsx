@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
 import type { Wallboard } from '../../api/callTypes';
+import { api } from '../../api/client';
 import { useTotal } from '../../api/hooks';
 import type { HomeToday } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
@@ -43,32 +43,78 @@ export default function LeadHome() {
   const waiting = b?.queues.reduce((s, q) => s + q.waiting, 0) ?? 0;
   return (
     <div data-testid="home-lead">
-      <PageHeader title={t('desk.home.leadTitle')} subTitle={t('dashboard.welcome', { name: user?.displayName ?? '' })} />
+      <PageHeader
+        title={t('desk.home.leadTitle')}
+        subTitle={t('dashboard.welcome', { name: user?.displayName ?? '' })}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.teamQueue')} value={queue.data} loading={queue.isLoading} to="/tickets?status=待受理" testId="home-team-queue" />
+          <HomeStat
+            title={t('desk.home.teamQueue')}
+            value={queue.data}
+            loading={queue.isLoading}
+            to="/tickets?status=待受理"
+            testId="home-team-queue"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.warnings')} value={warning.data} color="#fa8c16" loading={warning.isLoading} to="/tickets?sla=warning&open=true&sort=due" />
+          <HomeStat
+            title={t('desk.home.warnings')}
+            value={warning.data}
+            color="#fa8c16"
+            loading={warning.isLoading}
+            to="/tickets?sla=warning&open=true&sort=due"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.breached')} value={breached.data} color="#f5222d" loading={breached.isLoading} to="/tickets?sla=breached&open=true&sort=due" />
+          <HomeStat
+            title={t('desk.home.breached')}
+            value={breached.data}
+            color="#f5222d"
+            loading={breached.isLoading}
+            to="/tickets?sla=breached&open=true&sort=due"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.urged')} value={today.data?.open.urged} color="#d48806" loading={today.isLoading} />
+          <HomeStat
+            title={t('desk.home.urged')}
+            value={today.data?.open.urged}
+            color="#d48806"
+            loading={today.isLoading}
+          />
         </Col>
       </Row>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <TicketMiniList title={t('desk.home.teamQueue')} query={{ ...scope, status: '待受理', sort: 'oldest' }} to="/tickets?status=待受理" testId="home-queue-list" />
-          <TicketMiniList title={t('desk.home.slaRisk')} query={{ ...scope, open: 'true', sla: 'warning', sort: 'due' }} to="/tickets?sla=warning&open=true&sort=due" testId="home-risk-list" />
+          <TicketMiniList
+            title={t('desk.home.teamQueue')}
+            query={{ ...scope, status: '待受理', sort: 'oldest' }}
+            to="/tickets?status=待受理"
+            testId="home-queue-list"
+          />
+          <TicketMiniList
+            title={t('desk.home.slaRisk')}
+            query={{ ...scope, open: 'true', sla: 'warning', sort: 'due' }}
+            to="/tickets?sla=warning&open=true&sort=due"
+            testId="home-risk-list"
+          />
         </Col>
         <Col xs={24} xl={10}>
           {can('calls.read') && (
-            <Card size="small" title={t('desk.home.wallboard')} loading={board.isLoading} extra={<Link to="/wallboard">{t('desk.home.openWallboard')}</Link>} data-testid="home-wallboard">
+            <Card
+              size="small"
+              title={t('desk.home.wallboard')}
+              loading={board.isLoading}
+              extra={<Link to="/wallboard">{t('desk.home.openWallboard')}</Link>}
+              data-testid="home-wallboard"
+            >
               <Row gutter={[8, 8]}>
                 <Col span={12}>
-                  <Statistic title={t('desk.home.waiting')} value={waiting} valueStyle={waiting ? { color: '#f5222d' } : undefined} />
+                  <Statistic
+                    title={t('desk.home.waiting')}
+                    value={waiting}
+                    valueStyle={waiting ? { color: '#f5222d' } : undefined}
+                  />
                 </Col>
                 <Col span={12}>
                   <Statistic title={t('desk.home.agentsOnline')} value={online} />

@@ -30,21 +30,47 @@ export default function ManagerHome() {
     <div data-testid="home-manager">
       <PageHeader
         title={t('desk.home.managerTitle')}
-        subTitle={[t('dashboard.welcome', { name: user?.displayName ?? '' }), project?.name].filter(Boolean).join(' · ')}
+        subTitle={[t('dashboard.welcome', { name: user?.displayName ?? '' }), project?.name]
+          .filter(Boolean)
+          .join(' · ')}
       />
       {today.data ? <TodayKpis today={today.data} /> : <Card loading style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.openTickets')} value={o?.tickets} loading={today.isLoading} to="/tickets?open=true" />
+          <HomeStat
+            title={t('desk.home.openTickets')}
+            value={o?.tickets}
+            loading={today.isLoading}
+            to="/tickets?open=true"
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <HomeStat title={t('desk.home.openComplaints')} value={o?.complaints} color="#eb2f96" loading={today.isLoading} to="/tickets?open=true&type=投诉" testId="home-open-complaints" />
+          <HomeStat
+            title={t('desk.home.openComplaints')}
+            value={o?.complaints}
+            color="#eb2f96"
+            loading={today.isLoading}
+            to="/tickets?open=true&type=投诉"
+            testId="home-open-complaints"
+          />
         </Col>
         <Col xs={12} xl={4}>
-          <HomeStat title={t('desk.home.warnings')} value={o?.warning} color="#fa8c16" loading={today.isLoading} to="/tickets?sla=warning&open=true&sort=due" />
+          <HomeStat
+            title={t('desk.home.warnings')}
+            value={o?.warning}
+            color="#fa8c16"
+            loading={today.isLoading}
+            to="/tickets?sla=warning&open=true&sort=due"
+          />
         </Col>
         <Col xs={12} xl={4}>
-          <HomeStat title={t('desk.home.breached')} value={o?.breached} color="#f5222d" loading={today.isLoading} to="/tickets?sla=breached&open=true&sort=due" />
+          <HomeStat
+            title={t('desk.home.breached')}
+            value={o?.breached}
+            color="#f5222d"
+            loading={today.isLoading}
+            to="/tickets?sla=breached&open=true&sort=due"
+          />
         </Col>
         <Col xs={12} xl={4}>
           <HomeStat title={t('desk.home.urged')} value={o?.urged} color="#d48806" loading={today.isLoading} />
@@ -59,10 +85,20 @@ export default function ManagerHome() {
       */}
       <Row gutter={16}>
         <Col xs={24} xl={12}>
-          <TicketMiniList title={t('desk.home.breached')} query={{ projectId, open: 'true', sla: 'breached', sort: 'due' }} to="/tickets?sla=breached&open=true&sort=due" testId="home-breached-list" />
+          <TicketMiniList
+            title={t('desk.home.breached')}
+            query={{ projectId, open: 'true', sla: 'breached', sort: 'due' }}
+            to="/tickets?sla=breached&open=true&sort=due"
+            testId="home-breached-list"
+          />
         </Col>
         <Col xs={24} xl={12}>
-          <TicketMiniList title={t('desk.home.openComplaints')} query={{ projectId, open: 'true', type: '投诉', sort: 'oldest' }} to="/tickets?open=true&type=投诉" testId="home-complaint-list" />
+          <TicketMiniList
+            title={t('desk.home.openComplaints')}
+            query={{ projectId, open: 'true', type: '投诉', sort: 'oldest' }}
+            to="/tickets?open=true&type=投诉"
+            testId="home-complaint-list"
+          />
         </Col>
       </Row>
     </div>

@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { HomeToday } from '../../api/types';
 
 /** A rate as a dial; "—" when there is nothing to divide yet. */
-function Rate({ title, rate, part, whole, testId }: { title: string; rate: number | null; part: number; whole: number; testId: string }) {
+function Rate({
+  title,
+  rate,
+  part,
+  whole,
+  testId,
+}: {
+  title: string;
+  rate: number | null;
+  part: number;
+  whole: number;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid={testId} style={{ textAlign: 'center' }}>
@@ -32,12 +44,21 @@ export function TodayKpis({ today }: { today: HomeToday }) {
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} xl={8}>
-        <Card size="small" title={`${t('desk.home.intakeByChannel')} · ${total}`} data-testid="home-intake" style={{ height: '100%' }}>
+        <Card
+          size="small"
+          title={`${t('desk.home.intakeByChannel')} · ${total}`}
+          data-testid="home-intake"
+          style={{ height: '100%' }}
+        >
           {today.intake.length ? (
             today.intake.map((i) => (
               <div key={i.channel} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
                 <span style={{ width: 64 }}>{t(`desk.channel.${i.channel}`)}</span>
-                <Progress style={{ flex: 1, margin: 0 }} percent={Math.round((i.count / max) * 100)} format={() => i.count} />
+                <Progress
+                  style={{ flex: 1, margin: 0 }}
+                  percent={Math.round((i.count / max) * 100)}
+                  format={() => i.count}
+                />
               </div>
             ))
           ) : (
@@ -46,16 +67,40 @@ export function TodayKpis({ today }: { today: HomeToday }) {
         </Card>
       </Col>
       <Col xs={12} xl={4}>
-        <Rate title={t('desk.home.answerRate')} rate={today.calls.rate} part={today.calls.answered} whole={today.calls.inbound} testId="home-answer-rate" />
+        <Rate
+          title={t('desk.home.answerRate')}
+          rate={today.calls.rate}
+          part={today.calls.answered}
+          whole={today.calls.inbound}
+          testId="home-answer-rate"
+        />
       </Col>
       <Col xs={12} xl={4}>
-        <Rate title={t('desk.home.onTimeRate')} rate={today.onTime.rate} part={today.onTime.onTime} whole={today.onTime.finished} testId="home-on-time" />
+        <Rate
+          title={t('desk.home.onTimeRate')}
+          rate={today.onTime.rate}
+          part={today.onTime.onTime}
+          whole={today.onTime.finished}
+          testId="home-on-time"
+        />
       </Col>
       <Col xs={12} xl={4}>
-        <Rate title={t('desk.home.callbackRate')} rate={today.callbacks.rate} part={today.callbacks.doneOnTime} whole={today.callbacks.due} testId="home-callback-rate" />
+        <Rate
+          title={t('desk.home.callbackRate')}
+          rate={today.callbacks.rate}
+          part={today.callbacks.doneOnTime}
+          whole={today.callbacks.due}
+          testId="home-callback-rate"
+        />
       </Col>
       <Col xs={12} xl={4}>
-        <Rate title={t('desk.home.satisfaction')} rate={today.satisfaction.rate} part={today.satisfaction.satisfied} whole={today.satisfaction.reached} testId="home-satisfaction" />
+        <Rate
+          title={t('desk.home.satisfaction')}
+          rate={today.satisfaction.rate}
+          part={today.satisfaction.satisfied}
+          whole={today.satisfaction.reached}
+          testId="home-satisfaction"
+        />
       </Col>
     </Row>
   );

@@ -51,7 +51,9 @@ export function Resident360({ residentId, callId }: { residentId: number; callId
           title={
             <Space>
               {t('desk.r360.openTickets')}
-              <Tag color={o.tickets.open ? 'red' : 'default'}>{t('desk.r360.openCount', { count: o.tickets.open })}</Tag>
+              <Tag color={o.tickets.open ? 'red' : 'default'}>
+                {t('desk.r360.openCount', { count: o.tickets.open })}
+              </Tag>
             </Space>
           }
           style={{ marginBottom: 16 }}
@@ -60,7 +62,9 @@ export function Resident360({ residentId, callId }: { residentId: number; callId
             size="small"
             dataSource={open}
             data-testid="r360-open-tickets"
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('desk.r360.none')} /> }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('desk.r360.none')} />,
+            }}
             renderItem={(x) => (
               <List.Item
                 data-testid={`r360-open-${x.number}`}

@@ -9,7 +9,13 @@ import { useApiError } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 
 /** Notes on the resident (how they like to be called, what to mind): an event each, never an edit. */
-export function Resident360Notes({ residentId, notes }: { residentId: number; notes: ResidentOverview['notes'] }) {
+export function Resident360Notes({
+  residentId,
+  notes,
+}: {
+  residentId: number;
+  notes: ResidentOverview['notes'];
+}) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();

@@ -49,9 +49,21 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
   const { t } = useTranslation();
   const vocab = useVocab();
   const ticketColumns: TableProps<TicketSummary>['columns'] = [
-    { title: t('tickets.fields.number'), dataIndex: 'number', render: (n: string, x) => <Link to={`/tickets/${x.id}`}>{n}</Link> },
-    { title: t('tickets.fields.type'), dataIndex: 'type', render: (v: TicketSummary['type']) => <TicketTypeTag type={v} /> },
-    { title: t('tickets.fields.status'), dataIndex: 'status', render: (v: TicketSummary['status']) => <TicketStatusTag status={v} /> },
+    {
+      title: t('tickets.fields.number'),
+      dataIndex: 'number',
+      render: (n: string, x) => <Link to={`/tickets/${x.id}`}>{n}</Link>,
+    },
+    {
+      title: t('tickets.fields.type'),
+      dataIndex: 'type',
+      render: (v: TicketSummary['type']) => <TicketTypeTag type={v} />,
+    },
+    {
+      title: t('tickets.fields.status'),
+      dataIndex: 'status',
+      render: (v: TicketSummary['status']) => <TicketStatusTag status={v} />,
+    },
     { title: t('tickets.fields.title'), dataIndex: 'title' },
     { title: t('estate.unit.label'), dataIndex: 'unitLabel', render: (v: string | null) => v ?? '—' },
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: time },
@@ -66,7 +78,9 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
     {
       key: 'tickets',
       label: count(t('desk.r360.allTickets'), o.tickets.total),
-      children: <SectionTable section={o.tickets} columns={ticketColumns} rowKey="id" testId="r360-tickets" />,
+      children: (
+        <SectionTable section={o.tickets} columns={ticketColumns} rowKey="id" testId="r360-tickets" />
+      ),
     },
     {
       key: 'calls',
@@ -78,8 +92,16 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
           testId="r360-calls"
           columns={[
             { title: t('calls.startedAt'), dataIndex: 'startedAt', render: time },
-            { title: t('calls.directionLabel'), dataIndex: 'direction', render: (v: string) => t(`calls.direction.${v}`) },
-            { title: t('calls.stateLabel'), dataIndex: 'state', render: (v: string) => t(`calls.state.${v}`) },
+            {
+              title: t('calls.directionLabel'),
+              dataIndex: 'direction',
+              render: (v: string) => t(`calls.direction.${v}`),
+            },
+            {
+              title: t('calls.stateLabel'),
+              dataIndex: 'state',
+              render: (v: string) => t(`calls.state.${v}`),
+            },
             { title: t('calls.from'), dataIndex: 'from' },
             { title: t('calls.to'), dataIndex: 'to' },
             { title: t('quality.agent'), dataIndex: 'agentName', render: (v: string | null) => v ?? '—' },
@@ -146,7 +168,11 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
           columns={[
             { title: t('common.createdAt'), dataIndex: 'createdAt', render: time },
             { title: t('tickets.fields.title'), dataIndex: 'subject' },
-            { title: t('desk.r360.channel'), dataIndex: 'channel', render: (v: string) => t(`desk.r360.channels.${v}`) },
+            {
+              title: t('desk.r360.channel'),
+              dataIndex: 'channel',
+              render: (v: string) => t(`desk.r360.channels.${v}`),
+            },
             {
               title: t('tickets.fields.status'),
               dataIndex: 'status',
@@ -168,8 +194,16 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
           columns={[
             { title: t('common.createdAt'), dataIndex: 'createdAt', render: time },
             { title: t('estate.unit.label'), dataIndex: 'unitLabel', render: (v: string | null) => v ?? '—' },
-            { title: t('desk.r360.kinds.binding'), dataIndex: 'kind', render: (v: string) => t(`bindings.kind.${v}`) },
-            { title: t('tickets.fields.status'), dataIndex: 'status', render: (v: string) => t(`bindings.status.${v}`) },
+            {
+              title: t('desk.r360.kinds.binding'),
+              dataIndex: 'kind',
+              render: (v: string) => t(`bindings.kind.${v}`),
+            },
+            {
+              title: t('tickets.fields.status'),
+              dataIndex: 'status',
+              render: (v: string) => t(`bindings.status.${v}`),
+            },
             {
               title: t('residents.fields.relation'),
               dataIndex: 'relation',

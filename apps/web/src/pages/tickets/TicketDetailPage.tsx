@@ -27,8 +27,8 @@ import { type ClockRow, SlaClocks } from './SlaClocks';
 import { TicketNoteForm } from './TicketNoteForm';
 import { TicketRequestCard } from './TicketRequestCard';
 import { TicketTimeline } from './TicketTimeline';
-import { UrgeButton } from './UrgeButton';
 import { type Dialog, ticketActionButtons } from './ticketActionButtons';
+import { UrgeButton } from './UrgeButton';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
 /** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
@@ -181,7 +181,11 @@ export default function TicketDetailPage() {
         extra={
           <Space wrap>
             {['待受理', '处理中', '待回访'].includes(tk.status) && (
-              <UrgeButton ticket={tk} size="middle" onDone={(d) => queryClient.setQueryData(['ticket', ticketId], d)} />
+              <UrgeButton
+                ticket={tk}
+                size="middle"
+                onDone={(d) => queryClient.setQueryData(['ticket', ticketId], d)}
+              />
             )}
             {buttons}
           </Space>

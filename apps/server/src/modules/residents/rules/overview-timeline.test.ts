@@ -42,7 +42,17 @@ describe('buildTimeline', () => {
       parts({
         tickets: { items: [ticket(1, 1)], total: 1, open: 0 },
         callbacks: {
-          items: [{ id: 7, ticketId: 1, ticketNumber: 'BX1', ticketTitle: 't', status: '已完成', dueAt: at(2), completedAt: at(9) }],
+          items: [
+            {
+              id: 7,
+              ticketId: 1,
+              ticketNumber: 'BX1',
+              ticketTitle: 't',
+              status: '已完成',
+              dueAt: at(2),
+              completedAt: at(9),
+            },
+          ],
           total: 1,
         },
         notices: {
@@ -59,12 +69,17 @@ describe('buildTimeline', () => {
   it('is sorted newest first, capped, and never repeats a ticket', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1000 })), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1000 })), {
+          maxLength: 40,
+        }),
         fc.integer({ min: 1, max: 20 }),
         (rows, limit) => {
           const items = rows.map(([id, minute]) => ticket(id, minute));
           const out = buildTimeline(
-            parts({ tickets: { items, total: items.length, open: 0 }, complaints: { items, total: items.length } }),
+            parts({
+              tickets: { items, total: items.length, open: 0 },
+              complaints: { items, total: items.length },
+            }),
             limit,
           );
           expect(out.length).toBeLessThanOrEqual(limit);

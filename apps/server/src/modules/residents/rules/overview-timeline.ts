@@ -26,7 +26,14 @@ export function buildTimeline(o: Omit<ResidentOverview, 'timeline'>, limit = TIM
     });
   }
   for (const c of o.calls.items)
-    items.push({ kind: 'call', at: c.startedAt, id: c.id, ticketId: null, label: c.direction, detail: c.state });
+    items.push({
+      kind: 'call',
+      at: c.startedAt,
+      id: c.id,
+      ticketId: null,
+      label: c.direction,
+      detail: c.state,
+    });
   for (const c of o.callbacks.items)
     items.push({
       kind: 'callback',
@@ -37,7 +44,14 @@ export function buildTimeline(o: Omit<ResidentOverview, 'timeline'>, limit = TIM
       detail: c.status,
     });
   for (const n of o.notices.items)
-    items.push({ kind: 'notice', at: n.sentAt ?? n.createdAt, id: n.id, ticketId: null, label: n.subject, detail: n.channel });
+    items.push({
+      kind: 'notice',
+      at: n.sentAt ?? n.createdAt,
+      id: n.id,
+      ticketId: null,
+      label: n.subject,
+      detail: n.channel,
+    });
   for (const b of o.bindings.items)
     items.push({
       kind: 'binding',
