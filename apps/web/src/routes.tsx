@@ -7,9 +7,13 @@ import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { PageSpinner } from './components/PageSpinner';
 import { AppLayout } from './layout/AppLayout';
 import { LiveProvider } from './live/LiveProvider';
+import { homeRoleOf } from './pages/home/homeRole';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const AgentHome = lazy(() => import('./pages/home/AgentHome'));
+const LeadHome = lazy(() => import('./pages/home/LeadHome'));
+const ManagerHome = lazy(() => import('./pages/home/ManagerHome'));
 const EstatePage = lazy(() => import('./pages/estate/EstatePage'));
 const ResidentListPage = lazy(() => import('./pages/residents/ResidentListPage'));
 const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
@@ -73,15 +77,21 @@ function RequireAuth() {
   );
 }
 
-/** Field staff (work orders, no ticket desk) start on their phone view; everyone else on the dashboard. */
+/**
+ * Each role lands on its own home (issue 13): field staff on their phone view, 座席 on their desk, 班长 on
+ * the team queue, 主管/项目经理 on today's KPIs, everyone else on the general dashboard.
+ */
 function Home() {
   const { can } = useAuth();
-  if (can('workorders.execute') && !can('tickets.read')) return <Navigate to="/tech" replace />;
-  return (
-    <Guard>
-      <DashboardPage />
-    </Guard>
-  );
+  const role = homeRoleOf(can);
+  if (role === 'technician') return <Navigate to="/tech" replace />;
+  const page = {
+    manager: <ManagerHome />,
+    lead: <LeadHome />,
+    agent: <AgentHome />,
+    general: <DashboardPage />,
+  }[role];
+  return <Guard>{page}</Guard>;
 }
 
 const guarded = (path: string, permission: Permission, element: ReactNode) => ({

@@ -76,6 +76,8 @@ export const NOTIFICATION_KINDS = [
   'supervision.created',
   'supervision.overdue',
   'complaint.warning',
+  // 催单: the resident chased an open ticket (issue 13).
+  'ticket.urged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -82,6 +82,24 @@ describe('demo estate on first start', () => {
     ]);
   });
 
+  it('shows a chased (催单) leak with its resident note, and masks ID numbers for the 座席', async () => {
+    const agent = await login('agent1');
+    const list = await get<{ items: { id: number; residentId: number | null; urgeCount: number }[] }>(
+      agent,
+      `/api/tickets?q=${encodeURIComponent('厨房水管漏水')}&pageSize=50`,
+    );
+    const chased = list.items.find((x) => x.urgeCount === 2);
+    expect(chased?.residentId).toBeTruthy();
+    const overview = await get<{
+      resident: { piiMasked: boolean };
+      tickets: { items: { id: number }[] };
+      notes: { total: number };
+    }>(agent, `/api/residents/${chased!.residentId}/overview`);
+    expect(overview.resident.piiMasked).toBe(true);
+    expect(overview.tickets.items.map((x) => x.id)).toContain(chased!.id);
+    expect(overview.notes.total).toBe(1);
+  });
+
   it('gives every project a mailbox and shows e-mail tickets with a thread', async () => {
     const token = await login('admin', 'admin-pass-1');
     const list = await get<{ items: { id: number; projectId: number }[] }>(

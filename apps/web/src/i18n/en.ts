@@ -6,6 +6,7 @@ import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
+import desk from './parts/desk';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import portalReport from './parts/portal-report';
@@ -1284,6 +1285,7 @@ const en: Strings<Translation> = {
       supervision_created: 'Supervised',
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
+      ticket_urged: 'Resident chased',
     },
   },
   incidents: {
@@ -1576,6 +1578,7 @@ const en: Strings<Translation> = {
   ...events.en,
   ...enums.en,
   ...complaints.en,
+  ...desk.en,
 };
 
 export default en;

@@ -6,6 +6,7 @@ import delivery from './parts/delivery';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
+import desk from './parts/desk';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import portalReport from './parts/portal-report';
@@ -1227,6 +1228,7 @@ const zhCN = {
       supervision_created: '督办',
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',
+      ticket_urged: '催单',
     },
   },
   incidents: {
@@ -1518,6 +1520,7 @@ const zhCN = {
   ...events.zh,
   ...enums.zh,
   ...complaints.zh,
+  ...desk.zh,
 };
 
 export type Translation = typeof zhCN;

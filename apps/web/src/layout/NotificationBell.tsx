@@ -17,6 +17,7 @@ const KIND_COLOR: Record<string, string> = {
   'workorder.assigned': 'blue',
   'callback.due': 'purple',
   'complaint.created': 'magenta',
+  'ticket.urged': 'gold',
 };
 
 /**

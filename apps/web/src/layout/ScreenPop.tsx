@@ -11,6 +11,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useEnumLabel } from '../enumLabel';
 import { formatDateTime } from '../format';
 import { useLive } from '../live/LiveProvider';
+import { UrgeButton } from '../pages/tickets/UrgeButton';
 
 /**
  * 来电弹屏: a live `call` message for this agent (the PBX reported a new or answered call on the
@@ -47,6 +48,12 @@ export function ScreenPop() {
     else if (pop.data?.caller.e164) params.set('phone', pop.data.caller.number);
     close();
     void navigate(`/tickets/new?${params.toString()}`);
+  };
+
+  const open360 = (residentId: number) => {
+    const call = pop.data?.call;
+    close();
+    void navigate(`/residents/${residentId}?tab=360${call ? `&callId=${call.id}` : ''}`);
   };
 
   const caller = pop.data?.caller;
@@ -95,16 +102,21 @@ export function ScreenPop() {
               </Space>
             }
             extra={
-              can('tickets.write') && (
-                <Button
-                  type="primary"
-                  size="small"
-                  onClick={() => newTicket(r.id)}
-                  data-testid="pop-new-ticket"
-                >
-                  {t('screenPop.newTicket')}
+              <Space size={8}>
+                <Button size="small" onClick={() => open360(r.id)} data-testid={`pop-360-${r.id}`}>
+                  {t('desk.r360.open')}
                 </Button>
-              )
+                {can('tickets.write') && (
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => newTicket(r.id)}
+                    data-testid="pop-new-ticket"
+                  >
+                    {t('screenPop.newTicket')}
+                  </Button>
+                )}
+              </Space>
             }
             items={[
               {
@@ -115,10 +127,22 @@ export function ScreenPop() {
               {
                 key: 'open',
                 label: t('screenPop.openTickets'),
+                // The resident's own open tickets and their household's on the same units (Q44): a
+                // repeat call about one of them is a 催单, not a new ticket.
                 children: r.openTickets.length
                   ? r.openTickets.map((x) => (
-                      <div key={x.id}>
-                        <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{label(x.status)}</Tag>
+                      <div key={x.id} data-testid={`pop-open-${x.number}`} style={{ marginBottom: 4 }}>
+                        <Space size={6} wrap>
+                          <a href={`/tickets/${x.id}`}>{x.number}</a> {x.title} <Tag>{label(x.status)}</Tag>
+                          {x.residentId !== r.id && (
+                            <Tag color="purple">{t('desk.r360.householdTicket')}</Tag>
+                          )}
+                          <UrgeButton
+                            ticket={x}
+                            callId={pop.data?.call.id}
+                            onDone={() => void pop.refetch()}
+                          />
+                        </Space>
                       </div>
                     ))
                   : t('screenPop.none'),

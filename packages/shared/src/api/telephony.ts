@@ -52,6 +52,11 @@ export const callerTicketSchema = z.object({
   title: z.string(),
   slaState: z.enum(SLA_BADGES),
   createdAt: isoTime,
+  /** The unit it is about: the screen pop shows a household's open tickets on every member's call. */
+  unitId: z.number().nullable(),
+  residentId: z.number().nullable(),
+  /** 催单 count (Q44). */
+  urgeCount: z.number(),
 });
 export type CallerTicket = z.infer<typeof callerTicketSchema>;
 
@@ -74,6 +79,17 @@ export const callerLookupSchema = z.object({
   ),
 });
 export type CallerLookup = z.infer<typeof callerLookupSchema>;
+
+/**
+ * POST /api/tickets/:id/dial — call the ticket's contact back: through the PBX when the project has
+ * click-to-call (`pbx`, the new call's id), otherwise the number for a tel: link (`tel`, audited).
+ */
+export const ticketDialSchema = z.object({
+  mode: z.enum(['pbx', 'tel']),
+  callId: z.number().nullable(),
+  number: z.string(),
+});
+export type TicketDial = z.infer<typeof ticketDialSchema>;
 /** GET /api/calls/:id/caller: the call and the 360 of its other party. */
 export const callCallerSchema = z.object({ call: callSchema.nullable(), caller: callerLookupSchema });
 

@@ -75,6 +75,9 @@ export const ticketSummarySchema = z.object({
   ownerId: z.number().nullable(),
   ownerName: z.string().nullable(),
   reopenCount: z.number(),
+  /** 催单 count: times the resident chased the open ticket. */
+  urgeCount: z.number(),
+  lastUrgedAt: nullableTime,
   sourceTicketId: z.number().nullable(),
   /** Who answers for it besides the owner (投诉闭环): a department and/or a person. */
   departmentId: z.number().nullable(),
@@ -187,6 +190,8 @@ export const callbackQueueItemSchema = z.object({
   title: z.string(),
   type: z.enum(TICKET_TYPES),
   contactName: z.string().nullable(),
+  /** Masked without pii.view: the 回访 dialog's dial button calls through the server instead. */
+  contactPhone: z.string().nullable(),
   unitLabel: z.string().nullable(),
   ticketVersion: z.number(),
 });

@@ -1,5 +1,7 @@
+import { maskPhone } from '@guanjia/shared';
 import { callbackQueueSchema, ticketDetailSchema } from '@guanjia/shared/api';
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam, offsetOf } from '../../platform/http/pagination';
@@ -42,6 +44,7 @@ export async function callbackRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const auth = currentAuth(request);
+      const pii = can(auth, 'pii.view');
       const q = request.query;
       const scope = q.projectId ? scopeIds(auth).filter((p) => p === q.projectId) : scopeIds(auth);
       const where = and(
@@ -57,6 +60,7 @@ export async function callbackRoutes(app: App): Promise<void> {
             title: tickets.title,
             type: tickets.type,
             contactName: tickets.contactName,
+            contactPhone: tickets.contactPhone,
             unitLabel: units.label,
             ticketVersion: tickets.version,
           })
@@ -82,6 +86,7 @@ export async function callbackRoutes(app: App): Promise<void> {
           title: r.title,
           type: r.type,
           contactName: r.contactName,
+          contactPhone: r.contactPhone ? (pii ? r.contactPhone : maskPhone(r.contactPhone)) : null,
           unitLabel: r.unitLabel,
           ticketVersion: r.ticketVersion,
         })),

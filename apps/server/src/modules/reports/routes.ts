@@ -1,10 +1,11 @@
-import { slaReportSchema } from '@guanjia/shared/api';
+import { homeTodaySchema, slaReportSchema } from '@guanjia/shared/api';
 import { z } from 'zod';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { badRequest } from '../../platform/http/errors';
 import { slaContextFor } from '../sla/cached-context';
+import { homeToday } from './home-today';
 import { slaReport } from './sla-report';
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -48,5 +49,19 @@ export async function reportRoutes(app: App): Promise<void> {
         groups,
       };
     },
+  );
+
+  // The role home pages' figures for today (主管/项目经理 KPIs, 班长 summary).
+  app.get(
+    '/api/home/today',
+    {
+      onRequest: guard('reports.read'),
+      schema: {
+        tags: ['reports'],
+        querystring: z.object({ projectId: z.coerce.number().int().positive() }),
+        response: { 200: homeTodaySchema },
+      },
+    },
+    async (request) => homeToday(database.db, currentAuth(request), request.query.projectId, clock.now()),
   );
 }

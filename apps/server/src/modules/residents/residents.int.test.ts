@@ -126,9 +126,13 @@ describe('residents', () => {
     expect(r.phones[0]?.number).toBe('138****5678');
     expect(r.phones[0]?.e164).toBeNull();
     expect(r.idNumber).toBe('110101********1233');
-    const agent = await t.login('agent_a');
-    const full = (await t.request('GET', `/api/residents/${r.id}`, { token: agent })).json() as ResidentView;
+    // The 班长 holds pii.view; the 座席 no longer does (issue 13: ID numbers masked for agents).
+    const lead = await t.login('lead_a');
+    const full = (await t.request('GET', `/api/residents/${r.id}`, { token: lead })).json() as ResidentView;
     expect(full.phones[0]?.number).toBe('13812345678');
+    const agent = await t.login('agent_a');
+    const seat = (await t.request('GET', `/api/residents/${r.id}`, { token: agent })).json() as ResidentView;
+    expect(seat).toMatchObject({ piiMasked: true, idNumber: '110101********1233' });
   });
 
   it('updates with a version check: a stale edit answers 409 and loses nothing', async () => {

@@ -1,4 +1,10 @@
-import { residentPageSchema, residentSchema, xlsxFile } from '@guanjia/shared/api';
+import {
+  residentNoteBody,
+  residentOverviewSchema,
+  residentPageSchema,
+  residentSchema,
+  xlsxFile,
+} from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
@@ -6,9 +12,11 @@ import type { App } from '../../platform/http/app-types';
 import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { exportResidents, residentExportQuery } from '../imports/exports';
+import { addResidentNote } from './add-resident-note';
 import { createResident } from './create-resident';
 import { residentInput, residentListQuery, residentPatch } from './inputs';
 import { listResidents, presentResident, withLinks } from './queries';
+import { residentOverview } from './resident-overview';
 import { residents } from './schema';
 import { updateResident } from './update-resident';
 
@@ -94,6 +102,34 @@ export async function residentRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       await updateResident(services, auth, request.params.id, request.body);
       return presentResident(auth, await detail(request.params.id));
+    },
+  );
+
+  // The resident 360: the screen pop and the resident page read everything about one person in one call.
+  app.get(
+    '/api/residents/:id/overview',
+    {
+      onRequest: guard('residents.read'),
+      schema: { tags: ['residents'], params: idParam, response: { 200: residentOverviewSchema } },
+    },
+    async (request) => residentOverview(services.database, currentAuth(request), request.params.id),
+  );
+
+  app.post(
+    '/api/residents/:id/notes',
+    {
+      onRequest: guard('residents.read', 'tickets.write'),
+      schema: {
+        tags: ['residents'],
+        params: idParam,
+        body: residentNoteBody,
+        response: { 201: residentOverviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = currentAuth(request);
+      await addResidentNote(services, auth, request.params.id, request.body.note);
+      return reply.status(201).send(await residentOverview(services.database, auth, request.params.id));
     },
   );
 }

@@ -1,5 +1,5 @@
 import { maskPhone, normalizePhone, OPEN_TICKET_STATUSES } from '@guanjia/shared';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
 import type { Db, DbOrTx } from '../../platform/db/client';
@@ -8,7 +8,7 @@ import { scopeIds } from '../org/queries';
 import { projects } from '../org/schema';
 import { qaFlags } from '../quality/schema';
 import { attachLinks, linksOf, presentResident } from '../residents/queries';
-import { residentPhones, residents } from '../residents/schema';
+import { residentPhones, residents, residentUnits } from '../residents/schema';
 import { tickets } from '../tickets/schema';
 import type { CallListQuery } from './inputs';
 import { e164Of } from './project-link';
@@ -179,6 +179,9 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
   const ids = sql`array(select distinct ${residentPhones.residentId} from ${residentPhones}
     where ${residentPhones.e164} = ${n.e164} and ${residentPhones.projectId} = any(${sql.param(scope)}::bigint[]) limit 20)`;
   const ofResidents = sql`${tickets.residentId} = any(${ids})`;
+  // Q44: a household shares its unit's open tickets — the tenant's burst pipe shows on the owner's call.
+  const ofTheirUnits = sql`${tickets.unitId} = any(array(select ${residentUnits.unitId} from ${residentUnits}
+    where ${residentUnits.residentId} = any(${ids})))`;
   const ticketColumns = {
     id: tickets.id,
     residentId: tickets.residentId,
@@ -189,6 +192,8 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     title: tickets.title,
     slaState: tickets.slaState,
     createdAt: tickets.createdAt,
+    unitId: tickets.unitId,
+    urgeCount: tickets.urgeCount,
   };
   const [rows, links, open, recentTickets, recentCalls] = await Promise.all([
     db.select().from(residents).where(sql`${residents.id} = any(${ids})`).orderBy(asc(residents.id)),
@@ -196,7 +201,13 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     db
       .select(ticketColumns)
       .from(tickets)
-      .where(and(ofResidents, inArray(tickets.status, [...OPEN_TICKET_STATUSES])))
+      .where(
+        and(
+          or(ofResidents, ofTheirUnits),
+          inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
+          inArray(tickets.projectId, scope),
+        ),
+      )
       .orderBy(desc(tickets.id))
       .limit(50),
     db.select(ticketColumns).from(tickets).where(ofResidents).orderBy(desc(tickets.id)).limit(10),
@@ -217,6 +228,9 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     title: t.title,
     slaState: t.slaState,
     createdAt: t.createdAt.toISOString(),
+    unitId: t.unitId,
+    residentId: t.residentId,
+    urgeCount: t.urgeCount,
   });
   const lastContacts = [
     ...recentTickets.map((t) => ({ kind: 'ticket' as const, at: t.createdAt, ticket: presentTicket(t) })),
@@ -230,7 +244,11 @@ export async function callerLookup(db: Db, auth: AuthContext, number: string, pr
     known: full.length > 0,
     residents: full.map((r) => ({
       ...presentResident(auth, r),
-      openTickets: open.filter((t) => t.residentId === r.id).map(presentTicket),
+      // The resident's own first, then the rest of the household's on the same units.
+      openTickets: open
+        .filter((t) => t.residentId === r.id || r.units.some((u) => u.unitId === t.unitId))
+        .sort((a, b) => Number(b.residentId === r.id) - Number(a.residentId === r.id))
+        .map(presentTicket),
     })),
     lastContacts,
   };

@@ -11,6 +11,7 @@ import {
   noContent,
   telephonyConfigSchema,
   telephonyTokenSchema,
+  ticketDialSchema,
 } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -22,6 +23,7 @@ import { notFound } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { blockNumber, listBlocked, unblockNumber } from './block-list';
 import { dialOut } from './dial-out';
+import { dialResident, dialTicket } from './dial-ticket';
 import { listExtensions, setExtension } from './extensions';
 import { handleCallEvent } from './handle-call-event';
 import {
@@ -157,6 +159,24 @@ export async function telephonyRoutes(app: App): Promise<void> {
       const id = await dialOut(services, auth, request.body);
       return reply.status(201).send(await shownCall(auth, id));
     },
+  );
+
+  app.post(
+    '/api/tickets/:id/dial',
+    {
+      onRequest: guard('calls.handle', 'tickets.read'),
+      schema: { tags: ['telephony'], params: idParam, response: { 200: ticketDialSchema } },
+    },
+    async (request) => dialTicket(services, currentAuth(request), request.params.id),
+  );
+
+  app.post(
+    '/api/residents/:id/dial',
+    {
+      onRequest: guard('calls.handle', 'residents.read'),
+      schema: { tags: ['telephony'], params: idParam, response: { 200: ticketDialSchema } },
+    },
+    async (request) => dialResident(services, currentAuth(request), request.params.id),
   );
 
   app.get(

@@ -68,9 +68,9 @@ const portalRequest = (over: Record<string, unknown> = {}) =>
     201,
   );
 
-const edit = (ticket: { id: number; version: number }, body: Record<string, unknown>) =>
+const edit = (ticket: { id: number; version: number }, body: Record<string, unknown>, token = agent) =>
   t.request('PATCH', `/api/tickets/${ticket.id}`, {
-    token: agent,
+    token,
     body: { version: ticket.version, ...body },
   });
 
@@ -211,12 +211,15 @@ describe('PATCH /api/tickets/:id', () => {
 
   it('the timeline shows who corrected what and why, without the phone numbers', async () => {
     const logged = await portalRequest({ contactPhone: '13812345678' });
-    const res = await edit(logged, {
+    const change = {
       reason: '业主改用新号码，并确认是漏水',
       type: '报修',
       categoryId: leak,
       contactPhone: '13987654321',
-    });
+    };
+    // The 座席 sees the number masked (no pii.view) and cannot overwrite it; the 班长 can.
+    expect((await edit(logged, change)).statusCode).toBe(403);
+    const res = await edit(logged, change, await t.login('lead_a'));
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as Detail).contactPhone).toBe('13987654321');
     const { items } = await ok<{
@@ -225,7 +228,7 @@ describe('PATCH /api/tickets/:id', () => {
     const edited = items.filter((e) => e.action === 'ticket.edited');
     expect(edited).toHaveLength(1);
     expect(edited[0]).toMatchObject({
-      actorId: t.fixture.users.agent_a,
+      actorId: t.fixture.users.lead_a,
       before: { type: '咨询', categoryId: null, contactPhone: '***' },
       after: {
         type: '报修',

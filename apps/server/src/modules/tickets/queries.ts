@@ -133,6 +133,8 @@ export function presentTicketSummary(auth: AuthContext, t: TicketRow, names: Loo
     ownerId: t.ownerId,
     ownerName: t.ownerId ? (names.user.get(t.ownerId) ?? null) : null,
     reopenCount: t.reopenCount,
+    urgeCount: t.urgeCount,
+    lastUrgedAt: iso(t.lastUrgedAt),
     sourceTicketId: t.sourceTicketId,
     departmentId: t.departmentId,
     assigneeId: t.assigneeId,

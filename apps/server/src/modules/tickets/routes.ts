@@ -33,6 +33,8 @@ import { listTickets } from './list-tickets';
 import { presentTicketSummary, ticketLookups } from './queries';
 import { reopenTicket } from './reopen-ticket';
 import { resolveTicket } from './resolve-ticket';
+import { urgeTicket } from './urge-ticket';
+import { urgeTicketBody } from './urge-ticket.types';
 
 const idempotencyHeaders = z.object({ 'idempotency-key': z.string().trim().min(1).max(100).optional() });
 
@@ -184,6 +186,12 @@ export async function ticketRoutes(app: App): Promise<void> {
     const body = noteBody.parse(request.body);
     await addTicketNote(services, currentAuth(request), request.params.id, body.note);
     return reply.status(201).send(await detail(request, request.params.id));
+  });
+  // 催单: the resident chased the open ticket again (Q44); counted, logged, owner and technicians told.
+  app.post('/api/tickets/:id/urge', opts(urgeTicketBody), async (request) => {
+    const body = urgeTicketBody.parse(request.body);
+    await urgeTicket(services, currentAuth(request), request.params.id, body);
+    return detail(request, request.params.id);
   });
   app.post('/api/tickets/:id/resolve', opts(resolveBody), async (request) => {
     const body = resolveBody.parse(request.body);

@@ -113,6 +113,9 @@ export const tickets = pgTable(
     ownerId: ref('owner_id'),
     createdById: ref('created_by_id'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** 催单: how often the resident chased this open ticket (Q44 — they should never have to). */
+    urgeCount: integer('urge_count').notNull().default(0),
+    lastUrgedAt: at('last_urged_at'),
     callbackRule: text('callback_rule').$type<CallbackRule>().notNull().default('always'),
     answer: text('answer'),
     cancelReason: text('cancel_reason'),

@@ -327,6 +327,11 @@ function scopeCases(): Record<string, ScopeCase[]> {
       { method: 'POST', url: '/api/residents', body: { projectId: f.projectB, name: '越权' } },
     ],
     'GET /api/residents/:id': [{ method: 'GET', url: `/api/residents/${f.residentsB[0]}` }],
+    'GET /api/residents/:id/overview': [{ method: 'GET', url: `/api/residents/${f.residentsB[0]}/overview` }],
+    'POST /api/residents/:id/dial': [{ method: 'POST', url: `/api/residents/${f.residentsB[0]}/dial` }],
+    'POST /api/residents/:id/notes': [
+      { method: 'POST', url: `/api/residents/${f.residentsB[0]}/notes`, body: { note: '越权' } },
+    ],
     'PATCH /api/residents/:id': [
       { method: 'PATCH', url: `/api/residents/${f.residentsB[0]}`, body: { notes: 'x', version: 1 } },
     ],
@@ -408,6 +413,8 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'POST /api/tickets/:id/cancel': ticket('cancel', { ...v, reason: 'x' }),
     'POST /api/tickets/:id/reopen': ticket('reopen', { ...v, reason: 'x' }),
     'POST /api/tickets/:id/notes': ticket('notes', { note: '不知道' }),
+    'POST /api/tickets/:id/urge': ticket('urge', { note: '催一下' }),
+    'POST /api/tickets/:id/dial': ticket('dial', undefined),
     'POST /api/tickets/:id/callback': ticket('callback', { ...v, reached: false }),
     'POST /api/tickets/:id/work-orders': ticket('work-orders', v),
     'POST /api/tickets/:id/assign': ticket('assign', { ...v, assigneeId: f.users.agent_a }),
@@ -499,6 +506,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     ...telephonyScopeCases(),
     ...mailScopeCases(),
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
+    'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
   };
 }

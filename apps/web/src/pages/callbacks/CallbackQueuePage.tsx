@@ -176,6 +176,7 @@ export default function CallbackQueuePage() {
                 number: recording.ticketNumber,
                 version: recording.ticketVersion,
                 title: recording.title,
+                contactPhone: recording.contactPhone,
               }
             : null
         }

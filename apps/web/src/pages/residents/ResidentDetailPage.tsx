@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import type { Resident, ResidentUnit } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
@@ -29,6 +29,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { TagList, VipBadge } from '../../components/ResidentBadges';
 import { formatDate, formatDateTime } from '../../format';
 import { useVocab } from '../../vocab';
+import { Resident360 } from './Resident360';
 import { initialValues, ResidentForm, type ResidentFormValues, toBody } from './ResidentForm';
 
 export default function ResidentDetailPage() {
@@ -43,6 +44,10 @@ export default function ResidentDetailPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ResidentFormValues>();
   const [editing, setEditing] = useState(false);
+  // The screen pop opens the 360 with the call it came from (a 催单 then links that call to the ticket).
+  const [search, setSearch] = useSearchParams();
+  const callId = Number(search.get('callId')) || null;
+  const tab = search.get('tab') ?? '360';
 
   const resident = useQuery({
     queryKey: ['resident', residentId],
@@ -174,7 +179,18 @@ export default function ResidentDetailPage() {
       ) : (
         <Card>
           <Tabs
+            activeKey={tab}
+            onChange={(key) => {
+              const next = new URLSearchParams(search);
+              next.set('tab', key);
+              setSearch(next, { replace: true });
+            }}
             items={[
+              {
+                key: '360',
+                label: t('desk.r360.tab'),
+                children: <Resident360 residentId={r.id} callId={callId} />,
+              },
               {
                 key: 'basic',
                 label: t('residents.tabs.basic'),

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import type { TicketDetail } from '../../api/types';
 import { useApiError } from '../../components/feedback';
 import { CategoryCascader } from './CategoryCascader';
+import { DialButton } from './DialButton';
 
 interface CallbackValues {
   reached: boolean;
@@ -28,7 +29,15 @@ export function CallbackModal({
   onClose,
   onDone,
 }: {
-  ticket: { id: number; projectId: number; number: string; version: number; title?: string } | null;
+  ticket: {
+    id: number;
+    projectId: number;
+    number: string;
+    version: number;
+    title?: string;
+    /** As this role may see it (masked without pii.view); the dial button calls through the server. */
+    contactPhone?: string | null;
+  } | null;
   open: boolean;
   onClose: () => void;
   onDone?: (detail: TicketDetail) => void;
@@ -101,6 +110,16 @@ export function CallbackModal({
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           {ticket.title}
         </Typography.Paragraph>
+      )}
+      {ticket && (
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{t('desk.dial.phone')}：</Typography.Text>
+          <DialButton
+            dialUrl={`/api/tickets/${ticket.id}/dial`}
+            phone={ticket.contactPhone ?? null}
+            testId="callback-dial"
+          />
+        </div>
       )}
       <Form<CallbackValues>
         form={form}

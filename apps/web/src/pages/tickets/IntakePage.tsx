@@ -71,6 +71,8 @@ export default function IntakePage() {
   const fromCall = Number(search.get('callId')) || null;
   const prefillResident = Number(search.get('residentId')) || null;
   const prefillPhone = search.get('phone');
+  // The resident 360's "new ticket for this unit" names the unit when the resident has several.
+  const prefillUnit = Number(search.get('unitId')) || null;
   useEffect(() => {
     if (prefillResident) {
       void api
@@ -78,14 +80,15 @@ export default function IntakePage() {
         .then((r) => {
           setMode('resident');
           setResident(r);
-          form.setFieldValue('unitId', r.units[0]?.unitId);
+          const chosen = r.units.find((u) => u.unitId === prefillUnit) ?? r.units[0];
+          form.setFieldValue('unitId', chosen?.unitId);
         })
         .catch(() => undefined);
     } else if (prefillPhone) {
       setMode('unknown');
       form.setFieldValue('contactPhone', prefillPhone);
     }
-  }, [prefillResident, prefillPhone, form]);
+  }, [prefillResident, prefillPhone, prefillUnit, form]);
 
   // 急修 shortcuts: the problems the tree marks urgent (漏水, 停电跳闸, 电梯困人 …), one click each.
   const urgentShortcuts = useMemo(

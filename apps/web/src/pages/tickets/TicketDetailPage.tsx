@@ -29,6 +29,7 @@ import { TicketNoteForm } from './TicketNoteForm';
 import { TicketRequestCard } from './TicketRequestCard';
 import { TicketTimeline } from './TicketTimeline';
 import { type Dialog, ticketActionButtons } from './ticketActionButtons';
+import { UrgeButton } from './UrgeButton';
 import { WorkOrderPanel } from './WorkOrderPanel';
 
 /** Numbers of linked tickets (source of a complaint, complaints raised from callbacks). */
@@ -178,7 +179,18 @@ export default function TicketDetailPage() {
             {open && <SlaBadgeTag state={tk.sla.state} dueAt={tk.sla.dueAt} testId="ticket-sla" />}
           </Space>
         }
-        extra={<Space wrap>{buttons}</Space>}
+        extra={
+          <Space wrap>
+            {['待受理', '处理中', '待回访'].includes(tk.status) && (
+              <UrgeButton
+                ticket={tk}
+                size="middle"
+                onDone={(d) => queryClient.setQueryData(['ticket', ticketId], d)}
+              />
+            )}
+            {buttons}
+          </Space>
+        }
       />
       {tk.sourceTicketId && (
         <Alert
@@ -265,6 +277,7 @@ export default function TicketDetailPage() {
           number: tk.number,
           version: tk.version,
           title: tk.title,
+          contactPhone: tk.contactPhone,
         }}
         onClose={() => setDialog(null)}
         onDone={(detail) => {
