@@ -205,7 +205,10 @@ describe('staff console', () => {
       // The page opens on the 客户360; the archive itself is the 基本信息 tab.
       await page.getByTestId('resident-360').waitFor();
       await page.getByRole('tab', { name: '基本信息' }).click();
-      await page.getByTestId('resident-phone').filter({ hasText: formatPhone(phone) }).waitFor();
+      await page
+        .getByTestId('resident-phone')
+        .filter({ hasText: formatPhone(phone) })
+        .waitFor();
       await page.getByRole('tab', { name: /房屋/ }).click();
       await page.getByTestId('resident-units').getByText(unit.label).waitFor();
 

@@ -1,12 +1,12 @@
 import bindings from './parts/bindings';
-import complaints from './parts/complaints';
-import cctools from './parts/cctools';
 import broadcasts from './parts/broadcasts';
+import cctools from './parts/cctools';
+import complaints from './parts/complaints';
 import delivery from './parts/delivery';
+import desk from './parts/desk';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
-import desk from './parts/desk';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
 import portalReport from './parts/portal-report';

@@ -76,6 +76,8 @@ export const residentOverviewSchema = z.object({
   calls: section(callSchema),
   callbacks: section(overviewCallbackSchema),
   complaints: section(ticketSummarySchema),
+  /** Open tickets under 督办 (a supervisor's deadline), soonest deadline first. */
+  supervised: section(ticketSummarySchema),
   notices: section(overviewNoticeSchema),
   bindings: section(overviewBindingSchema),
   notes: section(residentNoteSchema),

@@ -59,6 +59,7 @@ export async function residentOverview(
   ) as SQL;
   const ticketIds = sql`array(select ${tickets.id} from ${tickets} where ${theirs})`;
   const complaintWhere = and(theirs, eq(tickets.type, '投诉'));
+  const supervisedWhere = and(theirs, open, isNotNull(tickets.supervisionDueAt));
   const callWhere = e164s.length
     ? and(eq(calls.projectId, row.projectId), inArray(calls.partyE164, e164s))
     : sql`false`;
@@ -83,6 +84,7 @@ export async function residentOverview(
     ticketPage,
     openCount,
     complaintPage,
+    supervisedPage,
     callPage,
     callbackPage,
     noticePage,
@@ -114,6 +116,10 @@ export async function residentOverview(
     section(
       db.select().from(tickets).where(complaintWhere).orderBy(desc(tickets.id)).limit(limit),
       db.select({ n: count() }).from(tickets).where(complaintWhere),
+    ),
+    section(
+      db.select().from(tickets).where(supervisedWhere).orderBy(tickets.supervisionDueAt).limit(limit),
+      db.select({ n: count() }).from(tickets).where(supervisedWhere),
     ),
     section(
       db
@@ -161,7 +167,11 @@ export async function residentOverview(
     ),
   ]);
 
-  const names = await ticketLookups(database, [...ticketPage.items, ...complaintPage.items]);
+  const names = await ticketLookups(database, [
+    ...ticketPage.items,
+    ...complaintPage.items,
+    ...supervisedPage.items,
+  ]);
   const presentTickets = (rows: typeof ticketPage.items) =>
     rows.map((t) => presentTicketSummary(auth, t, names));
   const result: ResidentOverview = {
@@ -169,6 +179,7 @@ export async function residentOverview(
     household,
     tickets: { items: presentTickets(ticketPage.items), total: ticketPage.total, open: openCount[0]?.n ?? 0 },
     complaints: { items: presentTickets(complaintPage.items), total: complaintPage.total },
+    supervised: { items: presentTickets(supervisedPage.items), total: supervisedPage.total },
     calls: {
       items: callPage.items.map((r) => presentCall(auth, r.call, { agentName: r.agentName })),
       total: callPage.total,

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import type { HomeToday } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
+import { ComplaintHomeCards } from '../complaints/ComplaintHomeCards';
 import { HomeStat } from './HomeStat';
 import { TicketMiniList } from './TicketMiniList';
 import { TodayKpis } from './TodayKpis';
@@ -76,13 +77,10 @@ export default function ManagerHome() {
           <HomeStat title={t('desk.home.urged')} value={o?.urged} color="#d48806" loading={today.isLoading} />
         </Col>
       </Row>
-      {/*
-        SLOT (lead, after merge): the complaints helper's cards — open complaints by stage and 督办 items —
-        mount here:
-          import { ComplaintHomeCards } from '../complaints/ComplaintHomeCards';
-          <ComplaintHomeCards projectId={projectId} />
-        (GET /api/complaints/summary?projectId=). Nothing to show until then, so nothing is rendered.
-      */}
+      {/* Open complaints by stage, 督办 items and 投诉预警 (modules/complaints). */}
+      <div style={{ margin: '16px 0' }}>
+        <ComplaintHomeCards projectId={projectId} />
+      </div>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <TicketMiniList

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useBuildings } from '../../api/hooks';
 import { useApiError } from '../../components/feedback';
+import { useEnumLabel } from '../../enumLabel';
 import { ConfirmSend, reportHeld } from '../broadcasts/ConfirmSend';
 import { TemplatePicker } from '../broadcasts/TemplatePicker';
-import { useEnumLabel } from '../../enumLabel';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from './types';
 
 interface Values {
@@ -101,7 +101,10 @@ export function RegisterIncident({
         >
           <Space size="large" wrap>
             <Form.Item name="kind" label={t('incidents.kind')} rules={[{ required: true }]}>
-              <Select style={{ width: 140 }} options={INCIDENT_KINDS.map((k) => ({ value: k, label: label(k) }))} />
+              <Select
+                style={{ width: 140 }}
+                options={INCIDENT_KINDS.map((k) => ({ value: k, label: label(k) }))}
+              />
             </Form.Item>
             <Form.Item name="planned" label={t('broadcasts.incident.planned')} valuePropName="checked">
               <Switch data-testid="incident-planned" />

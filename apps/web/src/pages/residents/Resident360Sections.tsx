@@ -213,7 +213,13 @@ export function Resident360Sections({ overview: o }: { overview: O }) {
         />
       ),
     },
-    // 督办 items: the complaints helper's module (merged later) adds its own tab here.
+    {
+      key: 'supervised',
+      label: count(t('desk.r360.supervised'), o.supervised.total),
+      children: (
+        <SectionTable section={o.supervised} columns={ticketColumns} rowKey="id" testId="r360-supervised" />
+      ),
+    },
   ];
   return (
     <Card size="small">
