@@ -68,9 +68,13 @@ export async function seedIfEmpty(
       seedDemoEstate(services, boot),
     );
     const tickets = await step('service requests and work orders', () => seedDemoTickets(services, boot));
-    const complaints = await step('complaints, departments and 督办', () => seedDemoComplaints(services, boot));
+    const complaints = await step('complaints, departments and 督办', () =>
+      seedDemoComplaints(services, boot),
+    );
     const outages = await step('incidents and notices', () => seedDemoOutages(services, boot));
-    const broadcasts = await step('message templates and planned outages', () => seedDemoBroadcasts(services, boot));
+    const broadcasts = await step('message templates and planned outages', () =>
+      seedDemoBroadcasts(services, boot),
+    );
     await step('call center', () => seedDemoCallCenter(services, boot));
     // After the seats: the QA demo's calls reach agents through their extensions.
     await step('quality checks', () => seedDemoQuality(services, boot));
@@ -78,7 +82,7 @@ export async function seedIfEmpty(
     await step('staff notification channels', () => seedDemoStaffChannels(services, boot));
     await step('mailboxes', () => seedDemoMail(services, boot));
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
-    await step('a resident's report with a visit window', () => seedDemoPortalReport(services, boot));
+    await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
