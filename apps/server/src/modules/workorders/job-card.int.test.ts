@@ -165,7 +165,9 @@ describe('the technician’s job card', () => {
   });
 
   it('prints the 派工单 as a PDF whose text has the number, the 小区 and the resident (embedded CJK font)', async () => {
-    const res = await t.request('GET', `/api/work-orders/${woId}/print.pdf`, { token: agent });
+    // Printed by the 班长 (pii.view): the paper card carries the full phone; an agent's print masks it.
+    const lead = await t.login('lead_a');
+    const res = await t.request('GET', `/api/work-orders/${woId}/print.pdf`, { token: lead });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
