@@ -21,7 +21,7 @@ const actions = [
       [
         ...readFileSync(file, 'utf8').matchAll(
           // `action: 'a.b'`, `statusEvent(w, 'a.b'` and both branches of `action: x ? 'a.b' : 'a.c'`.
-          /(?:action: |statusEvent\(w, )(?:[^'\n]*\? '([a-z_]+\.[a-zA-Z_]+)' : )?'([a-z_]+\.[a-zA-Z_]+)'/g,
+          /(?:action: |statusEvent\(w, )(?:[^\n,]*?\? '([a-z_]+\.[a-zA-Z_]+)' : )?'([a-z_]+\.[a-zA-Z_]+)'/g,
         ),
       ].flatMap((m) => [m[1], m[2]].filter((a): a is string => !!a)),
     ),
