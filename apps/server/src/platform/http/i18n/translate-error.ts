@@ -48,7 +48,10 @@ const TEMPLATES: [RegExp, (m: RegExpExecArray) => string][] = [
     /^No sheet has the template header row \((.+)\); download the template and copy the data into it$/,
     (m) => `没有找到模板表头（${m[1]}），请下载导入模板并把数据复制进去`,
   ],
-  [/^The article is already (draft|published)$/, (m) => (m[1] === 'published' ? '该文章已发布' : '该文章已是草稿')],
+  [
+    /^The article is already (draft|published)$/,
+    (m) => (m[1] === 'published' ? '该文章已发布' : '该文章已是草稿'),
+  ],
 ];
 
 /** A message's Chinese from the catalog, or null when it has no line there. */

@@ -96,7 +96,8 @@ export const EXACT: Record<string, string> = {
   'the end must be after the start': '结束时间须晚于开始时间',
   // Mass messages and templates
   'This request was already decided': '该审批已处理',
-  'A mass message needs a second person: you asked for this one': '群发须由另一人审批，不能审批自己提交的申请',
+  'A mass message needs a second person: you asked for this one':
+    '群发须由另一人审批，不能审批自己提交的申请',
   'The notice changed since approval was asked for; ask again': '提交审批后通知内容已修改，请重新提交审批',
   'A template with this code exists at this level': '该层级已有相同编码的模板',
   // Call center
@@ -131,10 +132,12 @@ export const EXACT: Record<string, string> = {
   'A synonym group needs at least two different words': '同义词组至少需要两个不同的词',
   // Uploads and imports
   'A photo reference is not an upload you may use here': '照片引用无效，或不能在此处使用',
-  'The file is not a JPEG, PNG, WebP, GIF, HEIF or TIFF image': '文件不是 JPEG、PNG、WebP、GIF、HEIF 或 TIFF 格式的图片',
+  'The file is not a JPEG, PNG, WebP, GIF, HEIF or TIFF image':
+    '文件不是 JPEG、PNG、WebP、GIF、HEIF 或 TIFF 格式的图片',
   'Send the image as multipart/form-data with one file field': '请以 multipart/form-data 方式上传一张图片',
   'The upload carries no file': '上传内容中没有文件',
-  'Upload the workbook as multipart/form-data with one file field': '请以 multipart/form-data 方式上传一个 Excel 文件',
+  'Upload the workbook as multipart/form-data with one file field':
+    '请以 multipart/form-data 方式上传一个 Excel 文件',
   'The workbook has no data rows under the header row': '表格中表头下方没有数据行',
   'The file could not be read as an .xlsx workbook; save it from Excel or WPS as .xlsx and upload again':
     '无法读取该文件，请用 Excel 或 WPS 另存为 .xlsx 格式后重新上传',
