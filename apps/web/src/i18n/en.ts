@@ -628,49 +628,6 @@ const en: Strings<Translation> = {
       company: 'Company',
       project: 'Project',
     },
-    descriptions: {
-      platform_timezone: 'Time zone for business calendars, numbering and reports',
-      auth_loginMaxFailures: 'Failed logins before an account is locked',
-      auth_loginLockMinutes: 'How long an account stays locked after too many failed logins (minutes)',
-      callcenter_answerWithinRings: 'Calls must be answered within this many rings (about 5 s each)',
-      delivery_quietHours:
-        'Quiet hours (Q07): non-urgent messages wait until the window ends; emergencies go at once',
-      delivery_maxAttempts: 'Send attempts per message (exponential backoff) before it is marked failed',
-      delivery_providers: 'Transport per channel (log / http gateway / smtp) and endpoints',
-      incidents_notifyWithinMinutes: 'Emergencies: first notice delivered within this many minutes (Q60)',
-      incidents_plannedAnnounceHours:
-        'Planned outages: residents are told this many hours before the start (at once if sooner)',
-      incidents_plannedReminderHours:
-        'Planned outages: reminders this many hours before the start (several allowed, empty = none)',
-      broadcasts_approvalThreshold:
-        'Mass sends to more residents than this need a second person’s approval (emergency outages excepted, Q60)',
-      notices_drillNoticeDays: 'Drill notices go out at least this many days ahead (Q65)',
-      notices_maxValidityDays: 'Longest validity of a notice, in days from sending (Q71)',
-      notices_warrantyReminderDays: 'Days before warranty expiry that owners are reminded, 0 = off (Q72)',
-      notices_birthdayGreetings: 'Greet residents on their birthday',
-      portal_codeValidMinutes: 'Minutes a portal login code stays valid',
-      portal_codeMaxFailures: 'Wrong entries before a code is burnt',
-      portal_codesPerHour: 'Codes one phone may request per hour',
-      portal_maxTicketsPerDay: 'Portal reports per resident in 24 hours',
-      portal_duplicateWindowHours: 'Hours within which an identical report for the same home is refused',
-      portal_urgeIntervalMinutes: 'Minimum minutes between two chase-ups of one ticket',
-      portal_reopenWithinDays: 'Days after completion that a resident may reopen a ticket',
-      complaints_promisedReplyHours: 'Reply time promised to a complaining resident, in hours (Q53)',
-      complaints_warningThresholds:
-        'Complaint warnings (Q52): ≥ clusterCount of one cause in one building within clusterDays, or a week-on-week rise ≥ risePercent% (with at least riseMinCount this week)',
-      complaints_warningRoles: 'Roles told of a complaint warning (Q52)',
-      complaints_majorNotifyRoles: 'Roles told at once of a major complaint',
-      complaints_superviseEscalateHours:
-        'Hours between escalation steps of a missed supervision (lead → supervisor → manager)',
-      complaints_reviewRoles: 'Roles that review a complaint’s handling result',
-      portal_appointmentWindows:
-        'Visit windows a resident may pick (key, label, from, to, e.g. 上午 09:00–12:00)',
-      portal_appointmentDaysAhead: 'Days (today included) a resident may book a visit window for',
-      portal_urgentKeywords: 'Words in a report (or its problem) for which the portal suggests urgent',
-      portal_commonCategories: "How many of the estate's most reported problems the report form shows first",
-      portal_logoUrl:
-        'Company logo at the top of the resident portal (image URL; empty: a text logo from the name)',
-    },
   },
   audit: {
     title: 'Audit log',

@@ -18,11 +18,16 @@ function sources(dir: string): string[] {
 const actions = [
   ...new Set(
     sources(serverSrc).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/(?:action: |statusEvent\(w, )'([a-z_]+\.[a-zA-Z_]+)'/g)].map(
-        (m) => m[1] as string,
-      ),
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          // `action: 'a.b'`, `statusEvent(w, 'a.b'` and both branches of `action: x ? 'a.b' : 'a.c'`.
+          /(?:action: |statusEvent\(w, )(?:[^\n,]*?\? '([a-z_]+\.[a-zA-Z_]+)' : )?'([a-z_]+\.[a-zA-Z_]+)'/g,
+        ),
+      ].flatMap((m) => [m[1], m[2]].filter((a): a is string => !!a)),
     ),
   ),
+  // dial-ticket.ts writes `${entityType}.contact_dialed`.
+  ...['ticket', 'resident'].map((e) => `${e}.contact_dialed`),
   ...[
     'accept',
     'arrive',

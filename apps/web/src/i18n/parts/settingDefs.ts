@@ -21,6 +21,7 @@ const zh = {
       seconds: '秒',
       items: '条',
       percent: '%',
+      residents: '户',
       megabytes: 'MB',
     },
     groups: {
@@ -36,6 +37,8 @@ const zh = {
       portal: '住户门户',
       qa: '质检',
       mail: '邮件',
+      complaints: '投诉处理',
+      broadcasts: '群发',
     },
     fields: {
       start: '开始',
@@ -67,12 +70,24 @@ const zh = {
       unsure: '不确定时',
       closing: '结束通话',
       complaintClosing: '投诉结束语',
+      clusterCount: '同一楼栋同类投诉达到（起）',
+      clusterDays: '统计天数',
+      risePercent: '周环比上升达到（%）',
+      riseMinCount: '本周至少（起）才算上升',
+      window_key: '编码',
+      window_label: '名称',
+      window_from: '开始',
+      window_to: '结束',
     },
     providers: { log: '仅记录（不外发）', http: 'HTTP 网关', smtp: 'SMTP 邮件', webhook: '转交 Webhook' },
     addRow: '添加一行',
     removeRow: '删除此行',
     addLine: '每行一句',
     rolesPlaceholder: '选择接收通知的角色',
+    numberListHint: '可填多个，单位：{{unit}}；留空表示不提醒',
+    tagsHint: '输入后按回车或逗号添加',
+    urlHint: '图片地址（https://… 或上传后的地址）；留空则显示文字标志',
+    urlSet: '已设置',
     defs: {
       platform_timezone: { name: '时区', hint: '业务日历、编号与报表使用的时区' },
       auth_loginMaxFailures: { name: '登录失败锁定次数', hint: '连续登录失败达到该次数后锁定账号' },
@@ -143,6 +158,53 @@ const zh = {
       qa_checklist: { name: '质检评分表', hint: '质检评分项及分值；发现问题时最多扣除该项分值' },
       qa_samplePercent: { name: '质检抽样比例', hint: '每轮为每位座席抽检的通话和工单比例（每人至少一条）' },
       mail_maxMessageBytes: { name: '来信大小上限', hint: '超过该大小的来信（含附件）直接拒收，不生成工单' },
+      broadcasts_approvalThreshold: {
+        name: '群发审批人数',
+        hint: '接收住户超过该数量的群发须由另一人审批后发出；紧急停水停电通知不受此限（Q60）',
+      },
+      complaints_promisedReplyHours: {
+        name: '投诉承诺回复时间',
+        hint: '受理投诉时告知住户的回复时间，自投诉起计算',
+      },
+      complaints_warningThresholds: {
+        name: '投诉预警阈值',
+        hint: '统计天数内同一楼栋同类投诉达到设定起数，或周环比上升达到设定比例（本周至少设定起数）时预警',
+      },
+      complaints_warningRoles: { name: '投诉预警接收角色', hint: '发生投诉预警时通知这些角色' },
+      complaints_majorNotifyRoles: { name: '重大投诉通知角色', hint: '登记重大投诉后立即通知这些角色' },
+      complaints_superviseEscalateHours: {
+        name: '督办超期升级间隔',
+        hint: '督办到期仍未办结时，每隔该小时数升级一级（班长 → 主管 → 项目经理）',
+      },
+      complaints_reviewRoles: {
+        name: '投诉结果审核角色',
+        hint: '投诉处理结果须经这些角色审核后才能回访办结',
+      },
+      incidents_plannedAnnounceHours: {
+        name: '计划停水停电提前通知',
+        hint: '计划停水停电开始前该小时数通知住户；登记时已不足则立即通知',
+      },
+      incidents_plannedReminderHours: {
+        name: '计划停水停电提醒',
+        hint: '开始前这些小时数再次提醒住户（可填多个，留空不提醒）',
+      },
+      portal_appointmentWindows: {
+        name: '上门预约时段',
+        hint: '住户报事时可选的上门时段，如 上午 09:00–12:00',
+      },
+      portal_appointmentDaysAhead: { name: '可预约天数', hint: '住户可选择上门时段的天数（含今天）' },
+      portal_urgentKeywords: {
+        name: '紧急报事关键词',
+        hint: '报事内容或所选问题含这些词时，门户建议住户标记为紧急',
+      },
+      portal_commonCategories: {
+        name: '常见问题个数',
+        hint: '报事页优先列出本项目最常报的问题个数，0 为不列出',
+      },
+      portal_logoUrl: {
+        name: '门户公司标志',
+        hint: '住户门户顶部显示的公司标志图片；留空则按公司名生成文字标志',
+      },
     },
   },
 };
@@ -165,6 +227,7 @@ const en: typeof zh = {
       seconds: 's',
       items: 'items',
       percent: '%',
+      residents: 'residents',
       megabytes: 'MB',
     },
     groups: {
@@ -180,6 +243,8 @@ const en: typeof zh = {
       portal: 'Resident portal',
       qa: 'Quality',
       mail: 'E-mail',
+      complaints: 'Complaints',
+      broadcasts: 'Mass messages',
     },
     fields: {
       start: 'From',
@@ -211,6 +276,14 @@ const en: typeof zh = {
       unsure: 'When unsure',
       closing: 'Closing',
       complaintClosing: 'Complaint closing',
+      clusterCount: 'Complaints of one cause in one building',
+      clusterDays: 'Within days',
+      risePercent: 'Week-on-week rise (%)',
+      riseMinCount: 'At least this many this week',
+      window_key: 'Code',
+      window_label: 'Label',
+      window_from: 'From',
+      window_to: 'To',
     },
     providers: {
       log: 'Log only (nothing sent)',
@@ -222,6 +295,10 @@ const en: typeof zh = {
     removeRow: 'Remove row',
     addLine: 'One phrase per line',
     rolesPlaceholder: 'Roles to notify',
+    numberListHint: 'Several allowed, in {{unit}}; empty means none',
+    tagsHint: 'Press Enter or type a comma to add',
+    urlHint: 'Image address (https://… or an uploaded image’s address); empty shows a text logo',
+    urlSet: 'Set',
     defs: {
       platform_timezone: {
         name: 'Time zone',
@@ -369,6 +446,62 @@ const en: typeof zh = {
       mail_maxMessageBytes: {
         name: 'Largest incoming e-mail',
         hint: 'Larger e-mails (attachments included) are refused instead of becoming tickets',
+      },
+      broadcasts_approvalThreshold: {
+        name: 'Mass message approval',
+        hint: 'A send to more residents than this needs a second person’s approval; emergency outages are exempt (Q60)',
+      },
+      complaints_promisedReplyHours: {
+        name: 'Promised complaint reply',
+        hint: 'The reply time a complaining resident is promised, in hours from the complaint',
+      },
+      complaints_warningThresholds: {
+        name: 'Complaint warning thresholds',
+        hint: 'Warn at this many complaints of one cause in one building within the days set, or at a week-on-week rise of this share (with a minimum count this week)',
+      },
+      complaints_warningRoles: {
+        name: 'Complaint warnings go to',
+        hint: 'Roles told of a complaint warning',
+      },
+      complaints_majorNotifyRoles: {
+        name: 'Major complaints go to',
+        hint: 'Roles told at once when a major complaint is registered',
+      },
+      complaints_superviseEscalateHours: {
+        name: 'Supervision escalation step',
+        hint: 'A missed supervision (督办) climbs one level every this many hours (lead → supervisor → manager)',
+      },
+      complaints_reviewRoles: {
+        name: 'Complaint result reviewers',
+        hint: 'Roles that approve a complaint’s handling result before the callback',
+      },
+      incidents_plannedAnnounceHours: {
+        name: 'Planned outage notice',
+        hint: 'Residents are told this many hours before a planned outage starts (at once if sooner)',
+      },
+      incidents_plannedReminderHours: {
+        name: 'Planned outage reminders',
+        hint: 'Reminders this many hours before the start (several allowed, empty = none)',
+      },
+      portal_appointmentWindows: {
+        name: 'Visit windows',
+        hint: 'Windows a resident may pick for a visit, e.g. morning 09:00–12:00',
+      },
+      portal_appointmentDaysAhead: {
+        name: 'Booking days',
+        hint: 'Days (today included) a resident may pick a visit window for',
+      },
+      portal_urgentKeywords: {
+        name: 'Urgent keywords',
+        hint: 'Words in a report (or its problem) for which the portal suggests marking it urgent',
+      },
+      portal_commonCategories: {
+        name: 'Common problems shown',
+        hint: 'How many of the project’s most reported problems the report form lists first (0 = none)',
+      },
+      portal_logoUrl: {
+        name: 'Portal logo',
+        hint: 'Company logo at the top of the resident portal; empty shows a text logo from the name',
       },
     },
   },

@@ -73,6 +73,18 @@ export function fromForm(kind: SettingKind, value: unknown): unknown {
       return Object.fromEntries(Object.entries(obj(value)).map(([k, v]) => [k, lines(v)]));
     case 'textList':
       return lines(value);
+    case 'numberList':
+      // Tags arrive as text; the server keeps whole numbers, largest (earliest reminder) first.
+      return list(value)
+        .map(Number)
+        .filter((n) => Number.isFinite(n))
+        .sort((a, b) => b - a);
+    case 'tags':
+      return list(value)
+        .map((v) => String(v).trim())
+        .filter(Boolean);
+    case 'url':
+      return String(value ?? '').trim();
     case 'providers':
       // Empty optional fields are left out rather than stored as "".
       return Object.fromEntries(Object.entries(obj(value)).filter(([, v]) => v !== '' && v != null));
@@ -218,6 +230,46 @@ export function SettingEditor({ kind, current }: { kind: SettingKind; current: u
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
         </Form.Item>
       );
+    case 'roles':
+      return (
+        <Form.Item name="value" label={t('settings.value')}>
+          <Select
+            mode="multiple"
+            placeholder={t('settingDefs.rolesPlaceholder')}
+            options={DEFAULT_ROLES.map((r) => ({ value: r.code, label: roleName(r.code, english) }))}
+            data-testid="setting-input"
+          />
+        </Form.Item>
+      );
+    case 'numberList':
+      return (
+        <Form.Item
+          name="value"
+          label={t('settings.value')}
+          extra={t('settingDefs.numberListHint', { unit: t(`settingDefs.units.${kind.unit}`) })}
+        >
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} data-testid="setting-input" />
+        </Form.Item>
+      );
+    case 'tags':
+      return (
+        <Form.Item name="value" label={t('settings.value')} extra={t('settingDefs.tagsHint')}>
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', '、', ' ']}
+            open={false}
+            data-testid="setting-input"
+          />
+        </Form.Item>
+      );
+    case 'url':
+      return (
+        <Form.Item name="value" label={t('settings.value')} extra={t('settingDefs.urlHint')}>
+          <Input allowClear placeholder="https://…" data-testid="setting-input" />
+        </Form.Item>
+      );
+    case 'windows':
+      return <RowsEditor columns={['key', 'label', 'from', 'to']} prefix="window_" />;
     case 'phrases':
     case 'checklist':
       return (
@@ -247,10 +299,21 @@ export function SettingEditor({ kind, current }: { kind: SettingKind; current: u
   }
 }
 
-/** A list of rows (禁用语 → 建议说法, 质检评分项 → 分值) edited as a small table. */
-function RowsEditor({ columns }: { columns: string[] }) {
+/**
+ * A list of rows (禁用语 → 建议说法, 质检评分项 → 分值, 上门时段) edited as a small table; `prefix`
+ * picks the column labels when a column name means something else elsewhere (a window's `label`).
+ */
+function RowsEditor({ columns, prefix = '' }: { columns: string[]; prefix?: string }) {
   const { t } = useTranslation();
-  const width: Record<string, number> = { phrase: 140, instead: 300, key: 110, label: 280, weight: 80 };
+  const width: Record<string, number> = {
+    phrase: 140,
+    instead: 300,
+    key: 110,
+    label: 280,
+    weight: 80,
+    from: 90,
+    to: 90,
+  };
   return (
     <Form.List name="value">
       {(rows, { add, remove }) => (
@@ -268,11 +331,11 @@ function RowsEditor({ columns }: { columns: string[] }) {
                     <InputNumber
                       min={0}
                       max={100}
-                      placeholder={t(`settingDefs.fields.${c}`)}
+                      placeholder={t(`settingDefs.fields.${prefix}${c}`)}
                       style={{ width: width[c] }}
                     />
                   ) : (
-                    <Input placeholder={t(`settingDefs.fields.${c}`)} style={{ width: width[c] }} />
+                    <Input placeholder={t(`settingDefs.fields.${prefix}${c}`)} style={{ width: width[c] }} />
                   )}
                 </Form.Item>
               ))}

@@ -81,6 +81,29 @@ export function describeValue(
             }`,
         )
         .join(sep);
+    case 'roles':
+      return (
+        list(value)
+          .map((r) => roleName(String(r), english))
+          .join(join) || t('settingDefs.none')
+      );
+    case 'numberList':
+      return (
+        list(value)
+          .map((n) => `${num(n)} ${t(`settingDefs.units.${kind.unit}`)}`)
+          .join(join) || t('settingDefs.none')
+      );
+    case 'tags':
+      return list(value).map(String).join(join) || t('settingDefs.none');
+    case 'url':
+      return String(value ?? '') ? t('settingDefs.urlSet') : t('settingDefs.none');
+    case 'windows':
+      return (
+        list(value)
+          .map(obj)
+          .map((w) => `${w.label} ${w.from}–${w.to}`)
+          .join(join) || t('settingDefs.none')
+      );
     case 'providers':
       return ['sms', 'wechat', 'email']
         .map((k) => `${field(k)}${colon}${t(`settingDefs.providers.${String(obj(value)[k] ?? 'log')}`)}`)

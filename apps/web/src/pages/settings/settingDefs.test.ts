@@ -40,6 +40,14 @@ describe('settings in the console', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives every new kind of setting its own control, not the shape-guessed one', () => {
+    expect(kindOf('complaints.reviewRoles', ['cs_lead'])).toEqual({ type: 'roles' });
+    expect(kindOf('portal.urgentKeywords', ['漏水'])).toEqual({ type: 'tags' });
+    expect(kindOf('portal.appointmentWindows', []).type).toBe('windows');
+    expect(kindOf('portal.logoUrl', '').type).toBe('url');
+    expect(kindOf('complaints.promisedReplyHours', 24)).toMatchObject({ type: 'number', unit: 'hours' });
+  });
+
   it.each([
     ['sla.warnings', { fractions: [0.75], minutesBefore: [5] }],
     ['delivery.quietHours', { start: '21:00', end: '08:00' }],
@@ -47,6 +55,12 @@ describe('settings in the console', () => {
     ['scripts.standard', { greeting: ['您好。'], closing: ['再见。', '感谢来电。'] }],
     ['qa.checklist', [{ key: 'rings', label: '三声内接听', weight: 10 }]],
     ['sla.callbackHours', 48],
+    ['complaints.warningRoles', ['cs_supervisor', 'project_manager']],
+    ['complaints.warningThresholds', { clusterCount: 3, clusterDays: 7, risePercent: 50, riseMinCount: 3 }],
+    ['incidents.plannedReminderHours', [24, 2]],
+    ['portal.appointmentWindows', [{ key: 'am', label: '上午', from: '09:00', to: '12:00' }]],
+    ['portal.urgentKeywords', ['漏水', '燃气']],
+    ['portal.logoUrl', ''],
     ['something.new', ['a', 'b']],
   ])('%s survives the form unchanged', (key, value) => {
     const kind = kindOf(key, value);

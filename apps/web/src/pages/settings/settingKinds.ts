@@ -13,7 +13,8 @@ export type Unit =
   | 'rings'
   | 'seconds'
   | 'items'
-  | 'percent';
+  | 'percent'
+  | 'residents';
 
 export type SettingKind =
   | { type: 'number'; unit?: Unit; min?: number; max?: number; step?: number }
@@ -30,6 +31,16 @@ export type SettingKind =
   | { type: 'standard' }
   | { type: 'checklist' }
   | { type: 'textList' }
+  /** Role codes, picked from the roles (complaints.warningRoles …). */
+  | { type: 'roles' }
+  /** Several numbers of one unit (reminders 24 h and 2 h before). */
+  | { type: 'numberList'; unit: Unit; min?: number; max?: number }
+  /** Short words edited as tags (urgent keywords). */
+  | { type: 'tags' }
+  /** Visit windows: rows of code, label, from, to. */
+  | { type: 'windows' }
+  /** An image address; empty is allowed. */
+  | { type: 'url' }
   | { type: 'fields' };
 
 const KNOWN: Record<string, SettingKind> = {
@@ -72,6 +83,20 @@ const KNOWN: Record<string, SettingKind> = {
   'qa.checklist': { type: 'checklist' },
   'qa.samplePercent': { type: 'number', unit: 'percent', min: 1, max: 100 },
   'mail.maxMessageBytes': { type: 'megabytes', min: 0.0625, max: 50 },
+  'broadcasts.approvalThreshold': { type: 'number', unit: 'residents', min: 1, max: 1_000_000 },
+  'complaints.promisedReplyHours': { type: 'number', unit: 'hours', min: 1, max: 720 },
+  'complaints.warningThresholds': { type: 'fields' },
+  'complaints.warningRoles': { type: 'roles' },
+  'complaints.majorNotifyRoles': { type: 'roles' },
+  'complaints.superviseEscalateHours': { type: 'number', unit: 'hours', min: 1, max: 720 },
+  'complaints.reviewRoles': { type: 'roles' },
+  'incidents.plannedAnnounceHours': { type: 'number', unit: 'hours', min: 0, max: 720 },
+  'incidents.plannedReminderHours': { type: 'numberList', unit: 'hours', min: 1, max: 720 },
+  'portal.appointmentWindows': { type: 'windows' },
+  'portal.appointmentDaysAhead': { type: 'number', unit: 'days', min: 1, max: 60 },
+  'portal.urgentKeywords': { type: 'tags' },
+  'portal.commonCategories': { type: 'number', unit: 'items', min: 0, max: 20 },
+  'portal.logoUrl': { type: 'url' },
 };
 
 const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

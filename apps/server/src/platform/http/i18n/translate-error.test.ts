@@ -62,6 +62,13 @@ describe('server error messages in Chinese', () => {
       'daily_limit',
       '每天最多报事 5 条，请致电服务中心',
     ],
+    [
+      'This message reaches 812 residents (more than 500): a second person must approve it',
+      'approval_required',
+      '本条消息将发给 812 位住户（超过 500 位），须由另一人审批后才能发出',
+    ],
+    ['Synonym group not found', 'not_found', '同义词组不存在'],
+    ['The article is already published', 'conflict', '该文章已发布'],
     ['Something nobody translated yet', 'conflict', BY_CODE.conflict],
     ['Something nobody translated yet', 'brand_new_code', '请求未能完成'],
   ])('%s', (message, code, zh) => {

@@ -35,6 +35,23 @@ const TEMPLATES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(.+) cannot take this order now$/, (m) => `${m[1]}现在不能接这张单`],
   [/^No route (\S+) (.+)$/, (m) => `没有该接口：${m[1]} ${m[2]}`],
   [/^Calendar is not usable: (.+)$/, (m) => `工作日历不可用：${m[1]}`],
+  [
+    /^This message reaches (\d+) residents \(more than (\d+)\): a second person must approve it$/,
+    (m) => `本条消息将发给 ${m[1]} 位住户（超过 ${m[2]} 位），须由另一人审批后才能发出`,
+  ],
+  [/^At most (\d+) work orders a print$/, (m) => `每次最多打印 ${m[1]} 张派工单`],
+  [
+    /^At most (\d+) rows can be imported from one file; split it into several files$/,
+    (m) => `每个文件最多导入 ${m[1]} 行，请拆分为多个文件`,
+  ],
+  [
+    /^No sheet has the template header row \((.+)\); download the template and copy the data into it$/,
+    (m) => `没有找到模板表头（${m[1]}），请下载导入模板并把数据复制进去`,
+  ],
+  [
+    /^The article is already (draft|published)$/,
+    (m) => (m[1] === 'published' ? '该文章已发布' : '该文章已是草稿'),
+  ],
 ];
 
 /** A message's Chinese from the catalog, or null when it has no line there. */
