@@ -17,7 +17,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { useApiError } from '../components/feedback';
 import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
