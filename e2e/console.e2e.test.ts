@@ -226,6 +226,7 @@ describe('staff console', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('resident-title').textContent()).toBe(`${name}改`);
       await page.getByTestId('vip-badge').first().waitFor();
+      await page.getByRole('tab', { name: '基本信息' }).click();
       await page
         .getByTestId('resident-phone')
         .filter({ hasText: formatPhone(phone) })

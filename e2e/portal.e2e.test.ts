@@ -202,7 +202,8 @@ describe('outages and the resident portal', () => {
         attachments: { url: string }[];
       }>(`/api/tickets/${ticket.id}`);
       expect(staffView).toMatchObject({ channel: 'portal', residentRating: { overall: 4 } });
-      expect(staffView.attachments[0]?.url).toMatch(/^data:image\//);
+      // Photos are uploads now (issue 14), stored re-encoded on the server.
+      expect(staffView.attachments[0]?.url).toMatch(/^\/api\/uploads\/\d+$/);
     } catch (error) {
       throw new Error(
         `${String(error)}\n${contexts.map(explain).join('\n')}\n${server.output().slice(-2000)}`,
@@ -282,6 +283,8 @@ describe('outages and the resident portal', () => {
       await lead.getByTestId('incident-create').click();
       const title = `e2e 配电故障 ${Date.now()}`;
       await lead.getByTestId('incident-title').fill(title);
+      // 抢修 is an emergency (Q60); the form now defaults to 一般.
+      await lead.getByTestId('incident-urgency').getByText('紧急').click();
       // One building: a whole-project outage would queue thousands of messages in this shared test server.
       await lead.getByTestId('incident-buildings').click();
       await lead.locator('.ant-select-item-option').first().click();
@@ -293,11 +296,14 @@ describe('outages and the resident portal', () => {
         (r) => r.url().endsWith('/api/incidents') && r.request().method() === 'POST',
       );
       await lead.getByRole('button', { name: /确\s*定|OK/ }).click();
+      // Nothing goes out before the preview is confirmed (issue 13).
+      await lead.getByTestId('send-preview').waitFor();
+      await lead.getByTestId('send-confirm').click();
       const response = await created;
       expect(response.status()).toBe(201);
       const incident = (await response.json()) as { id: number; recipientCount: number };
       expect(incident.recipientCount).toBeGreaterThan(0);
-      await lead.getByText(title).waitFor({ timeout: 30_000 });
+      await lead.getByText(title).first().waitFor({ timeout: 30_000 });
       await expect
         .poll(() => lead.getByTestId(`incident-notify-${incident.id}`).textContent(), { timeout: 30_000 })
         .toBe('已按时通知');
