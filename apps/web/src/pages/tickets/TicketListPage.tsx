@@ -14,28 +14,23 @@ import {
   Select,
   Space,
   Table,
-  type TableProps,
   Tabs,
   Tag,
   Tooltip,
-  Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useStaffNames } from '../../api/hooks';
 import { useCategoryOptions } from '../../api/serviceHooks';
 import type { Page, TicketSummary } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
-import { PriorityTag, TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
-import { SlaBadgeTag } from '../../components/SlaCountdown';
-import { displayTimeZone, formatDateTime } from '../../format';
+import { displayTimeZone } from '../../format';
 import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
-import { CLASSIFIED_LATER, ClassifyPopover } from './ClassifyPopover';
 import {
   BUILTIN_FILTERS,
   type Filters,
@@ -46,6 +41,7 @@ import {
   sameFilters,
   storeSaved,
 } from './savedFilters';
+import { useTicketColumns } from './ticketColumns';
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -134,114 +130,7 @@ export default function TicketListPage() {
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to).subtract(1, 'day')] : null;
 
-  const canClassify = can('tickets.write');
-  const columns: TableProps<TicketSummary>['columns'] = [
-    {
-      title: t('tickets.fields.number'),
-      dataIndex: 'number',
-      width: 160,
-      fixed: 'left',
-      render: (n: string, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link
-            to={`/tickets/${r.id}`}
-            style={{ fontVariantNumeric: 'tabular-nums' }}
-            data-testid="ticket-link"
-          >
-            {n}
-          </Link>
-          {r.reopenCount > 0 && (
-            <Tag color="magenta" style={{ marginInlineEnd: 0, fontSize: 11 }}>
-              {t('tickets.reopened', { count: r.reopenCount })}
-            </Tag>
-          )}
-          {r.supervisionDueAt && (
-            <Tag color="volcano" style={{ marginInlineEnd: 0, fontSize: 11 }} data-testid="supervised-tag">
-              {t('complaints.supervised')}
-            </Tag>
-          )}
-        </Space>
-      ),
-    },
-    {
-      title: t('tickets.fields.type'),
-      dataIndex: 'type',
-      width: 110,
-      render: (v: TicketType, r) => (
-        <Space orientation="vertical" size={0}>
-          <Space size={4}>
-            <TicketTypeTag type={v} />
-            {r.priority !== '一般' && <PriorityTag priority={r.priority} />}
-          </Space>
-          {canClassify &&
-            CLASSIFIED_LATER.includes(r.channel) &&
-            r.status !== '已关闭' &&
-            r.status !== '已取消' && <ClassifyPopover ticket={r} />}
-        </Space>
-      ),
-    },
-    {
-      title: t('tickets.fields.title'),
-      dataIndex: 'title',
-      render: (v: string, r) => (
-        <div style={{ minWidth: 180 }}>
-          <Link to={`/tickets/${r.id}`} style={{ color: 'inherit' }}>
-            {v}
-          </Link>
-          {r.categoryPath && (
-            <div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.categoryPath.replaceAll('/', ' › ')}</div>
-          )}
-        </div>
-      ),
-    },
-    {
-      title: t('tickets.fields.unitAndContact'),
-      key: 'unit',
-      width: 150,
-      render: (_: unknown, r) => (
-        <div>
-          <div>{r.unitLabel ?? '—'}</div>
-          <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-            {[r.contactName, r.contactPhone].filter(Boolean).join(' · ') || '—'}
-          </div>
-        </div>
-      ),
-    },
-    {
-      title: t('tickets.fields.status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (v: TicketStatus) => <TicketStatusTag status={v} />,
-    },
-    {
-      title: t('tickets.fields.sla'),
-      key: 'sla',
-      width: 150,
-      render: (_: unknown, r) =>
-        r.status === '已关闭' || r.status === '已取消' ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          <SlaBadgeTag state={r.sla.state} dueAt={r.sla.dueAt} testId={`sla-${r.number}`} />
-        ),
-    },
-    {
-      title: t('tickets.fields.owner'),
-      dataIndex: 'ownerName',
-      width: 100,
-      render: (v: string | null) =>
-        v ?? <Typography.Text type="secondary">{t('tickets.unowned')}</Typography.Text>,
-    },
-    {
-      title: t('common.createdAt'),
-      dataIndex: 'createdAt',
-      width: 110,
-      render: (v: string) => (
-        <Tooltip title={formatDateTime(v)}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
-        </Tooltip>
-      ),
-    },
-  ];
+  const columns = useTicketColumns(can('tickets.write'));
 
   const hasFilters = Object.keys(filters).length > 0;
 
