@@ -78,6 +78,8 @@ export const units = pgTable(
     type: text('type').$type<UnitType>().notNull().default('住宅'),
     status: text('status').$type<UnitStatus>().notNull().default('空置'),
     areaM2: numeric('area_m2', { precision: 10, scale: 2, mode: 'number' }),
+    /** 套内面积, for fee items charged on it instead of the 建筑面积 (area_m2). */
+    innerAreaM2: numeric('inner_area_m2', { precision: 10, scale: 2, mode: 'number' }),
     handoverDate: date('handover_date'),
     warrantyUntil: date('warranty_until'),
     createdAt: createdAt(),
