@@ -151,4 +151,27 @@ CREATE INDEX "bills_project_period_idx" ON "bills" USING btree ("project_id","pe
 CREATE INDEX "bills_open_idx" ON "bills" USING btree ("project_id","building_id","due_date") WHERE balance > 0;--> statement-breakpoint
 CREATE INDEX "fee_item_units_unit_idx" ON "fee_item_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "fee_items_project_code_uq" ON "fee_items" USING btree ("project_id","code");--> statement-breakpoint
-CREATE INDEX "meter_readings_unit_idx" ON "meter_readings" USING btree ("unit_id","fee_item_id","period");
+CREATE INDEX "meter_readings_unit_idx" ON "meter_readings" USING btree ("unit_id","fee_item_id","period");--> statement-breakpoint
+-- Hand-written (issues 15 and 16): companies seeded before these permissions existed get them on their
+-- built-in roles, as a new company would, and the built-in 收费员 and 财务 roles. Custom roles are left alone.
+UPDATE "roles" r SET "permissions" = ARRAY(SELECT DISTINCT unnest(r."permissions" || x.add)), "version" = r."version" + 1, "updated_at" = now()
+  FROM (VALUES
+    ('admin', ARRAY['billing.read','billing.cashier','billing.finance','billing.collect','assets.read','assets.write','inspections.execute']),
+    ('project_manager', ARRAY['billing.read','billing.finance','billing.collect','assets.read']),
+    ('cs_supervisor', ARRAY['billing.read','billing.collect','assets.read']),
+    ('cs_lead', ARRAY['billing.read','billing.collect']),
+    ('agent', ARRAY['billing.read','billing.collect']),
+    ('eng_supervisor', ARRAY['assets.read','assets.write','inspections.execute']),
+    ('technician', ARRAY['assets.read','inspections.execute']),
+    ('security', ARRAY['inspections.execute'])
+  ) AS x(code, add)
+ WHERE r."code" = x.code AND r."builtin";
+--> statement-breakpoint
+INSERT INTO "roles" ("company_id", "code", "name", "permissions", "builtin")
+SELECT c."id", x.code, x.name, x.perms, true
+  FROM "companies" c
+ CROSS JOIN (VALUES
+    ('cashier', '收费员', ARRAY['estate.read','residents.read','billing.read','billing.cashier','billing.collect']),
+    ('finance', '财务', ARRAY['estate.read','residents.read','billing.read','billing.cashier','billing.finance','reports.read','export.run'])
+  ) AS x(code, name, perms)
+ON CONFLICT ("company_id", "code") DO NOTHING;

@@ -48,6 +48,17 @@ export const PERMISSIONS = [
   // keep the departments (工程部, 秩序部 …) complaints are assigned to.
   'complaints.supervise',
   'departments.write',
+  // 收费中心 (issue 15): read bills and arrears; take payments at the desk and run the 日结 (收费员);
+  // set up fee items, run billing, approve discounts, write-offs and refunds (财务); chase arrears (催缴).
+  'billing.read',
+  'billing.cashier',
+  'billing.finance',
+  'billing.collect',
+  // 工程管理 (issue 16): read the equipment ledger, plans and reports; keep them (工程主管); carry out
+  // inspection tasks and patrols on the phone (维修工, 安管).
+  'assets.read',
+  'assets.write',
+  'inspections.execute',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -103,6 +114,10 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'telephony.manage',
       'complaints.supervise',
       'departments.write',
+      'billing.read',
+      'billing.finance',
+      'billing.collect',
+      'assets.read',
     ],
   },
   {
@@ -128,6 +143,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'qa.review',
       'complaints.supervise',
       'departments.write',
+      'billing.read',
+      'billing.collect',
+      'assets.read',
     ],
   },
   {
@@ -144,6 +162,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       ...DESK,
       'notices.review',
       'complaints.supervise',
+      'billing.read',
+      'billing.collect',
     ],
   },
   {
@@ -168,6 +188,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'kb.read',
       // The front desk checks who lives where before a portal phone sees a unit.
       'portal.bindings',
+      // The screen pop shows a caller's arrears; agents make the 催缴 calls (W-23).
+      'billing.read',
+      'billing.collect',
     ],
   },
   {
@@ -203,6 +226,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'tickets.dispatch',
       'workorders.execute',
       'reports.read',
+      'assets.read',
+      'assets.write',
+      'inspections.execute',
     ],
   },
   // Technicians see only their own work orders and the grab pool (workorders.execute), not every ticket.
@@ -210,13 +236,32 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'technician',
     name: '维修工',
     nameEn: 'Technician',
-    permissions: ['estate.read', 'workorders.execute'],
+    permissions: ['estate.read', 'workorders.execute', 'assets.read', 'inspections.execute'],
   },
   {
     code: 'security',
     name: '安管',
     nameEn: 'Security officer',
-    permissions: ['estate.read', 'workorders.execute'],
+    permissions: ['estate.read', 'workorders.execute', 'inspections.execute'],
+  },
+  {
+    code: 'cashier',
+    name: '收费员',
+    nameEn: 'Cashier',
+    permissions: [...READ_ESTATE, 'billing.read', 'billing.cashier', 'billing.collect'],
+  },
+  {
+    code: 'finance',
+    name: '财务',
+    nameEn: 'Finance',
+    permissions: [
+      ...READ_ESTATE,
+      'billing.read',
+      'billing.cashier',
+      'billing.finance',
+      'reports.read',
+      'export.run',
+    ],
   },
   { code: 'cleaner', name: '保洁', nameEn: 'Cleaner', permissions: ['estate.read', 'workorders.execute'] },
   {

@@ -235,6 +235,34 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    billing: {
+      read: { label: 'View bills and arrears', hint: 'Bills, payments, arrears and collection-rate reports' },
+      cashier: {
+        label: 'Cashier',
+        hint: 'Take payments at the desk, print receipts, prepayments, daily cash report',
+      },
+      finance: {
+        label: 'Manage billing',
+        hint: 'Fee items, meter readings, billing runs, approve discounts, write-offs and refunds',
+      },
+      collect: {
+        label: 'Collect arrears',
+        hint: 'Collection campaigns, attempts and door-to-door collection',
+      },
+    },
+    assets: {
+      read: {
+        label: 'View equipment',
+        hint: 'Equipment ledger, maintenance plans, patrol routes and reports',
+      },
+      write: {
+        label: 'Manage equipment',
+        hint: 'Equipment, plans, patrol routes, materials and contractors',
+      },
+    },
+    inspections: {
+      execute: { label: 'Carry out inspections', hint: 'Scan points, fill checklists, patrol check-ins' },
+    },
     complaints: {
       supervise: {
         label: 'Supervise and review complaints',
@@ -549,6 +577,8 @@ const en: Strings<Translation> = {
       service: 'Service desk',
       notices: 'Incidents and notices',
       callcenter: 'Call center',
+      billing: 'Billing',
+      assets: 'Engineering',
       other: 'Other',
     },
   },

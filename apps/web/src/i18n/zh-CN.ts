@@ -215,6 +215,19 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    billing: {
+      read: { label: '查看账单与欠费', hint: '账单、缴费记录、欠费与收费率报表' },
+      cashier: { label: '收银', hint: '前台收款、打印收据、预存、收银日结' },
+      finance: { label: '收费管理', hint: '收费项目、抄表、计费、减免与核销审批、退款' },
+      collect: { label: '催缴', hint: '催缴计划、催缴记录、上门收费' },
+    },
+    assets: {
+      read: { label: '查看设备台账', hint: '设备、维保计划、巡检路线与工程报表' },
+      write: { label: '管理设备台账', hint: '设备、维保计划、巡检路线、物料与维保单位' },
+    },
+    inspections: {
+      execute: { label: '执行巡检', hint: '扫码巡检、填写检查表、巡更打卡' },
+    },
     complaints: {
       supervise: { label: '督办与审核投诉', hint: '给任意工单设督办期限，审核投诉处理结果（通过或退回）' },
     },
@@ -502,6 +515,8 @@ const zhCN = {
       service: '客服与工单',
       notices: '事件与通知',
       callcenter: '呼叫中心',
+      billing: '收费中心',
+      assets: '工程管理',
       other: '其他',
     },
   },

@@ -30,6 +30,8 @@ const KNOWN: { key: string; permissions: string[] }[] = [
     key: 'callcenter',
     permissions: ['calls.read', 'calls.handle', 'telephony.manage', 'kb.read', 'kb.write', 'qa.review'],
   },
+  { key: 'billing', permissions: ['billing.read', 'billing.cashier', 'billing.finance', 'billing.collect'] },
+  { key: 'assets', permissions: ['assets.read', 'assets.write', 'inspections.execute'] },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },
