@@ -7,6 +7,7 @@ export * from './phone';
 export * from './phone-format';
 export * from './portal-report';
 export * from './punctuation';
+export * from './qr-code';
 export * from './text-logo';
 export * from './tickets';
 export * from './time-format';
