@@ -1,11 +1,10 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../platform/db/client';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
-import { offsetOf } from '../../platform/http/pagination';
 import type { PortalKbQuery } from './inputs';
 import { expandQuery } from './rules/synonyms';
 import { kbArticles } from './schema';
-import { matcher, withIndexSearch } from './search-match';
+import { matcher, readArticlePage } from './search-match';
 
 type Row = typeof kbArticles.$inferSelect;
 
@@ -46,25 +45,16 @@ export async function searchPortalArticles(
   const match = q.q ? matcher(q.q, expandQuery(q.q, synonyms)) : null;
   if (q.q && !match) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const where = and(readable(reader), match?.where);
-  const read = (d: DbOrTx) =>
-    Promise.all([
-      d
-        .select()
-        .from(kbArticles)
-        .where(where)
-        .orderBy(
-          ...(match
-            ? [desc(match.score), desc(kbArticles.uses), sql`length(${kbArticles.title})`, asc(kbArticles.id)]
-            : [asc(kbArticles.category), desc(kbArticles.uses), asc(kbArticles.id)]),
-        )
-        .limit(q.pageSize)
-        .offset(offsetOf(q)),
-      d.select({ n: count() }).from(kbArticles).where(where),
-    ]);
-  const [rows, [total]] = match ? await withIndexSearch(db, read) : await read(db);
+  const { rows, total } = await readArticlePage(
+    db,
+    where,
+    match,
+    [asc(kbArticles.category), desc(kbArticles.uses), asc(kbArticles.id)],
+    q,
+  );
   return {
     items: rows.map((r) => presentForResident(r, false)),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -1,14 +1,13 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type AuthContext, assertInScope, can } from '../../platform/auth/context';
-import type { Db, DbOrTx } from '../../platform/db/client';
+import type { Db } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
-import { offsetOf } from '../../platform/http/pagination';
 import { scopeIds } from '../org/queries';
 import type { ArticleListQuery } from './inputs';
 import { queryBigrams } from './rules/search-terms';
 import { expandQuery } from './rules/synonyms';
 import { kbArticles } from './schema';
-import { candidates, matcher, withIndexSearch } from './search-match';
+import { candidates, matcher, readArticlePage, withIndexSearch } from './search-match';
 
 type Row = typeof kbArticles.$inferSelect;
 
@@ -60,26 +59,16 @@ export async function listArticles(
     q.status ? eq(kbArticles.status, q.status) : undefined,
     match?.where,
   );
-  const read = (d: DbOrTx) =>
-    Promise.all([
-      d
-        .select()
-        .from(kbArticles)
-        .where(where)
-        .orderBy(
-          // Ties: the more used, then the more focused (shorter title), then the older (canonical) article.
-          ...(match
-            ? [desc(match.score), desc(kbArticles.uses), sql`length(${kbArticles.title})`, asc(kbArticles.id)]
-            : [desc(kbArticles.updatedAt), desc(kbArticles.id)]),
-        )
-        .limit(q.pageSize)
-        .offset(offsetOf(q)),
-      d.select({ n: count() }).from(kbArticles).where(where),
-    ]);
-  const [rows, [total]] = match ? await withIndexSearch(db, read) : await read(db);
+  const { rows, total } = await readArticlePage(
+    db,
+    where,
+    match,
+    [desc(kbArticles.updatedAt), desc(kbArticles.id)],
+    q,
+  );
   return {
     items: rows.map((r) => presentArticle(r, false)),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

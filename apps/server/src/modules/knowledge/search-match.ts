@@ -1,5 +1,6 @@
-import { and, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client';
+import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike } from '../org/queries';
 import { minimumHits, pieceGroups, queryBigrams } from './rules/search-terms';
 import { termPieces } from './rules/synonyms';
@@ -77,4 +78,34 @@ export function matcher(text: string, synonyms: readonly string[] = []) {
   const titleHits = countIn(scored, kbArticles.titleBigrams);
   const score = sql<number>`(${titleHits} * 2 + ${hits} + greatest(-1, least(1, (${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}) / 10.0)))`;
   return { where, score };
+}
+
+/**
+ * One page of articles and the total: by score when searching (ties: the more used, then the more
+ * focused shorter title, then the older canonical article), else in `browseOrder`.
+ */
+export async function readArticlePage(
+  db: Db,
+  where: SQL | undefined,
+  match: ReturnType<typeof matcher>,
+  browseOrder: SQL[],
+  page: { page: number; pageSize: number },
+) {
+  const read = (d: DbOrTx) =>
+    Promise.all([
+      d
+        .select()
+        .from(kbArticles)
+        .where(where)
+        .orderBy(
+          ...(match
+            ? [desc(match.score), desc(kbArticles.uses), sql`length(${kbArticles.title})`, asc(kbArticles.id)]
+            : browseOrder),
+        )
+        .limit(page.pageSize)
+        .offset(offsetOf(page)),
+      d.select({ n: count() }).from(kbArticles).where(where),
+    ]);
+  const [rows, [total]] = match ? await withIndexSearch(db, read) : await read(db);
+  return { rows, total: total?.n ?? 0 };
 }
