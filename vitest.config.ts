@@ -51,6 +51,7 @@ export default defineConfig({
               test: {
                 name: 'e2e',
                 include: ['e2e/**/*.e2e.test.ts'],
+                globalSetup: ['e2e/support/global-setup.ts'],
                 testTimeout: 120_000,
                 hookTimeout: 180_000,
               },

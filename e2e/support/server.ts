@@ -1,15 +1,12 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inject } from 'vitest';
 import { freePort, spawnServerProcess } from '../../apps/server/src/testing/server-process';
+import { ADMIN_PASSWORD, WEB_DIST } from './build';
 
+export { ADMIN_PASSWORD, ROOT } from './build';
 export { freePort };
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-export const ADMIN_PASSWORD = 'admin-e2e-12345';
 
 export interface RunningServer {
   /** Where the browser goes: the server itself (it serves apps/web/dist at /). */
@@ -21,49 +18,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const LOCK = path.join(
-  os.tmpdir(),
-  `guanjia-web-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}.lock`,
-);
-
 /**
- * Build the console if its sources changed since the last build (scripts/web-build.mjs). Test files may
- * run in parallel workers: a lock directory makes one build while the others wait, then find it fresh.
- */
-export async function buildWeb(): Promise<void> {
-  const module = (await import(pathToFileURL(path.join(ROOT, 'scripts/web-build.mjs')).href)) as {
-    ensureWebBuild: () => void;
-  };
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // A lock left behind by a killed run is stale after five minutes.
-      const held = statSync(LOCK, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`web build lock ${LOCK} held for too long`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  const cwd = process.cwd();
-  try {
-    process.chdir(ROOT); // ensureWebBuild works with paths relative to the repository root
-    module.ensureWebBuild();
-  } finally {
-    process.chdir(cwd);
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-/**
- * The real server as a child process: fresh temp data dir (embedded PGlite, demo estate seeded on first
- * start), the admin password set, and the built console served at /.
+ * The real server as a child process on a data dir of its own (embedded PGlite): a copy of the demo
+ * estate seeded once for the run (global-setup.ts), the admin password set, and the built console
+ * served at /.
  */
 export async function startServer(): Promise<RunningServer> {
-  await buildWeb();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'guanjia-e2e-'));
+  cpSync(path.join(inject('seededDataDir'), 'db'), path.join(dataDir, 'db'), { recursive: true });
   const child = spawnServerProcess(await freePort(), {
     GUANJIA_DATA_DIR: path.join(dataDir, 'db'),
     GUANJIA_WEB_DIST: WEB_DIST,
