@@ -8,6 +8,7 @@ import type { App, Config, Services } from '../platform/http/app-types';
 import { createLocalQueue } from '../platform/jobs/local-queue';
 import { registerWorkers } from '../workers';
 import { type Fixture, seedFixture } from './fixture';
+import { migratedPgliteDump, POSTGRES_TEMPLATE_ENV } from './migrated-template';
 import { createScratchPostgres, testDbKind } from './test-database';
 
 export interface TestServer {
@@ -50,8 +51,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function createTestServer(
   options: { listen?: boolean; webDist?: string; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
-  const scratch = testDbKind() === 'postgres' ? await createScratchPostgres() : null;
-  const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 5 } : { dataDir: 'memory://' });
+  const pgTemplate = process.env[POSTGRES_TEMPLATE_ENV];
+  const scratch = testDbKind() === 'postgres' ? await createScratchPostgres(pgTemplate) : null;
+  const database = await openDatabase(
+    scratch ? { url: scratch.url, poolSize: 5 } : { dataDir: 'memory://', loadDataDir: migratedPgliteDump() },
+  );
+  // A no-op on the suite's migrated templates; the whole migration elsewhere.
   await migrate(database);
   const clock = new ControllableClock();
   const config = testConfig({ databaseUrl: scratch?.url, webDist: options.webDist, ...options.config });
