@@ -73,6 +73,8 @@ export const NOTIFICATION_KINDS = [
   'complaint.assigned',
   'complaint.review',
   'complaint.rejected',
+  // Every work order of a complaint is done: its handling result is to be written and reviewed.
+  'complaint.work_done',
   'supervision.created',
   'supervision.overdue',
   'complaint.warning',

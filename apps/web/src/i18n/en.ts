@@ -1269,6 +1269,7 @@ const en: Strings<Translation> = {
       complaint_assigned: 'Assigned to me',
       complaint_review: 'Complaint to review',
       complaint_rejected: 'Result sent back',
+      complaint_work_done: 'Complaint work done: submit the result',
       supervision_created: 'Supervised',
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',

@@ -1204,6 +1204,7 @@ const zhCN = {
       complaint_assigned: '分派给我',
       complaint_review: '投诉待审核',
       complaint_rejected: '处理结果被退回',
+      complaint_work_done: '投诉已完工待提交结果',
       supervision_created: '督办',
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',

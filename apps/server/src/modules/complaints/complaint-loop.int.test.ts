@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { deliveries } from '../delivery/schema';
-import { clock, MONDAY_10, ok, type TicketView } from '../tickets/testing/helpers';
+import { clock, MONDAY_10, ok, onDuty, type TicketView } from '../tickets/testing/helpers';
 
 let t: TestServer;
 let agent: string;
@@ -264,6 +264,42 @@ describe('the complaint closed loop', () => {
       result: '已修补外墙并拍照存档，雨后复查无渗水',
       firstReplyAt: MONDAY_10.toISOString(),
     });
+  });
+
+  it('the last work order done does not resolve a complaint: its people are told to submit the result', async () => {
+    const logged = await complaint({ description: '楼道灯坏了一周没人修' });
+    await onDuty(t, lead, t.fixture.users.tech_a);
+    const assigned = await ok<ComplaintView>(t, 'POST', `/api/tickets/${logged.id}/assign`, agent, {
+      version: logged.version,
+      departmentId: engineering.id,
+      assigneeId: t.fixture.users.tech_a,
+    });
+    const withOrder = await ok<ComplaintView & { workOrders: { id: number; version: number }[] }>(
+      t,
+      'POST',
+      `/api/tickets/${logged.id}/work-orders`,
+      lead,
+      { version: assigned.version, description: '更换楼道灯', technicianId: t.fixture.users.tech_a },
+      201,
+    );
+    let wo = withOrder.workOrders[0]!;
+    for (const step of ['accept', 'arrive'])
+      wo = await ok(t, 'POST', `/api/work-orders/${wo.id}/${step}`, tech, { version: wo.version });
+    await ok(t, 'POST', `/api/work-orders/${wo.id}/complete`, tech, {
+      version: wo.version,
+      result: '已换灯',
+    });
+
+    const after = await ok<ComplaintView>(t, 'GET', `/api/tickets/${logged.id}`, agent);
+    expect(after).toMatchObject({ status: '处理中', reviewState: null });
+    expect(
+      (await notifications(tech)).some((n) => n.kind === 'complaint.work_done' && n.ticketId === logged.id),
+    ).toBe(true);
+    const submitted = await ok<ComplaintView>(t, 'POST', `/api/tickets/${logged.id}/resolve`, agent, {
+      version: after.version,
+      reply: '楼道灯已更换',
+    });
+    expect(submitted).toMatchObject({ status: '处理中', reviewState: 'pending' });
   });
 
   it('a complaint raised to 重大 on correction reaches the project manager; causes take English spellings', async () => {

@@ -3,7 +3,7 @@ import { patchTicket, stateOf } from '../tickets/ticket-ops';
 import type { TicketWrite } from '../tickets/ticket-write';
 import { runTicketAction } from '../tickets/transitions';
 import { REVIEW_ROLES } from './settings';
-import { roleHolders, tell } from './tell';
+import { responsiblePeople, roleHolders, tell } from './tell';
 
 /**
  * W-09's review before closing: a complaint's handling result (the reply to the resident) waits for
@@ -31,5 +31,23 @@ export async function submitForReview(w: TicketWrite, result: string): Promise<v
     title: `投诉处理结果待审核 ${t.number}`,
     body: result.slice(0, 300),
     dedupeKey: `review:${t.id}:${t.version}`,
+  });
+}
+
+/**
+ * The last work order of a complaint is done. A repair ticket resolves by itself then; a complaint
+ * does not: its handling result (the reply to the resident) is written by the people answering for
+ * it and reviewed before it goes to 待回访, so they are told the work is finished.
+ */
+export async function tellWorkDone(w: TicketWrite): Promise<void> {
+  const t = w.bundle.ticket;
+  await tell(w, [...(await responsiblePeople(w.tx, t)), t.ownerId], {
+    companyId: t.companyId,
+    projectId: t.projectId,
+    ticketId: t.id,
+    kind: 'complaint.work_done',
+    title: `投诉派工已全部完工，请提交处理结果 ${t.number}`,
+    body: t.description.slice(0, 300),
+    dedupeKey: `work-done:${t.id}:${w.bundle.workOrders.length}`,
   });
 }

@@ -2,7 +2,7 @@ import type { AuthContext } from '../../platform/auth/context';
 import { checkVersion } from '../../platform/db/versioning';
 import { badRequest } from '../../platform/http/errors';
 import { openCallbackRound } from '../callbacks/open-callback';
-import { submitForReview } from '../complaints/submit-result';
+import { submitForReview, tellWorkDone } from '../complaints/submit-result';
 import { flagWritten } from './flag-written';
 import { patchTicket, stateOf, statusEvent } from './ticket-ops';
 import { type Ctx, type TicketWrite, writeTicket } from './ticket-write';
@@ -31,13 +31,18 @@ export async function resolveInWrite(w: TicketWrite, reply?: string): Promise<vo
   );
 }
 
-/** After a work order finished: resolve the ticket once nothing is open and something was done. */
+/**
+ * After a work order finished: resolve the ticket once nothing is open and something was done — but
+ * a complaint's handling result still goes through review (W-09), so its people are told instead.
+ */
 export async function resolveIfDone(w: TicketWrite): Promise<void> {
   const { ticket, workOrders } = w.bundle;
   if (ticket.status !== '处理中') return;
   const open = workOrders.some((o) => o.status !== '已完成' && o.status !== '已取消');
   const done = workOrders.some((o) => o.status === '已完成');
-  if (!open && done) await resolveInWrite(w);
+  if (open || !done) return;
+  if (ticket.type === '投诉') await tellWorkDone(w);
+  else await resolveInWrite(w);
 }
 
 /**
