@@ -13,6 +13,7 @@ export const EQUIPMENT_SYSTEMS = [
   '园林',
   '建筑本体',
   '公共设施',
+  '综合管理',
   '其他',
 ] as const;
 export type EquipmentSystem = (typeof EQUIPMENT_SYSTEMS)[number];

@@ -194,6 +194,7 @@ const en: Strings<Translation> = {
       app: 'App',
       voicemail: 'Voicemail',
       patrol: 'Patrol',
+      inspection: 'Inspection',
     },
     woStatus: {
       pending: 'To dispatch',
@@ -1273,6 +1274,8 @@ const en: Strings<Translation> = {
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
       ticket_urged: 'Resident chased',
+      assets_missed: 'Missed inspections',
+      assets_warranty: 'Warranty ending',
     },
   },
   incidents: {

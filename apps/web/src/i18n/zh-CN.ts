@@ -180,6 +180,7 @@ const zhCN = {
       app: 'App',
       voicemail: '语音留言',
       patrol: '巡检发现',
+      inspection: '巡检',
     },
     woStatus: {
       pending: '待派单',
@@ -1208,6 +1209,8 @@ const zhCN = {
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',
       ticket_urged: '催单',
+      assets_missed: '巡检漏检预警',
+      assets_warranty: '保修到期提醒',
     },
   },
   incidents: {
