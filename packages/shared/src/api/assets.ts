@@ -179,7 +179,7 @@ export const taskDetailSchema = taskSchema.extend({
 export type InspectionTaskDetail = z.infer<typeof taskDetailSchema>;
 
 export const submitResultsBody = z.object({
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: z.string().trim().min(1).max(100),
   items: z
     .array(
       z.object({
