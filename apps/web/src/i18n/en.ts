@@ -153,6 +153,9 @@ const en: Strings<Translation> = {
       technician_unavailable: 'That person cannot take the order now (skill, duty or load)',
       no_technician_available: 'Nobody available: no one on duty with the skill and room under the cap',
       ticket_not_editable: 'A closed or cancelled ticket cannot be corrected; reopen it first',
+      qr_unknown: 'Unrecognised QR code',
+      qr_other_project: 'This label belongs to another project',
+      invalid_answer: 'A checklist answer is not valid',
     },
   },
   vocab: {

@@ -149,6 +149,9 @@ const zhCN = {
       technician_unavailable: '该人员当前无法接单（技能、在岗或负荷不符）',
       no_technician_available: '暂无可派人员：没有在岗、具备技能且未满负荷的人员',
       ticket_not_editable: '已关闭或已取消的工单不能更正，请先重开',
+      qr_unknown: '无法识别的二维码',
+      qr_other_project: '该标签属于其他项目',
+      invalid_answer: '检查项答案有误',
     },
   },
   vocab: {

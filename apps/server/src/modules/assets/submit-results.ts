@@ -47,7 +47,8 @@ export async function submitResults(ctx: Ctx, auth: AuthContext, taskId: number,
     if (!item) throw badRequest('Unknown checklist item', { itemId: answer.itemId });
     const verdict = checkAnswer(item, answer);
     if (!verdict.ok)
-      throw new AppError(400, 'invalid_answer', `Checklist item ${item.label}: ${verdict.reason}`, {
+      throw new AppError(400, 'invalid_answer', 'A checklist answer is missing or of the wrong kind', {
+        label: item.label,
         itemId: answer.itemId,
         reason: verdict.reason,
       });
