@@ -168,10 +168,30 @@ export function useNavItems(): NavItem[] {
         label: t('assets.nav.section'),
         permission: 'assets.read',
         children: [
-          { key: '/assets/equipment', icon: <ToolOutlined />, label: t('assets.nav.equipment'), permission: 'assets.read' },
-          { key: '/assets/plans', icon: <CalendarOutlined />, label: t('assets.nav.plans'), permission: 'assets.read' },
-          { key: '/assets/tasks', icon: <ProfileOutlined />, label: t('assets.nav.tasks'), permission: 'assets.read' },
-          { key: '/assets/report', icon: <BarChartOutlined />, label: t('assets.nav.report'), permission: 'assets.read' },
+          {
+            key: '/assets/equipment',
+            icon: <ToolOutlined />,
+            label: t('assets.nav.equipment'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/plans',
+            icon: <CalendarOutlined />,
+            label: t('assets.nav.plans'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/tasks',
+            icon: <ProfileOutlined />,
+            label: t('assets.nav.tasks'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/report',
+            icon: <BarChartOutlined />,
+            label: t('assets.nav.report'),
+            permission: 'assets.read',
+          },
         ],
       },
       {

@@ -56,7 +56,9 @@ export const equipmentPageSchema = page(equipmentSchema);
 
 export const equipmentInput = z.object({
   projectId: z.number().int().positive(),
-  code: text(40).min(1).regex(/^[^\s:]+$/, 'no spaces or colons'),
+  code: text(40)
+    .min(1)
+    .regex(/^[^\s:]+$/, 'no spaces or colons'),
   name: text(100).min(1),
   system: z.enum(EQUIPMENT_SYSTEMS),
   type: text(40).default(''),
@@ -201,7 +203,12 @@ export type SubmitResultsBody = z.input<typeof submitResultsBody>;
 export const equipmentDetailSchema = equipmentSchema.extend({
   statusChanges: z.array(statusChangeSchema),
   openWorkOrders: z.array(
-    z.object({ id: z.number(), number: z.string(), status: z.enum(WORK_ORDER_STATUSES), ticketId: z.number() }),
+    z.object({
+      id: z.number(),
+      number: z.string(),
+      status: z.enum(WORK_ORDER_STATUSES),
+      ticketId: z.number(),
+    }),
   ),
   nextTasks: z.array(taskSchema),
   recentTasks: z.array(taskSchema),
@@ -283,7 +290,11 @@ export const generatePlansBody = z.object({
   systems: z.array(z.enum(EQUIPMENT_SYSTEMS)).min(1),
   startDate: day.optional(),
 });
-export const generatePlansResultSchema = z.object({ created: z.number(), skipped: z.number(), tasks: z.number() });
+export const generatePlansResultSchema = z.object({
+  created: z.number(),
+  skipped: z.number(),
+  tasks: z.number(),
+});
 
 export const scanQuery = z.object({ code: z.string().trim().min(1).max(300) });
 export const scanResultSchema = z.object({
@@ -326,7 +337,9 @@ export const maintenanceReportSchema = z.object({
     defects: z.number(),
   }),
   /** Availability per system: 1 − downtime / (pieces × hours of the month). */
-  availability: z.array(z.object({ system: z.string(), pieces: z.number(), downHours: z.number(), rate: z.number() })),
+  availability: z.array(
+    z.object({ system: z.string(), pieces: z.number(), downHours: z.number(), rate: z.number() }),
+  ),
   /** Mean time to repair of equipment repair work orders finished in the month, in hours. */
   mttrHours: z.number().nullable(),
   repairs: z.number(),

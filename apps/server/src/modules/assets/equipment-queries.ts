@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { type equipmentListQuery, uploadUrl } from '@guanjia/shared/api';
 import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
@@ -106,7 +106,13 @@ export async function equipmentDetail(db: DbOrTx, auth: AuthContext, id: number,
       .from(equipmentDefects)
       .innerJoin(workOrders, eq(workOrders.id, equipmentDefects.workOrderId))
       .where(and(eq(equipmentDefects.equipmentId, id), notInArray(workOrders.status, ['已完成', '已取消']))),
-    listTasks(db, auth, { equipmentId: id, status: 'pending', from: today, page: 1, pageSize: 5 }, now, 'asc'),
+    listTasks(
+      db,
+      auth,
+      { equipmentId: id, status: 'pending', from: today, page: 1, pageSize: 5 },
+      now,
+      'asc',
+    ),
     listTasks(db, auth, { equipmentId: id, to: today, page: 1, pageSize: 10 }, now, 'desc'),
   ]);
   const docIds = [...row.documentIds, ...row.photoIds];

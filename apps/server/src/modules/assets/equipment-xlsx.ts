@@ -1,7 +1,7 @@
 import { type Equipment, equipmentInput } from '@guanjia/shared/api';
 import type { FastifyReply } from 'fastify';
-import { assertXlsxContainer, cellText, invalidFile } from '../imports/read-workbook';
 import { loadExcelJs, sendRowsAsXlsx, toArrayBuffer, type XlsxColumn } from '../../platform/http/xlsx';
+import { assertXlsxContainer, cellText, invalidFile } from '../imports/read-workbook';
 
 /** The ledger's columns: the export and the import read the same headers. */
 const FIELDS = [
@@ -29,7 +29,13 @@ const columns: XlsxColumn<Equipment>[] = FIELDS.map(([key, header, width]) => ({
 }));
 
 export function sendEquipmentXlsx(reply: FastifyReply, items: Equipment[], total: number) {
-  return sendRowsAsXlsx(reply, { filename: '设备台账.xlsx', sheetName: '设备台账', columns, rows: items, total });
+  return sendRowsAsXlsx(reply, {
+    filename: '设备台账.xlsx',
+    sheetName: '设备台账',
+    columns,
+    rows: items,
+    total,
+  });
 }
 
 export interface ImportRowError {
@@ -47,9 +53,13 @@ export async function readEquipmentWorkbook(file: Buffer, projectId: number) {
   const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(toArrayBuffer(file), { ignoreNodes: ['dataValidations', 'conditionalFormatting'] });
+    await workbook.xlsx.load(toArrayBuffer(file), {
+      ignoreNodes: ['dataValidations', 'conditionalFormatting'],
+    });
   } catch {
-    throw invalidFile('The file could not be read as an .xlsx workbook; save it from Excel or WPS as .xlsx and upload again');
+    throw invalidFile(
+      'The file could not be read as an .xlsx workbook; save it from Excel or WPS as .xlsx and upload again',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw invalidFile('The workbook has no sheet');
@@ -59,9 +69,12 @@ export async function readEquipmentWorkbook(file: Buffer, projectId: number) {
     if (f) header.set(col, f[0]);
   });
   if (![...header.values()].includes('code') || ![...header.values()].includes('name'))
-    throw invalidFile('The first row must carry the ledger headers (设备编号, 设备名称, 系统 …); export the ledger for a template', {
-      required: ['设备编号', '设备名称', '系统'],
-    });
+    throw invalidFile(
+      'The first row must carry the ledger headers (设备编号, 设备名称, 系统 …); export the ledger for a template',
+      {
+        required: ['设备编号', '设备名称', '系统'],
+      },
+    );
   const good: { row: number; value: ReturnType<typeof equipmentInput.parse> }[] = [];
   const errors: ImportRowError[] = [];
   const seen = new Set<string>();

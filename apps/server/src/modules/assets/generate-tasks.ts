@@ -4,7 +4,14 @@ import { getSetting } from '../../platform/settings/get-setting';
 import { projectInfo } from './equipment-queries';
 import { addDays, dayIn, startOfDayIn } from './rules/dates';
 import { generateOccurrences } from './rules/schedule';
-import { checklists, checklistVersions, equipment, inspectionTasks, maintenancePlans, type PlanRow } from './schema';
+import {
+  checklists,
+  checklistVersions,
+  equipment,
+  inspectionTasks,
+  maintenancePlans,
+  type PlanRow,
+} from './schema';
 import { PLAN_HORIZON_DAYS } from './settings';
 
 const HOUR = 3_600_000;
@@ -34,7 +41,10 @@ export async function generateTasks(
     .innerJoin(checklists, eq(checklists.id, maintenancePlans.checklistId))
     .innerJoin(
       checklistVersions,
-      and(eq(checklistVersions.checklistId, checklists.id), eq(checklistVersions.number, checklists.currentVersion)),
+      and(
+        eq(checklistVersions.checklistId, checklists.id),
+        eq(checklistVersions.number, checklists.currentVersion),
+      ),
     )
     .where(
       and(
@@ -104,7 +114,12 @@ export async function generateTasks(
   await db
     .update(maintenancePlans)
     .set({ generatedUntil: to })
-    .where(inArray(maintenancePlans.id, plans.map((p) => p.plan.id)));
+    .where(
+      inArray(
+        maintenancePlans.id,
+        plans.map((p) => p.plan.id),
+      ),
+    );
   return added;
 }
 
@@ -124,11 +139,18 @@ async function completionState(db: DbOrTx, plans: PlanRow[], timeZone: string) {
     .select({
       planId: inspectionTasks.planId,
       key: inspectionTasks.equipmentKey,
-      lastDone: sql<string | null>`max((${inspectionTasks.completedAt} at time zone ${timeZone})::date)::text`,
+      lastDone: sql<
+        string | null
+      >`max((${inspectionTasks.completedAt} at time zone ${timeZone})::date)::text`,
       open: sql<number>`count(*) filter (where ${inspectionTasks.status} = 'pending')::int`,
     })
     .from(inspectionTasks)
-    .where(inArray(inspectionTasks.planId, plans.map((p) => p.id)))
+    .where(
+      inArray(
+        inspectionTasks.planId,
+        plans.map((p) => p.id),
+      ),
+    )
     .groupBy(inspectionTasks.planId, inspectionTasks.equipmentKey);
   for (const r of rows) {
     out.set(`${r.planId}:${r.key}`, { lastCompleted: r.lastDone, hasOpen: r.open > 0 });

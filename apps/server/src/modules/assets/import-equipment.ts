@@ -51,7 +51,14 @@ export async function importEquipment(
       )
       .returning({ id: equipment.id, status: equipment.status });
     await tx.insert(equipmentStatusChanges).values(
-      rows.map((r) => ({ projectId, equipmentId: r.id, toStatus: r.status, at: now, reason: '导入', actorId: auth.userId })),
+      rows.map((r) => ({
+        projectId,
+        equipmentId: r.id,
+        toStatus: r.status,
+        at: now,
+        reason: '导入',
+        actorId: auth.userId,
+      })),
     );
     await recordEvent(tx, userActor(auth), now, {
       action: 'equipment.imported',

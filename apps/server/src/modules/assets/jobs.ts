@@ -43,7 +43,12 @@ export async function sweepMissed(services: Pick<Services, 'database' | 'bus'>, 
         .limit(threshold + 10);
       if (!shouldWarnMissed(recent, threshold, plan.missedWarningAt)) continue;
       await tx.update(maintenancePlans).set({ missedWarningAt: now }).where(eq(maintenancePlans.id, plan.id));
-      const people = await roleHolders(tx, plan.companyId, plan.projectId, await getSetting(tx, ASSETS_WARNING_ROLES, scope));
+      const people = await roleHolders(
+        tx,
+        plan.companyId,
+        plan.projectId,
+        await getSetting(tx, ASSETS_WARNING_ROLES, scope),
+      );
       await tell({ tx, now, outbox }, people, {
         companyId: plan.companyId,
         projectId: plan.projectId,
@@ -83,7 +88,12 @@ export async function remindWarranties(db: DbOrTx, services: Pick<Services, 'bus
       const days = await getSetting(tx, WARRANTY_REMINDER_DAYS, scope);
       const today = dayIn(now, 'Asia/Shanghai');
       if (!row.warrantyEnd || row.warrantyEnd < today || row.warrantyEnd > addDays(today, days)) continue;
-      const people = await roleHolders(tx, row.companyId, row.projectId, await getSetting(tx, ASSETS_WARNING_ROLES, scope));
+      const people = await roleHolders(
+        tx,
+        row.companyId,
+        row.projectId,
+        await getSetting(tx, ASSETS_WARNING_ROLES, scope),
+      );
       await tell({ tx, now, outbox }, people, {
         companyId: row.companyId,
         projectId: row.projectId,
@@ -107,13 +117,14 @@ export function registerAssetJobs(services: Pick<Services, 'database' | 'clock' 
     const now = services.clock.now();
     const ids = payload.projectId ? [payload.projectId] : await projectsWithPlans(services.database.db);
     let added = 0;
-    for (const id of ids)
-      added += await services.database.db.transaction((tx) => generateTasks(tx, id, now));
+    for (const id of ids) added += await services.database.db.transaction((tx) => generateTasks(tx, id, now));
     const reminded = await remindWarranties(services.database.db, services, now);
     return { added, reminded };
   });
   // Nightly, after midnight Asia/Shanghai: the horizon moves one day ahead.
   services.queue.schedule(GENERATE_JOB, '20 0 * * *', {});
-  services.queue.register(SWEEP_JOB, async () => ({ warned: await sweepMissed(services, services.clock.now()) }));
+  services.queue.register(SWEEP_JOB, async () => ({
+    warned: await sweepMissed(services, services.clock.now()),
+  }));
   services.queue.schedule(SWEEP_JOB, '5 * * * *', {});
 }

@@ -9,7 +9,8 @@ const COLS = 3;
 const ROWS = 8;
 const MM = 72 / 25.4;
 
-export interface LabelPiece extends Pick<EquipmentRow, 'projectId' | 'code' | 'name' | 'location' | 'system'> {}
+export interface LabelPiece
+  extends Pick<EquipmentRow, 'projectId' | 'code' | 'name' | 'location' | 'system'> {}
 
 export async function renderEquipmentLabels(pieces: LabelPiece[], projectName: string): Promise<Buffer> {
   const font = cjkFont();
@@ -43,11 +44,29 @@ export async function renderEquipmentLabels(pieces: LabelPiece[], projectName: s
     doc.image(png, x + 4 * MM, y + 4 * MM, { width: q, height: q });
     const tx = x + 6 * MM + q;
     const tw = w - q - 10 * MM;
-    doc.font('cjk').fontSize(6.5).fillColor('#666666').text(projectName, tx, y + 4 * MM, { width: tw, lineBreak: false, ellipsis: true });
-    doc.font('cjk-bold').fontSize(9).fillColor('#000000').text(p.name, tx, y + 9 * MM, { width: tw, height: 11 * MM, ellipsis: true });
-    doc.font('cjk-bold').fontSize(8).text(p.code, tx, y + 21 * MM, { width: tw, lineBreak: false, ellipsis: true });
-    doc.font('cjk').fontSize(6.5).fillColor('#444444').text(`${p.system} · ${p.location}`, tx, y + 26 * MM, { width: tw, height: 7 * MM, ellipsis: true });
-    doc.fontSize(5.5).fillColor('#888888').text('扫码巡检 / 报修', tx, y + h - 7 * MM, { width: tw, lineBreak: false });
+    doc
+      .font('cjk')
+      .fontSize(6.5)
+      .fillColor('#666666')
+      .text(projectName, tx, y + 4 * MM, { width: tw, lineBreak: false, ellipsis: true });
+    doc
+      .font('cjk-bold')
+      .fontSize(9)
+      .fillColor('#000000')
+      .text(p.name, tx, y + 9 * MM, { width: tw, height: 11 * MM, ellipsis: true });
+    doc
+      .font('cjk-bold')
+      .fontSize(8)
+      .text(p.code, tx, y + 21 * MM, { width: tw, lineBreak: false, ellipsis: true });
+    doc
+      .font('cjk')
+      .fontSize(6.5)
+      .fillColor('#444444')
+      .text(`${p.system} · ${p.location}`, tx, y + 26 * MM, { width: tw, height: 7 * MM, ellipsis: true });
+    doc
+      .fontSize(5.5)
+      .fillColor('#888888')
+      .text('扫码巡检 / 报修', tx, y + h - 7 * MM, { width: tw, lineBreak: false });
   }
   doc.end();
   return done;

@@ -37,12 +37,17 @@ const select = (db: DbOrTx) =>
     .innerJoin(checklists, eq(checklists.id, maintenancePlans.checklistId))
     .innerJoin(
       checklistVersions,
-      and(eq(checklistVersions.checklistId, checklists.id), eq(checklistVersions.number, checklists.currentVersion)),
+      and(
+        eq(checklistVersions.checklistId, checklists.id),
+        eq(checklistVersions.number, checklists.currentVersion),
+      ),
     );
 
 export async function listPlans(db: DbOrTx, auth: AuthContext, q: z.infer<typeof planListQuery>) {
   if (q.projectId) assertInScope(auth, q.projectId, 'Project');
-  const parts: SQL[] = [inArray(maintenancePlans.projectId, q.projectId ? [q.projectId] : [...auth.projectIds])];
+  const parts: SQL[] = [
+    inArray(maintenancePlans.projectId, q.projectId ? [q.projectId] : [...auth.projectIds]),
+  ];
   if (q.system) parts.push(eq(maintenancePlans.system, q.system));
   if (q.warned === 'true') parts.push(isNotNull(maintenancePlans.missedWarningAt));
   const where = and(...parts);

@@ -25,7 +25,10 @@ export async function planRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/maintenance-plans',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: planListQuery, response: { 200: planPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: planListQuery, response: { 200: planPageSchema } },
+    },
     async (request) => listPlans(db, currentAuth(request), request.query),
   );
 

@@ -30,7 +30,10 @@ export async function raiseDefectTickets(ctx: Ctx, auth: AuthContext, defects: r
       channel: 'inspection',
       priority: '一般',
       title: `巡检发现：${piece?.name ?? d.system}`.slice(0, 100),
-      description: [piece ? `${piece.code} ${piece.name}（${piece.location || '位置未填'}）` : d.system, d.what]
+      description: [
+        piece ? `${piece.code} ${piece.name}（${piece.location || '位置未填'}）` : d.system,
+        d.what,
+      ]
         .join('：')
         .slice(0, 4000),
       contactName: auth.displayName,

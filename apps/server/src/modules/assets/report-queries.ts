@@ -3,8 +3,8 @@ import { and, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../platform/db/client';
 import { workOrders } from '../workorders/schema';
 import { projectInfo } from './equipment-queries';
-import { addMonthsClamped, startOfDayIn } from './rules/dates';
 import { availabilityRate, downHours } from './rules/availability';
+import { addMonthsClamped, startOfDayIn } from './rules/dates';
 import { equipment, equipmentDefects, equipmentStatusChanges, inspectionTasks } from './schema';
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -14,7 +14,11 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
  * missed, defects found by system, equipment availability from the timed status changes, and the
  * MTTR of the repairs raised by inspections. Missed patrol points come from the patrol module.
  */
-export async function maintenanceReport(db: DbOrTx, projectId: number, month: string): Promise<MaintenanceReport> {
+export async function maintenanceReport(
+  db: DbOrTx,
+  projectId: number,
+  month: string,
+): Promise<MaintenanceReport> {
   const project = await projectInfo(db, projectId);
   const first = `${month}-01`;
   const next = addMonthsClamped(first, 1);
@@ -55,12 +59,18 @@ export async function maintenanceReport(db: DbOrTx, projectId: number, month: st
       .from(equipment)
       .where(and(eq(equipment.projectId, projectId), ne(equipment.status, '报废'))),
     db
-      .select({ equipmentId: equipmentStatusChanges.equipmentId, toStatus: equipmentStatusChanges.toStatus, at: equipmentStatusChanges.at })
+      .select({
+        equipmentId: equipmentStatusChanges.equipmentId,
+        toStatus: equipmentStatusChanges.toStatus,
+        at: equipmentStatusChanges.at,
+      })
       .from(equipmentStatusChanges)
       .where(and(eq(equipmentStatusChanges.projectId, projectId), lt(equipmentStatusChanges.at, to))),
     db
       .select({
-        hours: sql<number | null>`avg(extract(epoch from (${workOrders.completedAt} - ${workOrders.createdAt})) / 3600)::float8`,
+        hours: sql<
+          number | null
+        >`avg(extract(epoch from (${workOrders.completedAt} - ${workOrders.createdAt})) / 3600)::float8`,
         n: sql<number>`count(*)::int`,
       })
       .from(equipmentDefects)
@@ -90,7 +100,8 @@ export async function maintenanceReport(db: DbOrTx, projectId: number, month: st
       defects: defectBy.get(system) ?? 0,
     };
   });
-  const sum = (k: 'planned' | 'done' | 'onTime' | 'missed' | 'defects') => bySystem.reduce((a, b) => a + b[k], 0);
+  const sum = (k: 'planned' | 'done' | 'onTime' | 'missed' | 'defects') =>
+    bySystem.reduce((a, b) => a + b[k], 0);
   const hours = (to.getTime() - from.getTime()) / 3_600_000;
   const bySys = new Map<string, { pieces: number; down: number }>();
   for (const p of pieces) {

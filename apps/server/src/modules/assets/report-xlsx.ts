@@ -21,7 +21,16 @@ export async function sendReportXlsx(reply: FastifyReply, r: MaintenanceReport) 
   ];
   styleHeaderRow(s1.getRow(1));
   for (const x of [...r.bySystem, { system: '合计', ...r.totals }])
-    s1.addRow([x.system, x.planned, x.done, x.onTime, x.missed, pct(x.completionRate), pct(x.onTimeRate), x.defects]);
+    s1.addRow([
+      x.system,
+      x.planned,
+      x.done,
+      x.onTime,
+      x.missed,
+      pct(x.completionRate),
+      pct(x.onTimeRate),
+      x.defects,
+    ]);
   const s2 = wb.addWorksheet('设备完好率');
   s2.columns = [
     { header: '系统', width: 14 },

@@ -20,7 +20,13 @@ import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP } from '../../platform/http/xlsx';
 import { projects } from '../org/schema';
 import { guardAny } from '../tickets/guard-any';
-import { equipmentDetail, equipmentInScope, listEquipment, projectInfo, reminderDays } from './equipment-queries';
+import {
+  equipmentDetail,
+  equipmentInScope,
+  listEquipment,
+  projectInfo,
+  reminderDays,
+} from './equipment-queries';
 import { sendEquipmentXlsx } from './equipment-xlsx';
 import { renderEquipmentLabels } from './labels-pdf';
 import { planRoutes } from './plan-routes';
@@ -47,7 +53,11 @@ export async function assetRoutes(app: App): Promise<void> {
   const now = () => services.clock.now();
   const present = async (row: typeof equipment.$inferSelect) => {
     const p = await projectInfo(db, row.projectId);
-    return presentEquipment(row, dayIn(now(), p.timezone), await reminderDays(db, row.companyId, row.projectId));
+    return presentEquipment(
+      row,
+      dayIn(now(), p.timezone),
+      await reminderDays(db, row.companyId, row.projectId),
+    );
   };
 
   app.get(
@@ -71,7 +81,10 @@ export async function assetRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/equipment/labels.pdf',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: labelsQuery, response: { 200: pdfFile } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: labelsQuery, response: { 200: pdfFile } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const rows = await db.select().from(equipment).where(inArray(equipment.id, request.query.ids));
@@ -86,7 +99,10 @@ export async function assetRoutes(app: App): Promise<void> {
       const pdf = await renderEquipmentLabels(mine, project?.name ?? '');
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`设备标签-${mine.length}.pdf`)}`)
+        .header(
+          'content-disposition',
+          `inline; filename*=UTF-8''${encodeURIComponent(`设备标签-${mine.length}.pdf`)}`,
+        )
         .header('cache-control', 'no-store')
         .send(pdf);
     },
@@ -103,7 +119,10 @@ export async function assetRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/equipment',
-    { onRequest: guard('assets.write'), schema: { tags, body: equipmentInput, response: { 201: equipmentSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: equipmentInput, response: { 201: equipmentSchema } },
+    },
     async (request, reply) => {
       const row = await createEquipment(services, currentAuth(request), request.body);
       return reply.status(201).send(await present(row));
@@ -116,7 +135,8 @@ export async function assetRoutes(app: App): Promise<void> {
       onRequest: guard('assets.write'),
       schema: { tags, params: idParam, body: equipmentPatch, response: { 200: equipmentSchema } },
     },
-    async (request) => present(await editEquipment(services, currentAuth(request), request.params.id, request.body)),
+    async (request) =>
+      present(await editEquipment(services, currentAuth(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -140,7 +160,11 @@ export async function assetRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const row = await equipmentInScope(db, auth, request.params.id);
       return present(
-        await changeEquipmentStatus(services, auth, row.id, { version: row.version, status: '报废', reason: '删除' }),
+        await changeEquipmentStatus(services, auth, row.id, {
+          version: row.version,
+          status: '报废',
+          reason: '删除',
+        }),
       );
     },
   );

@@ -1,4 +1,5 @@
 import type { equipmentInput, equipmentPatch, equipmentStatusBody } from '@guanjia/shared/api';
+import { uploadUrl } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -10,7 +11,6 @@ import { diff, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { conflict, notFound } from '../../platform/http/errors';
 import { attachUploads, staffReader } from '../uploads/attach-uploads';
-import { uploadUrl } from '@guanjia/shared/api';
 import { equipment, equipmentStatusChanges } from './schema';
 
 type Ctx = Pick<Services, 'database' | 'clock'>;

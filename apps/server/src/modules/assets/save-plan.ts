@@ -39,7 +39,9 @@ export async function insertPlan(
     .values({ companyId, projectId: input.projectId, name: input.name, createdAt: now, updatedAt: now })
     .returning({ id: checklists.id });
   if (!list) throw new Error('insert returned nothing');
-  await tx.insert(checklistVersions).values({ checklistId: list.id, number: 1, items: input.items, createdAt: now });
+  await tx
+    .insert(checklistVersions)
+    .values({ checklistId: list.id, number: 1, items: input.items, createdAt: now });
   const [plan] = await tx
     .insert(maintenancePlans)
     .values({
@@ -110,7 +112,11 @@ export async function editPlan(ctx: Ctx, auth: AuthContext, id: number, body: z.
     const patch = definedOnly(rest);
     let checklistVersion: number | null = null;
     if (items) {
-      const [list] = await tx.select().from(checklists).where(eq(checklists.id, plan.checklistId)).for('update');
+      const [list] = await tx
+        .select()
+        .from(checklists)
+        .where(eq(checklists.id, plan.checklistId))
+        .for('update');
       if (!list) throw notFound('Checklist');
       checklistVersion = list.currentVersion + 1;
       const [v] = await tx
@@ -133,7 +139,13 @@ export async function editPlan(ctx: Ctx, auth: AuthContext, id: number, body: z.
       .where(and(eq(maintenancePlans.id, id)))
       .returning();
     // A new rhythm: the pending, unanswered tasks ahead are laid out again from today.
-    if (patch.frequency || patch.startDate || patch.basis || patch.skipHolidays !== undefined || patch.active === false) {
+    if (
+      patch.frequency ||
+      patch.startDate ||
+      patch.basis ||
+      patch.skipHolidays !== undefined ||
+      patch.active === false
+    ) {
       await tx.delete(inspectionTasks).where(and(eq(inspectionTasks.planId, id), unanswered));
       if (updated?.active) await generateTasks(tx, plan.projectId, now, [id]);
     }

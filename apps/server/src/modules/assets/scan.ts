@@ -6,15 +6,17 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { equipment } from './schema';
 
 /**
- * A scanned label → what it opens. A label of a project the caller does not serve is refused with
- * its own code (the project id is printed in the payload, so nothing is disclosed by saying so).
+ * A scanned label → what it opens. A label of a project the caller does not serve is refused with a
+ * sentence of its own (the project id is printed in the payload, so saying so discloses nothing).
  */
 export async function resolveScan(db: DbOrTx, auth: AuthContext, scanned: string) {
   const qr = parseQrCode(scanned);
-  if (!qr) throw new AppError(400, 'qr_unknown', 'This is not a Guanjia label', { code: scanned.slice(0, 80) });
+  if (!qr)
+    throw new AppError(400, 'qr_unknown', 'This is not a Guanjia label', { code: scanned.slice(0, 80) });
+  // 404 like every out-of-scope record, with its own sentence so the technician knows why.
   if (!auth.projectIds.includes(qr.projectId))
-    throw new AppError(403, 'qr_other_project', 'This label belongs to another project', {
-      projectId: qr.projectId,
+    throw new AppError(404, 'not_found', 'This label belongs to another project', {
+      reason: 'other_project',
     });
   if (qr.kind !== 'equipment') return { ...qr, equipmentId: null, path: null };
   const [row] = await db

@@ -1,5 +1,6 @@
 import type { CheckItem } from '@guanjia/shared';
 import type { submitResultsBody } from '@guanjia/shared/api';
+import { uploadUrl } from '@guanjia/shared/api';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
@@ -9,7 +10,6 @@ import { recordEvent } from '../../platform/events/record-event';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors';
 import type { Ctx } from '../tickets/ticket-write';
 import { attachUploads, staffReader } from '../uploads/attach-uploads';
-import { uploadUrl } from '@guanjia/shared/api';
 import { workOrders } from '../workorders/schema';
 import { generateTasks } from './generate-tasks';
 import { type NewDefect, raiseDefectTickets } from './raise-defects';
@@ -57,7 +57,11 @@ export async function submitResults(ctx: Ctx, auth: AuthContext, taskId: number,
   const now = ctx.clock.now();
   const created: NewDefect[] = [];
   const outcome = await db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(inspectionTasks).where(eq(inspectionTasks.id, taskId)).for('update');
+    const [locked] = await tx
+      .select()
+      .from(inspectionTasks)
+      .where(eq(inspectionTasks.id, taskId))
+      .for('update');
     if (!locked) throw notFound('Inspection task');
     if (locked.status === 'done') {
       if (locked.idempotencyKey === body.idempotencyKey) return { replay: true, completed: false };
@@ -106,7 +110,10 @@ export async function submitResults(ctx: Ctx, auth: AuthContext, taskId: number,
         })
         .where(eq(inspectionTasks.id, taskId));
       // A done task ends a run of misses: the 5-missed warning may be raised again later.
-      await tx.update(maintenancePlans).set({ missedWarningAt: null }).where(eq(maintenancePlans.id, locked.planId));
+      await tx
+        .update(maintenancePlans)
+        .set({ missedWarningAt: null })
+        .where(eq(maintenancePlans.id, locked.planId));
     }
     await recordEvent(tx, userActor(auth), now, {
       action: completed ? 'inspection.completed' : 'inspection.answered',
@@ -147,7 +154,11 @@ async function defectOf(
   // Two phones failing the same item at once take turns here (works on PGlite and PostgreSQL).
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
   const known = await tx
-    .select({ id: equipmentDefects.id, ticketId: equipmentDefects.ticketId, workOrderStatus: workOrders.status })
+    .select({
+      id: equipmentDefects.id,
+      ticketId: equipmentDefects.ticketId,
+      workOrderStatus: workOrders.status,
+    })
     .from(equipmentDefects)
     .leftJoin(workOrders, eq(workOrders.id, equipmentDefects.workOrderId))
     .where(
@@ -162,7 +173,13 @@ async function defectOf(
   if ('join' in pick) {
     // Its ticket was never written (the process stopped after the commit): write it now.
     if (known.find((k) => k.id === pick.join)?.ticketId === null)
-      created.push({ defectId: pick.join, projectId: task.projectId, equipmentId: task.equipmentId, system: task.system, what });
+      created.push({
+        defectId: pick.join,
+        projectId: task.projectId,
+        equipmentId: task.equipmentId,
+        system: task.system,
+        what,
+      });
     await tx
       .update(equipmentDefects)
       .set({ occurrences: sql`${equipmentDefects.occurrences} + 1`, lastSeenAt: now })
@@ -210,4 +227,3 @@ async function nextCompletionTask(db: DbOrTx, task: TaskRow, now: Date) {
     .where(eq(maintenancePlans.id, task.planId));
   if (plan?.basis === 'completion') await generateTasks(db, task.projectId, now, [task.planId]);
 }
-

@@ -8,7 +8,14 @@ import { notFound } from '../../platform/http/errors';
 import { workOrders } from '../workorders/schema';
 import { presentTask } from './present';
 import { dayIn } from './rules/dates';
-import { checklistVersions, equipment, equipmentDefects, inspectionResults, inspectionTasks, maintenancePlans } from './schema';
+import {
+  checklistVersions,
+  equipment,
+  equipmentDefects,
+  inspectionResults,
+  inspectionTasks,
+  maintenancePlans,
+} from './schema';
 
 type TaskQuery = Partial<z.infer<typeof taskListQuery>> & { page: number; pageSize: number };
 
@@ -16,7 +23,9 @@ const defects = sql<number>`(select count(*)::int from ${inspectionResults} r wh
 
 function taskFilters(auth: AuthContext, q: TaskQuery, now: Date, today: string): SQL {
   if (q.projectId) assertInScope(auth, q.projectId, 'Project');
-  const parts: SQL[] = [inArray(inspectionTasks.projectId, q.projectId ? [q.projectId] : [...auth.projectIds])];
+  const parts: SQL[] = [
+    inArray(inspectionTasks.projectId, q.projectId ? [q.projectId] : [...auth.projectIds]),
+  ];
   if (q.due === 'today') parts.push(eq(inspectionTasks.dueDate, today));
   else if (q.due === 'overdue')
     parts.push(eq(inspectionTasks.status, 'pending'), lt(inspectionTasks.dueAt, now));

@@ -17,8 +17,8 @@ import { invalidFile } from '../imports/read-workbook';
 import { guardAny } from '../tickets/guard-any';
 import { projectInfo } from './equipment-queries';
 import { importEquipment } from './import-equipment';
-import { sendReportXlsx } from './report-xlsx';
 import { maintenanceReport } from './report-queries';
+import { sendReportXlsx } from './report-xlsx';
 import { dayIn } from './rules/dates';
 import { submitResults } from './submit-results';
 import { listTasks, taskDetail } from './task-queries';
@@ -32,19 +32,32 @@ export async function taskRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/inspection-tasks',
-    { onRequest: read, schema: { tags: ['inspections'], querystring: taskListQuery, response: { 200: taskPageSchema } } },
+    {
+      onRequest: read,
+      schema: { tags: ['inspections'], querystring: taskListQuery, response: { 200: taskPageSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const q = request.query;
       const zone = q.projectId ? (await projectInfo(db, q.projectId)).timezone : undefined;
-      const { items, total } = await listTasks(db, auth, q, now(), 'asc', zone ? dayIn(now(), zone) : undefined);
+      const { items, total } = await listTasks(
+        db,
+        auth,
+        q,
+        now(),
+        'asc',
+        zone ? dayIn(now(), zone) : undefined,
+      );
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
   );
 
   app.get(
     '/api/inspection-tasks/:id',
-    { onRequest: read, schema: { tags: ['inspections'], params: idParam, response: { 200: taskDetailSchema } } },
+    {
+      onRequest: read,
+      schema: { tags: ['inspections'], params: idParam, response: { 200: taskDetailSchema } },
+    },
     async (request) => taskDetail(db, currentAuth(request), request.params.id, now()),
   );
 
@@ -52,7 +65,12 @@ export async function taskRoutes(app: App): Promise<void> {
     '/api/inspection-tasks/:id/results',
     {
       onRequest: guard('inspections.execute'),
-      schema: { tags: ['inspections'], params: idParam, body: submitResultsBody, response: { 200: taskDetailSchema } },
+      schema: {
+        tags: ['inspections'],
+        params: idParam,
+        body: submitResultsBody,
+        response: { 200: taskDetailSchema },
+      },
     },
     async (request) => {
       const auth = currentAuth(request);
@@ -74,7 +92,8 @@ export async function taskRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.query.projectId, 'Project');
-      if (!request.isMultipart()) throw invalidFile('Upload the workbook as multipart/form-data with one file field');
+      if (!request.isMultipart())
+        throw invalidFile('Upload the workbook as multipart/form-data with one file field');
       const part = await request.file();
       if (!part) throw invalidFile('The upload carries no file');
       return importEquipment(services, auth, request.query.projectId, await part.toBuffer());
@@ -85,7 +104,11 @@ export async function taskRoutes(app: App): Promise<void> {
     '/api/reports/maintenance',
     {
       onRequest: guardAny('assets.read', 'reports.read'),
-      schema: { tags: ['reports'], querystring: maintenanceReportQuery, response: { 200: maintenanceReportSchema } },
+      schema: {
+        tags: ['reports'],
+        querystring: maintenanceReportQuery,
+        response: { 200: maintenanceReportSchema },
+      },
     },
     async (request, reply) => {
       const auth = currentAuth(request);

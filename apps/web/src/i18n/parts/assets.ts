@@ -1,7 +1,13 @@
 /** 工程管理: equipment ledger, maintenance plans, inspection tasks, R12 and the technician's 巡检. */
 const zh = {
   assets: {
-    nav: { section: '工程管理', equipment: '设备台账', plans: '维保计划', tasks: '巡检任务', report: '工程报表' },
+    nav: {
+      section: '工程管理',
+      equipment: '设备台账',
+      plans: '维保计划',
+      tasks: '巡检任务',
+      report: '工程报表',
+    },
     system: {
       供配电: '供配电',
       给排水: '给排水',
@@ -166,7 +172,13 @@ const zh = {
 
 const en: typeof zh = {
   assets: {
-    nav: { section: 'Engineering', equipment: 'Equipment ledger', plans: 'Maintenance plans', tasks: 'Inspection tasks', report: 'Engineering report' },
+    nav: {
+      section: 'Engineering',
+      equipment: 'Equipment ledger',
+      plans: 'Maintenance plans',
+      tasks: 'Inspection tasks',
+      report: 'Engineering report',
+    },
     system: {
       供配电: 'Power distribution',
       给排水: 'Water supply & drainage',
@@ -244,7 +256,8 @@ const en: typeof zh = {
     },
     plans: {
       generate: 'Generate plans by system',
-      generateHint: 'Choose the project’s systems: every plan of the §3.8 inspection/maintenance frequency matrix is created with its upcoming tasks',
+      generateHint:
+        'Choose the project’s systems: every plan of the §3.8 inspection/maintenance frequency matrix is created with its upcoming tasks',
       generated: '{{created}} plans created ({{skipped}} existed), {{tasks}} tasks generated',
       templates: '§3.8 plan templates',
       plans: 'Plans',
@@ -268,7 +281,8 @@ const en: typeof zh = {
       late: 'Late',
       onTime: 'On time',
       warnings: 'Missed warnings',
-      warningsHint: 'These plans missed their last tasks in a row: the engineering supervisor should staff them or adjust the plan',
+      warningsHint:
+        'These plans missed their last tasks in a row: the engineering supervisor should staff them or adjust the plan',
       title: 'Task',
       equipment: 'Equipment',
       due: 'Due',

@@ -43,7 +43,13 @@ export function EquipmentDrawer({
   });
   const e = detail.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} width={620} title={e ? `${e.code} ${e.name}` : ''} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={620}
+      title={e ? `${e.code} ${e.name}` : ''}
+      destroyOnHidden
+    >
       {e && (
         <div data-testid="equipment-detail">
           <Space style={{ marginBottom: 12 }} wrap>
@@ -58,16 +64,24 @@ export function EquipmentDrawer({
             </Button>
           </Space>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('assets.fields.system')}>{systemLabel(t, e.system)}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.system')}>
+              {systemLabel(t, e.system)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.type')}>{e.type}</Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.location')} span={2}>
               {e.location}
             </Descriptions.Item>
-            <Descriptions.Item label={t('assets.fields.brandModel')}>{`${e.brand} ${e.model}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('assets.fields.brandModel')}
+            >{`${e.brand} ${e.model}`}</Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.supplier')}>{e.supplier}</Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.maintainer')}>{e.maintainer}</Descriptions.Item>
-            <Descriptions.Item label={t('assets.fields.installDate')}>{formatDate(e.installDate)}</Descriptions.Item>
-            <Descriptions.Item label={t('assets.fields.warrantyEnd')}>{formatDate(e.warrantyEnd)}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.installDate')}>
+              {formatDate(e.installDate)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.warrantyEnd')}>
+              {formatDate(e.warrantyEnd)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('assets.equipment.qr')}>
               <Typography.Text copyable code>
                 {e.qr}
@@ -84,8 +98,17 @@ export function EquipmentDrawer({
               onChange={setStatus}
               options={EQUIPMENT_STATUSES.map((s) => ({ value: s, label: t(`assets.status.${s}`) }))}
             />
-            <Input placeholder={t('assets.fields.reason')} value={reason} onChange={(v) => setReason(v.target.value)} />
-            <Button type="primary" disabled={!status || status === e.status} loading={change.isPending} onClick={() => change.mutate(e)}>
+            <Input
+              placeholder={t('assets.fields.reason')}
+              value={reason}
+              onChange={(v) => setReason(v.target.value)}
+            />
+            <Button
+              type="primary"
+              disabled={!status || status === e.status}
+              loading={change.isPending}
+              onClick={() => change.mutate(e)}
+            >
               {t('common.save')}
             </Button>
           </Space.Compact>
@@ -114,7 +137,8 @@ export function EquipmentDrawer({
               renderItem={(c) => (
                 <List.Item>
                   {formatDateTime(c.at)} · {c.fromStatus ? `${t(`assets.status.${c.fromStatus}`)} → ` : ''}
-                  {t(`assets.status.${c.toStatus}`)} {c.reason && <Typography.Text type="secondary">（{c.reason}）</Typography.Text>}
+                  {t(`assets.status.${c.toStatus}`)}{' '}
+                  {c.reason && <Typography.Text type="secondary">（{c.reason}）</Typography.Text>}
                 </List.Item>
               )}
             />
@@ -162,7 +186,11 @@ function TaskList({ items }: { items: EquipmentDetail['nextTasks'] }) {
           <Space>
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDate(task.dueDate)}</span>
             <Tag color={TASK_COLOR[task.status]}>{t(`assets.taskStatus.${task.status}`)}</Tag>
-            {task.defects > 0 && <Tag color="red">{t('assets.tasks.defects')} {task.defects}</Tag>}
+            {task.defects > 0 && (
+              <Tag color="red">
+                {t('assets.tasks.defects')} {task.defects}
+              </Tag>
+            )}
             <span>{task.title}</span>
           </Space>
         </List.Item>

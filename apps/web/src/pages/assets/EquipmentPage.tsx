@@ -165,12 +165,23 @@ export default function EquipmentPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('assets.fields.code'), dataIndex: 'code', width: 110 },
           { title: t('assets.fields.name'), dataIndex: 'name' },
-          { title: t('assets.fields.system'), dataIndex: 'system', width: 110, render: (v: string) => systemLabel(t, v) },
+          {
+            title: t('assets.fields.system'),
+            dataIndex: 'system',
+            width: 110,
+            render: (v: string) => systemLabel(t, v),
+          },
           { title: t('assets.fields.location'), dataIndex: 'location' },
           { title: t('assets.fields.brandModel'), render: (_, r) => `${r.brand} ${r.model}` },
           { title: t('assets.fields.importance'), dataIndex: 'importance', width: 80 },
@@ -186,7 +197,8 @@ export default function EquipmentPage() {
             width: 130,
             render: (v: string | null, r) => (
               <span>
-                {formatDate(v)} {r.warrantyEnding && <Tag color="gold">{t('assets.equipment.warrantyEnding')}</Tag>}
+                {formatDate(v)}{' '}
+                {r.warrantyEnding && <Tag color="gold">{t('assets.equipment.warrantyEnding')}</Tag>}
               </span>
             ),
           },
@@ -201,7 +213,12 @@ export default function EquipmentPage() {
         }}
       />
       {projectId !== null && (
-        <EquipmentForm projectId={projectId} editing={editing} open={formOpen} onClose={() => setFormOpen(false)} />
+        <EquipmentForm
+          projectId={projectId}
+          editing={editing}
+          open={formOpen}
+          onClose={() => setFormOpen(false)}
+        />
       )}
     </div>
   );

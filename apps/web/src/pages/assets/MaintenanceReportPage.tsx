@@ -42,7 +42,11 @@ export default function MaintenanceReportPage() {
           <>
             <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
             {can('export.run') && (
-              <Button icon={<DownloadOutlined />} href={`/api/reports/maintenance${queryString({ ...query, format: 'xlsx' })}`} target="_blank">
+              <Button
+                icon={<DownloadOutlined />}
+                href={`/api/reports/maintenance${queryString({ ...query, format: 'xlsx' })}`}
+                target="_blank"
+              >
                 {t('common.export')}
               </Button>
             )}
@@ -87,7 +91,9 @@ export default function MaintenanceReportPage() {
                   <Statistic
                     title={t('assets.report.missedPatrol')}
                     value={r.missedPatrolPoints ?? t('assets.report.missedPatrolPending')}
-                    valueStyle={r.missedPatrolPoints === null ? { fontSize: 14, color: '#8c8c8c' } : undefined}
+                    valueStyle={
+                      r.missedPatrolPoints === null ? { fontSize: 14, color: '#8c8c8c' } : undefined
+                    }
                   />
                 </Card>
               </Col>
@@ -102,7 +108,11 @@ export default function MaintenanceReportPage() {
                 pagination={false}
                 dataSource={[...r.bySystem, { system: t('assets.report.total'), ...r.totals }]}
                 columns={[
-                  { title: t('assets.fields.system'), dataIndex: 'system', render: (v: string) => systemLabel(t, v) },
+                  {
+                    title: t('assets.fields.system'),
+                    dataIndex: 'system',
+                    render: (v: string) => systemLabel(t, v),
+                  },
                   { title: t('assets.report.planned'), dataIndex: 'planned' },
                   { title: t('assets.report.done'), dataIndex: 'done' },
                   { title: t('assets.report.onTime'), dataIndex: 'onTime' },
@@ -120,13 +130,23 @@ export default function MaintenanceReportPage() {
                 pagination={false}
                 dataSource={r.availability}
                 columns={[
-                  { title: t('assets.fields.system'), dataIndex: 'system', render: (v: string) => systemLabel(t, v) },
+                  {
+                    title: t('assets.fields.system'),
+                    dataIndex: 'system',
+                    render: (v: string) => systemLabel(t, v),
+                  },
                   { title: t('assets.report.pieces'), dataIndex: 'pieces' },
                   { title: t('assets.report.downHours'), dataIndex: 'downHours' },
                   {
                     title: t('assets.report.availability'),
                     dataIndex: 'rate',
-                    render: (v: number) => <Progress percent={Math.round(v * 1000) / 10} size="small" status={v < 0.98 ? 'exception' : 'success'} />,
+                    render: (v: number) => (
+                      <Progress
+                        percent={Math.round(v * 1000) / 10}
+                        size="small"
+                        status={v < 0.98 ? 'exception' : 'success'}
+                      />
+                    ),
                   },
                 ]}
               />

@@ -62,7 +62,9 @@ export default function PlansPage() {
   const freq = (f: MaintenancePlan['frequency']) => frequencyLabel(t, f, i18n.language);
   const itemsText = (items: MaintenancePlan['items']) =>
     items
-      .map((i) => (i.kind === 'number' ? `${i.label}（${i.min ?? '—'}–${i.max ?? '—'}${i.unit ?? ''}）` : i.label))
+      .map((i) =>
+        i.kind === 'number' ? `${i.label}（${i.min ?? '—'}–${i.max ?? '—'}${i.unit ?? ''}）` : i.label,
+      )
       .join('；');
   return (
     <div data-testid="plans-page">
@@ -70,7 +72,12 @@ export default function PlansPage() {
         title={t('assets.nav.plans')}
         extra={
           can('assets.write') && (
-            <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => setOpen(true)} data-testid="generate-plans">
+            <Button
+              type="primary"
+              icon={<ThunderboltOutlined />}
+              onClick={() => setOpen(true)}
+              data-testid="generate-plans"
+            >
               {t('assets.plans.generate')}
             </Button>
           )
@@ -101,7 +108,12 @@ export default function PlansPage() {
                   dataSource={plans.data?.items}
                   pagination={{ current: page, pageSize: 50, total: plans.data?.total, onChange: setPage }}
                   columns={[
-                    { title: t('assets.fields.system'), dataIndex: 'system', width: 110, render: (v: string) => systemLabel(t, v) },
+                    {
+                      title: t('assets.fields.system'),
+                      dataIndex: 'system',
+                      width: 110,
+                      render: (v: string) => systemLabel(t, v),
+                    },
                     {
                       title: t('assets.plans.name'),
                       dataIndex: 'name',
@@ -113,11 +125,16 @@ export default function PlansPage() {
                       ),
                     },
                     { title: t('assets.plans.frequency'), width: 130, render: (_, r) => freq(r.frequency) },
-                    { title: t('assets.plans.basis'), width: 110, render: (_, r) => t(`assets.basis.${r.basis}`) },
+                    {
+                      title: t('assets.plans.basis'),
+                      width: 110,
+                      render: (_, r) => t(`assets.basis.${r.basis}`),
+                    },
                     {
                       title: t('assets.plans.target'),
                       width: 130,
-                      render: (_, r) => `${t(`assets.target.${r.target}`)}${r.equipmentType ? `：${r.equipmentType}` : ''}`,
+                      render: (_, r) =>
+                        `${t(`assets.target.${r.target}`)}${r.equipmentType ? `：${r.equipmentType}` : ''}`,
                     },
                     {
                       title: t('assets.plans.items'),
@@ -127,7 +144,12 @@ export default function PlansPage() {
                         </Typography.Text>
                       ),
                     },
-                    { title: t('assets.plans.generatedUntil'), dataIndex: 'generatedUntil', width: 120, render: (v: string | null) => formatDate(v) },
+                    {
+                      title: t('assets.plans.generatedUntil'),
+                      dataIndex: 'generatedUntil',
+                      width: 120,
+                      render: (v: string | null) => formatDate(v),
+                    },
                   ]}
                 />
               </>
@@ -145,7 +167,12 @@ export default function PlansPage() {
                 pagination={{ pageSize: 100 }}
                 data-testid="plan-templates"
                 columns={[
-                  { title: t('assets.fields.system'), dataIndex: 'system', width: 110, render: (v: string) => systemLabel(t, v) },
+                  {
+                    title: t('assets.fields.system'),
+                    dataIndex: 'system',
+                    width: 110,
+                    render: (v: string) => systemLabel(t, v),
+                  },
                   { title: t('assets.plans.row'), dataIndex: 'row', width: 120 },
                   { title: t('assets.plans.name'), dataIndex: 'name' },
                   { title: t('assets.plans.frequency'), width: 130, render: (_, r) => freq(r.frequency) },

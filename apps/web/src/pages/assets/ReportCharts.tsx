@@ -24,12 +24,26 @@ export default function ReportCharts({
       tooltip: { trigger: 'axis' },
       legend: { data: [labels.planned, labels.done, labels.missed] },
       grid: { left: 40, right: 16, bottom: 40, top: 36 },
-      xAxis: { type: 'category', data: rows.map((r) => labels.system(r.system)), axisLabel: { interval: 0, rotate: 20 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => labels.system(r.system)),
+        axisLabel: { interval: 0, rotate: 20 },
+      },
       yAxis: { type: 'value' },
       series: [
-        { name: labels.planned, type: 'bar', data: rows.map((r) => r.planned), itemStyle: { color: '#91caff' } },
+        {
+          name: labels.planned,
+          type: 'bar',
+          data: rows.map((r) => r.planned),
+          itemStyle: { color: '#91caff' },
+        },
         { name: labels.done, type: 'bar', data: rows.map((r) => r.done), itemStyle: { color: '#52c41a' } },
-        { name: labels.missed, type: 'bar', data: rows.map((r) => r.missed), itemStyle: { color: '#ff4d4f' } },
+        {
+          name: labels.missed,
+          type: 'bar',
+          data: rows.map((r) => r.missed),
+          itemStyle: { color: '#ff4d4f' },
+        },
       ],
     });
     const resize = () => chart.resize();

@@ -41,7 +41,12 @@ export default function TasksPage() {
   });
   const warned = useQuery({
     queryKey: ['plans', 'warned', projectId],
-    queryFn: () => api.get<Page<MaintenancePlan>>('/api/maintenance-plans', { projectId: projectId ?? undefined, warned: 'true', pageSize: 100 }),
+    queryFn: () =>
+      api.get<Page<MaintenancePlan>>('/api/maintenance-plans', {
+        projectId: projectId ?? undefined,
+        warned: 'true',
+        pageSize: 100,
+      }),
     enabled: projectId !== null,
   });
   const detail = useQuery({
@@ -91,17 +96,33 @@ export default function TasksPage() {
         size="small"
         loading={tasks.isLoading}
         dataSource={tasks.data?.items}
-        pagination={{ current: page, pageSize: 50, total: tasks.data?.total, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: tasks.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
         data-testid="task-board"
         columns={[
-          { title: t('assets.fields.system'), dataIndex: 'system', width: 110, render: (v: string) => systemLabel(t, v) },
+          {
+            title: t('assets.fields.system'),
+            dataIndex: 'system',
+            width: 110,
+            render: (v: string) => systemLabel(t, v),
+          },
           { title: t('assets.tasks.title'), dataIndex: 'title' },
           {
             title: t('assets.tasks.equipment'),
             render: (_, r) => (r.equipmentCode ? `${r.equipmentCode} ${r.equipmentName ?? ''}` : '—'),
           },
-          { title: t('assets.tasks.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDateTime(v) },
+          {
+            title: t('assets.tasks.due'),
+            dataIndex: 'dueAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v),
+          },
           {
             title: t('assets.fields.status'),
             width: 150,
@@ -113,7 +134,12 @@ export default function TasksPage() {
               </Space>
             ),
           },
-          { title: t('assets.tasks.defects'), dataIndex: 'defects', width: 80, render: (v: number) => (v ? <Tag color="red">{v}</Tag> : '') },
+          {
+            title: t('assets.tasks.defects'),
+            dataIndex: 'defects',
+            width: 80,
+            render: (v: number) => (v ? <Tag color="red">{v}</Tag> : ''),
+          },
         ]}
       />
     </>
@@ -128,10 +154,22 @@ export default function TasksPage() {
         pagination={false}
         data-testid="missed-warnings"
         columns={[
-          { title: t('assets.fields.system'), dataIndex: 'system', width: 110, render: (v: string) => systemLabel(t, v) },
+          {
+            title: t('assets.fields.system'),
+            dataIndex: 'system',
+            width: 110,
+            render: (v: string) => systemLabel(t, v),
+          },
           { title: t('assets.plans.name'), dataIndex: 'name' },
-          { title: t('assets.plans.frequency'), render: (_, r) => frequencyLabel(t, r.frequency, i18n.language) },
-          { title: t('assets.plans.warned'), dataIndex: 'missedWarningAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('assets.plans.frequency'),
+            render: (_, r) => frequencyLabel(t, r.frequency, i18n.language),
+          },
+          {
+            title: t('assets.plans.warned'),
+            dataIndex: 'missedWarningAt',
+            render: (v: string) => formatDateTime(v),
+          },
         ]}
       />
     </>
@@ -148,7 +186,8 @@ export default function TasksPage() {
             key: 'warnings',
             label: (
               <span>
-                {t('assets.tasks.warnings')} {warned.data?.total ? <Tag color="red">{warned.data.total}</Tag> : null}
+                {t('assets.tasks.warnings')}{' '}
+                {warned.data?.total ? <Tag color="red">{warned.data.total}</Tag> : null}
               </span>
             ),
             children: warnings,
@@ -168,12 +207,21 @@ export default function TasksPage() {
                     <span>{item.label}</span>
                     {r && (
                       <Space size={4}>
-                        {r.pass !== null && <Tag color={r.pass ? 'green' : 'red'}>{r.pass ? t('assets.tech.pass') : t('assets.tech.fail')}</Tag>}
-                        {r.value !== null && <Tag color={r.failed ? 'red' : 'green'}>{`${r.value}${item.unit ?? ''}`}</Tag>}
+                        {r.pass !== null && (
+                          <Tag color={r.pass ? 'green' : 'red'}>
+                            {r.pass ? t('assets.tech.pass') : t('assets.tech.fail')}
+                          </Tag>
+                        )}
+                        {r.value !== null && (
+                          <Tag color={r.failed ? 'red' : 'green'}>{`${r.value}${item.unit ?? ''}`}</Tag>
+                        )}
                         {r.text && <span>{r.text}</span>}
                         {r.workOrderNumber && (
                           <Tag color={r.workOrderStatus === '已完成' ? 'green' : 'orange'}>
-                            {t('assets.tech.workOrder', { number: r.workOrderNumber, status: r.workOrderStatus })}
+                            {t('assets.tech.workOrder', {
+                              number: r.workOrderNumber,
+                              status: r.workOrderStatus,
+                            })}
                           </Tag>
                         )}
                       </Space>

@@ -15,12 +15,22 @@ export function frequencyLabel(t: TFunction, f: Frequency, lang: string): string
       days: (f.weekdays ?? []).map((d) => names[d - 1]).join(lang.startsWith('zh') ? '、' : ', '),
     });
   } else if (n > 1 && (f.kind === 'monthly' || f.kind === 'weekly'))
-    text = t('assets.frequency.everyN', { n, unit: t(`assets.frequency.${f.kind === 'monthly' ? 'month' : 'week'}`) });
+    text = t('assets.frequency.everyN', {
+      n,
+      unit: t(`assets.frequency.${f.kind === 'monthly' ? 'month' : 'week'}`),
+    });
   else text = t(`assets.frequency.${f.kind}`);
-  return f.timesPerDay && f.timesPerDay > 1 ? `${text} ${t('assets.frequency.times', { n: f.timesPerDay })}` : text;
+  return f.timesPerDay && f.timesPerDay > 1
+    ? `${text} ${t('assets.frequency.times', { n: f.timesPerDay })}`
+    : text;
 }
 
 export const systemLabel = (t: TFunction, s: string) => t(`assets.system.${s}`, { defaultValue: s });
 
-export const STATUS_COLOR: Record<string, string> = { 运行: 'green', 停用: 'default', 维修中: 'orange', 报废: 'red' };
+export const STATUS_COLOR: Record<string, string> = {
+  运行: 'green',
+  停用: 'default',
+  维修中: 'orange',
+  报废: 'red',
+};
 export const TASK_COLOR: Record<string, string> = { pending: 'blue', done: 'green', missed: 'red' };

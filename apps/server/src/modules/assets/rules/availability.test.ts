@@ -8,14 +8,22 @@ const at = (iso: string) => new Date(iso);
 describe('downtime within a month', () => {
   it.each<[string, Parameters<typeof downHours>[0], number]>([
     ['always running', [], 0],
-    ['down 10 hours inside the month', [
-      { toStatus: '维修中', at: at('2026-12-05T00:00:00Z') },
-      { toStatus: '运行', at: at('2026-12-05T10:00:00Z') },
-    ], 10],
-    ['down before the month, back on day one', [
-      { toStatus: '停用', at: at('2026-11-20T00:00:00Z') },
-      { toStatus: '运行', at: at('2026-11-30T22:00:00Z') },
-    ], 6],
+    [
+      'down 10 hours inside the month',
+      [
+        { toStatus: '维修中', at: at('2026-12-05T00:00:00Z') },
+        { toStatus: '运行', at: at('2026-12-05T10:00:00Z') },
+      ],
+      10,
+    ],
+    [
+      'down before the month, back on day one',
+      [
+        { toStatus: '停用', at: at('2026-11-20T00:00:00Z') },
+        { toStatus: '运行', at: at('2026-11-30T22:00:00Z') },
+      ],
+      6,
+    ],
     ['down at the month end counts to the end', [{ toStatus: '维修中', at: at('2026-12-31T06:00:00Z') }], 10],
     ['changes after the month are ignored', [{ toStatus: '维修中', at: at('2027-01-02T00:00:00Z') }], 0],
   ])('%s', (_name, changes, hours) => {

@@ -9,10 +9,34 @@ describe('the 5-missed rule', () => {
   it.each<[string, TaskStatus[], number, Date | null, boolean]>([
     ['five misses in a row warn', ['missed', 'missed', 'missed', 'missed', 'missed'], 5, null, true],
     ['four misses do not', ['missed', 'missed', 'missed', 'missed'], 5, null, false],
-    ['a done task among the last five resets', ['missed', 'missed', 'done', 'missed', 'missed', 'missed'], 5, null, false],
-    ['older misses beyond a done task do not count', ['done', 'missed', 'missed', 'missed', 'missed', 'missed'], 5, null, false],
-    ['pending tasks are not settled yet and are skipped', ['pending', 'missed', 'missed', 'missed', 'missed', 'missed'], 5, null, true],
-    ['already warned: no second warning for the sixth miss', ['missed', 'missed', 'missed', 'missed', 'missed', 'missed'], 5, new Date(), false],
+    [
+      'a done task among the last five resets',
+      ['missed', 'missed', 'done', 'missed', 'missed', 'missed'],
+      5,
+      null,
+      false,
+    ],
+    [
+      'older misses beyond a done task do not count',
+      ['done', 'missed', 'missed', 'missed', 'missed', 'missed'],
+      5,
+      null,
+      false,
+    ],
+    [
+      'pending tasks are not settled yet and are skipped',
+      ['pending', 'missed', 'missed', 'missed', 'missed', 'missed'],
+      5,
+      null,
+      true,
+    ],
+    [
+      'already warned: no second warning for the sixth miss',
+      ['missed', 'missed', 'missed', 'missed', 'missed', 'missed'],
+      5,
+      new Date(),
+      false,
+    ],
     ['the threshold is a setting (3)', ['missed', 'missed', 'missed'], 3, null, true],
     ['no tasks, no warning', [], 5, null, false],
   ])('%s', (_name, statuses, threshold, warnedAt, expected) => {

@@ -2,7 +2,15 @@ import type { CheckItem } from '@guanjia/shared';
 import { describe, expect, it } from 'vitest';
 import { type Answer, checkAnswer } from './readings';
 
-const pressure: CheckItem = { id: 'p', label: '水泵出口压力', kind: 'number', min: 0.3, max: 0.6, unit: 'MPa', photo: 'none' };
+const pressure: CheckItem = {
+  id: 'p',
+  label: '水泵出口压力',
+  kind: 'number',
+  min: 0.3,
+  max: 0.6,
+  unit: 'MPa',
+  photo: 'none',
+};
 const pass: CheckItem = { id: 'ok', label: '正常', kind: 'pass', photo: 'none' };
 const text: CheckItem = { id: 't', label: '说明', kind: 'text', photo: 'none' };
 const photo: CheckItem = { id: 'ph', label: '照片', kind: 'photo', photo: 'required' };

@@ -77,7 +77,8 @@ export function generateOccurrences(input: GenerateInput): Occurrence[] {
     if (due <= input.to) push(due, nextAfterCompletion(input.freq, due));
     return out;
   }
-  const from = input.from < input.start ? input.start : input.from;
+  // Days as 'YYYY-MM-DD' compare as strings: the later of the two.
+  const from = [input.from, input.start].sort()[1] ?? input.from;
   const it = dueDays(input.freq, input.start);
   let current = it.next().value as string;
   // Monthly-style sequences are computed per k, so jumping ahead is cheap; daily ones step through.
@@ -89,4 +90,3 @@ export function generateOccurrences(input: GenerateInput): Occurrence[] {
   }
   return out;
 }
-

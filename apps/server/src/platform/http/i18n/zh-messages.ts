@@ -181,7 +181,8 @@ export const EXACT: Record<string, string> = {
   'This label belongs to another project': '该标签属于其他项目，不能在本项目扫码',
   'Inspection task already completed': '该巡检任务已完成，不能重复提交',
   'Unknown checklist item': '检查表中没有该检查项',
-  'A checklist answer is missing or of the wrong kind': '检查项答案缺失或类型不符（合格项填合格/不合格，读数项填数值，必拍项需照片）',
+  'A checklist answer is missing or of the wrong kind':
+    '检查项答案缺失或类型不符（合格项填合格/不合格，读数项填数值，必拍项需照片）',
   'Checklist item ids must be unique': '检查项编号不能重复',
   'A reading’s minimum is above its maximum': '读数下限不能高于上限',
   'Choose the equipment of the plan': '请选择计划对应的设备',

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, CloudUploadOutlined, WifiOutlined } from '@ant-design/icons';
-import { uploadIdOf, uploadUrl, type InspectionTaskDetail } from '@guanjia/shared/api';
+import { type InspectionTaskDetail, uploadIdOf, uploadUrl } from '@guanjia/shared/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, InputNumber, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,7 +9,15 @@ import { api } from '../../../api/client';
 import { useAuth } from '../../../auth/AuthProvider';
 import { useApiError } from '../../../components/feedback';
 import { PhotoPicker } from '../PhotoPicker';
-import { type Answer, flush, isNetworkError, loadStored, markComplete, pendingCount, saveAnswer } from './offlineAnswers';
+import {
+  type Answer,
+  flush,
+  isNetworkError,
+  loadStored,
+  markComplete,
+  pendingCount,
+  saveAnswer,
+} from './offlineAnswers';
 
 type Item = InspectionTaskDetail['items'][number];
 const outOfRange = (item: Item, v: number | undefined) =>
@@ -71,7 +79,8 @@ export default function TechChecklistPage() {
   const pending = pendingCount(stored);
   const done = d.status === 'done';
   const resultOf = (itemId: string) => d.results.find((r) => r.itemId === itemId);
-  const current = (itemId: string): Answer => stored.answers[itemId] ?? answerFromResult(resultOf(itemId)) ?? { itemId };
+  const current = (itemId: string): Answer =>
+    stored.answers[itemId] ?? answerFromResult(resultOf(itemId)) ?? { itemId };
   const complete = d.items.every((i) => {
     const a = current(i.id);
     if (i.kind === 'pass') return typeof a.pass === 'boolean';
@@ -81,20 +90,37 @@ export default function TechChecklistPage() {
   });
   return (
     <div data-testid="tech-checklist">
-      <Button type="link" onClick={() => navigate(d.equipmentId ? `/tech/equipment/${d.equipmentId}` : '/tech/inspections')} style={{ paddingInline: 0 }}>
+      <Button
+        type="link"
+        onClick={() => navigate(d.equipmentId ? `/tech/equipment/${d.equipmentId}` : '/tech/inspections')}
+        style={{ paddingInline: 0 }}
+      >
         ‹ {t('assets.tech.back')}
       </Button>
       <Typography.Title level={4} style={{ margin: '4px 0' }}>
         {d.title}
       </Typography.Title>
       <Typography.Text type="secondary">
-        {d.equipmentCode ? `${d.equipmentCode} ${d.equipmentName} · ${d.location}` : d.system} · v{d.checklistVersion}
+        {d.equipmentCode ? `${d.equipmentCode} ${d.equipmentName} · ${d.location}` : d.system} · v
+        {d.checklistVersion}
       </Typography.Text>
       {offline && (
-        <Alert type="warning" showIcon icon={<WifiOutlined />} message={t('assets.tech.offline')} style={{ margin: '8px 0' }} data-testid="offline-banner" />
+        <Alert
+          type="warning"
+          showIcon
+          icon={<WifiOutlined />}
+          message={t('assets.tech.offline')}
+          style={{ margin: '8px 0' }}
+          data-testid="offline-banner"
+        />
       )}
       {pending > 0 ? (
-        <Tag icon={<CloudUploadOutlined />} color="orange" style={{ margin: '8px 0' }} data-testid="pending-count">
+        <Tag
+          icon={<CloudUploadOutlined />}
+          color="orange"
+          style={{ margin: '8px 0' }}
+          data-testid="pending-count"
+        >
           {t('assets.tech.pending', { count: pending })}
         </Tag>
       ) : (
@@ -104,23 +130,54 @@ export default function TechChecklistPage() {
           </Tag>
         )
       )}
-      {done && <Alert type="success" showIcon message={t('assets.tech.alreadyDone')} style={{ margin: '8px 0' }} data-testid="task-done" />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('assets.tech.alreadyDone')}
+          style={{ margin: '8px 0' }}
+          data-testid="task-done"
+        />
+      )}
       {d.items.map((item) => {
         const a = current(item.id);
         const r = resultOf(item.id);
         const out = item.kind === 'number' && outOfRange(item, a.value);
         return (
-          <div key={item.id} style={{ background: '#fff', borderRadius: 12, padding: 14, margin: '10px 0' }} data-testid={`item-${item.id}`}>
+          <div
+            key={item.id}
+            style={{ background: '#fff', borderRadius: 12, padding: 14, margin: '10px 0' }}
+            data-testid={`item-${item.id}`}
+          >
             <div style={{ fontWeight: 600, marginBottom: 8 }}>
               {item.label}
-              {item.photo === 'required' && item.kind !== 'photo' && <Tag style={{ marginInlineStart: 6 }}>{t('assets.tech.photoRequired')}</Tag>}
+              {item.photo === 'required' && item.kind !== 'photo' && (
+                <Tag style={{ marginInlineStart: 6 }}>{t('assets.tech.photoRequired')}</Tag>
+              )}
             </div>
             {item.kind === 'pass' && (
               <div style={{ display: 'flex', gap: 8 }}>
-                <Button size="large" block disabled={done} type={a.pass === true ? 'primary' : 'default'} icon={<CheckOutlined />} onClick={() => answer({ ...a, itemId: item.id, pass: true })} data-testid={`item-${item.id}-pass`}>
+                <Button
+                  size="large"
+                  block
+                  disabled={done}
+                  type={a.pass === true ? 'primary' : 'default'}
+                  icon={<CheckOutlined />}
+                  onClick={() => answer({ ...a, itemId: item.id, pass: true })}
+                  data-testid={`item-${item.id}-pass`}
+                >
                   {t('assets.tech.pass')}
                 </Button>
-                <Button size="large" block disabled={done} danger={a.pass === false} type={a.pass === false ? 'primary' : 'default'} icon={<CloseOutlined />} onClick={() => answer({ ...a, itemId: item.id, pass: false })} data-testid={`item-${item.id}-fail`}>
+                <Button
+                  size="large"
+                  block
+                  disabled={done}
+                  danger={a.pass === false}
+                  type={a.pass === false ? 'primary' : 'default'}
+                  icon={<CloseOutlined />}
+                  onClick={() => answer({ ...a, itemId: item.id, pass: false })}
+                  data-testid={`item-${item.id}-fail`}
+                >
                   {t('assets.tech.fail')}
                 </Button>
               </div>
@@ -144,7 +201,11 @@ export default function TechChecklistPage() {
                   data-testid={`item-${item.id}-value`}
                 />
                 <Typography.Text type={out ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                  {out ? t('assets.tech.outOfRange') : t('assets.tech.range', { range: `${item.min ?? '—'}–${item.max ?? '—'}${item.unit ?? ''}` })}
+                  {out
+                    ? t('assets.tech.outOfRange')
+                    : t('assets.tech.range', {
+                        range: `${item.min ?? '—'}–${item.max ?? '—'}${item.unit ?? ''}`,
+                      })}
                 </Typography.Text>
               </>
             )}
@@ -153,7 +214,11 @@ export default function TechChecklistPage() {
                 rows={2}
                 disabled={done}
                 defaultValue={a.text}
-                onBlur={(e) => e.target.value.trim() && e.target.value !== a.text && answer({ ...a, itemId: item.id, text: e.target.value })}
+                onBlur={(e) =>
+                  e.target.value.trim() &&
+                  e.target.value !== a.text &&
+                  answer({ ...a, itemId: item.id, text: e.target.value })
+                }
                 data-testid={`item-${item.id}-text`}
               />
             )}
@@ -164,12 +229,20 @@ export default function TechChecklistPage() {
                 max={5}
                 value={(a.photoIds ?? []).map(uploadUrl)}
                 onChange={(urls) =>
-                  answer({ ...a, itemId: item.id, photoIds: urls.map(uploadIdOf).filter((x): x is number => x !== null) })
+                  answer({
+                    ...a,
+                    itemId: item.id,
+                    photoIds: urls.map(uploadIdOf).filter((x): x is number => x !== null),
+                  })
                 }
               />
             )}
             {r?.workOrderNumber && (
-              <Tag color={r.workOrderStatus === '已完成' ? 'green' : 'orange'} style={{ marginTop: 8 }} data-testid={`item-${item.id}-wo`}>
+              <Tag
+                color={r.workOrderStatus === '已完成' ? 'green' : 'orange'}
+                style={{ marginTop: 8 }}
+                data-testid={`item-${item.id}-wo`}
+              >
                 {t('assets.tech.workOrder', { number: r.workOrderNumber, status: r.workOrderStatus })}
               </Tag>
             )}

@@ -31,7 +31,9 @@ export default function TechEquipmentPage() {
         <Descriptions.Item label={t('assets.fields.location')}>{e.location}</Descriptions.Item>
         <Descriptions.Item label={t('assets.fields.brandModel')}>{`${e.brand} ${e.model}`}</Descriptions.Item>
         <Descriptions.Item label={t('assets.fields.maintainer')}>{e.maintainer || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('assets.fields.warrantyEnd')}>{formatDate(e.warrantyEnd)}</Descriptions.Item>
+        <Descriptions.Item label={t('assets.fields.warrantyEnd')}>
+          {formatDate(e.warrantyEnd)}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('assets.equipment.nextTasks')}
@@ -42,7 +44,15 @@ export default function TechEquipmentPage() {
         style={{ background: '#fff', borderRadius: 8 }}
         renderItem={(task) => (
           <List.Item style={{ padding: 12 }}>
-            <Button block size="large" type="primary" ghost onClick={() => navigate(`/tech/inspections/${task.id}`)} data-testid={`next-task-${task.id}`} style={{ whiteSpace: 'normal', height: 'auto' }}>
+            <Button
+              block
+              size="large"
+              type="primary"
+              ghost
+              onClick={() => navigate(`/tech/inspections/${task.id}`)}
+              data-testid={`next-task-${task.id}`}
+              style={{ whiteSpace: 'normal', height: 'auto' }}
+            >
               {task.title} · {formatDateTime(task.dueAt)}
             </Button>
           </List.Item>
@@ -69,7 +79,8 @@ export default function TechEquipmentPage() {
         style={{ background: '#fff', borderRadius: 8 }}
         renderItem={(task) => (
           <List.Item style={{ padding: 12 }}>
-            {formatDate(task.dueDate)} <Tag color={TASK_COLOR[task.status]}>{t(`assets.taskStatus.${task.status}`)}</Tag> {task.title}
+            {formatDate(task.dueDate)}{' '}
+            <Tag color={TASK_COLOR[task.status]}>{t(`assets.taskStatus.${task.status}`)}</Tag> {task.title}
           </List.Item>
         )}
       />

@@ -21,13 +21,21 @@ export default function TechInspectionsPage() {
   const today = useQuery({
     queryKey: ['inspection-tasks', 'tech', 'today', projectId],
     queryFn: () =>
-      api.get<Page<InspectionTask>>('/api/inspection-tasks', { projectId: projectId ?? undefined, due: 'today', pageSize: 200 }),
+      api.get<Page<InspectionTask>>('/api/inspection-tasks', {
+        projectId: projectId ?? undefined,
+        due: 'today',
+        pageSize: 200,
+      }),
     enabled: projectId !== null,
   });
   const overdue = useQuery({
     queryKey: ['inspection-tasks', 'tech', 'overdue', projectId],
     queryFn: () =>
-      api.get<Page<InspectionTask>>('/api/inspection-tasks', { projectId: projectId ?? undefined, due: 'overdue', pageSize: 50 }),
+      api.get<Page<InspectionTask>>('/api/inspection-tasks', {
+        projectId: projectId ?? undefined,
+        due: 'overdue',
+        pageSize: 50,
+      }),
     enabled: projectId !== null,
   });
   const scan = useMutation({
@@ -44,7 +52,10 @@ export default function TechInspectionsPage() {
   const items = [
     ...(overdue.data?.items ?? []).filter((x) => x.dueDate !== today.data?.items[0]?.dueDate),
     ...(today.data?.items ?? []),
-  ].sort((a, b) => Number(a.status !== 'pending') - Number(b.status !== 'pending') || a.dueAt.localeCompare(b.dueAt));
+  ].sort(
+    (a, b) =>
+      Number(a.status !== 'pending') - Number(b.status !== 'pending') || a.dueAt.localeCompare(b.dueAt),
+  );
   return (
     <div data-testid="tech-inspections">
       <Segmented
@@ -81,15 +92,24 @@ export default function TechInspectionsPage() {
               key={task.id}
               block
               onClick={() => navigate(`/tech/inspections/${task.id}`)}
-              style={{ height: 'auto', padding: 12, marginBottom: 8, textAlign: 'start', borderRadius: 12, whiteSpace: 'normal' }}
+              style={{
+                height: 'auto',
+                padding: 12,
+                marginBottom: 8,
+                textAlign: 'start',
+                borderRadius: 12,
+                whiteSpace: 'normal',
+              }}
               data-testid={`task-${task.id}`}
             >
               <div style={{ display: 'flex', alignItems: 'center', gap: 8, width: '100%' }}>
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <div style={{ fontWeight: 600 }}>{task.title}</div>
                   <div style={{ color: '#595959', fontSize: 12 }}>
-                    {task.equipmentCode ? `${task.equipmentCode} ${task.equipmentName} · ${task.location}` : task.system} ·{' '}
-                    {formatDateTime(task.dueAt)}
+                    {task.equipmentCode
+                      ? `${task.equipmentCode} ${task.equipmentName} · ${task.location}`
+                      : task.system}{' '}
+                    · {formatDateTime(task.dueAt)}
                   </div>
                 </div>
                 {task.status === 'done' ? (

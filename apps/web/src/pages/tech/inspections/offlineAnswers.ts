@@ -58,9 +58,11 @@ export function markComplete(taskId: number): Stored {
 }
 
 export const pendingCount = (s: Stored) =>
-  Object.values(s.answers).filter((a) => s.sent[a.itemId] !== JSON.stringify(a)).length + (s.complete && !s.done ? 1 : 0);
+  Object.values(s.answers).filter((a) => s.sent[a.itemId] !== JSON.stringify(a)).length +
+  (s.complete && !s.done ? 1 : 0);
 
-export const isNetworkError = (e: unknown) => e instanceof ApiError && (e.code === 'network' || e.status === 0);
+export const isNetworkError = (e: unknown) =>
+  e instanceof ApiError && (e.code === 'network' || e.status === 0);
 
 /**
  * Send what the server has not confirmed yet; then, if 提交 was pressed, complete the task with all
