@@ -15,9 +15,24 @@ import {
 import { PLAN_HORIZON_DAYS } from './settings';
 
 const HOUR = 3_600_000;
-const CHUNK = 1000;
+// One statement per 5,000 tasks: column arrays unnested by the server instead of 65,000 bound values.
+const CHUNK = 5000;
 
-type NewTask = typeof inspectionTasks.$inferInsert;
+interface NewTask {
+  companyId: number;
+  projectId: number;
+  planId: number;
+  equipmentKey: number;
+  equipmentId: number | null;
+  system: string;
+  title: string;
+  dueDate: string;
+  slot: number;
+  dueAt: Date;
+  expiresAt: Date;
+  checklistVersionId: number;
+  createdAt: Date;
+}
 
 /**
  * Tasks of a project's active plans (or of the given ones) due from today to the horizon (Q: 30 days
@@ -103,14 +118,7 @@ export async function generateTasks(
     }
   }
   let added = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const inserted = await db
-      .insert(inspectionTasks)
-      .values(rows.slice(i, i + CHUNK))
-      .onConflictDoNothing()
-      .returning({ id: inspectionTasks.id });
-    added += inserted.length;
-  }
+  for (let i = 0; i < rows.length; i += CHUNK) added += await insertTasks(db, rows.slice(i, i + CHUNK));
   await db
     .update(maintenancePlans)
     .set({ generatedUntil: to })
@@ -156,6 +164,25 @@ async function completionState(db: DbOrTx, plans: PlanRow[], timeZone: string) {
     out.set(`${r.planId}:${r.key}`, { lastCompleted: r.lastDone, hasOpen: r.open > 0 });
   }
   return out;
+}
+
+/**
+ * Insert a batch of occurrences, skipping those that exist (the occurrence key is unique): one plain
+ * INSERT … SELECT FROM unnest(arrays), the same SQL on PGlite and PostgreSQL. Returns how many were new.
+ */
+async function insertTasks(db: DbOrTx, rows: NewTask[]): Promise<number> {
+  const col = <T>(f: (r: NewTask) => T) => sql.param(rows.map(f));
+  const result = (await db.execute(sql`
+    insert into ${inspectionTasks} (company_id, project_id, plan_id, equipment_key, equipment_id, system, title,
+      due_date, slot, due_at, expires_at, checklist_version_id, created_at)
+    select * from unnest(
+      ${col((r) => r.companyId)}::bigint[], ${col((r) => r.projectId)}::bigint[], ${col((r) => r.planId)}::bigint[],
+      ${col((r) => r.equipmentKey)}::bigint[], ${col((r) => r.equipmentId)}::bigint[], ${col((r) => r.system)}::text[],
+      ${col((r) => r.title)}::text[], ${col((r) => r.dueDate)}::date[], ${col((r) => r.slot)}::int[],
+      ${col((r) => r.dueAt.toISOString())}::timestamptz[], ${col((r) => r.expiresAt.toISOString())}::timestamptz[],
+      ${col((r) => r.checklistVersionId)}::bigint[], ${col((r) => r.createdAt.toISOString())}::timestamptz[])
+    on conflict do nothing`)) as { rowCount?: number | null; affectedRows?: number };
+  return result.rowCount ?? result.affectedRows ?? 0;
 }
 
 function memo<T>(f: (day: string) => T): (day: string) => T {
