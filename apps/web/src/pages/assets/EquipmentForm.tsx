@@ -1,11 +1,14 @@
 import { EQUIPMENT_IMPORTANCE, EQUIPMENT_SYSTEMS } from '@guanjia/shared';
 import type { Equipment } from '@guanjia/shared/api';
+import { uploadIdOf, uploadUrl } from '@guanjia/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/feedback';
+import { PhotoPicker } from '../tech/PhotoPicker';
 import { systemLabel } from './assetText';
 
 interface Values {
@@ -43,9 +46,12 @@ export function EquipmentForm({
   const { message } = App.useApp();
   const onError = useApiError();
   const queryClient = useQueryClient();
+  // Nameplate, certificates and site photos (modules/uploads), kept as upload ids on the ledger row.
+  const [photos, setPhotos] = useState<string[]>([]);
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const body = { ...v, installDate: day(v.installDate), warrantyEnd: day(v.warrantyEnd) };
+      const photoIds = photos.map(uploadIdOf).filter((x): x is number => x !== null);
+      const body = { ...v, installDate: day(v.installDate), warrantyEnd: day(v.warrantyEnd), photoIds };
       return editing
         ? api.patch<Equipment>(`/api/equipment/${editing.id}`, { ...body, version: editing.version })
         : api.post<Equipment>('/api/equipment', { ...body, projectId });
@@ -74,6 +80,7 @@ export function EquipmentForm({
       afterOpenChange={(visible) => {
         if (!visible) return;
         form.resetFields();
+        setPhotos((editing?.photoIds ?? []).map(uploadUrl));
         if (editing)
           form.setFieldsValue({
             ...editing,
@@ -128,6 +135,15 @@ export function EquipmentForm({
         </Form.Item>
         <Form.Item {...field('notes')} style={{ gridColumn: '1 / span 2' }}>
           <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('assets.equipment.documents')} style={{ gridColumn: '1 / span 2' }}>
+          <PhotoPicker
+            testId="equipment-photos"
+            projectId={projectId}
+            max={20}
+            value={photos}
+            onChange={setPhotos}
+          />
         </Form.Item>
       </Form>
     </Modal>
