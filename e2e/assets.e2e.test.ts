@@ -105,4 +105,24 @@ describe('巡检 on the phone', () => {
       await page.getByTestId(`wo-card-${wo.ticket.number}`).waitFor();
     });
   });
+
+  it('the 工程管理 console: ledger, plans from §3.8, task board with warnings, R12 with its chart', async () => {
+    await inContext({}, async (context) => {
+      const page = await context.newPage();
+      await login(page, 'eng_supervisor', DEMO_PASSWORD);
+      await page.goto('/assets/equipment');
+      await page.getByTestId('equipment-page').getByText('GPS-01').waitFor();
+      await page.getByTestId('equipment-page').getByText('GPS-01').click();
+      await page.getByTestId('equipment-detail').getByText('GJ1:EQ:', { exact: false }).waitFor();
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/equipment.png` });
+      await page.goto('/assets/plans');
+      await page.getByTestId('generate-plans').waitFor();
+      await page.getByText('电梯运行状态巡视', { exact: false }).first().waitFor();
+      await page.goto('/assets/tasks?warned=1');
+      await page.getByTestId('missed-warnings').getByText('装修现场巡查', { exact: false }).waitFor();
+      await page.goto('/assets/report');
+      await page.getByTestId('report-chart').locator('canvas').waitFor();
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/report.png`, fullPage: true });
+    });
+  });
 });

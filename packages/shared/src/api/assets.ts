@@ -78,10 +78,26 @@ export const equipmentInput = z.object({
 });
 export type EquipmentInput = z.input<typeof equipmentInput>;
 
-export const equipmentPatch = equipmentInput
-  .omit({ projectId: true, status: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+/** A patch names only what changes: no defaults here, or a field left out would be reset. */
+export const equipmentPatch = z.object({
+  version: z.number().int().positive(),
+  code: equipmentInput.shape.code.optional(),
+  name: equipmentInput.shape.name.optional(),
+  system: z.enum(EQUIPMENT_SYSTEMS).optional(),
+  type: text(40).optional(),
+  location: text(100).optional(),
+  brand: text(60).optional(),
+  model: text(60).optional(),
+  supplier: text(100).optional(),
+  maintainer: text(100).optional(),
+  contractorId: z.number().int().positive().nullish(),
+  installDate: day.nullish(),
+  warrantyEnd: day.nullish(),
+  importance: z.enum(EQUIPMENT_IMPORTANCE).optional(),
+  documentIds: z.array(z.number().int().positive()).max(50).optional(),
+  photoIds: z.array(z.number().int().positive()).max(50).optional(),
+  notes: text(2000).optional(),
+});
 
 export const equipmentStatusBody = z.object({
   version: z.number().int().positive(),
@@ -264,7 +280,13 @@ export const planInput = z.object({
 export const planPatch = planInput
   .omit({ projectId: true, system: true, target: true, equipmentId: true, equipmentType: true })
   .partial()
-  .extend({ version: z.number().int().positive(), active: z.boolean().optional() });
+  // No defaults on a patch: a field left out stays as it is.
+  .extend({
+    basis: z.enum(PLAN_BASES).optional(),
+    skipHolidays: z.boolean().optional(),
+    version: z.number().int().positive(),
+    active: z.boolean().optional(),
+  });
 
 export const planListQuery = z.object({
   projectId: z.coerce.number().int().positive().optional(),

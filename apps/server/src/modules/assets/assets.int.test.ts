@@ -105,6 +105,18 @@ describe('equipment ledger', () => {
     expect(found.items[0]?.warrantyEnding).toBe(true);
   });
 
+  it('a patch changes only what it names', async () => {
+    const before = await ok<{ version: number; brand: string; importance: string }>(t, 'GET', `/api/equipment/${pump.id}`, admin);
+    const after = await ok<{ name: string; brand: string; importance: string; location: string }>(
+      t,
+      'PATCH',
+      `/api/equipment/${pump.id}`,
+      admin,
+      { version: before.version, name: '1号生活水泵（变频）' },
+    );
+    expect(after).toMatchObject({ name: '1号生活水泵（变频）', brand: '威乐', importance: 'A', location: '3号楼 B1 水泵房' });
+  });
+
   it('prints a sheet of QR labels', async () => {
     const res = await t.request('GET', `/api/equipment/labels.pdf?ids=${pump.id}`, { token: admin });
     expect(res.statusCode).toBe(200);
@@ -332,6 +344,58 @@ describe('the 5-missed rule', () => {
       admin,
     );
     expect(warned.items.map((p) => p.id)).toContain(plan.id);
+  });
+});
+
+describe('checklist versions', () => {
+  it('new items make version 2: unanswered tasks ahead take it, a done task keeps the one it was done with', async () => {
+    t.clock.set(dayAt(10, 8));
+    admin = await t.login('admin');
+    tech = await t.login('tech_a');
+    const plan = await ok<{ id: number; version: number; checklistVersion: number }>(
+      t,
+      'POST',
+      '/api/maintenance-plans',
+      admin,
+      {
+        projectId: t.fixture.projectA,
+        name: '1号生活水泵专项巡检',
+        system: '给排水',
+        target: 'equipment',
+        equipmentId: pump.id,
+        frequency: { kind: 'weekdays', weekdays: [1, 3, 5] },
+        startDate: '2026-11-09',
+        items: [{ id: 'noise', label: '运行无异响', kind: 'pass' }],
+      },
+      201,
+    );
+    expect(plan.checklistVersion).toBe(1);
+    const tasks = await page<InspectionTask>(`/api/inspection-tasks?planId=${plan.id}&pageSize=50`);
+    // Mon/Wed/Fri from today (Tue 10 Nov): Wed 11, Fri 13, Mon 16 …
+    expect(tasks.items.slice(0, 3).map((x) => x.dueDate)).toEqual(['2026-11-11', '2026-11-13', '2026-11-16']);
+    const first = tasks.items[0]!;
+    const done = await submit(first.id, 'v1-done', [{ itemId: 'noise', pass: true }]);
+    expect(done.statusCode, done.body).toBe(200);
+    const edited = await ok<{ checklistVersion: number; items: { id: string }[] }>(
+      t,
+      'PATCH',
+      `/api/maintenance-plans/${plan.id}`,
+      admin,
+      {
+        version: plan.version,
+        items: [
+          { id: 'noise', label: '运行无异响', kind: 'pass' },
+          { id: 'temp', label: '电机温度', kind: 'number', min: 0, max: 70, unit: '℃' },
+        ],
+      },
+    );
+    expect(edited.checklistVersion).toBe(2);
+    const kept = await ok<InspectionTaskDetail>(t, 'GET', `/api/inspection-tasks/${first.id}`, tech);
+    expect(kept.checklistVersion).toBe(1);
+    expect(kept.items.map((i) => i.id)).toEqual(['noise']);
+    const next = await ok<InspectionTaskDetail>(t, 'GET', `/api/inspection-tasks/${tasks.items[1]!.id}`, tech);
+    expect(next.checklistVersion).toBe(2);
+    expect(next.items.map((i) => i.id)).toEqual(['noise', 'temp']);
   });
 });
 

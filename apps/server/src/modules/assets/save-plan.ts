@@ -1,6 +1,6 @@
 import type { CheckItem } from '@guanjia/shared';
 import type { planInput, planPatch } from '@guanjia/shared/api';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { userActor } from '../../platform/auth/actor';
 import { type AuthContext, assertInScope } from '../../platform/auth/context';
@@ -146,7 +146,10 @@ export async function editPlan(ctx: Ctx, auth: AuthContext, id: number, body: z.
       patch.skipHolidays !== undefined ||
       patch.active === false
     ) {
-      await tx.delete(inspectionTasks).where(and(eq(inspectionTasks.planId, id), unanswered));
+      // Only those still ahead: overdue ones stay on the board as they were.
+      await tx
+        .delete(inspectionTasks)
+        .where(and(eq(inspectionTasks.planId, id), unanswered, gte(inspectionTasks.dueAt, now)));
       if (updated?.active) await generateTasks(tx, plan.projectId, now, [id]);
     }
     await recordEvent(tx, userActor(auth), now, {
