@@ -111,6 +111,9 @@ describe('巡检 on the phone', () => {
       const page = await context.newPage();
       await login(page, 'eng_supervisor', DEMO_PASSWORD);
       await page.goto('/assets/equipment');
+      const search = page.getByTestId('equipment-search').locator('input');
+      await search.fill('GPS-01');
+      await search.press('Enter');
       await page.getByTestId('equipment-page').getByText('GPS-01').waitFor();
       await page.getByTestId('equipment-page').getByText('GPS-01').click();
       await page.getByTestId('equipment-detail').getByText('GJ1:EQ:', { exact: false }).waitFor();
@@ -122,7 +125,8 @@ describe('巡检 on the phone', () => {
       await page.getByTestId('missed-warnings').getByText('装修现场巡查', { exact: false }).waitFor();
       await page.goto('/assets/report');
       await page.getByTestId('report-chart').locator('canvas').waitFor();
-      if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/report.png`, fullPage: true });
+      if (process.env.E2E_SHOTS)
+        await page.screenshot({ path: `${process.env.E2E_SHOTS}/report.png`, fullPage: true });
     });
   });
 });

@@ -106,7 +106,12 @@ describe('equipment ledger', () => {
   });
 
   it('a patch changes only what it names', async () => {
-    const before = await ok<{ version: number; brand: string; importance: string }>(t, 'GET', `/api/equipment/${pump.id}`, admin);
+    const before = await ok<{ version: number; brand: string; importance: string }>(
+      t,
+      'GET',
+      `/api/equipment/${pump.id}`,
+      admin,
+    );
     const after = await ok<{ name: string; brand: string; importance: string; location: string }>(
       t,
       'PATCH',
@@ -114,7 +119,12 @@ describe('equipment ledger', () => {
       admin,
       { version: before.version, name: '1号生活水泵（变频）' },
     );
-    expect(after).toMatchObject({ name: '1号生活水泵（变频）', brand: '威乐', importance: 'A', location: '3号楼 B1 水泵房' });
+    expect(after).toMatchObject({
+      name: '1号生活水泵（变频）',
+      brand: '威乐',
+      importance: 'A',
+      location: '3号楼 B1 水泵房',
+    });
   });
 
   it('prints a sheet of QR labels', async () => {
@@ -393,7 +403,12 @@ describe('checklist versions', () => {
     const kept = await ok<InspectionTaskDetail>(t, 'GET', `/api/inspection-tasks/${first.id}`, tech);
     expect(kept.checklistVersion).toBe(1);
     expect(kept.items.map((i) => i.id)).toEqual(['noise']);
-    const next = await ok<InspectionTaskDetail>(t, 'GET', `/api/inspection-tasks/${tasks.items[1]!.id}`, tech);
+    const next = await ok<InspectionTaskDetail>(
+      t,
+      'GET',
+      `/api/inspection-tasks/${tasks.items[1]!.id}`,
+      tech,
+    );
     expect(next.checklistVersion).toBe(2);
     expect(next.items.map((i) => i.id)).toEqual(['noise', 'temp']);
   });

@@ -1,5 +1,5 @@
 import type { MaintenanceReport } from '@guanjia/shared/api';
-import { and, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { workOrders } from '../workorders/schema';
 import { projectInfo } from './equipment-queries';
@@ -18,12 +18,16 @@ export async function maintenanceReport(
   db: DbOrTx,
   projectId: number,
   month: string,
+  now: Date,
 ): Promise<MaintenanceReport> {
   const project = await projectInfo(db, projectId);
   const first = `${month}-01`;
   const next = addMonthsClamped(first, 1);
   const from = startOfDayIn(first, project.timezone);
-  const to = startOfDayIn(next, project.timezone);
+  const monthEnd = startOfDayIn(next, project.timezone);
+  // The current month counts up to now: tasks not yet due are not "planned and not done", and a
+  // piece down right now is not down for the rest of the month.
+  const to = new Date(Math.max(from.getTime(), Math.min(monthEnd.getTime(), now.getTime())));
   const [tasks, defects, pieces, changes, repairs] = await Promise.all([
     db
       .select({
@@ -39,7 +43,7 @@ export async function maintenanceReport(
           eq(inspectionTasks.projectId, projectId),
           gte(inspectionTasks.dueDate, first),
           lt(inspectionTasks.dueDate, next),
-          lte(inspectionTasks.dueAt, to),
+          or(lte(inspectionTasks.dueAt, to), eq(inspectionTasks.status, 'done')),
         ),
       )
       .groupBy(inspectionTasks.system),

@@ -114,7 +114,7 @@ export async function taskRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const q = request.query;
       assertInScope(auth, q.projectId, 'Project');
-      const report = await maintenanceReport(db, q.projectId, q.month);
+      const report = await maintenanceReport(db, q.projectId, q.month, now());
       if (q.format === 'xlsx') {
         if (!can(auth, 'export.run')) throw forbidden('export.run');
         return sendReportXlsx(reply, report);
