@@ -77,7 +77,13 @@ describe('巡检 on the phone', () => {
         await page.getByTestId('checklist-submit').click();
         await page.getByTestId('offline-banner').waitFor();
         await page.getByTestId('pending-count').waitFor();
-        const kept = await page.evaluate((k) => localStorage.getItem(k), `guanjia.inspection.${id}`);
+        const kept = await page.evaluate(
+          (k) =>
+            (globalThis as { localStorage?: { getItem(key: string): string | null } }).localStorage?.getItem(
+              k,
+            ),
+          `guanjia.inspection.${id}`,
+        );
         expect(kept).toContain('"tank"');
 
         await context.setOffline(false);
