@@ -54,6 +54,13 @@ const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
+const EquipmentPage = lazy(() => import('./pages/assets/EquipmentPage'));
+const PlansPage = lazy(() => import('./pages/assets/PlansPage'));
+const TasksPage = lazy(() => import('./pages/assets/TasksPage'));
+const MaintenanceReportPage = lazy(() => import('./pages/assets/MaintenanceReportPage'));
+const TechInspectionsPage = lazy(() => import('./pages/tech/inspections/TechInspectionsPage'));
+const TechEquipmentPage = lazy(() => import('./pages/tech/inspections/TechEquipmentPage'));
+const TechChecklistPage = lazy(() => import('./pages/tech/inspections/TechChecklistPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
 
 function Session() {
@@ -150,6 +157,9 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <TechHomePage /> },
               { path: 'wo/:id', element: <TechWorkOrderPage /> },
+              { path: 'inspections', element: <TechInspectionsPage /> },
+              { path: 'inspections/:id', element: <TechChecklistPage /> },
+              { path: 'equipment/:id', element: <TechEquipmentPage /> },
             ],
           },
           // The wall TV: the board alone, without the console's menus.
@@ -164,6 +174,10 @@ export const router = createBrowserRouter([
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
               guarded('complaints', 'tickets.read', <ComplaintsPage />),
+              guarded('assets/equipment', 'assets.read', <EquipmentPage />),
+              guarded('assets/plans', 'assets.read', <PlansPage />),
+              guarded('assets/tasks', 'assets.read', <TasksPage />),
+              guarded('assets/report', 'assets.read', <MaintenanceReportPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

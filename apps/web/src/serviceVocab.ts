@@ -53,6 +53,7 @@ export const CHANNEL_KEY: Record<TicketChannel, string> = {
   app: 'app',
   voicemail: 'voicemail',
   patrol: 'patrol',
+  inspection: 'inspection',
 };
 export const WO_STATUS_KEY: Record<WorkOrderStatus, string> = {
   待派单: 'pending',

@@ -1,3 +1,4 @@
+export * from './assets';
 export * from './complaints';
 export * from './delivery';
 export * from './estate';

@@ -9,7 +9,16 @@ export type TicketType = (typeof TICKET_TYPES)[number];
 export const TICKET_PRIORITIES = ['急', '一般', '预约'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
-export const TICKET_CHANNELS = ['phone', 'walk-in', 'portal', 'email', 'app', 'voicemail', 'patrol'] as const;
+export const TICKET_CHANNELS = [
+  'phone',
+  'walk-in',
+  'portal',
+  'email',
+  'app',
+  'voicemail',
+  'patrol',
+  'inspection',
+] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const TICKET_STATUSES = ['待受理', '处理中', '待回访', '已关闭', '已取消'] as const;
@@ -80,6 +89,9 @@ export const NOTIFICATION_KINDS = [
   'complaint.warning',
   // 催单: the resident chased an open ticket (issue 13).
   'ticket.urged',
+  // 工程管理: a plan whose last tasks were all missed; a warranty about to end (issue 16).
+  'assets.missed',
+  'assets.warranty',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -26,4 +26,8 @@ export const KNOWN_ERROR_CODES = [
   'no_technician_available',
   // Ticket corrections (PATCH /api/tickets/:id).
   'ticket_not_editable',
+  // 工程管理: scanning and inspection answers.
+  'qr_unknown',
+  'qr_other_project',
+  'invalid_answer',
 ] as const;

@@ -1,3 +1,4 @@
+import assetsPart from './parts/assets';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
@@ -18,6 +19,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
+  ...assetsPart.en,
   ...bindings.en,
   ...cctools.en,
   ...broadcasts.en,
@@ -151,6 +153,9 @@ const en: Strings<Translation> = {
       technician_unavailable: 'That person cannot take the order now (skill, duty or load)',
       no_technician_available: 'Nobody available: no one on duty with the skill and room under the cap',
       ticket_not_editable: 'A closed or cancelled ticket cannot be corrected; reopen it first',
+      qr_unknown: 'Unrecognised QR code',
+      qr_other_project: 'This label belongs to another project',
+      invalid_answer: 'A checklist answer is not valid',
     },
   },
   vocab: {
@@ -194,6 +199,7 @@ const en: Strings<Translation> = {
       app: 'App',
       voicemail: 'Voicemail',
       patrol: 'Patrol',
+      inspection: 'Inspection',
     },
     woStatus: {
       pending: 'To dispatch',
@@ -1274,6 +1280,8 @@ const en: Strings<Translation> = {
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
       ticket_urged: 'Resident chased',
+      assets_missed: 'Missed inspections',
+      assets_warranty: 'Warranty ending',
     },
   },
   incidents: {

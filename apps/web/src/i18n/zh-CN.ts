@@ -1,3 +1,4 @@
+import assetsPart from './parts/assets';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
@@ -15,6 +16,7 @@ import settingDefs from './parts/settingDefs';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
+  ...assetsPart.zh,
   ...bindings.zh,
   ...cctools.zh,
   ...broadcasts.zh,
@@ -147,6 +149,9 @@ const zhCN = {
       technician_unavailable: '该人员当前无法接单（技能、在岗或负荷不符）',
       no_technician_available: '暂无可派人员：没有在岗、具备技能且未满负荷的人员',
       ticket_not_editable: '已关闭或已取消的工单不能更正，请先重开',
+      qr_unknown: '无法识别的二维码',
+      qr_other_project: '该标签属于其他项目',
+      invalid_answer: '检查项答案有误',
     },
   },
   vocab: {
@@ -180,6 +185,7 @@ const zhCN = {
       app: 'App',
       voicemail: '语音留言',
       patrol: '巡检发现',
+      inspection: '巡检',
     },
     woStatus: {
       pending: '待派单',
@@ -1209,6 +1215,8 @@ const zhCN = {
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',
       ticket_urged: '催单',
+      assets_missed: '巡检漏检预警',
+      assets_warranty: '保修到期提醒',
     },
   },
   incidents: {

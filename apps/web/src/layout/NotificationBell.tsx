@@ -86,6 +86,10 @@ export function NotificationBell({ techView = false, dark = false }: { techView?
     else if (n.workOrderId && can('workorders.execute')) void navigate(`/tech/wo/${n.workOrderId}`);
     // A 投诉预警 is about a building or a trend, not one ticket: to the warnings of the ledger.
     else if (n.kind === 'complaint.warning' && can('tickets.read')) void navigate('/complaints?tab=warnings');
+    // 工程: a plan's missed run opens the task board's warnings, a warranty the ledger's filter.
+    else if (n.kind === 'assets.missed' && can('assets.read')) void navigate('/assets/tasks?warned=1');
+    else if (n.kind === 'assets.warranty' && can('assets.read'))
+      void navigate('/assets/equipment?warranty=1');
     // A technician's 督办 shows on his phone view (he cannot open the ticket).
     else if (n.kind.startsWith('supervision.') && techView) void navigate('/tech');
   };

@@ -27,6 +27,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@guanjia/shared';
@@ -158,6 +159,38 @@ export function useNavItems(): NavItem[] {
             icon: <SolutionOutlined />,
             label: t('quality.nav.mine'),
             permission: 'tickets.write',
+          },
+        ],
+      },
+      {
+        key: 'assets',
+        icon: <ToolOutlined />,
+        label: t('assets.nav.section'),
+        permission: 'assets.read',
+        children: [
+          {
+            key: '/assets/equipment',
+            icon: <ToolOutlined />,
+            label: t('assets.nav.equipment'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/plans',
+            icon: <CalendarOutlined />,
+            label: t('assets.nav.plans'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/tasks',
+            icon: <ProfileOutlined />,
+            label: t('assets.nav.tasks'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/assets/report',
+            icon: <BarChartOutlined />,
+            label: t('assets.nav.report'),
+            permission: 'assets.read',
           },
         ],
       },

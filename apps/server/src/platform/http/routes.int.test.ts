@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetListCases, assetRecordsOfB, assetScopeCases } from '../../modules/assets/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
@@ -116,8 +117,10 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     question: '乙方大厦快递柜坏了找谁修？',
   });
   const complaints = await complaintRecordsOfB(server, admin);
+  const assets = await assetRecordsOfB(server, admin);
   return {
     ...complaints,
+    ...assets,
     binding: binding!.id,
     mailAttachment: await mailAttachmentOfB(server, admin),
     rule: (rule.json() as { id: number }).id,
@@ -266,6 +269,8 @@ const fill = (url: string) =>
 
 /** Routes whose records are company-level (roles, the caller itself) rather than project data. */
 const COMPANY_LEVEL = new Set([
+  // The §3.8 plan templates are product content, the same for every project.
+  'GET /api/maintenance-plans/templates',
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'PATCH /api/auth/me',
@@ -380,6 +385,7 @@ function scopeCases(): Record<string, ScopeCase[]> {
     'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
     'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
     'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
+    ...assetScopeCases(f.projectB, b),
   };
 }
 
@@ -771,6 +777,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints': ['/api/complaints?pageSize=200', [b.complaint]],
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
+    ...assetListCases(b),
   };
 }
 

@@ -103,6 +103,7 @@ const zh = {
       app: 'App',
       voicemail: '留言',
       patrol: '巡查',
+      inspection: '巡检',
     },
   },
 };
@@ -211,6 +212,7 @@ const en: typeof zh = {
       app: 'App',
       voicemail: 'Voicemail',
       patrol: 'Patrol',
+      inspection: 'Inspection',
     },
   },
 };

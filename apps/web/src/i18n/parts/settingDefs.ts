@@ -180,6 +180,16 @@ const zh = {
         name: '投诉结果审核角色',
         hint: '投诉处理结果须经这些角色审核后才能回访办结',
       },
+      assets_warrantyReminderDays: {
+        name: '设备保修到期提醒天数',
+        hint: '设备保修期满前这些天提醒工程主管（Q72：保修期满前一个月提醒）',
+      },
+      assets_planHorizonDays: { name: '巡检任务提前生成天数', hint: '维保/巡检计划的任务提前生成的天数' },
+      assets_missedWarningCount: {
+        name: '连续漏检预警次数',
+        hint: '一个计划最近连续这么多次任务漏检时，向工程主管预警',
+      },
+      assets_warningRoles: { name: '工程预警接收角色', hint: '连续漏检预警和保修到期提醒通知这些角色' },
       incidents_plannedAnnounceHours: {
         name: '计划停水停电提前通知',
         hint: '计划停水停电开始前该小时数通知住户；登记时已不足则立即通知',
@@ -474,6 +484,22 @@ const en: typeof zh = {
       complaints_reviewRoles: {
         name: 'Complaint result reviewers',
         hint: 'Roles that approve a complaint’s handling result before the callback',
+      },
+      assets_warrantyReminderDays: {
+        name: 'Warranty reminder (days)',
+        hint: 'Remind the engineering supervisor this many days before a warranty ends (Q72: one month)',
+      },
+      assets_planHorizonDays: {
+        name: 'Inspection tasks ahead (days)',
+        hint: 'Tasks of maintenance and inspection plans are generated this many days ahead',
+      },
+      assets_missedWarningCount: {
+        name: 'Missed inspections before a warning',
+        hint: 'Warn the engineering supervisor when a plan’s last this many tasks were all missed',
+      },
+      assets_warningRoles: {
+        name: 'Engineering warnings go to',
+        hint: 'Roles told of missed-plan warnings and ending warranties',
       },
       incidents_plannedAnnounceHours: {
         name: 'Planned outage notice',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Page, WorkOrderListItem, WorkOrderView } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { PriorityTag, WorkOrderStatusTag } from '../../components/ServiceTags';
 import { DeadlineTag } from '../../components/SlaCountdown';
@@ -100,6 +101,7 @@ export default function TechHomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { can } = useAuth();
   const onError = useApiError();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -148,6 +150,20 @@ export default function TechHomePage() {
 
   return (
     <div data-testid="tech-home">
+      {can('inspections.execute') && (
+        <Segmented
+          block
+          size="large"
+          value="work"
+          onChange={(v) => v === 'inspections' && navigate('/tech/inspections')}
+          options={[
+            { value: 'work', label: t('assets.tech.myWork') },
+            { value: 'inspections', label: t('assets.tech.inspections') },
+          ]}
+          style={{ marginBottom: 12 }}
+          data-testid="tech-inspections-link"
+        />
+      )}
       <MySupervisions />
       <Segmented<Tab>
         block

@@ -175,6 +175,22 @@ export const EXACT: Record<string, string> = {
   'This person is already bound to the unit': '已绑定该房屋，无需重复申请',
   'This person is not in the household of the unit': '该成员不在本户',
   'Ask the service desk to remove yourself from a unit': '移除本人请到服务中心办理',
+  // 工程管理 (issue 16)
+  'Equipment code already used in this project': '本项目已有该设备编号',
+  'This is not a Guanjia label': '这不是本系统的二维码标签',
+  'This label belongs to another project': '该标签属于其他项目，不能在本项目扫码',
+  'Inspection task already completed': '该巡检任务已完成，不能重复提交',
+  'Unknown checklist item': '检查表中没有该检查项',
+  'A checklist answer is missing or of the wrong kind':
+    '检查项答案缺失或类型不符（合格项填合格/不合格，读数项填数值，必拍项需照片）',
+  'Checklist item ids must be unique': '检查项编号不能重复',
+  'A reading’s minimum is above its maximum': '读数下限不能高于上限',
+  'Choose the equipment of the plan': '请选择计划对应的设备',
+  'Choose the equipment type of the plan': '请填写计划对应的设备类型',
+  'Equipment not in this project': '设备不属于本项目',
+  'The workbook has no sheet': '文件中没有工作表',
+  'The first row must carry the ledger headers (设备编号, 设备名称, 系统 …); export the ledger for a template':
+    '第一行须为台账表头（设备编号、设备名称、系统……），可先导出台账作为模板',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
@@ -222,6 +238,10 @@ export const NOUNS: Record<string, string> = {
   User: '用户',
   Webhook: 'Webhook',
   'Work order': '派工单',
+  Equipment: '设备',
+  'Inspection task': '巡检任务',
+  'Maintenance plan': '维保计划',
+  Checklist: '检查表',
 };
 
 /** Actions of the ticket, work-order and notice state machines, for "X is not possible from Y". */
