@@ -14,6 +14,7 @@ export * from './modules/mail/schema';
 export * from './modules/notices/schema';
 export * from './modules/notifications/schema';
 export * from './modules/org/schema';
+export * from './modules/patrol/schema';
 export * from './modules/portal/schema';
 export * from './modules/quality/schema';
 export * from './modules/reports/schema';

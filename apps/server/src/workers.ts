@@ -5,6 +5,7 @@ import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
 import { registerMailJobs } from './modules/mail/imap-poll';
 import { registerCampaignJobs } from './modules/notices/campaigns';
+import { registerPatrolJobs } from './modules/patrol/generate-patrols';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerReapplyJob } from './modules/sla/reapply';
@@ -29,6 +30,7 @@ export function registerWorkers(services: Services): void {
   registerCampaignJobs(services);
   registerMailJobs(services);
   registerWebItemRouting(services);
+  registerPatrolJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

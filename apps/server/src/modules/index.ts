@@ -15,6 +15,7 @@ import { mailRoutes } from './mail/routes';
 import { noticeRoutes } from './notices/routes';
 import { notificationRoutes } from './notifications/routes';
 import { orgRoutes } from './org/routes';
+import { patrolRoutes } from './patrol/routes';
 import { bindingDeskRoutes } from './portal/binding-routes';
 import { portalRoutes } from './portal/routes';
 import { qualityRoutes } from './quality/routes';
@@ -62,4 +63,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
+  await app.register(patrolRoutes);
 }

@@ -12,6 +12,7 @@ export * from './ivr';
 export * from './knowledge';
 export * from './mail';
 export * from './notices';
+export * from './patrol';
 export * from './platform';
 export * from './portal';
 export * from './quality';

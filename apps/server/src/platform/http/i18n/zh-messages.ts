@@ -175,6 +175,18 @@ export const EXACT: Record<string, string> = {
   'This person is already bound to the unit': '已绑定该房屋，无需重复申请',
   'This person is not in the household of the unit': '该成员不在本户',
   'Ask the service desk to remove yourself from a unit': '移除本人请到服务中心办理',
+  // Patrols, stock and contractors (工程管理)
+  'A point code is used twice': '巡检点编号重复',
+  'A point code is used on another route': '该巡检点编号已在其他路线使用',
+  'The route has patrols; switch it off instead': '该路线已有巡检记录，不能删除，请改为停用',
+  'This is not a Guanjia label': '这不是本系统的二维码标签',
+  'This label is not a patrol point': '该标签不是巡检点',
+  'This point belongs to another project, not to this patrol': '该巡检点属于其他项目，不属于本次巡检',
+  'This point is not on the route of this patrol': '该点不在本次巡检的路线上',
+  'The patrol is closed; the point was missed': '本次巡检已结束，该点已记为漏检',
+  'The patrol has not started yet': '本次巡检尚未开始',
+  'a point needs an offset or a clock window': '巡检点须填写相对开始的分钟数或时段',
+//ENGINEERING-MORE
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
@@ -199,6 +211,8 @@ export const NOUNS: Record<string, string> = {
   'Mail configuration': '邮件配置',
   Incident: '停水停电事件',
   Notice: '通知公告',
+  Patrol: '巡检',
+  'Patrol route': '巡检路线',
   Notification: '消息',
   'Notification channels': '消息通知渠道',
   Project: '项目',
@@ -295,6 +309,10 @@ export const BY_CODE: Record<string, string> = {
   ticket_not_open: '只有未办结的工单可以催办',
   invalid_upload: '照片引用无效',
   internal: '服务器内部错误',
+  not_a_label: '这不是本系统的二维码标签',
+  not_a_patrol_point: '该标签不是巡检点',
+  other_project: '该标签属于其他项目',
+  not_on_route: '该点不在本次巡检的路线上',
 };
 
 /** Last resort: a code nobody has named yet. */
