@@ -2,6 +2,7 @@ import type { App } from '../platform/http/app-types';
 import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
+import { contractorRoutes } from './contractors/routes';
 import { channelRoutes } from './delivery/channel-routes';
 import { deliveryRoutes } from './delivery/routes';
 import { dispatchRoutes } from './dispatch/routes';
@@ -23,6 +24,7 @@ import { reportRoutes } from './reports/routes';
 import { residentRoutes } from './residents/routes';
 import { scriptRoutes } from './scripts/routes';
 import { slaRoutes } from './sla/routes';
+import { stockRoutes } from './stock/routes';
 import { staffRoutes } from './staff/routes';
 import { agentRoutes } from './telephony/agent-routes';
 import { telephonyRoutes } from './telephony/routes';
@@ -64,4 +66,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
   await app.register(patrolRoutes);
+  await app.register(stockRoutes);
+  await app.register(contractorRoutes);
 }

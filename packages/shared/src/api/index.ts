@@ -2,6 +2,7 @@
 export * from './broadcasts';
 export * from './common';
 export * from './complaints';
+export * from './contractors';
 export * from './delivery';
 export * from './dispatch';
 export * from './estate';
@@ -21,6 +22,7 @@ export * from './residents';
 export * from './sla';
 export * from './sla-clocks';
 export * from './staff';
+export * from './stock';
 export * from './telephony';
 export * from './tickets';
 export * from './uploads';

@@ -186,7 +186,17 @@ export const EXACT: Record<string, string> = {
   'The patrol is closed; the point was missed': '本次巡检已结束，该点已记为漏检',
   'The patrol has not started yet': '本次巡检尚未开始',
   'a point needs an offset or a clock window': '巡检点须填写相对开始的分钟数或时段',
-//ENGINEERING-MORE
+  'a stock-out needs the work order number (W-25)': '领用须填写维修单号（W-25）',
+  'Material not in this project': '该物料不在本项目中',
+  'No work order with this number in the project': '本项目没有该单号的派工单',
+  'Not enough in stock': '库存不足',
+  'This month already has a stocktake': '本月已有盘点单',
+  'The stocktake is closed': '该盘点单已结束',
+  'Materials not on this stocktake': '部分物料不在本盘点单中',
+  'a visit is signed in against a task or a work order': '签到须关联巡检任务或派工单',
+  'Contractor not in this project': '该维保单位不在本项目中',
+  'The visit is already signed out': '该来访已签退',
+  'This contractor is already evaluated for the month; edit that evaluation': '该单位本月已评价，请修改原评价',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
@@ -211,7 +221,13 @@ export const NOUNS: Record<string, string> = {
   'Mail configuration': '邮件配置',
   Incident: '停水停电事件',
   Notice: '通知公告',
+  Contract: '合同',
+  Contractor: '维保单位',
+  Evaluation: '月度评价',
+  Visit: '来访签到',
+  Material: '物料',
   Patrol: '巡检',
+  Stocktake: '盘点单',
   'Patrol route': '巡检路线',
   Notification: '消息',
   'Notification channels': '消息通知渠道',
