@@ -4,6 +4,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -26,6 +27,7 @@ const en: Strings<Translation> = {
   ...delivery.en,
   ...jobcard.en,
   ...mail.en,
+  ...engineeringOps.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',

@@ -4,6 +4,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -23,6 +24,7 @@ const zhCN = {
   ...delivery.zh,
   ...jobcard.zh,
   ...mail.zh,
+  ...engineeringOps.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',

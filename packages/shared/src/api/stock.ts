@@ -135,11 +135,19 @@ export const createStocktakeBody = z.object({ projectId: z.number().int().positi
 export const countStocktakeBody = z.object({
   version: z.number().int().positive(),
   lines: z
-    .array(z.object({ materialId: z.number().int().positive(), countedQty: z.number().int().min(0).max(10_000_000) }))
+    .array(
+      z.object({
+        materialId: z.number().int().positive(),
+        countedQty: z.number().int().min(0).max(10_000_000),
+      }),
+    )
     .max(2000),
 });
 export const closeStocktakeBody = z.object({ version: z.number().int().positive() });
-export const stocktakeListQuery = z.object({ projectId: z.coerce.number().int().positive().optional(), ...pageFields });
+export const stocktakeListQuery = z.object({
+  projectId: z.coerce.number().int().positive().optional(),
+  ...pageFields,
+});
 
 export const stocktakeLineSchema = z.object({
   materialId: z.number(),

@@ -26,7 +26,9 @@ export function sendContractorsXlsx(reply: FastifyReply, items: Contractor[], to
     filename: '维保单位一览表.xlsx',
     sheetName: '维保单位',
     columns,
-    rows: items.flatMap((c): Row[] => (c.contracts.length ? c.contracts.map((k) => ({ c, k })) : [{ c, k: null }])),
+    rows: items.flatMap((c): Row[] =>
+      c.contracts.length ? c.contracts.map((k) => ({ c, k })) : [{ c, k: null }],
+    ),
     total,
   });
 }

@@ -7,11 +7,12 @@ import { notFound } from '../../platform/http/errors';
 import { getSetting } from '../../platform/settings/get-setting';
 import { scopeIds } from '../org/queries';
 import { projectZone } from '../patrol/route-queries';
-import { contractorContracts, contractorEvaluations, type ContractorRow, contractors } from './schema';
+import { type ContractorRow, contractorContracts, contractorEvaluations, contractors } from './schema';
 import { CONTRACT_EXPIRY_DAYS } from './settings';
 
 const DAY = 86_400_000;
-const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
+const dayNumber = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
 
 export async function contractorInScope(db: DbOrTx, auth: AuthContext, id: number, lock = false) {
   const query = db.select().from(contractors).where(eq(contractors.id, id));
@@ -21,7 +22,11 @@ export async function contractorInScope(db: DbOrTx, auth: AuthContext, id: numbe
   return row;
 }
 
-export async function presentContractors(db: DbOrTx, rows: ContractorRow[], now: Date): Promise<Contractor[]> {
+export async function presentContractors(
+  db: DbOrTx,
+  rows: ContractorRow[],
+  now: Date,
+): Promise<Contractor[]> {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const first = rows[0]!;
@@ -96,5 +101,10 @@ export async function listContractors(
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(contractors).where(where),
   ]);
-  return { items: await presentContractors(db, rows, now), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: await presentContractors(db, rows, now),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

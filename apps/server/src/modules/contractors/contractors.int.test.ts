@@ -16,35 +16,56 @@ beforeAll(async () => {
   t = await createTestServer();
   t.clock.set(at('2026-11-10T09:00:00'));
   [admin, tech] = await Promise.all([t.login('admin'), t.login('tech_a')]);
-  otis = await ok<Contractor>(t, 'POST', '/api/contractors', admin, {
-    projectId: t.fixture.projectA,
-    name: '奥的斯电梯（中国）有限公司',
-    trade: '电梯维保',
-    systems: ['电梯'],
-    contacts: [{ name: '周工', phone: '13900001111', role: '现场负责人' }],
-    credentials: '特种设备作业人员证 T2024-0311',
-  }, 201);
-  const ticket = await ok<TicketView>(t, 'POST', '/api/tickets', admin, {
-    projectId: t.fixture.projectA,
-    type: '报修',
-    unitId: t.fixture.unitsA[0],
-    description: '2号梯平层不准',
-    contactPhone: '13812345678',
-  }, 201);
+  otis = await ok<Contractor>(
+    t,
+    'POST',
+    '/api/contractors',
+    admin,
+    {
+      projectId: t.fixture.projectA,
+      name: '奥的斯电梯（中国）有限公司',
+      trade: '电梯维保',
+      systems: ['电梯'],
+      contacts: [{ name: '周工', phone: '13900001111', role: '现场负责人' }],
+      credentials: '特种设备作业人员证 T2024-0311',
+    },
+    201,
+  );
+  const ticket = await ok<TicketView>(
+    t,
+    'POST',
+    '/api/tickets',
+    admin,
+    {
+      projectId: t.fixture.projectA,
+      type: '报修',
+      unitId: t.fixture.unitsA[0],
+      description: '2号梯平层不准',
+      contactPhone: '13812345678',
+    },
+    201,
+  );
   woNumber = ticket.workOrders[0]!.number;
 });
 afterAll(async () => t?.close());
 
 describe('a maintenance contractor (W-27)', () => {
   it('keeps contracts and flags one ending within the reminder period', async () => {
-    await ok(t, 'POST', `/api/contractors/${otis.id}/contracts`, admin, {
-      title: '2026年度电梯维保合同',
-      scope: '6台直梯半月保养，故障30分钟到场',
-      startsOn: '2025-12-01',
-      endsOn: '2026-11-30',
-      amountFen: 8_640_000,
-      systems: ['电梯'],
-    }, 201);
+    await ok(
+      t,
+      'POST',
+      `/api/contractors/${otis.id}/contracts`,
+      admin,
+      {
+        title: '2026年度电梯维保合同',
+        scope: '6台直梯半月保养，故障30分钟到场',
+        startsOn: '2025-12-01',
+        endsOn: '2026-11-30',
+        amountFen: 8_640_000,
+        systems: ['电梯'],
+      },
+      201,
+    );
     const c = await ok<Contractor>(t, 'GET', `/api/contractors/${otis.id}`, admin);
     expect(c.contracts[0]).toMatchObject({ daysLeft: 20, expiring: true, amountFen: 8_640_000 });
     const bad = await t.request('POST', `/api/contractors/${otis.id}/contracts`, {
@@ -52,41 +73,73 @@ describe('a maintenance contractor (W-27)', () => {
       body: { title: 'x', startsOn: '2026-12-01', endsOn: '2026-01-01', amountFen: 1 },
     });
     expect(bad.statusCode).toBe(400);
-    const stale = await t.request('PATCH', `/api/contractors/${otis.id}`, { token: admin, body: { version: 1, trade: 'x' } });
+    const stale = await t.request('PATCH', `/api/contractors/${otis.id}`, {
+      token: admin,
+      body: { version: 1, trade: 'x' },
+    });
     expect(stale.statusCode).toBe(409);
   });
 
   it('signs a visit in against a work order and out with the site check; the duty room may do it', async () => {
     const noRef = await t.request('POST', '/api/contractor-visits', {
       token: tech,
-      body: { projectId: t.fixture.projectA, contractorId: otis.id, visitorName: '周工', purpose: '半月保养' },
+      body: {
+        projectId: t.fixture.projectA,
+        contractorId: otis.id,
+        visitorName: '周工',
+        purpose: '半月保养',
+      },
     });
     expect(noRef.statusCode).toBe(400);
-    const v = await ok<ContractorVisit>(t, 'POST', '/api/contractor-visits', tech, {
-      projectId: t.fixture.projectA,
-      contractorId: otis.id,
-      visitorName: '周工',
-      headcount: 2,
-      purpose: '2号梯平层调整',
+    const v = await ok<ContractorVisit>(
+      t,
+      'POST',
+      '/api/contractor-visits',
+      tech,
+      {
+        projectId: t.fixture.projectA,
+        contractorId: otis.id,
+        visitorName: '周工',
+        headcount: 2,
+        purpose: '2号梯平层调整',
+        workOrderNumber: woNumber,
+        inspectionTaskId: 12345,
+        safetyBriefing: true,
+        escortId: t.fixture.users.tech_a,
+      },
+      201,
+    );
+    expect(v).toMatchObject({
       workOrderNumber: woNumber,
       inspectionTaskId: 12345,
-      safetyBriefing: true,
-      escortId: t.fixture.users.tech_a,
-    }, 201);
-    expect(v).toMatchObject({ workOrderNumber: woNumber, inspectionTaskId: 12345, escortName: '维修工甲', signedOutAt: null });
+      escortName: '维修工甲',
+      signedOutAt: null,
+    });
     t.clock.set(at('2026-11-10T11:30:00'));
-    const out = await ok<ContractorVisit>(t, 'POST', `/api/contractor-visits/${v.id}/sign-out`, tech, { siteChecked: true });
+    const out = await ok<ContractorVisit>(t, 'POST', `/api/contractor-visits/${v.id}/sign-out`, tech, {
+      siteChecked: true,
+    });
     expect(out.signedOutAt).toBe(at('2026-11-10T11:30:00').toISOString());
-    const twice = await t.request('POST', `/api/contractor-visits/${v.id}/sign-out`, { token: tech, body: { siteChecked: true } });
+    const twice = await t.request('POST', `/api/contractor-visits/${v.id}/sign-out`, {
+      token: tech,
+      body: { siteChecked: true },
+    });
     expect(twice.statusCode).toBe(409);
-    await ok(t, 'POST', '/api/contractor-visits', tech, {
-      projectId: t.fixture.projectA,
-      contractorId: otis.id,
-      visitorName: '李工',
-      purpose: '半月保养',
-      workOrderNumber: woNumber,
-      safetyBriefing: false,
-    }, 201);
+    await ok(
+      t,
+      'POST',
+      '/api/contractor-visits',
+      tech,
+      {
+        projectId: t.fixture.projectA,
+        contractorId: otis.id,
+        visitorName: '李工',
+        purpose: '半月保养',
+        workOrderNumber: woNumber,
+        safetyBriefing: false,
+      },
+      201,
+    );
   });
 
   it('scores the month from its items, suggested by the visits; once per month', async () => {
@@ -98,12 +151,19 @@ describe('a maintenance contractor (W-27)', () => {
     );
     expect(suggestion.visits).toBe(2);
     expect(suggestion.items.find((i) => i.key === 'safetyBriefing')?.score).toBe(7.5);
-    const e = await ok<ContractorEvaluation>(t, 'POST', '/api/contractor-evaluations', admin, {
-      contractorId: otis.id,
-      month: '2026-11',
-      scores: Object.fromEntries(suggestion.items.map((i) => [i.key, i.score])),
-      note: '一次未做安全交底',
-    }, 201);
+    const e = await ok<ContractorEvaluation>(
+      t,
+      'POST',
+      '/api/contractor-evaluations',
+      admin,
+      {
+        contractorId: otis.id,
+        month: '2026-11',
+        scores: Object.fromEntries(suggestion.items.map((i) => [i.key, i.score])),
+        note: '一次未做安全交底',
+      },
+      201,
+    );
     expect(e).toMatchObject({ total: 83, grade: '合格', settlementPercent: 100 });
     const again = await t.request('POST', '/api/contractor-evaluations', {
       token: admin,
@@ -115,9 +175,14 @@ describe('a maintenance contractor (W-27)', () => {
       scores: { quality: 10, safetyBriefing: 0 },
     });
     expect(edited).toMatchObject({ total: 65, grade: '待改进', settlementPercent: 95 });
-    const summary = await contractorMonthSummary(t.services.database.db, { projectId: t.fixture.projectA, month: '2026-11' });
+    const summary = await contractorMonthSummary(t.services.database.db, {
+      projectId: t.fixture.projectA,
+      month: '2026-11',
+    });
     expect(summary.contractors[0]).toMatchObject({ visits: 2, total: 65, grade: '待改进' });
-    const xlsx = await t.request('GET', `/api/contractors/export.xlsx?projectId=${t.fixture.projectA}`, { token: admin });
+    const xlsx = await t.request('GET', `/api/contractors/export.xlsx?projectId=${t.fixture.projectA}`, {
+      token: admin,
+    });
     expect(xlsx.headers['x-total-count']).toBe('1');
   });
 });

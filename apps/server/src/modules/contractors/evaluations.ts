@@ -3,6 +3,7 @@ import type { ContractorEvaluation, ContractorMonthSummary, CreateEvaluationBody
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { userActor } from '../../platform/auth/actor';
 import type { AuthContext } from '../../platform/auth/context';
+import { assertInScope } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
 import type { DbOrTx } from '../../platform/db/client';
 import { checkVersion } from '../../platform/db/versioning';
@@ -10,7 +11,6 @@ import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { conflict, notFound } from '../../platform/http/errors';
 import { getSetting } from '../../platform/settings/get-setting';
-import { assertInScope } from '../../platform/auth/context';
 import { scopeIds } from '../org/queries';
 import { nextMonth } from '../patrol/patrol-queries';
 import { projectZone } from '../patrol/route-queries';
@@ -23,7 +23,10 @@ type Ctx = Pick<Services, 'database' | 'clock'>;
 
 async function rules(db: DbOrTx, companyId: number, projectId: number) {
   const scope = { companyId, projectId };
-  const [items, bands] = await Promise.all([getSetting(db, EVALUATION_ITEMS, scope), getSetting(db, EVALUATION_BANDS, scope)]);
+  const [items, bands] = await Promise.all([
+    getSetting(db, EVALUATION_ITEMS, scope),
+    getSetting(db, EVALUATION_BANDS, scope),
+  ]);
   return { items, bands };
 }
 
@@ -42,14 +45,22 @@ async function visitsOf(db: DbOrTx, contractorId: number, projectId: number, mon
     );
 }
 
-export async function suggestEvaluation(db: DbOrTx, auth: AuthContext, q: { contractorId: number; month: string }) {
+export async function suggestEvaluation(
+  db: DbOrTx,
+  auth: AuthContext,
+  q: { contractorId: number; month: string },
+) {
   const c = await contractorInScope(db, auth, q.contractorId);
   const { items } = await rules(db, c.companyId, c.projectId);
   const visits = await visitsOf(db, c.id, c.projectId, q.month);
   return {
     items: suggestScores(
       items,
-      visits.map((v) => ({ safetyBriefing: v.safetyBriefing, siteChecked: v.siteChecked, signedOut: Boolean(v.signedOutAt) })),
+      visits.map((v) => ({
+        safetyBriefing: v.safetyBriefing,
+        siteChecked: v.siteChecked,
+        signedOut: Boolean(v.signedOutAt),
+      })),
     ),
     visits: visits.length,
   };
@@ -100,7 +111,11 @@ export async function editEvaluation(
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const [found] = await tx.select().from(contractorEvaluations).where(eq(contractorEvaluations.id, id)).for('update');
+    const [found] = await tx
+      .select()
+      .from(contractorEvaluations)
+      .where(eq(contractorEvaluations.id, id))
+      .for('update');
     if (!found) throw notFound('Evaluation');
     assertInScope(auth, found.projectId, 'Evaluation');
     const e = checkVersion(found, body.version, 'Evaluation');
@@ -109,7 +124,15 @@ export async function editEvaluation(
     const r = scoreEvaluation(items, scores, bands);
     const [row] = await tx
       .update(contractorEvaluations)
-      .set({ items: r.items, total: r.total, grade: r.grade, settlementPercent: r.settlementPercent, note: body.note ?? e.note, updatedAt: now, version: e.version + 1 })
+      .set({
+        items: r.items,
+        total: r.total,
+        grade: r.grade,
+        settlementPercent: r.settlementPercent,
+        note: body.note ?? e.note,
+        updatedAt: now,
+        version: e.version + 1,
+      })
       .where(eq(contractorEvaluations.id, e.id))
       .returning();
     await recordEvent(tx, userActor(auth), now, {
@@ -128,8 +151,15 @@ export async function presentEvaluations(db: DbOrTx, rows: EvaluationRow[]): Pro
   const ids = [...new Set(rows.map((r) => r.contractorId))];
   const people = [...new Set(rows.map((r) => r.evaluatedById).filter((x): x is number => x !== null))];
   const [names, who] = await Promise.all([
-    ids.length ? db.select({ id: contractors.id, name: contractors.name }).from(contractors).where(inArray(contractors.id, ids)) : [],
-    people.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people)) : [],
+    ids.length
+      ? db
+          .select({ id: contractors.id, name: contractors.name })
+          .from(contractors)
+          .where(inArray(contractors.id, ids))
+      : [],
+    people.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, people))
+      : [],
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -151,7 +181,14 @@ export async function presentEvaluations(db: DbOrTx, rows: EvaluationRow[]): Pro
 export async function listEvaluations(
   db: DbOrTx,
   auth: AuthContext,
-  q: { projectId?: number; contractorId?: number; month?: string; ids?: number[]; page: number; pageSize: number },
+  q: {
+    projectId?: number;
+    contractorId?: number;
+    month?: string;
+    ids?: number[];
+    page: number;
+    pageSize: number;
+  },
 ) {
   const scope = q.projectId ? scopeIds(auth).filter((id) => id === q.projectId) : scopeIds(auth);
   const parts: (SQL | undefined)[] = [inArray(contractorEvaluations.projectId, scope.length ? scope : [-1])];
@@ -169,17 +206,29 @@ export async function listEvaluations(
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(contractorEvaluations).where(where),
   ]);
-  return { items: await presentEvaluations(db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: await presentEvaluations(db, rows),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /**
  * R12's contractor part: each active contractor's visits and evaluation for the month. Called by the
  * maintenance report; the caller checks the project is in scope.
  */
-export async function contractorMonthSummary(db: DbOrTx, q: { projectId: number; month: string }): Promise<ContractorMonthSummary> {
+export async function contractorMonthSummary(
+  db: DbOrTx,
+  q: { projectId: number; month: string },
+): Promise<ContractorMonthSummary> {
   const tz = await projectZone(db, q.projectId);
   const [list, evals, visits] = await Promise.all([
-    db.select().from(contractors).where(and(eq(contractors.projectId, q.projectId), eq(contractors.active, true))).orderBy(asc(contractors.id)),
+    db
+      .select()
+      .from(contractors)
+      .where(and(eq(contractors.projectId, q.projectId), eq(contractors.active, true)))
+      .orderBy(asc(contractors.id)),
     db
       .select()
       .from(contractorEvaluations)
@@ -211,6 +260,8 @@ export async function contractorMonthSummary(db: DbOrTx, q: { projectId: number;
   return {
     month: q.month,
     contractors: rows,
-    averageScore: scored.length ? Math.round(scored.reduce((s, r) => s + (r.total ?? 0), 0) / scored.length) : null,
+    averageScore: scored.length
+      ? Math.round(scored.reduce((s, r) => s + (r.total ?? 0), 0) / scored.length)
+      : null,
   };
 }

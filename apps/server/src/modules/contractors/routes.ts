@@ -33,7 +33,10 @@ import { createContractor, editContractor, saveContract } from './save-contracto
 import { listVisits, signInVisit, signOutVisit } from './visits';
 
 const tags = ['contractors'];
-const contractParams = z.object({ id: z.coerce.number().int().positive(), contractId: z.coerce.number().int().positive() });
+const contractParams = z.object({
+  id: z.coerce.number().int().positive(),
+  contractId: z.coerce.number().int().positive(),
+});
 
 /** 维保单位 (W-27): read with assets.read, kept with assets.write; the duty room signs visits in too. */
 export async function contractorRoutes(app: App): Promise<void> {
@@ -46,28 +49,46 @@ export async function contractorRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/contractors',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: contractorListQuery, response: { 200: contractorPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: contractorListQuery, response: { 200: contractorPageSchema } },
+    },
     async (request) => listContractors(db, currentAuth(request), request.query, now()),
   );
   app.get(
     '/api/contractors/export.xlsx',
     {
       onRequest: guard('assets.read', 'export.run'),
-      schema: { tags, querystring: contractorListQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxFile } },
+      schema: {
+        tags,
+        querystring: contractorListQuery.omit({ page: true, pageSize: true }),
+        response: { 200: xlsxFile },
+      },
     },
     async (request, reply) => {
-      const { items, total } = await listContractors(db, currentAuth(request), { ...request.query, page: 1, pageSize: 5000 }, now());
+      const { items, total } = await listContractors(
+        db,
+        currentAuth(request),
+        { ...request.query, page: 1, pageSize: 5000 },
+        now(),
+      );
       return sendContractorsXlsx(reply, items, total);
     },
   );
   app.get(
     '/api/contractors/:id',
-    { onRequest: guard('assets.read'), schema: { tags, params: idParam, response: { 200: contractorSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, params: idParam, response: { 200: contractorSchema } },
+    },
     async (request) => one(currentAuth(request), request.params.id),
   );
   app.post(
     '/api/contractors',
-    { onRequest: guard('assets.write'), schema: { tags, body: createContractorBody, response: { 201: contractorSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: createContractorBody, response: { 201: contractorSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const row = await createContractor(services, auth, request.body);
@@ -107,7 +128,13 @@ export async function contractorRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const auth = currentAuth(request);
-      const row = await saveContract(services, auth, request.params.id, request.body, request.params.contractId);
+      const row = await saveContract(
+        services,
+        auth,
+        request.params.id,
+        request.body,
+        request.params.contractId,
+      );
       const c = await one(auth, request.params.id);
       return c.contracts.find((k) => k.id === row.id)!;
     },
@@ -115,7 +142,10 @@ export async function contractorRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/contractor-visits',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: visitListQuery, response: { 200: visitPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: visitListQuery, response: { 200: visitPageSchema } },
+    },
     async (request) => listVisits(db, currentAuth(request), request.query),
   );
   app.post(
@@ -130,7 +160,10 @@ export async function contractorRoutes(app: App): Promise<void> {
   );
   app.post(
     '/api/contractor-visits/:id/sign-out',
-    { onRequest: signIn, schema: { tags, params: idParam, body: signOutBody, response: { 200: visitSchema } } },
+    {
+      onRequest: signIn,
+      schema: { tags, params: idParam, body: signOutBody, response: { 200: visitSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       const row = await signOutVisit(services, auth, request.params.id, request.body);
@@ -140,21 +173,32 @@ export async function contractorRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/contractor-evaluations',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: evaluationListQuery, response: { 200: evaluationPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: evaluationListQuery, response: { 200: evaluationPageSchema } },
+    },
     async (request) => listEvaluations(db, currentAuth(request), request.query),
   );
   app.get(
     '/api/contractor-evaluations/suggest',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: suggestQuery, response: { 200: evaluationSuggestionSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: suggestQuery, response: { 200: evaluationSuggestionSchema } },
+    },
     async (request) => suggestEvaluation(db, currentAuth(request), request.query),
   );
   app.post(
     '/api/contractor-evaluations',
-    { onRequest: guard('assets.write'), schema: { tags, body: createEvaluationBody, response: { 201: evaluationSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: createEvaluationBody, response: { 201: evaluationSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const row = await evaluateContractor(services, auth, request.body);
-      return reply.status(201).send((await listEvaluations(db, auth, { ids: [row.id], page: 1, pageSize: 1 })).items[0]!);
+      return reply
+        .status(201)
+        .send((await listEvaluations(db, auth, { ids: [row.id], page: 1, pageSize: 1 })).items[0]!);
     },
   );
   app.patch(

@@ -56,7 +56,13 @@ export async function editContractor(ctx: Ctx, auth: AuthContext, id: number, bo
 }
 
 /** A contract of the contractor (new, or an existing one replaced by `contractId`). */
-export async function saveContract(ctx: Ctx, auth: AuthContext, contractorId: number, body: ContractBody, contractId?: number) {
+export async function saveContract(
+  ctx: Ctx,
+  auth: AuthContext,
+  contractorId: number,
+  body: ContractBody,
+  contractId?: number,
+) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const c = await contractorInScope(tx, auth, contractorId, true);
@@ -74,7 +80,10 @@ export async function saveContract(ctx: Ctx, auth: AuthContext, contractorId: nu
         .values({ ...body, contractorId: c.id, projectId: c.projectId, createdAt: now })
         .returning();
     }
-    await tx.update(contractors).set({ version: c.version + 1, updatedAt: now }).where(eq(contractors.id, c.id));
+    await tx
+      .update(contractors)
+      .set({ version: c.version + 1, updatedAt: now })
+      .where(eq(contractors.id, c.id));
     await recordEvent(tx, userActor(auth), now, {
       action: contractId ? 'contract.updated' : 'contract.created',
       entityType: 'contractor',

@@ -15,7 +15,10 @@ export const contractors = pgTable(
     name: text('name').notNull(),
     trade: text('trade').notNull(),
     systems: jsonb('systems').$type<string[]>().notNull().default([]),
-    contacts: jsonb('contacts').$type<{ name: string; phone: string; role: string }[]>().notNull().default([]),
+    contacts: jsonb('contacts')
+      .$type<{ name: string; phone: string; role: string }[]>()
+      .notNull()
+      .default([]),
     credentials: text('credentials').notNull().default(''),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),

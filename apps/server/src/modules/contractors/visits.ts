@@ -52,18 +52,28 @@ export async function signInVisit(ctx: Ctx, auth: AuthContext, body: CreateVisit
       })
       .returning();
     await recordEvent(tx, userActor(auth), now, {
-      action: 'contractorVisit.signedIn',
+      action: 'contractor_visit.signedIn',
       entityType: 'contractor',
       entityId: c.id,
       projectId: c.projectId,
-      after: { visitId: row!.id, visitorName: body.visitorName, workOrderNumber: number, inspectionTaskId: body.inspectionTaskId ?? null },
+      after: {
+        visitId: row!.id,
+        visitorName: body.visitorName,
+        workOrderNumber: number,
+        inspectionTaskId: body.inspectionTaskId ?? null,
+      },
     });
     return row!;
   });
 }
 
 /** 签退 with the post-work site check (完工场地检查); once. */
-export async function signOutVisit(ctx: Ctx, auth: AuthContext, id: number, body: { siteChecked: boolean; note?: string }) {
+export async function signOutVisit(
+  ctx: Ctx,
+  auth: AuthContext,
+  id: number,
+  body: { siteChecked: boolean; note?: string },
+) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [v] = await tx.select().from(contractorVisits).where(eq(contractorVisits.id, id)).for('update');
@@ -72,11 +82,15 @@ export async function signOutVisit(ctx: Ctx, auth: AuthContext, id: number, body
     if (v.signedOutAt) throw conflict('The visit is already signed out');
     const [row] = await tx
       .update(contractorVisits)
-      .set({ signedOutAt: now, siteChecked: body.siteChecked, ...(body.note !== undefined ? { note: body.note } : {}) })
+      .set({
+        signedOutAt: now,
+        siteChecked: body.siteChecked,
+        ...(body.note !== undefined ? { note: body.note } : {}),
+      })
       .where(eq(contractorVisits.id, v.id))
       .returning();
     await recordEvent(tx, userActor(auth), now, {
-      action: 'contractorVisit.signedOut',
+      action: 'contractor_visit.signedOut',
       entityType: 'contractor',
       entityId: v.contractorId,
       projectId: v.projectId,
@@ -91,7 +105,14 @@ const escort = alias(users, 'escort');
 export async function listVisits(
   db: DbOrTx,
   auth: AuthContext,
-  q: { projectId?: number; contractorId?: number; month?: string; ids?: number[]; page: number; pageSize: number },
+  q: {
+    projectId?: number;
+    contractorId?: number;
+    month?: string;
+    ids?: number[];
+    page: number;
+    pageSize: number;
+  },
 ) {
   const scope = q.projectId ? scopeIds(auth).filter((id) => id === q.projectId) : scopeIds(auth);
   const parts: (SQL | undefined)[] = [inArray(contractorVisits.projectId, scope.length ? scope : [-1])];

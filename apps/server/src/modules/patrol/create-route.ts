@@ -32,8 +32,8 @@ export async function createRoute(
     if (!row) throw new Error('insert returned nothing');
     await writePoints(tx, row.id, row.projectId, body.points);
     await recordEvent(tx, userActor(auth), now, {
-      action: 'patrolRoute.created',
-      entityType: 'patrolRoute',
+      action: 'patrol_route.created',
+      entityType: 'patrol_route',
       entityId: row.id,
       projectId: row.projectId,
       after: {

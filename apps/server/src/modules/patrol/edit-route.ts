@@ -36,8 +36,8 @@ export async function editRoute(ctx: Ctx, auth: AuthContext, id: number, body: E
     }
     const changed = diff(r as Record<string, unknown>, fields as Record<string, unknown>);
     await recordEvent(tx, userActor(auth), now, {
-      action: 'patrolRoute.updated',
-      entityType: 'patrolRoute',
+      action: 'patrol_route.updated',
+      entityType: 'patrol_route',
       entityId: r.id,
       projectId: r.projectId,
       before: { ...(changed?.before ?? {}), ...(pointChange ? { points: pointChange.before } : {}) },
@@ -56,8 +56,8 @@ export async function deleteRoute(ctx: Ctx, auth: AuthContext, id: number, versi
     if ((walked?.n ?? 0) > 0) throw conflict('The route has patrols; switch it off instead');
     await tx.delete(patrolRoutes).where(eq(patrolRoutes.id, r.id));
     await recordEvent(tx, userActor(auth), now, {
-      action: 'patrolRoute.deleted',
-      entityType: 'patrolRoute',
+      action: 'patrol_route.deleted',
+      entityType: 'patrol_route',
       entityId: r.id,
       projectId: r.projectId,
       before: { name: r.name },

@@ -56,7 +56,14 @@ export async function listMaterials(
 ) {
   const scope = q.projectId ? scopeIds(auth).filter((id) => id === q.projectId) : scopeIds(auth);
   const parts: (SQL | undefined)[] = [inArray(materials.projectId, scope.length ? scope : [-1])];
-  if (q.q) parts.push(or(ilike(materials.name, `%${q.q}%`), ilike(materials.code, `%${q.q}%`), ilike(materials.spec, `%${q.q}%`)));
+  if (q.q)
+    parts.push(
+      or(
+        ilike(materials.name, `%${q.q}%`),
+        ilike(materials.code, `%${q.q}%`),
+        ilike(materials.spec, `%${q.q}%`),
+      ),
+    );
   if (q.low === 'true') parts.push(sql`${onHandSql} <= ${materials.minStock}`);
   const where = and(...parts);
   const [rows, [total]] = await Promise.all([
@@ -69,5 +76,10 @@ export async function listMaterials(
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(materials).where(where),
   ]);
-  return { items: await presentMaterials(db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: await presentMaterials(db, rows),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

@@ -22,7 +22,11 @@ export async function materialsReport(
   const from = wallClockInstant(`${q.month}-01`, '00:00', tz);
   const to = wallClockInstant(nextMonth(q.month), '00:00', tz);
   const [list, moves, dueDay] = await Promise.all([
-    db.select().from(materials).where(eq(materials.projectId, q.projectId)).orderBy(asc(materials.category), asc(materials.code)),
+    db
+      .select()
+      .from(materials)
+      .where(eq(materials.projectId, q.projectId))
+      .orderBy(asc(materials.category), asc(materials.code)),
     db
       .select()
       .from(stockMovements)

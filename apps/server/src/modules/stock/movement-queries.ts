@@ -82,7 +82,10 @@ export async function workOrderDraft(
     .where(and(eq(workOrders.projectId, q.projectId), eq(workOrders.number, q.workOrderNumber)));
   if (!wo) throw notFound('Work order');
   const [catalogue, drawn] = await Promise.all([
-    db.select().from(materials).where(and(eq(materials.projectId, q.projectId), eq(materials.active, true))),
+    db
+      .select()
+      .from(materials)
+      .where(and(eq(materials.projectId, q.projectId), eq(materials.active, true))),
     db
       .select({ materialId: stockMovements.materialId, delta: stockMovements.delta })
       .from(stockMovements)
@@ -93,7 +96,8 @@ export async function workOrderDraft(
   const lines = wo.materials.map((line) => {
     const item = line.item.trim();
     const match =
-      catalogue.find((m) => m.name === item) ?? catalogue.find((m) => `${m.name} ${m.spec}`.trim() === item || `${m.name}${m.spec}` === item);
+      catalogue.find((m) => m.name === item) ??
+      catalogue.find((m) => `${m.name} ${m.spec}`.trim() === item || `${m.name}${m.spec}` === item);
     const already = match ? Math.max(0, issued.get(match.id) ?? 0) : 0;
     const qty = Math.ceil(line.qty);
     return {

@@ -10,11 +10,17 @@ import { materialInScope } from './material-queries';
 import { deltaOf } from './rules/stock';
 import { stockMovements } from './schema';
 
+const MOVEMENT_ACTION = { in: 'stock.in', out: 'stock.out', return: 'stock.return' } as const;
+
 /**
  * 入库, 领用 or 退库. A stock-out must name a work order of the project by its number (W-25) and
  * cannot take more than is on hand; the material row is locked so two stock-outs cannot both pass.
  */
-export async function recordMovement(ctx: Pick<Services, 'database' | 'clock'>, auth: AuthContext, body: CreateMovementBody) {
+export async function recordMovement(
+  ctx: Pick<Services, 'database' | 'clock'>,
+  auth: AuthContext,
+  body: CreateMovementBody,
+) {
   assertInScope(auth, body.projectId, 'Project');
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
@@ -57,7 +63,7 @@ export async function recordMovement(ctx: Pick<Services, 'database' | 'clock'>, 
       .returning();
     if (!mv) throw new Error('insert returned nothing');
     await recordEvent(tx, userActor(auth), now, {
-      action: `stock.${body.kind}`,
+      action: MOVEMENT_ACTION[body.kind],
       entityType: 'material',
       entityId: m.id,
       projectId: m.projectId,

@@ -26,7 +26,7 @@ import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam } from '../../platform/http/pagination';
 import { createMaterial, editMaterial } from './create-material';
-import { materialInScope, presentMaterials, listMaterials } from './material-queries';
+import { listMaterials, materialInScope, presentMaterials } from './material-queries';
 import { materialsReport } from './materials-report';
 import { listMovements, workOrderDraft } from './movement-queries';
 import { recordMovement } from './record-movement';
@@ -52,7 +52,10 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/materials',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: materialListQuery, response: { 200: materialPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: materialListQuery, response: { 200: materialPageSchema } },
+    },
     async (request) => listMaterials(db, currentAuth(request), request.query),
   );
   app.get(
@@ -62,7 +65,10 @@ export async function stockRoutes(app: App): Promise<void> {
   );
   app.post(
     '/api/materials',
-    { onRequest: guard('assets.write'), schema: { tags, body: createMaterialBody, response: { 201: materialSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: createMaterialBody, response: { 201: materialSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const row = await createMaterial(services, auth, request.body);
@@ -84,16 +90,27 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/stock-movements',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: movementListQuery, response: { 200: movementPageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: movementListQuery, response: { 200: movementPageSchema } },
+    },
     async (request) => listMovements(db, currentAuth(request), request.query),
   );
   app.post(
     '/api/stock-movements',
-    { onRequest: guard('assets.write'), schema: { tags, body: createMovementBody, response: { 201: movementSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: createMovementBody, response: { 201: movementSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const mv = await recordMovement(services, auth, request.body);
-      const page = await listMovements(db, auth, { projectId: mv.projectId, materialId: mv.materialId, page: 1, pageSize: 1 });
+      const page = await listMovements(db, auth, {
+        projectId: mv.projectId,
+        materialId: mv.materialId,
+        page: 1,
+        pageSize: 1,
+      });
       return reply.status(201).send(page.items[0]!);
     },
   );
@@ -108,17 +125,26 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/stocktakes',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: stocktakeListQuery, response: { 200: stocktakePageSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: stocktakeListQuery, response: { 200: stocktakePageSchema } },
+    },
     async (request) => listStocktakes(db, currentAuth(request), request.query),
   );
   app.get(
     '/api/stocktakes/:id',
-    { onRequest: guard('assets.read'), schema: { tags, params: idParam, response: { 200: stocktakeSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, params: idParam, response: { 200: stocktakeSchema } },
+    },
     async (request) => stocktake(currentAuth(request), request.params.id),
   );
   app.post(
     '/api/stocktakes',
-    { onRequest: guard('assets.write'), schema: { tags, body: createStocktakeBody, response: { 201: stocktakeSchema } } },
+    {
+      onRequest: guard('assets.write'),
+      schema: { tags, body: createStocktakeBody, response: { 201: stocktakeSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const row = await openStocktake(services, auth, request.body);
@@ -152,7 +178,10 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/reports/materials',
-    { onRequest: guard('assets.read'), schema: { tags, querystring: materialsReportQuery, response: { 200: materialsReportSchema } } },
+    {
+      onRequest: guard('assets.read'),
+      schema: { tags, querystring: materialsReportQuery, response: { 200: materialsReportSchema } },
+    },
     async (request) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.query.projectId, 'Project');
@@ -161,11 +190,17 @@ export async function stockRoutes(app: App): Promise<void> {
   );
   app.get(
     '/api/reports/materials.xlsx',
-    { onRequest: guard('assets.read', 'export.run'), schema: { tags, querystring: materialsReportQuery, response: { 200: xlsxFile } } },
+    {
+      onRequest: guard('assets.read', 'export.run'),
+      schema: { tags, querystring: materialsReportQuery, response: { 200: xlsxFile } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.query.projectId, 'Project');
-      return sendMaterialsXlsx(reply, await materialsReport(db, { ...request.query, companyId: auth.companyId }));
+      return sendMaterialsXlsx(
+        reply,
+        await materialsReport(db, { ...request.query, companyId: auth.companyId }),
+      );
     },
   );
 }

@@ -18,7 +18,13 @@ export async function stocktakeInScope(db: DbOrTx, auth: AuthContext, id: number
 async function linesOf(db: DbOrTx, ids: number[]) {
   if (!ids.length) return [];
   return db
-    .select({ l: stocktakeLines, name: materials.name, spec: materials.spec, unit: materials.unit, code: materials.code })
+    .select({
+      l: stocktakeLines,
+      name: materials.name,
+      spec: materials.spec,
+      unit: materials.unit,
+      code: materials.code,
+    })
     .from(stocktakeLines)
     .innerJoin(materials, eq(materials.id, stocktakeLines.materialId))
     .where(inArray(stocktakeLines.stocktakeId, ids))

@@ -19,7 +19,14 @@ export async function openStocktake(ctx: Ctx, auth: AuthContext, body: { project
   return ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(stocktakes)
-      .values({ companyId: auth.companyId, projectId: body.projectId, month: body.month, createdById: auth.userId, createdAt: now, updatedAt: now })
+      .values({
+        companyId: auth.companyId,
+        projectId: body.projectId,
+        month: body.month,
+        createdById: auth.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict('This month already has a stocktake');
@@ -32,9 +39,16 @@ export async function openStocktake(ctx: Ctx, auth: AuthContext, body: { project
       list.map((m) => m.id),
     );
     if (list.length)
-      await tx.insert(stocktakeLines).values(
-        list.map((m) => ({ stocktakeId: row.id, materialId: m.id, bookQty: hand.get(m.id) ?? 0, priceFen: m.priceFen })),
-      );
+      await tx
+        .insert(stocktakeLines)
+        .values(
+          list.map((m) => ({
+            stocktakeId: row.id,
+            materialId: m.id,
+            bookQty: hand.get(m.id) ?? 0,
+            priceFen: m.priceFen,
+          })),
+        );
     await recordEvent(tx, userActor(auth), now, {
       action: 'stocktake.opened',
       entityType: 'stocktake',
@@ -60,7 +74,12 @@ export async function countStocktake(
     const known = await tx
       .select({ materialId: stocktakeLines.materialId })
       .from(stocktakeLines)
-      .where(and(eq(stocktakeLines.stocktakeId, s.id), inArray(stocktakeLines.materialId, body.lines.map((l) => l.materialId).concat(-1))));
+      .where(
+        and(
+          eq(stocktakeLines.stocktakeId, s.id),
+          inArray(stocktakeLines.materialId, body.lines.map((l) => l.materialId).concat(-1)),
+        ),
+      );
     const ok = new Set(known.map((k) => k.materialId));
     const bad = body.lines.filter((l) => !ok.has(l.materialId)).map((l) => l.materialId);
     if (bad.length) throw badRequest('Materials not on this stocktake', { materialIds: bad });

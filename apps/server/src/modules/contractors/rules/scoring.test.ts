@@ -33,13 +33,20 @@ describe('contractor evaluation (W-27)', () => {
 
   it('the total stays within 0–100 and never rises when an item drops', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...items.map((i) => i.key)), fc.integer({ min: -20, max: 120 })), (scores) => {
-        const r = scoreEvaluation(items, scores, bands);
-        expect(r.total).toBeGreaterThanOrEqual(0);
-        expect(r.total).toBeLessThanOrEqual(100);
-        const lower = scoreEvaluation(items, { ...scores, quality: Math.min(scores.quality ?? 30, 30) - 5 }, bands);
-        expect(lower.total).toBeLessThanOrEqual(r.total);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...items.map((i) => i.key)), fc.integer({ min: -20, max: 120 })),
+        (scores) => {
+          const r = scoreEvaluation(items, scores, bands);
+          expect(r.total).toBeGreaterThanOrEqual(0);
+          expect(r.total).toBeLessThanOrEqual(100);
+          const lower = scoreEvaluation(
+            items,
+            { ...scores, quality: Math.min(scores.quality ?? 30, 30) - 5 },
+            bands,
+          );
+          expect(lower.total).toBeLessThanOrEqual(r.total);
+        },
+      ),
     );
   });
 

@@ -13,7 +13,11 @@ export interface Bands {
  * weight: nothing was found wrong), the total rounded to a whole point, the band, and the share of
  * the fee paid at settlement.
  */
-export function scoreEvaluation(items: readonly EvaluationItem[], scores: Record<string, number>, bands: Bands) {
+export function scoreEvaluation(
+  items: readonly EvaluationItem[],
+  scores: Record<string, number>,
+  bands: Bands,
+) {
   const scored = items.map((item) => {
     const raw = scores[item.key];
     const score = raw === undefined ? item.weight : Math.min(item.weight, Math.max(0, raw));
@@ -24,7 +28,8 @@ export function scoreEvaluation(items: readonly EvaluationItem[], scores: Record
   // Items not adding up to 100 are scaled to a score out of 100.
   const total = weight ? Math.round((sum / weight) * 100) : 0;
   const grade = gradeOf(total, bands);
-  const settlementPercent = grade === '不合格' ? bands.failPercent : grade === '待改进' ? bands.improvePercent : 100;
+  const settlementPercent =
+    grade === '不合格' ? bands.failPercent : grade === '待改进' ? bands.improvePercent : 100;
   return { items: scored, total, grade, settlementPercent };
 }
 
@@ -46,7 +51,8 @@ export interface VisitFacts {
  * with a safety briefing, with the site checked. Other items are left to the evaluator (full weight).
  */
 export function suggestScores(items: readonly EvaluationItem[], visits: readonly VisitFacts[]) {
-  const share = (ok: (v: VisitFacts) => boolean) => (visits.length ? visits.filter(ok).length / visits.length : 1);
+  const share = (ok: (v: VisitFacts) => boolean) =>
+    visits.length ? visits.filter(ok).length / visits.length : 1;
   const basis: Record<string, number> = {
     signIn: share((v) => v.signedOut),
     safetyBriefing: share((v) => v.safetyBriefing),

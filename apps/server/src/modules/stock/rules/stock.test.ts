@@ -14,11 +14,16 @@ describe('stock on hand', () => {
   });
 
   it('is the sum of the movements, in any order', () => {
-    const move = fc.record({ kind: fc.constantFrom('in', 'out', 'return', 'adjust'), qty: fc.integer({ min: -50, max: 50 }) });
+    const move = fc.record({
+      kind: fc.constantFrom('in', 'out', 'return', 'adjust'),
+      qty: fc.integer({ min: -50, max: 50 }),
+    });
     fc.assert(
       fc.property(fc.array(move), (moves) => {
         const deltas = moves.map((m) => deltaOf(m.kind as 'in', m.qty));
-        const ins = moves.filter((m) => m.kind === 'in' || m.kind === 'return').reduce((s, m) => s + Math.abs(m.qty), 0);
+        const ins = moves
+          .filter((m) => m.kind === 'in' || m.kind === 'return')
+          .reduce((s, m) => s + Math.abs(m.qty), 0);
         const outs = moves.filter((m) => m.kind === 'out').reduce((s, m) => s + Math.abs(m.qty), 0);
         const adj = moves.filter((m) => m.kind === 'adjust').reduce((s, m) => s + m.qty, 0);
         expect(onHand(deltas)).toBe(ins - outs + adj);
@@ -56,12 +61,21 @@ describe('stocktake differences', () => {
 
   it('closing the differences makes the book equal the count', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ bookQty: fc.integer({ min: 0, max: 999 }), countedQty: fc.integer({ min: 0, max: 999 }), priceFen: fc.integer({ min: 0, max: 99_999 }) })), (lines) => {
-        const d = differences(lines);
-        lines.forEach((l, i) => {
-          expect(l.bookQty + (d.perLine[i]?.difference ?? 0)).toBe(l.countedQty);
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            bookQty: fc.integer({ min: 0, max: 999 }),
+            countedQty: fc.integer({ min: 0, max: 999 }),
+            priceFen: fc.integer({ min: 0, max: 99_999 }),
+          }),
+        ),
+        (lines) => {
+          const d = differences(lines);
+          lines.forEach((l, i) => {
+            expect(l.bookQty + (d.perLine[i]?.difference ?? 0)).toBe(l.countedQty);
+          });
+        },
+      ),
     );
   });
 });

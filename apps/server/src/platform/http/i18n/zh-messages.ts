@@ -196,7 +196,8 @@ export const EXACT: Record<string, string> = {
   'a visit is signed in against a task or a work order': '签到须关联巡检任务或派工单',
   'Contractor not in this project': '该维保单位不在本项目中',
   'The visit is already signed out': '该来访已签退',
-  'This contractor is already evaluated for the month; edit that evaluation': '该单位本月已评价，请修改原评价',
+  'This contractor is already evaluated for the month; edit that evaluation':
+    '该单位本月已评价，请修改原评价',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
