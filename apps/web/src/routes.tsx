@@ -55,6 +55,12 @@ const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
+const TechPatrolPage = lazy(() => import('./pages/patrol/TechPatrolPage'));
+const PatrolRoutesPage = lazy(() => import('./pages/patrol/PatrolRoutesPage'));
+const MaterialsPage = lazy(() => import('./pages/stock/MaterialsPage'));
+const StocktakesPage = lazy(() => import('./pages/stock/StocktakesPage'));
+const MaterialsReportPage = lazy(() => import('./pages/stock/MaterialsReportPage'));
+const ContractorsPage = lazy(() => import('./pages/contractors/ContractorsPage'));
 
 function Session() {
   return (
@@ -150,6 +156,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <TechHomePage /> },
               { path: 'wo/:id', element: <TechWorkOrderPage /> },
+              { path: 'patrols', element: <TechPatrolPage /> },
             ],
           },
           // The wall TV: the board alone, without the console's menus.
@@ -164,6 +171,11 @@ export const router = createBrowserRouter([
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
               guarded('complaints', 'tickets.read', <ComplaintsPage />),
+              guarded('engineering/patrol', 'assets.read', <PatrolRoutesPage />),
+              guarded('engineering/stock', 'assets.read', <MaterialsPage />),
+              guarded('engineering/stocktakes', 'assets.read', <StocktakesPage />),
+              guarded('engineering/materials-report', 'assets.read', <MaterialsReportPage />),
+              guarded('engineering/contractors', 'assets.read', <ContractorsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

@@ -148,17 +148,15 @@ export async function seedDemoStock(services: Services, boot: Bootstrap): Promis
       })
       .returning();
     const off: Record<string, number> = { 'DQ-001': -2, 'SN-003': 1 };
-    await tx
-      .insert(stocktakeLines)
-      .values(
-        rows.map((m) => ({
-          stocktakeId: st!.id,
-          materialId: m.id,
-          bookQty: hand.get(m.id) ?? 0,
-          countedQty: (hand.get(m.id) ?? 0) + (off[m.code] ?? 0),
-          priceFen: m.priceFen,
-        })),
-      );
+    await tx.insert(stocktakeLines).values(
+      rows.map((m) => ({
+        stocktakeId: st!.id,
+        materialId: m.id,
+        bookQty: hand.get(m.id) ?? 0,
+        countedQty: (hand.get(m.id) ?? 0) + (off[m.code] ?? 0),
+        priceFen: m.priceFen,
+      })),
+    );
     for (const m of rows)
       if (off[m.code])
         move(m, 'adjust', off[m.code]!, day(lastMonth, 24, '17:00'), {

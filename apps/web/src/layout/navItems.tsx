@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   CustomerServiceOutlined,
@@ -17,6 +18,7 @@ import {
   FrownOutlined,
   HistoryOutlined,
   HomeOutlined,
+  InboxOutlined,
   MobileOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
@@ -25,8 +27,10 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@guanjia/shared';
@@ -184,6 +188,44 @@ export function useNavItems(): NavItem[] {
             icon: <NodeIndexOutlined />,
             label: t('nav.dispatchRules'),
             permission: 'sla.manage',
+          },
+        ],
+      },
+      {
+        // 工程管理: the assets helper adds the ledger and plans to a section with the same key.
+        key: 'assets',
+        icon: <ToolOutlined />,
+        label: t('patrol.nav.section'),
+        children: [
+          {
+            key: '/engineering/patrol',
+            icon: <NodeIndexOutlined />,
+            label: t('patrol.nav.routes'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/engineering/stock',
+            icon: <InboxOutlined />,
+            label: t('stock.nav.materials'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/engineering/stocktakes',
+            icon: <CarryOutOutlined />,
+            label: t('stock.nav.stocktakes'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/engineering/materials-report',
+            icon: <BarChartOutlined />,
+            label: t('stock.nav.report'),
+            permission: 'assets.read',
+          },
+          {
+            key: '/engineering/contractors',
+            icon: <ShopOutlined />,
+            label: t('contractors.nav.list'),
+            permission: 'assets.read',
           },
         ],
       },

@@ -39,16 +39,14 @@ export async function openStocktake(ctx: Ctx, auth: AuthContext, body: { project
       list.map((m) => m.id),
     );
     if (list.length)
-      await tx
-        .insert(stocktakeLines)
-        .values(
-          list.map((m) => ({
-            stocktakeId: row.id,
-            materialId: m.id,
-            bookQty: hand.get(m.id) ?? 0,
-            priceFen: m.priceFen,
-          })),
-        );
+      await tx.insert(stocktakeLines).values(
+        list.map((m) => ({
+          stocktakeId: row.id,
+          materialId: m.id,
+          bookQty: hand.get(m.id) ?? 0,
+          priceFen: m.priceFen,
+        })),
+      );
     await recordEvent(tx, userActor(auth), now, {
       action: 'stocktake.opened',
       entityType: 'stocktake',

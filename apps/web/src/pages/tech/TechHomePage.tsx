@@ -12,6 +12,7 @@ import { DeadlineTag } from '../../components/SlaCountdown';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { MySupervisions } from '../complaints/MySupervisions';
+import { PatrolEntry } from '../patrol/PatrolEntry';
 import { currentDeadline } from '../tickets/WorkOrderPanel';
 
 type Tab = 'mine' | 'pool' | 'done';
@@ -149,6 +150,7 @@ export default function TechHomePage() {
   return (
     <div data-testid="tech-home">
       <MySupervisions />
+      <PatrolEntry />
       <Segmented<Tab>
         block
         size="large"
