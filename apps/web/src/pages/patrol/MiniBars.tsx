@@ -7,17 +7,24 @@ export function MiniBars({
   series,
   height = 160,
   testId,
+  title,
 }: {
   rows: { label: string; values: number[] }[];
   series: { name: string; color: string }[];
   height?: number;
   testId?: string;
+  title?: string;
 }) {
   const max = Math.max(1, ...rows.map((r) => r.values.reduce((s, v) => s + v, 0)));
   const w = Math.max(12, Math.min(36, 720 / Math.max(1, rows.length)));
   return (
     <div data-testid={testId} style={{ overflowX: 'auto' }}>
-      <svg width={rows.length * (w + 6) + 10} height={height + 34} role="img">
+      <svg
+        width={rows.length * (w + 6) + 10}
+        height={height + 34}
+        role="img"
+        aria-label={title ?? series.map((s) => s.name).join(' / ')}
+      >
         {rows.map((r, i) => {
           let y = height;
           return (
