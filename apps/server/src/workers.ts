@@ -1,5 +1,6 @@
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
+import { registerContractorJobs } from './modules/contractors/expiry-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
@@ -31,6 +32,7 @@ export function registerWorkers(services: Services): void {
   registerMailJobs(services);
   registerWebItemRouting(services);
   registerPatrolJobs(services);
+  registerContractorJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -78,6 +78,8 @@ export const NOTIFICATION_KINDS = [
   'complaint.warning',
   // 催单: the resident chased an open ticket (issue 13).
   'ticket.urged',
+  // 维保单位 (issue 16): a maintenance contract ends within the reminder period.
+  'contract.expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

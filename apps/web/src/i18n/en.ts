@@ -1275,6 +1275,7 @@ const en: Strings<Translation> = {
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
       ticket_urged: 'Resident chased',
+      contract_expiring: 'Maintenance contract ending',
     },
   },
   incidents: {

@@ -1210,6 +1210,7 @@ const zhCN = {
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',
       ticket_urged: '催单',
+      contract_expiring: '维保合同即将到期',
     },
   },
   incidents: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { ok, type TicketView } from '../tickets/testing/helpers';
 import { contractorMonthSummary } from './evaluations';
+import { remindExpiringContracts } from './expiry-job';
 
 /** W-27 under the scenario clock: a contract near its end, a visit signed in and out, the month's score. */
 let t: TestServer;
@@ -68,6 +69,19 @@ describe('a maintenance contractor (W-27)', () => {
     );
     const c = await ok<Contractor>(t, 'GET', `/api/contractors/${otis.id}`, admin);
     expect(c.contracts[0]).toMatchObject({ daysLeft: 20, expiring: true, amountFen: 8_640_000 });
+    // The daily reminder tells the project manager once, however often it runs.
+    expect(await remindExpiringContracts(t.services)).toBe(1);
+    await remindExpiringContracts(t.services);
+    const manager = await t.login('manager_a');
+    const bell = await ok<{ items: { kind: string; body: string }[] }>(
+      t,
+      'GET',
+      '/api/notifications?pageSize=50',
+      manager,
+    );
+    const told = bell.items.filter((n) => n.kind === 'contract.expiring');
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain('2026-11-30');
     const bad = await t.request('POST', `/api/contractors/${otis.id}/contracts`, {
       token: admin,
       body: { title: 'x', startsOn: '2026-12-01', endsOn: '2026-01-01', amountFen: 1 },

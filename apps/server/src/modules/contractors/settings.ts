@@ -11,6 +11,13 @@ export const CONTRACT_EXPIRY_DAYS = defineSetting({
   description: 'A contract shows as expiring (and its contractor is flagged) this many days before its end',
 });
 
+export const EXPIRY_REMINDER_ROLES = defineSetting({
+  key: 'contractors.expiryReminderRoles',
+  schema: z.array(z.string().min(1).max(40)).max(10),
+  defaultValue: ['eng_supervisor', 'project_manager'],
+  description: 'Role codes told when a maintenance contract enters its reminder period',
+});
+
 export const EVALUATION_ITEMS = defineSetting({
   key: 'contractors.evaluationItems',
   schema: z.array(evaluationItemSchema).min(1).max(20),
