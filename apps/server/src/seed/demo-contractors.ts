@@ -175,8 +175,8 @@ export async function seedDemoContractors(services: Services, boot: Bootstrap): 
         settlementPercent: r.settlementPercent,
         note: plan.note,
         evaluatedById: boot.adminId,
-        createdAt: evaluatedAt < now ? evaluatedAt : now,
-        updatedAt: evaluatedAt < now ? evaluatedAt : now,
+        createdAt: new Date(Math.min(evaluatedAt.getTime(), now.getTime())),
+        updatedAt: new Date(Math.min(evaluatedAt.getTime(), now.getTime())),
       });
     }
   });

@@ -183,6 +183,7 @@ const zh = {
         name: '合同到期提醒',
         hint: '维保合同到期前该天数起标记为即将到期（参照 Q72 提前一个月）',
       },
+      contractors_expiryReminderRoles: { name: '合同到期提醒对象', hint: '维保合同进入提醒期时通知这些角色' },
       contractors_evaluationItems: {
         name: '维保单位评价项',
         hint: '月度评价的评分项及分值（W-27），合计按百分制折算',
@@ -503,6 +504,10 @@ const en: typeof zh = {
       contractors_expiryReminderDays: {
         name: 'Contract expiry reminder',
         hint: 'A maintenance contract shows as expiring this many days before its end (like Q72)',
+      },
+      contractors_expiryReminderRoles: {
+        name: 'Who hears of ending contracts',
+        hint: 'Roles told when a maintenance contract enters its reminder period',
       },
       contractors_evaluationItems: {
         name: 'Contractor evaluation items',

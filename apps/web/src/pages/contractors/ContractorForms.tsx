@@ -238,7 +238,11 @@ export function EvaluateModal({ contractor, onClose }: { contractor: Contractor;
         picker="month"
         value={dayjs(`${month}-01`)}
         allowClear={false}
-        onChange={(d) => d && (setMonth(d.format('YYYY-MM')), setScores({}))}
+        onChange={(d) => {
+          if (!d) return;
+          setMonth(d.format('YYYY-MM'));
+          setScores({});
+        }}
       />
       <Table
         style={{ marginTop: 12 }}
