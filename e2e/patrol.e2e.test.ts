@@ -54,7 +54,7 @@ beforeAll(async () => {
       { code: 'E2E-3', name: '东区配电房', place: '5号楼', offsetMinutes: 40 },
     ],
   });
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await browser?.close();
