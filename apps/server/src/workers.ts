@@ -1,11 +1,13 @@
 import { registerAssetJobs } from './modules/assets/jobs';
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
+import { registerContractorJobs } from './modules/contractors/expiry-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
 import { registerMailJobs } from './modules/mail/imap-poll';
 import { registerCampaignJobs } from './modules/notices/campaigns';
+import { registerPatrolJobs } from './modules/patrol/generate-patrols';
 import { registerPortalJobs } from './modules/portal/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerReapplyJob } from './modules/sla/reapply';
@@ -31,6 +33,8 @@ export function registerWorkers(services: Services): void {
   registerMailJobs(services);
   registerWebItemRouting(services);
   registerAssetJobs(services);
+  registerPatrolJobs(services);
+  registerContractorJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -62,6 +62,12 @@ const TechInspectionsPage = lazy(() => import('./pages/tech/inspections/TechInsp
 const TechEquipmentPage = lazy(() => import('./pages/tech/inspections/TechEquipmentPage'));
 const TechChecklistPage = lazy(() => import('./pages/tech/inspections/TechChecklistPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
+const TechPatrolPage = lazy(() => import('./pages/patrol/TechPatrolPage'));
+const PatrolRoutesPage = lazy(() => import('./pages/patrol/PatrolRoutesPage'));
+const MaterialsPage = lazy(() => import('./pages/stock/MaterialsPage'));
+const StocktakesPage = lazy(() => import('./pages/stock/StocktakesPage'));
+const MaterialsReportPage = lazy(() => import('./pages/stock/MaterialsReportPage'));
+const ContractorsPage = lazy(() => import('./pages/contractors/ContractorsPage'));
 
 function Session() {
   return (
@@ -160,6 +166,7 @@ export const router = createBrowserRouter([
               { path: 'inspections', element: <TechInspectionsPage /> },
               { path: 'inspections/:id', element: <TechChecklistPage /> },
               { path: 'equipment/:id', element: <TechEquipmentPage /> },
+              { path: 'patrols', element: <TechPatrolPage /> },
             ],
           },
           // The wall TV: the board alone, without the console's menus.
@@ -178,6 +185,11 @@ export const router = createBrowserRouter([
               guarded('assets/plans', 'assets.read', <PlansPage />),
               guarded('assets/tasks', 'assets.read', <TasksPage />),
               guarded('assets/report', 'assets.read', <MaintenanceReportPage />),
+              guarded('engineering/patrol', 'assets.read', <PatrolRoutesPage />),
+              guarded('engineering/stock', 'assets.read', <MaterialsPage />),
+              guarded('engineering/stocktakes', 'assets.read', <StocktakesPage />),
+              guarded('engineering/materials-report', 'assets.read', <MaterialsReportPage />),
+              guarded('engineering/contractors', 'assets.read', <ContractorsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

@@ -92,6 +92,8 @@ export const NOTIFICATION_KINDS = [
   // 工程管理: a plan whose last tasks were all missed; a warranty about to end (issue 16).
   'assets.missed',
   'assets.warranty',
+  // 维保单位 (issue 16): a maintenance contract ends within the reminder period.
+  'contract.expiring',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

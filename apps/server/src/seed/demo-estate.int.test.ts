@@ -143,6 +143,36 @@ describe('demo estate on first start', () => {
     expect(mine.items).toHaveLength(1);
   });
 
+  it('gives 锦绣花园 patrol routes with a graded week, a store with a stocktake, and three contractors', async () => {
+    const boss = await login('eng_supervisor');
+    const routes = await get<{ items: { name: string; points: unknown[] }[] }>(boss, '/api/patrol-routes');
+    expect(routes.items.map((r) => [r.name, r.points.length])).toEqual([
+      ['安管夜间巡更', 8],
+      ['工程日常巡检', 6],
+    ]);
+    const done = await get<{ total: number; items: { counts: { missed: number; late: number } }[] }>(
+      boss,
+      '/api/patrols?pageSize=200&status=漏检',
+    );
+    expect(done.total).toBe(1);
+    const materials = await get<{ total: number }>(boss, '/api/materials');
+    expect(materials.total).toBe(30);
+    const takes = await get<{ items: { status: string; differences: number }[] }>(boss, '/api/stocktakes');
+    expect(takes.items[0]).toMatchObject({ status: 'closed', differences: 2 });
+    const outs = await get<{ items: { workOrderNumber: string | null }[] }>(
+      boss,
+      '/api/stock-movements?kind=out',
+    );
+    expect(outs.items.length).toBeGreaterThan(0);
+    expect(outs.items.every((m) => m.workOrderNumber)).toBe(true);
+    const contractors = await get<{ items: { trade: string; lastGrade: string | null }[] }>(
+      boss,
+      '/api/contractors',
+    );
+    expect(contractors.items.map((c) => c.trade)).toEqual(['电梯维保', '消防维保', '绿化外包']);
+    expect(contractors.items.every((c) => c.lastGrade)).toBe(true);
+  });
+
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
       /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 34 knowledge-base articles$/,

@@ -8,15 +8,18 @@ import { seedDemoAssets } from './demo-assets';
 import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoComplaints } from './demo-complaints';
+import { seedDemoContractors } from './demo-contractors';
 import { seedDemoDesk } from './demo-desk';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPatrol } from './demo-patrol';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
 import { seedDemoStaffChannels } from './demo-staff-channels';
+import { seedDemoStock } from './demo-stock';
 import { seedDemoTickets } from './demo-tickets';
 
 /** One line per step while the demo estate is written: what, and how far (step n of total). */
@@ -39,7 +42,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 16 : 2;
+    const total = demo ? 19 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -86,6 +89,9 @@ export async function seedIfEmpty(
     await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
     await step('equipment, maintenance plans and inspections', () => seedDemoAssets(services, boot));
+    await step('patrol routes and a week of patrols', () => seedDemoPatrol(services, boot));
+    await step('materials, stock movements and a stocktake', () => seedDemoStock(services, boot));
+    await step('maintenance contractors', () => seedDemoContractors(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

@@ -5,6 +5,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -28,6 +29,7 @@ const en: Strings<Translation> = {
   ...delivery.en,
   ...jobcard.en,
   ...mail.en,
+  ...engineeringOps.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',
@@ -1282,6 +1284,7 @@ const en: Strings<Translation> = {
       ticket_urged: 'Resident chased',
       assets_missed: 'Missed inspections',
       assets_warranty: 'Warranty ending',
+      contract_expiring: 'Maintenance contract ending',
     },
   },
   incidents: {

@@ -5,6 +5,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -25,6 +26,7 @@ const zhCN = {
   ...delivery.zh,
   ...jobcard.zh,
   ...mail.zh,
+  ...engineeringOps.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',
@@ -1217,6 +1219,7 @@ const zhCN = {
       ticket_urged: '催单',
       assets_missed: '巡检漏检预警',
       assets_warranty: '保修到期提醒',
+      contract_expiring: '维保合同即将到期',
     },
   },
   incidents: {

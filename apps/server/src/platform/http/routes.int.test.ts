@@ -7,11 +7,19 @@ import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
 import { postFile } from '../../testing/multipart';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
+import {
+  type EngineeringOpsOfB,
+  engineeringOpsExportCases,
+  engineeringOpsListCases,
+  engineeringOpsScopeCases,
+  seedEngineeringOpsOfB,
+} from '../../testing/scope-engineering-ops';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 
 let t: TestServer;
 let superA: string;
 let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
+let eng: EngineeringOpsOfB;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -29,6 +37,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   superA = await t.login('super_a', 'super-pass-1');
   b = await seedTicketRecordsOfB(t, admin);
+  eng = await seedEngineeringOpsOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -309,6 +318,7 @@ function scopeCases(): Record<string, ScopeCase[]> {
   const f = t.fixture;
   const key = 'platform.timezone';
   return {
+    ...engineeringOpsScopeCases(f, eng),
     'GET /api/projects/:id': [{ method: 'GET', url: `/api/projects/${f.projectB}` }],
     'PATCH /api/projects/:id': [
       { method: 'PATCH', url: `/api/projects/${f.projectB}`, body: { name: 'x', version: 1 } },
@@ -746,6 +756,7 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
 function listCases(): Record<string, [string, number[]]> {
   const f = t.fixture;
   return {
+    ...engineeringOpsListCases(eng),
     'GET /api/projects': ['/api/projects', [f.projectB]],
     'GET /api/estate/tree': ['/api/estate/tree', [f.projectB]],
     'GET /api/units': [`/api/units?projectId=${f.projectB}&pageSize=200`, f.unitsB],
@@ -785,6 +796,7 @@ function listCases(): Record<string, [string, number[]]> {
 function exportCases(): Record<string, string> {
   const f = t.fixture;
   return {
+    ...engineeringOpsExportCases(f),
     'GET /api/residents/export.xlsx': `/api/residents/export.xlsx?projectId=${f.projectB}`,
     'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
     'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,

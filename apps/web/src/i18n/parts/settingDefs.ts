@@ -39,6 +39,9 @@ const zh = {
       mail: '邮件',
       complaints: '投诉处理',
       broadcasts: '群发',
+      patrol: '巡检巡更',
+      stock: '物料库存',
+      contractors: '维保单位',
     },
     fields: {
       start: '开始',
@@ -78,6 +81,11 @@ const zh = {
       window_label: '名称',
       window_from: '开始',
       window_to: '结束',
+      excellent: '优秀线（分）',
+      pass: '合格线（分）',
+      improve: '待改进线（分）',
+      improvePercent: '待改进结算比例（%）',
+      failPercent: '不合格结算比例（%）',
     },
     providers: { log: '仅记录（不外发）', http: 'HTTP 网关', smtp: 'SMTP 邮件', webhook: '转交 Webhook' },
     addRow: '添加一行',
@@ -161,6 +169,28 @@ const zh = {
       broadcasts_approvalThreshold: {
         name: '群发审批人数',
         hint: '接收住户超过该数量的群发须由另一人审批后发出；紧急停水停电通知不受此限（Q60）',
+      },
+      patrol_lateGraceMinutes: {
+        name: '巡检迟到宽限',
+        hint: '最后一个巡检点时段结束后再等该分钟数，之后未打卡的点记为漏检',
+      },
+      patrol_generateAheadHours: { name: '巡检提前生成', hint: '按路线排班提前该小时数生成巡检任务' },
+      stock_monthlyDueDay: {
+        name: '月采购计划与盘点日',
+        hint: '每月该日前编制月采购计划并完成盘点（W-25：25日）',
+      },
+      contractors_expiryReminderDays: {
+        name: '合同到期提醒',
+        hint: '维保合同到期前该天数起标记为即将到期（参照 Q72 提前一个月）',
+      },
+      contractors_expiryReminderRoles: { name: '合同到期提醒对象', hint: '维保合同进入提醒期时通知这些角色' },
+      contractors_evaluationItems: {
+        name: '维保单位评价项',
+        hint: '月度评价的评分项及分值（W-27），合计按百分制折算',
+      },
+      contractors_evaluationBands: {
+        name: '评价等级与结算',
+        hint: '各等级分数线，以及待改进、不合格时按比例结算费用',
       },
       complaints_promisedReplyHours: {
         name: '投诉承诺回复时间',
@@ -255,6 +285,9 @@ const en: typeof zh = {
       mail: 'E-mail',
       complaints: 'Complaints',
       broadcasts: 'Mass messages',
+      patrol: 'Patrols',
+      stock: 'Stock',
+      contractors: 'Contractors',
     },
     fields: {
       start: 'From',
@@ -294,6 +327,11 @@ const en: typeof zh = {
       window_label: 'Label',
       window_from: 'From',
       window_to: 'To',
+      excellent: 'Excellent from (points)',
+      pass: 'Pass from (points)',
+      improve: 'Needs improvement from (points)',
+      improvePercent: 'Fee paid when needing improvement (%)',
+      failPercent: 'Fee paid on a fail (%)',
     },
     providers: {
       log: 'Log only (nothing sent)',
@@ -460,6 +498,34 @@ const en: typeof zh = {
       broadcasts_approvalThreshold: {
         name: 'Mass message approval',
         hint: 'A send to more residents than this needs a second person’s approval; emergency outages are exempt (Q60)',
+      },
+      patrol_lateGraceMinutes: {
+        name: 'Late grace for patrols',
+        hint: 'Minutes after the last point’s window before unscanned points count as missed',
+      },
+      patrol_generateAheadHours: {
+        name: 'Patrols generated ahead',
+        hint: 'Patrols are generated from the route schedules this many hours ahead',
+      },
+      stock_monthlyDueDay: {
+        name: 'Purchase plan and stocktake day',
+        hint: 'The monthly purchase plan and stocktake are due by this day (W-25: the 25th)',
+      },
+      contractors_expiryReminderDays: {
+        name: 'Contract expiry reminder',
+        hint: 'A maintenance contract shows as expiring this many days before its end (like Q72)',
+      },
+      contractors_expiryReminderRoles: {
+        name: 'Who hears of ending contracts',
+        hint: 'Roles told when a maintenance contract enters its reminder period',
+      },
+      contractors_evaluationItems: {
+        name: 'Contractor evaluation items',
+        hint: 'The monthly evaluation’s items and points (W-27), scaled to 100',
+      },
+      contractors_evaluationBands: {
+        name: 'Evaluation bands and settlement',
+        hint: 'Score bands, and the share of the fee paid when needing improvement or failing',
       },
       complaints_promisedReplyHours: {
         name: 'Promised complaint reply',

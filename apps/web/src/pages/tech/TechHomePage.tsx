@@ -13,6 +13,7 @@ import { DeadlineTag } from '../../components/SlaCountdown';
 import { useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { MySupervisions } from '../complaints/MySupervisions';
+import { PatrolEntry } from '../patrol/PatrolEntry';
 import { currentDeadline } from '../tickets/WorkOrderPanel';
 
 type Tab = 'mine' | 'pool' | 'done';
@@ -165,6 +166,7 @@ export default function TechHomePage() {
         />
       )}
       <MySupervisions />
+      <PatrolEntry />
       <Segmented<Tab>
         block
         size="large"

@@ -191,6 +191,28 @@ export const EXACT: Record<string, string> = {
   'The workbook has no sheet': '文件中没有工作表',
   'The first row must carry the ledger headers (设备编号, 设备名称, 系统 …); export the ledger for a template':
     '第一行须为台账表头（设备编号、设备名称、系统……），可先导出台账作为模板',
+  // Patrols, stock and contractors (工程管理)
+  'A point code is used twice': '巡检点编号重复',
+  'A point code is used on another route': '该巡检点编号已在其他路线使用',
+  'The route has patrols; switch it off instead': '该路线已有巡检记录，不能删除，请改为停用',
+  'This label is not a patrol point': '该标签不是巡检点',
+  'This point belongs to another project, not to this patrol': '该巡检点属于其他项目，不属于本次巡检',
+  'This point is not on the route of this patrol': '该点不在本次巡检的路线上',
+  'The patrol is closed; the point was missed': '本次巡检已结束，该点已记为漏检',
+  'The patrol has not started yet': '本次巡检尚未开始',
+  'a point needs an offset or a clock window': '巡检点须填写相对开始的分钟数或时段',
+  'a stock-out needs the work order number (W-25)': '领用须填写维修单号（W-25）',
+  'Material not in this project': '该物料不在本项目中',
+  'No work order with this number in the project': '本项目没有该单号的派工单',
+  'Not enough in stock': '库存不足',
+  'This month already has a stocktake': '本月已有盘点单',
+  'The stocktake is closed': '该盘点单已结束',
+  'Materials not on this stocktake': '部分物料不在本盘点单中',
+  'a visit is signed in against a task or a work order': '签到须关联巡检任务或派工单',
+  'Contractor not in this project': '该维保单位不在本项目中',
+  'The visit is already signed out': '该来访已签退',
+  'This contractor is already evaluated for the month; edit that evaluation':
+    '该单位本月已评价，请修改原评价',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
@@ -215,6 +237,14 @@ export const NOUNS: Record<string, string> = {
   'Mail configuration': '邮件配置',
   Incident: '停水停电事件',
   Notice: '通知公告',
+  Contract: '合同',
+  Contractor: '维保单位',
+  Evaluation: '月度评价',
+  Visit: '来访签到',
+  Material: '物料',
+  Patrol: '巡检',
+  Stocktake: '盘点单',
+  'Patrol route': '巡检路线',
   Notification: '消息',
   'Notification channels': '消息通知渠道',
   Project: '项目',
@@ -315,6 +345,10 @@ export const BY_CODE: Record<string, string> = {
   ticket_not_open: '只有未办结的工单可以催办',
   invalid_upload: '照片引用无效',
   internal: '服务器内部错误',
+  not_a_label: '这不是本系统的二维码标签',
+  not_a_patrol_point: '该标签不是巡检点',
+  other_project: '该标签属于其他项目',
+  not_on_route: '该点不在本次巡检的路线上',
 };
 
 /** Last resort: a code nobody has named yet. */
