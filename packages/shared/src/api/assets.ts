@@ -366,7 +366,7 @@ export const maintenanceReportSchema = z.object({
   mttrHours: z.number().nullable(),
   repairs: z.number(),
   /** 巡更漏检 from patrol routes (helper patrol fills this in); null until patrols exist. */
-  missedPatrolPoints: z.number().nullable(),
+  missedPatrolPoints: z.number(),
 });
 export type MaintenanceReport = z.infer<typeof maintenanceReportSchema>;
 

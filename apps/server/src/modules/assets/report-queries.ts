@@ -1,6 +1,7 @@
 import type { MaintenanceReport } from '@guanjia/shared/api';
 import { and, eq, gte, inArray, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
+import { patrolMonthStats } from '../patrol/month-stats';
 import { workOrders } from '../workorders/schema';
 import { projectInfo } from './equipment-queries';
 import { availabilityRate, downHours } from './rules/availability';
@@ -12,7 +13,7 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 /**
  * R12 工程报表 of one project and month: tasks done vs planned per system (完成率), on-time rate,
  * missed, defects found by system, equipment availability from the timed status changes, and the
- * MTTR of the repairs raised by inspections. Missed patrol points come from the patrol module.
+ * MTTR of the repairs raised by inspections, and the patrol points missed (巡更漏检, modules/patrol).
  */
 export async function maintenanceReport(
   db: DbOrTx,
@@ -138,7 +139,6 @@ export async function maintenanceReport(
       })),
     mttrHours: repairs[0]?.hours == null ? null : Math.round(repairs[0].hours * 10) / 10,
     repairs: repairs[0]?.n ?? 0,
-    // 巡更漏检 (patrol routes) is counted by the patrol module; it fills this figure in when merged.
-    missedPatrolPoints: null,
+    missedPatrolPoints: (await patrolMonthStats(db, { projectId, month }, now)).missed,
   };
 }

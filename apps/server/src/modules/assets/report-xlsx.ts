@@ -44,6 +44,6 @@ export async function sendReportXlsx(reply: FastifyReply, r: MaintenanceReport) 
   s3.addRow(['月份', r.month]);
   s3.addRow(['设备维修单数', r.repairs]);
   s3.addRow(['平均修复时间(小时)', r.mttrHours ?? '—']);
-  s3.addRow(['巡更漏检点数', r.missedPatrolPoints ?? '（巡更模块）']);
+  s3.addRow(['巡更漏检点数', r.missedPatrolPoints]);
   return sendXlsx(reply, `工程报表-${r.month}.xlsx`, await workbookBuffer(wb));
 }

@@ -86,15 +86,8 @@ export default function MaintenanceReportPage() {
                 </Card>
               </Col>
               <Col span={4}>
-                {/* 巡更漏检 comes from the patrol module (patrol routes); shown once it reports a figure. */}
                 <Card>
-                  <Statistic
-                    title={t('assets.report.missedPatrol')}
-                    value={r.missedPatrolPoints ?? t('assets.report.missedPatrolPending')}
-                    valueStyle={
-                      r.missedPatrolPoints === null ? { fontSize: 14, color: '#8c8c8c' } : undefined
-                    }
-                  />
+                  <Statistic title={t('assets.report.missedPatrol')} value={r.missedPatrolPoints} />
                 </Card>
               </Col>
             </Row>
