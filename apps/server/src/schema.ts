@@ -5,6 +5,7 @@ export * from './modules/broadcasts/schema';
 export * from './modules/callbacks/schema';
 export * from './modules/complaints/schema';
 export * from './modules/delivery/schema';
+export * from './modules/emergencies/schema';
 export * from './modules/dispatch/schema';
 export * from './modules/imports/schema';
 export * from './modules/incidents/schema';

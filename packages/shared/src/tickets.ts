@@ -78,6 +78,9 @@ export const NOTIFICATION_KINDS = [
   'complaint.warning',
   // 催单: the resident chased an open ticket (issue 13).
   'ticket.urged',
+  // 应急 (issue 17): a step to act on, and a missed step climbing the duty ladder.
+  'emergency.alert',
+  'emergency.escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

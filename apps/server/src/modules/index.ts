@@ -4,6 +4,8 @@ import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
 import { channelRoutes } from './delivery/channel-routes';
 import { deliveryRoutes } from './delivery/routes';
+import { emergencyPlanRoutes } from './emergencies/plan-routes';
+import { emergencyRoutes } from './emergencies/routes';
 import { dispatchRoutes } from './dispatch/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
@@ -62,4 +64,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
+  await app.register(emergencyRoutes);
+  await app.register(emergencyPlanRoutes);
 }

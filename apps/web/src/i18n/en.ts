@@ -235,6 +235,16 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    emergencies: {
+      report: {
+        label: 'Report and handle emergencies',
+        hint: 'Report emergencies, acknowledge steps, check in on site, write the special event report',
+      },
+      manage: {
+        label: 'Manage emergency plans and duty',
+        hint: 'Emergency plans, duty roster, post-incident reviews, rectification and drills',
+      },
+    },
     billing: {
       read: { label: 'View bills and arrears', hint: 'Bills, payments, arrears and collection-rate reports' },
       cashier: {
@@ -579,6 +589,7 @@ const en: Strings<Translation> = {
       callcenter: 'Call center',
       billing: 'Billing',
       assets: 'Engineering',
+      emergencies: 'Emergencies',
       other: 'Other',
     },
   },
@@ -1273,6 +1284,8 @@ const en: Strings<Translation> = {
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
       ticket_urged: 'Resident chased',
+      emergency_alert: 'Emergency step',
+      emergency_escalated: 'Emergency escalated',
     },
   },
   incidents: {

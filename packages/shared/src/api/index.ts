@@ -3,6 +3,7 @@ export * from './broadcasts';
 export * from './common';
 export * from './complaints';
 export * from './delivery';
+export * from './emergencies';
 export * from './dispatch';
 export * from './estate';
 export * from './home';
