@@ -52,6 +52,13 @@ const QualityPage = lazy(() => import('./pages/quality/QualityPage'));
 const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
+const TechEmergencyPage = lazy(() => import('./pages/tech/TechEmergencyPage'));
+const EmergencyBoardPage = lazy(() => import('./pages/emergencies/EmergencyBoardPage'));
+const EmergencyPage = lazy(() => import('./pages/emergencies/EmergencyPage'));
+const EmergencyPlansPage = lazy(() => import('./pages/emergencies/PlansPage'));
+const DutyRosterPage = lazy(() => import('./pages/emergencies/RosterPage'));
+const DrillsPage = lazy(() => import('./pages/emergencies/DrillsPage'));
+const EmergencyReportPage = lazy(() => import('./pages/emergencies/EmergencyReportPage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
@@ -150,6 +157,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <TechHomePage /> },
               { path: 'wo/:id', element: <TechWorkOrderPage /> },
+              {
+                path: 'emergency',
+                element: (
+                  <Guard permission="emergencies.report">
+                    <TechEmergencyPage />
+                  </Guard>
+                ),
+              },
             ],
           },
           // The wall TV: the board alone, without the console's menus.
@@ -166,6 +181,12 @@ export const router = createBrowserRouter([
               guarded('complaints', 'tickets.read', <ComplaintsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
+              guarded('emergencies', 'emergencies.report', <EmergencyBoardPage />),
+              guarded('emergencies/:id', 'emergencies.report', <EmergencyPage />),
+              guarded('emergency-plans', 'emergencies.report', <EmergencyPlansPage />),
+              guarded('duty-roster', 'emergencies.report', <DutyRosterPage />),
+              guarded('drills', 'emergencies.report', <DrillsPage />),
+              guarded('reports/emergencies', 'reports.read', <EmergencyReportPage />),
               guarded('notices', 'notices.read', <NoticesPage />),
               guarded('message-templates', 'notices.read', <TemplatesPage />),
               guarded('broadcast-approvals', 'notices.read', <ApprovalsPage />),

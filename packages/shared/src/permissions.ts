@@ -247,7 +247,13 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'technician',
     name: '维修工',
     nameEn: 'Technician',
-    permissions: ['estate.read', 'workorders.execute', 'assets.read', 'inspections.execute', 'emergencies.report'],
+    permissions: [
+      'estate.read',
+      'workorders.execute',
+      'assets.read',
+      'inspections.execute',
+      'emergencies.report',
+    ],
   },
   {
     code: 'security',

@@ -4,6 +4,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import emergencies from './parts/emergencies';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -1579,6 +1580,7 @@ const en: Strings<Translation> = {
   ...enums.en,
   ...complaints.en,
   ...desk.en,
+  ...emergencies.en,
 };
 
 export default en;

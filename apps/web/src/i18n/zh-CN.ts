@@ -4,6 +4,7 @@ import cctools from './parts/cctools';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
+import emergencies from './parts/emergencies';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -1507,6 +1508,7 @@ const zhCN = {
   ...enums.zh,
   ...complaints.zh,
   ...desk.zh,
+  ...emergencies.zh,
 };
 
 export type Translation = typeof zhCN;

@@ -349,3 +349,5 @@ export const emergencyR19Schema = z.object({
   openRectifications: z.number(),
 });
 export type EmergencyR19 = z.infer<typeof emergencyR19Schema>;
+export type DutyRoster = z.infer<typeof dutyRosterSchema>;
+export type EmergencyPlanStepInput = PlanStep;
