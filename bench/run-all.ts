@@ -13,9 +13,12 @@ const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'ti
 // Longest last: the soak runs 20 minutes per engine, so the quick benches report before it starts.
 const LAST = ['soak.ts'];
 
-const found = readdirSync(benchDir).filter(
-  (f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_'),
-);
+// Benches of one module live in a folder of their own (bench/emergencies/timers.ts).
+const NESTED = ['emergencies/timers.ts'];
+const found = [
+  ...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_')),
+  ...NESTED,
+];
 const all = [
   ...ORDER.filter((f) => found.includes(f)),
   ...found.filter((f) => !ORDER.includes(f) && !LAST.includes(f)).sort(),

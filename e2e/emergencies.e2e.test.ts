@@ -57,7 +57,9 @@ describe('emergencies', () => {
       await page.getByTestId('em-description').fill('水泵房给水管爆裂，水漫到车道');
       // The screen fits the phone: nothing wider than the viewport.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      const created = page.waitForResponse((r) => r.url().endsWith('/api/emergencies') && r.request().method() === 'POST');
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/emergencies') && r.request().method() === 'POST',
+      );
       await page.getByTestId('em-submit').click();
       const res = await created;
       expect(res.status()).toBe(201);

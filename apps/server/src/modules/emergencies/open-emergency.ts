@@ -167,7 +167,7 @@ async function drillNotice(
     .returning();
   if (!n) throw new Error('notice insert returned nothing');
   if (e.startedAt.getTime() - now.getTime() < days * DAY)
-    throw badRequest(`Drills are announced at least ${days} days ahead (Q65)`, {
+    throw badRequest('A drill must be announced further ahead (Q65)', {
       drillStartsAt: `at least ${days} days ahead (Q65)`,
     });
   await assertSendable(tx, n, now);
