@@ -32,10 +32,15 @@ async function open(options: Parameters<typeof newContext>[2] = {}): Promise<Pag
   return context.newPage();
 }
 
+/** The dropdown on screen (antd keeps the closed ones in the page, hidden). */
+const OPEN = '.ant-select-dropdown:visible';
+
 /** Open an antd Select by its form field id and pick the option with this title. */
 async function pick(page: Page, fieldId: string, title: string) {
   await page.locator(`#${fieldId}`).click();
-  await page.locator(`.ant-select-item-option[title="${title}"]`).first().click();
+  await page.locator(`${OPEN} .ant-select-item-option[title="${title}"]`).click();
+  // Wait for it to close: the next dropdown must not be confused with this one.
+  await expect.poll(() => page.locator(OPEN).count()).toBe(0);
 }
 
 describe('emergencies', () => {
@@ -52,7 +57,7 @@ describe('emergencies', () => {
       await page.goto('/tech/emergency');
       await pick(page, 'type', '爆管');
       await page.locator('#buildingId').click();
-      await page.locator('.ant-select-item-option').first().click();
+      await page.locator(`${OPEN} .ant-select-item-option`).first().click();
       await page.getByTestId('em-place').fill('2号楼地下室水泵房');
       await page.getByTestId('em-description').fill('水泵房给水管爆裂，水漫到车道');
       // The screen fits the phone: nothing wider than the viewport.
