@@ -60,7 +60,7 @@ async function burst(services: Services, count: number, auth: AuthContext, proje
   // Every first step (the team leader's acknowledgement) due at one instant, two seconds from now.
   const due = new Date(services.clock.now().getTime() + 2_000);
   const firsts = `select t.id from emergency_timers t join emergency_steps s on s.id = t.step_id
-                   where s.seq = 1 and t.fired_at is null`;
+                   where s.seq = 1 and t.level = 1 and t.fired_at is null`;
   await database.query(
     `update jobs set run_at = $1 where name = 'emergencies.timer' and state = 'pending'
                           and payload->>'timerId' in (${firsts})`,

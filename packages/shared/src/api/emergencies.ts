@@ -147,6 +147,8 @@ export const emergencyInput = z.object({
   description: z.string().trim().max(2000).default(''),
   buildingId: z.number().int().positive().nullish(),
   photoUploadIds: z.array(z.number().int().positive()).max(9).default([]),
+  /** The guard's voice note: an upload of kind 'voice'. */
+  voiceUploadId: z.number().int().positive().nullish(),
   /** A drill runs the real plan; its residents' notice goes out ≥ Q65 days ahead of drillStartsAt. */
   drill: z.boolean().default(false),
   drillStartsAt: z.iso.datetime({ offset: true }).nullish(),

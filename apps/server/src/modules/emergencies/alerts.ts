@@ -90,15 +90,16 @@ export async function sendAlert(
       updatedAt: w.now,
     })),
   );
-  let calls = 0;
-  if (a.level > 0)
-    for (const m of mobiles) {
-      const id = await services.queue.enqueue(
-        EMERGENCY_DIAL_JOB,
-        { emergencyId: e.id, projectId: e.projectId, userId: m.userId, to: m.e164, text: title },
-        { tx: w.tx, dedupeKey: `em-dial:${e.id}:s${a.stepId}:l${a.level}:u${m.userId}`, maxAttempts: 3 },
-      );
-      if (id) calls++;
-    }
+  // One dial job per escalation, ringing each person in turn (a burst of timers queues one job each).
+  const calls =
+    a.level > 0 && mobiles.length
+      ? (await services.queue.enqueue(
+          EMERGENCY_DIAL_JOB,
+          { emergencyId: e.id, projectId: e.projectId, to: mobiles.map((m) => m.e164), text: title },
+          { tx: w.tx, dedupeKey: `em-dial:${e.id}:s${a.stepId}:l${a.level}`, maxAttempts: 3 },
+        ))
+        ? mobiles.length
+        : 0
+      : 0;
   return { inApp: people.length, sms, calls };
 }

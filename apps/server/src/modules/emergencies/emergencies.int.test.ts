@@ -3,6 +3,7 @@ import type { Emergency } from '@guanjia/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../platform/http/app-types';
 import { createLocalQueue } from '../../platform/jobs/local-queue';
+import { postFile } from '../../testing/multipart';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { registerWorkers } from '../../workers';
 import { ok } from '../tickets/testing/helpers';

@@ -9,8 +9,8 @@ import { EMERGENCY_SWEEP_JOB, runEmergencyTimer, sweepEmergencies } from './time
 interface DialPayload {
   emergencyId: number;
   projectId: number;
-  userId: number;
-  to: string;
+  /** The people to ring, in ladder order (E.164). */
+  to: string[];
   text: string;
 }
 
@@ -30,16 +30,21 @@ export function registerEmergencyJobs(
       .where(eq(telephonyConfigs.projectId, payload.projectId));
     // No PBX link on the project: the SMS and the in-app alert carry the escalation alone.
     if (!config?.dialUrl) return { dialed: false, reason: 'no dial webhook' };
-    const failure = await postDial(config.dialUrl, {
-      callId: `gj-em-${payload.emergencyId}-${id}`,
-      projectId: payload.projectId,
-      from: 'emergency',
-      to: payload.to.replace(/^\+86/, ''),
-      purpose: 'emergency',
-      emergencyId: payload.emergencyId,
-      text: payload.text,
-    });
-    if (failure) throw new Error(`dial failed: ${failure}`);
-    return { dialed: true };
+    const failures: string[] = [];
+    for (const [i, to] of payload.to.entries()) {
+      const failure = await postDial(config.dialUrl, {
+        callId: `gj-em-${payload.emergencyId}-${id}-${i}`,
+        projectId: payload.projectId,
+        from: 'emergency',
+        to: to.replace(/^\+86/, ''),
+        purpose: 'emergency',
+        emergencyId: payload.emergencyId,
+        text: payload.text,
+      });
+      if (failure) failures.push(failure);
+    }
+    if (failures.length === payload.to.length && failures.length)
+      throw new Error(`dial failed: ${failures[0]}`);
+    return { dialed: payload.to.length - failures.length };
   });
 }

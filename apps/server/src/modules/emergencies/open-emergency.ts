@@ -46,7 +46,12 @@ export async function openEmergency(ctx: Ctx, auth: AuthContext, input: Emergenc
         .where(and(eq(buildings.id, input.buildingId), eq(buildings.projectId, input.projectId)));
       if (!b) throw badRequest('The building is not of this project', { buildingId: 'not of this project' });
     }
-    await attachUploads(tx, staffReader(auth), input.projectId, input.photoUploadIds.map(uploadUrl));
+    await attachUploads(
+      tx,
+      staffReader(auth),
+      input.projectId,
+      [...input.photoUploadIds, ...(input.voiceUploadId ? [input.voiceUploadId] : [])].map(uploadUrl),
+    );
     const plan = await planFor(tx, auth.companyId, input.projectId, input.type, input.level);
     const [e] = await tx
       .insert(emergencies)
@@ -62,6 +67,7 @@ export async function openEmergency(ctx: Ctx, auth: AuthContext, input: Emergenc
         buildingId: input.buildingId ?? null,
         description: input.description,
         photoUploadIds: input.photoUploadIds,
+        voiceUploadId: input.voiceUploadId ?? null,
         planName: plan.name,
         planVersion: plan.version,
         reportedById: auth.userId,

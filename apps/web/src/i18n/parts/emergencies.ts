@@ -149,6 +149,8 @@ const zh = {
       submit: '立即上报',
       sent: '已上报，班长将在 1 分钟内收到通知',
       photo: '拍照',
+      voice: '语音说明',
+      stop: '停止录音',
     },
   },
 };
@@ -308,6 +310,8 @@ const en: typeof zh = {
       submit: 'Report now',
       sent: 'Reported: the team leader is alerted within a minute',
       photo: 'Take a photo',
+      voice: 'Voice note',
+      stop: 'Stop recording',
     },
   },
 };

@@ -9,6 +9,7 @@ import { useBuildings } from '../../api/hooks';
 import { useApiError } from '../../components/feedback';
 import { useEnumLabel } from '../../enumLabel';
 import { PhotoPicker } from '../tech/PhotoPicker';
+import { VoiceNote } from './VoiceNote';
 
 interface Values {
   type: EmergencyInput['type'];
@@ -38,6 +39,7 @@ export function ReportEmergencyForm({
   const buildings = useBuildings(projectId);
   const [form] = Form.useForm<Values>();
   const [photos, setPhotos] = useState<string[]>([]);
+  const [voice, setVoice] = useState<number | null>(null);
   const send = useMutation({
     mutationFn: (v: Values) =>
       api.post<Emergency>('/api/emergencies', {
@@ -48,12 +50,14 @@ export function ReportEmergencyForm({
         place: v.place,
         description: v.description ?? '',
         photoUploadIds: photos.map((u) => Number(u.split('/').pop())).filter((n) => n > 0),
+        voiceUploadId: voice,
         drill,
         drillStartsAt: drill && v.drillStartsAt ? v.drillStartsAt.toISOString() : undefined,
       }),
     onSuccess: (e) => {
       form.resetFields();
       setPhotos([]);
+      setVoice(null);
       onDone(e);
     },
     onError: (error) => onError(error, { form }),
@@ -98,6 +102,11 @@ export function ReportEmergencyForm({
       ) : (
         <Form.Item label={t('emergencies.fields.photos')}>
           <PhotoPicker value={photos} onChange={setPhotos} testId="em-photos" projectId={projectId} max={9} />
+        </Form.Item>
+      )}
+      {!drill && (
+        <Form.Item label={t('emergencies.phone.voice')}>
+          <VoiceNote projectId={projectId} value={voice} onChange={setVoice} />
         </Form.Item>
       )}
       <Button

@@ -81,6 +81,8 @@ export const EXACT: Record<string, string> = {
   'A restored incident can no longer be edited': '已恢复的事件不能再修改',
   'The incident is already restored': '该事件已恢复',
   // Emergencies (issue 17)
+  'The file is not a voice recording': '文件不是录音',
+  'Voice notes are for staff reports': '语音仅限员工上报使用',
   'The emergency is already closed': '该应急事件已关闭',
   'A 较大 or 重大 emergency closes only after its review': '较大、重大事件须先完成复盘才能关闭',
   'Emergency: bring it under control before closing it': '应急事件：须先控制事态才能关闭',
