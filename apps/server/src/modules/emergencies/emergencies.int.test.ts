@@ -68,13 +68,25 @@ describe('emergencies under the scenario clock', () => {
 
   it('a guard reports a burst pipe: the plan’s 1/5/5/10 chain, the team leader alerted at once', async () => {
     await at(0);
+    // The guard's voice note: an Ogg recording is stored as it is; a text file posing as audio is refused.
+    const ogg = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(64, 1)]);
+    const url = `/api/uploads?kind=voice&projectId=${t.fixture.projectA}`;
+    const voice = await postFile(t, url, guard, ogg, 'note.ogg', 'audio/ogg');
+    expect(voice.statusCode, voice.body).toBe(201);
+    const fake = await postFile(t, url, guard, Buffer.from('hello, not audio at all'), 'x.ogg', 'audio/ogg');
+    expect(fake.statusCode).toBe(415);
+    const voiceId = (voice.json() as { id: number }).id;
     burst = await report({
       type: '爆管',
       level: '一般',
       place: '1号楼地下室',
       buildingId: t.fixture.buildingsA[0],
       description: '消防管爆裂',
+      voiceUploadId: voiceId,
     });
+    expect(burst.voiceUploadId).toBe(voiceId);
+    const played = await t.request('GET', `/api/uploads/${voiceId}`, { token: lead });
+    expect(played.headers['content-type']).toBe('audio/ogg');
     expect(burst.status).toBe('已上报');
     const minutes = burst.steps.map((s) => (Date.parse(s.dueAt) - T0.getTime()) / 60_000);
     expect(burst.steps.map((s) => s.key)).toEqual(['leader', 'head', 'onsite', 'notify', 'report']);
