@@ -37,11 +37,9 @@ export async function runStormCheck(
   round: number,
   now: Date,
 ): Promise<void> {
-  const [shifts, tz, every] = await Promise.all([
-    shiftsAround(tx, e.projectId, now),
-    projectZone(tx, e.projectId),
-    getSetting(tx, STORM_CHECK_MINUTES, { companyId: e.companyId, projectId: e.projectId }),
-  ]);
+  const shifts = await shiftsAround(tx, e.projectId, now);
+  const tz = await projectZone(tx, e.projectId);
+  const every = await getSetting(tx, STORM_CHECK_MINUTES, { companyId: e.companyId, projectId: e.projectId });
   const people = [
     ...onDutyAt(shifts, 'team_leader', now, tz),
     ...onDutyAt(shifts, 'emergency_team', now, tz),

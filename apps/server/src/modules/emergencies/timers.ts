@@ -48,10 +48,8 @@ export async function runEmergencyTimer(services: TimerServices, timerId: string
     }
     const [step] = await tx.select().from(emergencySteps).where(eq(emergencySteps.id, timer.stepId));
     if (!step || step.doneAt) return null;
-    const [shifts, tz] = await Promise.all([
-      shiftsAround(tx, e.projectId, now),
-      projectZone(tx, e.projectId),
-    ]);
+    const shifts = await shiftsAround(tx, e.projectId, now);
+    const tz = await projectZone(tx, e.projectId);
     const target = escalationTargets(shifts, step, timer.level, now, tz);
     const sent = await sendAlert({ tx, now, outbox }, services, {
       emergency: e,
@@ -78,10 +76,8 @@ export async function runEmergencyTimer(services: TimerServices, timerId: string
       },
     });
     const scope = { companyId: e.companyId, projectId: e.projectId };
-    const [max, repeat] = await Promise.all([
-      getSetting(tx, ESCALATION_MAX, scope),
-      getSetting(tx, ESCALATION_REPEAT_MINUTES, scope),
-    ]);
+    const max = await getSetting(tx, ESCALATION_MAX, scope);
+    const repeat = await getSetting(tx, ESCALATION_REPEAT_MINUTES, scope);
     if (timer.level < max)
       await armStepTimer(
         tx,
