@@ -68,6 +68,11 @@ export default function EmergencyPage() {
   const move = useEmergencyCommand(id, 'status', set, onErr);
   const close = useEmergencyCommand(id, 'close', set, onErr);
   const notify = useEmergencyCommand(id, 'notify', set, onErr);
+  const stormDone = useMutation({
+    mutationFn: (taskId: number) => api.post<Emergency>(`/api/emergencies/${id}/storm-tasks/${taskId}/done`),
+    onSuccess: set,
+    onError: onErr,
+  });
   const saveReport = useMutation({
     mutationFn: (body: unknown) => api.put<Emergency>(`/api/emergencies/${id}/report`, body),
     onSuccess: set,
@@ -228,11 +233,16 @@ export default function EmergencyPage() {
                   style={{ display: 'flex', justifyContent: 'space-between', padding: '2px 0' }}
                 >
                   <span>{s.title}</span>
-                  <Typography.Text type={s.doneAt ? 'success' : 'secondary'}>
-                    {s.doneAt
-                      ? t('emergencies.review.done')
-                      : `${s.assigneeName ?? ''} ${formatDateTime(s.dueAt)}`}
-                  </Typography.Text>
+                  {s.doneAt ? (
+                    <Typography.Text type="success">{t('emergencies.review.done')}</Typography.Text>
+                  ) : (
+                    <Space size={4}>
+                      <Typography.Text type="secondary">{`${s.assigneeName ?? ''} ${formatDateTime(s.dueAt)}`}</Typography.Text>
+                      <Button size="small" onClick={() => stormDone.mutate(s.id)}>
+                        {t('emergencies.detail.markDone')}
+                      </Button>
+                    </Space>
+                  )}
                 </div>
               ))}
             </Card>
