@@ -170,7 +170,8 @@ async function closedMajorFire(
   // Move the record to last month, with realistic minutes per step (the company step 2 minutes late).
   const shift = `interval '25 days'`;
   await db.execute(
-    sql.raw(`update emergencies set started_at = started_at - ${shift}, confirmed_at = confirmed_at - ${shift},
+    sql.raw(`update emergencies set number = 'YJ' || to_char((started_at - ${shift}) at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || id,
+    started_at = started_at - ${shift}, confirmed_at = confirmed_at - ${shift},
     on_site_at = on_site_at - ${shift}, controlled_at = started_at - ${shift} + interval '15 minutes',
     ended_at = started_at - ${shift} + interval '140 minutes', closed_at = closed_at - interval '20 days',
     created_at = created_at - ${shift} where id = ${e.id}`),
@@ -199,7 +200,7 @@ async function closedMajorFire(
       `update emergency_rectifications set done_at = now() - interval '3 days' where emergency_id = ${e.id} and due_date < current_date`,
     ),
   );
-  return e.number;
+  return `${e.id} (重大, closed)`;
 }
 
 async function fresh(services: Services, id: number) {
