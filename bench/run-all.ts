@@ -14,7 +14,7 @@ const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'ti
 const LAST = ['soak.ts'];
 
 // Benches in a module's own folder (bench/assets/generate.ts) are listed here by their path.
-const NESTED = ['assets/generate.ts'];
+const NESTED = ['assets/generate.ts', 'emergencies/timers.ts'];
 const found = [
   ...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_')),
   ...NESTED,

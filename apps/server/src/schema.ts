@@ -8,6 +8,7 @@ export * from './modules/complaints/schema';
 export * from './modules/contractors/schema';
 export * from './modules/delivery/schema';
 export * from './modules/dispatch/schema';
+export * from './modules/emergencies/schema';
 export * from './modules/imports/schema';
 export * from './modules/incidents/schema';
 export * from './modules/ivr/schema';

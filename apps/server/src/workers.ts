@@ -3,6 +3,7 @@ import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerContractorJobs } from './modules/contractors/expiry-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
+import { registerEmergencyJobs } from './modules/emergencies/jobs';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
 import { registerMailJobs } from './modules/mail/imap-poll';
@@ -28,6 +29,7 @@ export function registerWorkers(services: Services): void {
   registerReportJobs(services);
   registerDeliveryJobs(services);
   registerIncidentJobs(services);
+  registerEmergencyJobs(services);
   registerPortalJobs(services);
   registerCampaignJobs(services);
   registerMailJobs(services);

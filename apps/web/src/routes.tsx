@@ -52,6 +52,13 @@ const QualityPage = lazy(() => import('./pages/quality/QualityPage'));
 const MyQualityPage = lazy(() => import('./pages/quality/MyQualityPage'));
 const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
+const TechEmergencyPage = lazy(() => import('./pages/tech/TechEmergencyPage'));
+const EmergencyBoardPage = lazy(() => import('./pages/emergencies/EmergencyBoardPage'));
+const EmergencyPage = lazy(() => import('./pages/emergencies/EmergencyPage'));
+const EmergencyPlansPage = lazy(() => import('./pages/emergencies/PlansPage'));
+const DutyRosterPage = lazy(() => import('./pages/emergencies/RosterPage'));
+const DrillsPage = lazy(() => import('./pages/emergencies/DrillsPage'));
+const EmergencyReportPage = lazy(() => import('./pages/emergencies/EmergencyReportPage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
 const EquipmentPage = lazy(() => import('./pages/assets/EquipmentPage'));
@@ -167,6 +174,14 @@ export const router = createBrowserRouter([
               { path: 'inspections/:id', element: <TechChecklistPage /> },
               { path: 'equipment/:id', element: <TechEquipmentPage /> },
               { path: 'patrols', element: <TechPatrolPage /> },
+              {
+                path: 'emergency',
+                element: (
+                  <Guard permission="emergencies.report">
+                    <TechEmergencyPage />
+                  </Guard>
+                ),
+              },
             ],
           },
           // The wall TV: the board alone, without the console's menus.
@@ -192,6 +207,12 @@ export const router = createBrowserRouter([
               guarded('engineering/contractors', 'assets.read', <ContractorsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
+              guarded('emergencies', 'emergencies.report', <EmergencyBoardPage />),
+              guarded('emergencies/:id', 'emergencies.report', <EmergencyPage />),
+              guarded('emergency-plans', 'emergencies.report', <EmergencyPlansPage />),
+              guarded('duty-roster', 'emergencies.report', <DutyRosterPage />),
+              guarded('drills', 'emergencies.report', <DrillsPage />),
+              guarded('reports/emergencies', 'reports.read', <EmergencyReportPage />),
               guarded('notices', 'notices.read', <NoticesPage />),
               guarded('message-templates', 'notices.read', <TemplatesPage />),
               guarded('broadcast-approvals', 'notices.read', <ApprovalsPage />),

@@ -21,6 +21,8 @@ export const DELIVERY_SOURCES = [
   'sla_breach',
   // Q54: a progress reply on a complaint, sent by the resident's own channel.
   'complaint_reply',
+  // 应急 (issue 17): a step's alert and its escalations by SMS to the people on duty.
+  'emergency',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 

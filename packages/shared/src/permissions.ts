@@ -59,6 +59,10 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.write',
   'inspections.execute',
+  // 应急 (issue 17): report an emergency and act on its steps (anyone on duty, 安管 and 维修工 too);
+  // keep the 应急预案, the 值班表 and write the 复盘 (项目经理, 客服主管).
+  'emergencies.report',
+  'emergencies.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -118,6 +122,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'billing.finance',
       'billing.collect',
       'assets.read',
+      'emergencies.report',
+      'emergencies.manage',
     ],
   },
   {
@@ -146,6 +152,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'billing.read',
       'billing.collect',
       'assets.read',
+      'emergencies.report',
+      'emergencies.manage',
     ],
   },
   {
@@ -164,6 +172,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'complaints.supervise',
       'billing.read',
       'billing.collect',
+      'emergencies.report',
     ],
   },
   {
@@ -191,6 +200,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       // The screen pop shows a caller's arrears; agents make the 催缴 calls (W-23).
       'billing.read',
       'billing.collect',
+      'emergencies.report',
     ],
   },
   {
@@ -229,6 +239,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
       'assets.read',
       'assets.write',
       'inspections.execute',
+      'emergencies.report',
     ],
   },
   // Technicians see only their own work orders and the grab pool (workorders.execute), not every ticket.
@@ -236,13 +247,19 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'technician',
     name: '维修工',
     nameEn: 'Technician',
-    permissions: ['estate.read', 'workorders.execute', 'assets.read', 'inspections.execute'],
+    permissions: [
+      'estate.read',
+      'workorders.execute',
+      'assets.read',
+      'inspections.execute',
+      'emergencies.report',
+    ],
   },
   {
     code: 'security',
     name: '安管',
     nameEn: 'Security officer',
-    permissions: ['estate.read', 'workorders.execute', 'inspections.execute'],
+    permissions: ['estate.read', 'workorders.execute', 'inspections.execute', 'emergencies.report'],
   },
   {
     code: 'cashier',

@@ -94,6 +94,9 @@ export const NOTIFICATION_KINDS = [
   'assets.warranty',
   // 维保单位 (issue 16): a maintenance contract ends within the reminder period.
   'contract.expiring',
+  // 应急 (issue 17): a step to act on, and a missed step climbing the duty ladder.
+  'emergency.alert',
+  'emergency.escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

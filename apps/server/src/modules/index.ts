@@ -7,6 +7,8 @@ import { contractorRoutes } from './contractors/routes';
 import { channelRoutes } from './delivery/channel-routes';
 import { deliveryRoutes } from './delivery/routes';
 import { dispatchRoutes } from './dispatch/routes';
+import { emergencyPlanRoutes } from './emergencies/plan-routes';
+import { emergencyRoutes } from './emergencies/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { ivrRoutes } from './ivr/routes';
@@ -70,4 +72,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(patrolRoutes);
   await app.register(stockRoutes);
   await app.register(contractorRoutes);
+  await app.register(emergencyRoutes);
+  await app.register(emergencyPlanRoutes);
 }

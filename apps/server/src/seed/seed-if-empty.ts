@@ -10,6 +10,7 @@ import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoContractors } from './demo-contractors';
 import { seedDemoDesk } from './demo-desk';
+import { seedDemoEmergencies } from './demo-emergencies';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
@@ -42,7 +43,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 19 : 2;
+    const total = demo ? 20 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -92,6 +93,7 @@ export async function seedIfEmpty(
     await step('patrol routes and a week of patrols', () => seedDemoPatrol(services, boot));
     await step('materials, stock movements and a stocktake', () => seedDemoStock(services, boot));
     await step('maintenance contractors', () => seedDemoContractors(services, boot));
+    await step('emergencies, plans and the duty roster', () => seedDemoEmergencies(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

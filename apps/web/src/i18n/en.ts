@@ -6,6 +6,7 @@ import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
 import engineeringOps from './parts/engineering-ops';
+import emergencies from './parts/emergencies';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -243,6 +244,16 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    emergencies: {
+      report: {
+        label: 'Report and handle emergencies',
+        hint: 'Report emergencies, acknowledge steps, check in on site, write the special event report',
+      },
+      manage: {
+        label: 'Manage emergency plans and duty',
+        hint: 'Emergency plans, duty roster, post-incident reviews, rectification and drills',
+      },
+    },
     billing: {
       read: { label: 'View bills and arrears', hint: 'Bills, payments, arrears and collection-rate reports' },
       cashier: {
@@ -587,6 +598,7 @@ const en: Strings<Translation> = {
       callcenter: 'Call center',
       billing: 'Billing',
       assets: 'Engineering',
+      emergencies: 'Emergencies',
       other: 'Other',
     },
   },
@@ -1285,6 +1297,8 @@ const en: Strings<Translation> = {
       assets_missed: 'Missed inspections',
       assets_warranty: 'Warranty ending',
       contract_expiring: 'Maintenance contract ending',
+      emergency_alert: 'Emergency step',
+      emergency_escalated: 'Emergency escalated',
     },
   },
   incidents: {
@@ -1578,6 +1592,7 @@ const en: Strings<Translation> = {
   ...enums.en,
   ...complaints.en,
   ...desk.en,
+  ...emergencies.en,
 };
 
 export default en;

@@ -10,7 +10,14 @@ import {
   UNIT_TYPES,
   WORK_ORDER_STATUSES,
 } from '@guanjia/shared';
-import { INCIDENT_KINDS, INCIDENT_STATUSES } from '@guanjia/shared/api';
+import {
+  EMERGENCY_GROUPS,
+  EMERGENCY_LEVELS,
+  EMERGENCY_STATUSES,
+  EMERGENCY_TYPES,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+} from '@guanjia/shared/api';
 import { describe, expect, it } from 'vitest';
 import i18n from './index';
 
@@ -27,6 +34,10 @@ const VOCABULARIES = [
   ...UNIT_STATUSES,
   ...RESIDENT_RELATIONS,
   ...PROJECT_KINDS,
+  ...EMERGENCY_TYPES,
+  ...EMERGENCY_GROUPS,
+  ...EMERGENCY_LEVELS,
+  ...EMERGENCY_STATUSES,
 ];
 
 describe('stored vocabulary values in English', () => {

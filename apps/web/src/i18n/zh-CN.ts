@@ -6,6 +6,7 @@ import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
 import engineeringOps from './parts/engineering-ops';
+import emergencies from './parts/emergencies';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
@@ -223,6 +224,10 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    emergencies: {
+      report: { label: '上报与处置应急事件', hint: '上报突发事件、确认步骤、到场签到、填写特别事件报告' },
+      manage: { label: '管理应急预案与值班', hint: '应急预案、值班表、复盘与整改、演习' },
+    },
     billing: {
       read: { label: '查看账单与欠费', hint: '账单、缴费记录、欠费与收费率报表' },
       cashier: { label: '收银', hint: '前台收款、打印收据、预存、收银日结' },
@@ -525,6 +530,7 @@ const zhCN = {
       callcenter: '呼叫中心',
       billing: '收费中心',
       assets: '工程管理',
+      emergencies: '应急管理',
       other: '其他',
     },
   },
@@ -1220,6 +1226,8 @@ const zhCN = {
       assets_missed: '巡检漏检预警',
       assets_warranty: '保修到期提醒',
       contract_expiring: '维保合同即将到期',
+      emergency_alert: '应急待办',
+      emergency_escalated: '应急升级',
     },
   },
   incidents: {
@@ -1512,6 +1520,7 @@ const zhCN = {
   ...enums.zh,
   ...complaints.zh,
   ...desk.zh,
+  ...emergencies.zh,
 };
 
 export type Translation = typeof zhCN;

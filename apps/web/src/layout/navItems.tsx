@@ -119,6 +119,44 @@ export function useNavItems(): NavItem[] {
         ],
       },
       {
+        key: 'emergencies',
+        icon: <AlertOutlined />,
+        label: t('emergencies.nav.group'),
+        permission: 'emergencies.report',
+        children: [
+          {
+            key: '/emergencies',
+            icon: <AlertOutlined />,
+            label: t('emergencies.nav.board'),
+            permission: 'emergencies.report',
+          },
+          {
+            key: '/emergency-plans',
+            icon: <FileTextOutlined />,
+            label: t('emergencies.nav.plans'),
+            permission: 'emergencies.report',
+          },
+          {
+            key: '/duty-roster',
+            icon: <CalendarOutlined />,
+            label: t('emergencies.nav.roster'),
+            permission: 'emergencies.report',
+          },
+          {
+            key: '/drills',
+            icon: <SafetyCertificateOutlined />,
+            label: t('emergencies.nav.drills'),
+            permission: 'emergencies.report',
+          },
+          {
+            key: '/reports/emergencies',
+            icon: <BarChartOutlined />,
+            label: t('emergencies.nav.report'),
+            permission: 'reports.read',
+          },
+        ],
+      },
+      {
         key: 'callcenter',
         icon: <PhoneOutlined />,
         label: t('nav.callcenter'),

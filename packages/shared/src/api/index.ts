@@ -6,6 +6,7 @@ export * from './complaints';
 export * from './contractors';
 export * from './delivery';
 export * from './dispatch';
+export * from './emergencies';
 export * from './estate';
 export * from './home';
 export * from './imports';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileResponse } from './common';
 
-export const UPLOAD_KINDS = ['photo', 'signature'] as const;
+export const UPLOAD_KINDS = ['photo', 'signature', 'voice'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** POST /api/uploads: the stored image; work orders, tickets and portal reports reference `url`. */

@@ -105,7 +105,7 @@ export async function dialOut(ctx: Ctx, auth: AuthContext, input: DialInput) {
   return call.id;
 }
 
-async function postDial(url: string, body: Record<string, unknown>): Promise<string | null> {
+export async function postDial(url: string, body: Record<string, unknown>): Promise<string | null> {
   try {
     const res = await fetch(url, {
       method: 'POST',

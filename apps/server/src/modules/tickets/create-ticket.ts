@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import type { Actor } from '../../platform/events/record-event';
 import { badRequest, forbidden } from '../../platform/http/errors';
 import { applyHandlingIntake } from '../complaints/complaint-intake';
+import { linkTicketToEmergencies } from '../emergencies/auto-link';
 import { linkTicketsIn } from '../incidents/link-tickets';
 import { units } from '../org/schema';
 import { residentPhones, residents } from '../residents/schema';
@@ -115,6 +116,8 @@ export async function createTicket(
       if (input.answer) await applyAnswer(w, input.answer);
       if (input.incidentId) await linkTicketsIn(tx, auth, input.incidentId, [ticket.id], now);
       if (input.callId) await linkCallTicketIn(tx, auth, input.callId, ticket.id, now);
+      // A ticket from a building where an emergency runs joins its 特别事件报告 (issue 17).
+      await linkTicketToEmergencies(tx, ticket, now);
       await finishWrite(w);
       // After the numbering: the 重大 notice and the assignee's message quote the ticket's number.
       await applyHandlingIntake(w, ticket, input);

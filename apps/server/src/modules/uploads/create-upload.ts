@@ -2,7 +2,9 @@ import type { UploadKind } from '@guanjia/shared/api';
 import type { Actor } from '../../platform/events/record-event';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { processImage } from './process-image';
+import { AppError } from '../../platform/http/errors';
+import { type ProcessedImage, processImage } from './process-image';
+import { audioMime } from './rules/audio-policy';
 import { type UploadRow, uploads } from './schema';
 
 export interface CreateUploadProps {
@@ -19,7 +21,7 @@ export interface CreateUploadProps {
 /** Re-encode the image (outside the transaction: it is CPU work), then store it with its event. */
 export async function createUpload(props: CreateUploadProps): Promise<UploadRow> {
   const { ctx, actor } = props;
-  const image = await processImage(props.file, props.kind);
+  const image = props.kind === 'voice' ? voiceNote(props.file) : await processImage(props.file, props.kind);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
@@ -55,4 +57,11 @@ export async function createUpload(props: CreateUploadProps): Promise<UploadRow>
     });
     return row;
   });
+}
+
+/** A voice note is kept as recorded (no re-encoding, no thumbnail); only real audio is taken. */
+function voiceNote(file: Buffer): ProcessedImage {
+  const mime = audioMime(file);
+  if (!mime) throw new AppError(415, 'unsupported_media_type', 'The file is not a voice recording');
+  return { mime, width: 0, height: 0, content: file, thumbnail: Buffer.alloc(0) };
 }

@@ -18,8 +18,13 @@ import { UPLOAD_MAX_BYTES } from './rules/image-policy';
 import type { UploadReader } from './rules/may-read';
 
 const tags = ['uploads'];
-const UPLOADERS: Permission[] = ['tickets.write', 'tickets.dispatch', 'workorders.execute'];
-const READERS: Permission[] = ['tickets.read', 'workorders.execute'];
+const UPLOADERS: Permission[] = [
+  'tickets.write',
+  'tickets.dispatch',
+  'workorders.execute',
+  'emergencies.report',
+];
+const READERS: Permission[] = ['tickets.read', 'workorders.execute', 'emergencies.report'];
 
 /**
  * Images for work orders, tickets and portal reports. Staff sign in as usual; a resident's portal
@@ -61,6 +66,9 @@ export async function uploadRoutes(app: App): Promise<void> {
 
   async function receive(request: FastifyRequest, reply: FastifyReply) {
     const q = uploadQuery.parse(request.query);
+    // Voice notes are a staff report's (the guard's emergency report), not the resident portal's.
+    if (q.kind === 'voice' && !request.auth)
+      throw new AppError(400, 'bad_request', 'Voice notes are for staff reports');
     const portal = request.auth ? null : (residents.get(request) ?? null);
     // Scope first: nothing is read from a caller who may not write into this project.
     if (q.projectId !== undefined) {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetListCases, assetRecordsOfB, assetScopeCases } from '../../modules/assets/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
+import { emergencyRecordsOfB, emergencyScopeCases } from '../../modules/emergencies/testing/scope-cases';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
@@ -130,6 +131,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
   return {
     ...complaints,
     ...assets,
+    emergencies: await emergencyRecordsOfB(server, admin),
     binding: binding!.id,
     mailAttachment: await mailAttachmentOfB(server, admin),
     rule: (rule.json() as { id: number }).id,
@@ -524,6 +526,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
     'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
+    ...emergencyScopeCases(t.fixture, b.emergencies),
   };
 }
 
@@ -767,6 +770,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/events': [`/api/events?entityType=resident&pageSize=200`, []],
     'GET /api/imports': [`/api/imports?projectId=${t.fixture.projectB}`, []],
     'GET /api/tickets': ['/api/tickets?pageSize=200', [b.ticket]],
+    'GET /api/emergencies': ['/api/emergencies?pageSize=200', [b.emergencies.emergency]],
     'GET /api/work-orders': ['/api/work-orders?pageSize=200', [b.workOrder]],
     'GET /api/ticket-categories': ['/api/ticket-categories', [b.category]],
     'GET /api/callbacks': ['/api/callbacks?pageSize=200', []],

@@ -32,6 +32,7 @@ const zh = {
       dispatch: '派单',
       delivery: '消息发送',
       incidents: '停水停电',
+      emergencies: '应急管理',
       notices: '通知公告',
       scripts: '服务用语',
       portal: '住户门户',
@@ -140,6 +141,42 @@ const zh = {
         hint: '每条消息的发送尝试次数（指数退避），用尽后标记为失败',
       },
       delivery_providers: { name: '消息发送方式', hint: '各渠道的发送方式及网关地址' },
+      emergencies_teamLeaderMinutes: {
+        name: '班组负责人确认时限',
+        hint: '应急事件上报后，值班班长须在该分钟数内确认（Q62：1分钟内上报班组负责人）',
+      },
+      emergencies_projectHeadReportMinutes: {
+        name: '报告项目负责人时限',
+        hint: '应急事件须在上报后该分钟数内报告项目负责人（Q63）',
+      },
+      emergencies_projectHeadOnSiteMinutes: {
+        name: '项目负责人到场时限',
+        hint: '项目负责人接报后须在该分钟数内到场签到（Q63）',
+      },
+      emergencies_butlerRelayMinutes: {
+        name: '反馈客服管家时限',
+        hint: '质量、纠纷、自然灾害信息须在该分钟数内反馈客服管家并报告项目负责人（Q64）',
+      },
+      emergencies_householdsNotifiedMinutes: {
+        name: '通知受影响住户时限',
+        hint: '特别事件须在该分钟数内完成信息传递、初步方案并通知住户（Q61）',
+      },
+      emergencies_reportHours: {
+        name: '特别事件报告时限',
+        hint: '每宗特别事件须在该小时数内填写《特别事件报告》',
+      },
+      emergencies_escalationRepeatMinutes: {
+        name: '超时升级间隔',
+        hint: '步骤超时未确认时，每隔该分钟数向上一级升级一次（站内信、短信、电话）',
+      },
+      emergencies_escalationMax: {
+        name: '最多升级次数',
+        hint: '一个超时步骤最多升级的次数',
+      },
+      emergencies_stormCheckMinutes: {
+        name: '暴雨台风巡查间隔',
+        hint: '暴雨、台风期间每隔该分钟数下发地下室出口、天面雨排、配电房检查任务（Q68）',
+      },
       incidents_notifyWithinMinutes: {
         name: '紧急事件通知时限',
         hint: '紧急事件须在登记后该分钟数内发出首条通知',
@@ -278,6 +315,7 @@ const en: typeof zh = {
       dispatch: 'Dispatch',
       delivery: 'Messaging',
       incidents: 'Outages',
+      emergencies: 'Emergencies',
       notices: 'Notices',
       scripts: 'Service phrases',
       portal: 'Resident portal',
@@ -433,6 +471,42 @@ const en: typeof zh = {
         hint: 'Attempts per message (exponential backoff) before it is marked failed',
       },
       delivery_providers: { name: 'Message transports', hint: 'Transport per channel and its gateway' },
+      emergencies_teamLeaderMinutes: {
+        name: 'Team leader acknowledges within',
+        hint: 'The on-duty team leader acknowledges an emergency within this many minutes (Q62)',
+      },
+      emergencies_projectHeadReportMinutes: {
+        name: 'Project head told within',
+        hint: 'The project head is reported to within this many minutes (Q63)',
+      },
+      emergencies_projectHeadOnSiteMinutes: {
+        name: 'Project head on site within',
+        hint: 'The project head checks in on site within this many minutes of the report (Q63)',
+      },
+      emergencies_butlerRelayMinutes: {
+        name: 'Butler told within',
+        hint: 'Disputes and disasters reach the butler and the project head within this many minutes (Q64)',
+      },
+      emergencies_householdsNotifiedMinutes: {
+        name: 'Households notified within',
+        hint: 'Information relayed, an initial plan made and households notified within this many minutes (Q61)',
+      },
+      emergencies_reportHours: {
+        name: 'Special event report within',
+        hint: 'The special event report is written within this many hours',
+      },
+      emergencies_escalationRepeatMinutes: {
+        name: 'Escalate again every',
+        hint: 'A missed step climbs one level this often (in-app, SMS and phone)',
+      },
+      emergencies_escalationMax: {
+        name: 'Escalations at most',
+        hint: 'How many times one missed step escalates',
+      },
+      emergencies_stormCheckMinutes: {
+        name: 'Storm checks every',
+        hint: 'Basement exits, roof drains and switch rooms are checked this often while a rainstorm or typhoon lasts (Q68)',
+      },
       incidents_notifyWithinMinutes: {
         name: 'Emergency notice within',
         hint: 'Emergency incidents: first notice delivered within this many minutes of creation',

@@ -316,6 +316,7 @@ const GROUP_ORDER = [
   'qa',
   'delivery',
   'incidents',
+  'emergencies',
   'notices',
   'portal',
   'mail',

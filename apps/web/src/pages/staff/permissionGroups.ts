@@ -32,6 +32,7 @@ const KNOWN: { key: string; permissions: string[] }[] = [
   },
   { key: 'billing', permissions: ['billing.read', 'billing.cashier', 'billing.finance', 'billing.collect'] },
   { key: 'assets', permissions: ['assets.read', 'assets.write', 'inspections.execute'] },
+  { key: 'emergencies', permissions: ['emergencies.report', 'emergencies.manage'] },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },

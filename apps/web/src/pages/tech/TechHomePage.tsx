@@ -1,9 +1,9 @@
-import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { AlertOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Segmented, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Page, WorkOrderListItem, WorkOrderView } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
@@ -165,6 +165,7 @@ export default function TechHomePage() {
           data-testid="tech-inspections-link"
         />
       )}
+      <EmergencyEntry />
       <MySupervisions />
       <PatrolEntry />
       <Segmented<Tab>
@@ -219,5 +220,19 @@ export default function TechHomePage() {
         )}
       </Spin>
     </div>
+  );
+}
+
+/** 上报突发事件: one tap from the phone's home (issue 17), for anyone who may report. */
+function EmergencyEntry() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  if (!can('emergencies.report')) return null;
+  return (
+    <Link to="/tech/emergency" data-testid="tech-emergency">
+      <Button danger block size="large" icon={<AlertOutlined />} style={{ marginBottom: 10 }}>
+        {t('emergencies.phone.entry')}
+      </Button>
+    </Link>
   );
 }
