@@ -109,7 +109,7 @@ export const emergencyPlanSchema = z.object({
 });
 export type EmergencyPlan = z.infer<typeof emergencyPlanSchema>;
 export const emergencyPlanListSchema = z.object({ items: z.array(emergencyPlanSchema) });
-export const planListQuery = z.object({ projectId: z.coerce.number().int().positive() });
+export const emergencyPlanListQuery = z.object({ projectId: z.coerce.number().int().positive() });
 export const planDefaultsBody = z.object({ projectId: z.number().int().positive() });
 export const planDefaultsResultSchema = z.object({ created: z.number() });
 

@@ -4,6 +4,7 @@ import {
   dutyShiftInput,
   dutyShiftSchema,
   emergencyPlanInput,
+  emergencyPlanListQuery,
   emergencyPlanListSchema,
   emergencyPlanPatch,
   emergencyPlanSchema,
@@ -12,7 +13,6 @@ import {
   noContent,
   planDefaultsBody,
   planDefaultsResultSchema,
-  planListQuery,
 } from '@guanjia/shared/api';
 import { userActor } from '../../platform/auth/actor';
 import { assertInScope, can } from '../../platform/auth/context';
@@ -37,7 +37,7 @@ export async function emergencyPlanRoutes(app: App): Promise<void> {
     '/api/emergency-plans',
     {
       onRequest: guard('emergencies.report'),
-      schema: { tags, querystring: planListQuery, response: { 200: emergencyPlanListSchema } },
+      schema: { tags, querystring: emergencyPlanListQuery, response: { 200: emergencyPlanListSchema } },
     },
     async (request) => ({
       items: (await listPlans(db, currentAuth(request), request.query.projectId)).map(presentPlan),
