@@ -21,6 +21,8 @@ export const DELIVERY_SOURCES = [
   'sla_breach',
   // Q54: a progress reply on a complaint, sent by the resident's own channel.
   'complaint_reply',
+  // 催缴: a collection reminder (W-23).
+  'collection',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 

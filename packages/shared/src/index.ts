@@ -1,3 +1,4 @@
+export * from './collection';
 export * from './complaints';
 export * from './delivery';
 export * from './estate';

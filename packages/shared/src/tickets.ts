@@ -78,6 +78,10 @@ export const NOTIFICATION_KINDS = [
   'complaint.warning',
   // 催单: the resident chased an open ticket (issue 13).
   'ticket.urged',
+  // 催缴: a follow-up task for the 客服主管, an escalation to the project manager, a 上门收费 visit.
+  'collection.task',
+  'collection.escalated',
+  'collection.door',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
