@@ -14,7 +14,8 @@ export type Unit =
   | 'seconds'
   | 'items'
   | 'percent'
-  | 'residents';
+  | 'residents'
+  | 'fen';
 
 export type SettingKind =
   | { type: 'number'; unit?: Unit; min?: number; max?: number; step?: number }
@@ -90,6 +91,12 @@ const KNOWN: Record<string, SettingKind> = {
   'complaints.majorNotifyRoles': { type: 'roles' },
   'complaints.superviseEscalateHours': { type: 'number', unit: 'hours', min: 1, max: 720 },
   'complaints.reviewRoles': { type: 'roles' },
+  'billing.collectionQuietHours': { type: 'fields' },
+  'billing.doorCollectionLeadHours': { type: 'number', unit: 'hours', min: 0, max: 336 },
+  'billing.collectionLevelDays': { type: 'numberList', unit: 'days', min: 1, max: 3650 },
+  'billing.collectionMinAmount': { type: 'number', unit: 'fen', min: 0, step: 100 },
+  'billing.collectionFollowUpRoles': { type: 'roles' },
+  'billing.collectionManagerRoles': { type: 'roles' },
   'incidents.plannedAnnounceHours': { type: 'number', unit: 'hours', min: 0, max: 720 },
   'incidents.plannedReminderHours': { type: 'numberList', unit: 'hours', min: 1, max: 720 },
   'portal.appointmentWindows': { type: 'windows' },

@@ -14,6 +14,7 @@ const SOURCE_FIELD: Record<DeliverySource, string> = {
   sla_warning: 'ticketId',
   sla_breach: 'ticketId',
   complaint_reply: 'ticketReplyId',
+  collection: 'collectionAttemptId',
 };
 
 /** The JSON a webhook receiver gets: ids to link back with and the rendered text. */
