@@ -1,5 +1,6 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
+export * from './modules/billing/payments-schema';
 export * from './modules/billing/schema';
 export * from './modules/broadcasts/schema';
 export * from './modules/callbacks/schema';
