@@ -153,7 +153,7 @@ CREATE INDEX "fee_item_units_unit_idx" ON "fee_item_units" USING btree ("unit_id
 CREATE UNIQUE INDEX "fee_items_project_code_uq" ON "fee_items" USING btree ("project_id","code");--> statement-breakpoint
 CREATE INDEX "meter_readings_unit_idx" ON "meter_readings" USING btree ("unit_id","fee_item_id","period");--> statement-breakpoint
 -- Hand-written (issues 15 and 16): companies seeded before these permissions existed get them on their
--- built-in roles, as a new company would, and the built-in 收费员 and 财务 roles. Custom roles are left alone.
+-- built-in roles, as a new company would, and the built-in 收费员 role. Custom roles are left alone.
 UPDATE "roles" r SET "permissions" = ARRAY(SELECT DISTINCT unnest(r."permissions" || x.add)), "version" = r."version" + 1, "updated_at" = now()
   FROM (VALUES
     ('admin', ARRAY['billing.read','billing.cashier','billing.finance','billing.collect','assets.read','assets.write','inspections.execute']),
@@ -163,7 +163,8 @@ UPDATE "roles" r SET "permissions" = ARRAY(SELECT DISTINCT unnest(r."permissions
     ('agent', ARRAY['billing.read','billing.collect']),
     ('eng_supervisor', ARRAY['assets.read','assets.write','inspections.execute']),
     ('technician', ARRAY['assets.read','inspections.execute']),
-    ('security', ARRAY['inspections.execute'])
+    ('security', ARRAY['inspections.execute']),
+    ('finance', ARRAY['reports.read','billing.read','billing.cashier','billing.finance'])
   ) AS x(code, add)
  WHERE r."code" = x.code AND r."builtin";
 --> statement-breakpoint
@@ -171,7 +172,6 @@ INSERT INTO "roles" ("company_id", "code", "name", "permissions", "builtin")
 SELECT c."id", x.code, x.name, x.perms, true
   FROM "companies" c
  CROSS JOIN (VALUES
-    ('cashier', '收费员', ARRAY['estate.read','residents.read','billing.read','billing.cashier','billing.collect']),
-    ('finance', '财务', ARRAY['estate.read','residents.read','billing.read','billing.cashier','billing.finance','reports.read','export.run'])
+    ('cashier', '收费员', ARRAY['estate.read','residents.read','billing.read','billing.cashier','billing.collect'])
   ) AS x(code, name, perms)
 ON CONFLICT ("company_id", "code") DO NOTHING;

@@ -250,19 +250,6 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     nameEn: 'Cashier',
     permissions: [...READ_ESTATE, 'billing.read', 'billing.cashier', 'billing.collect'],
   },
-  {
-    code: 'finance',
-    name: '财务',
-    nameEn: 'Finance',
-    permissions: [
-      ...READ_ESTATE,
-      'billing.read',
-      'billing.cashier',
-      'billing.finance',
-      'reports.read',
-      'export.run',
-    ],
-  },
   { code: 'cleaner', name: '保洁', nameEn: 'Cleaner', permissions: ['estate.read', 'workorders.execute'] },
   {
     code: 'quality',
@@ -274,6 +261,15 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
     code: 'finance',
     name: '财务',
     nameEn: 'Finance',
-    permissions: [...READ_ESTATE, 'pii.view', 'export.run'],
+    // 收费中心 (issue 15): fee items, billing runs, discounts, write-offs and refunds, and the desk.
+    permissions: [
+      ...READ_ESTATE,
+      'pii.view',
+      'export.run',
+      'reports.read',
+      'billing.read',
+      'billing.cashier',
+      'billing.finance',
+    ],
   },
 ];
