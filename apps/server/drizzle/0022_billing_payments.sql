@@ -10,6 +10,7 @@ CREATE TABLE "online_orders" (
 	"status" text DEFAULT 'created' NOT NULL,
 	"channel" text NOT NULL,
 	"provider_txn_id" text,
+	"pay_url" text,
 	"payment_id" bigint,
 	"created_by_id" bigint,
 	"created_by_phone" text,

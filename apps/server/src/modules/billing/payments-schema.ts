@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { at, createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects, units } from '../org/schema';
 import { bills } from './schema';
@@ -178,6 +188,8 @@ export const onlineOrders = pgTable(
     status: text('status').$type<OnlineOrderStatus>().notNull().default('created'),
     channel: text('channel').$type<OnlineOrderChannel>().notNull(),
     providerTxnId: text('provider_txn_id'),
+    /** What the payer opens: WeChat's code_url (shown as a QR code) or the sandbox's page. */
+    payUrl: text('pay_url'),
     paymentId: ref('payment_id'),
     createdById: ref('created_by_id'),
     /** The resident's portal phone when the order came from the portal. */
@@ -189,7 +201,9 @@ export const onlineOrders = pgTable(
   },
   (t) => [
     unique('online_orders_out_trade_no_uq').on(t.outTradeNo),
-    uniqueIndex('online_orders_txn_uq').on(t.provider, t.providerTxnId).where(sql`provider_txn_id is not null`),
+    uniqueIndex('online_orders_txn_uq')
+      .on(t.provider, t.providerTxnId)
+      .where(sql`provider_txn_id is not null`),
     index('online_orders_unit_idx').on(t.unitId, t.createdAt),
   ],
 );

@@ -80,27 +80,22 @@ describe('allocatePayment', () => {
 
   it('never makes a balance negative unless it is prepayment; allocations sum to the payment', () => {
     fc.assert(
-      fc.property(
-        billsArb,
-        fc.integer({ min: 1, max: 500_000 }),
-        fc.boolean(),
-        (raw, amount, prepay) => {
-          const list = raw.map((b, i) => bill(i + 1, b.balance, b.period, b.priority));
-          const owed = list.reduce((s, b) => s + Math.max(0, b.balance), 0);
-          if (!prepay && amount > owed) {
-            expect(() => allocatePayment(amount, list, { prepay })).toThrow(OverpaymentError);
-            return;
-          }
-          const r = allocatePayment(amount, list, { prepay });
-          expect(r.allocations.reduce((s, a) => s + a.amount, 0) + r.prepaid).toBe(amount);
-          for (const a of r.allocations) {
-            const b = list.find((x) => x.id === a.billId)!;
-            expect(a.amount).toBeGreaterThan(0);
-            expect(b.balance - a.amount).toBeGreaterThanOrEqual(0);
-          }
-          if (!prepay) expect(r.prepaid).toBe(0);
-        },
-      ),
+      fc.property(billsArb, fc.integer({ min: 1, max: 500_000 }), fc.boolean(), (raw, amount, prepay) => {
+        const list = raw.map((b, i) => bill(i + 1, b.balance, b.period, b.priority));
+        const owed = list.reduce((s, b) => s + Math.max(0, b.balance), 0);
+        if (!prepay && amount > owed) {
+          expect(() => allocatePayment(amount, list, { prepay })).toThrow(OverpaymentError);
+          return;
+        }
+        const r = allocatePayment(amount, list, { prepay });
+        expect(r.allocations.reduce((s, a) => s + a.amount, 0) + r.prepaid).toBe(amount);
+        for (const a of r.allocations) {
+          const b = list.find((x) => x.id === a.billId)!;
+          expect(a.amount).toBeGreaterThan(0);
+          expect(b.balance - a.amount).toBeGreaterThanOrEqual(0);
+        }
+        if (!prepay) expect(r.prepaid).toBe(0);
+      }),
     );
   });
 
@@ -130,9 +125,13 @@ describe('refundProblem', () => {
 
   it('never lets a refund exceed what was paid', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, paid) => {
-        if (refundProblem(a, paid) === null) expect(a).toBeLessThanOrEqual(paid);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 100_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (a, paid) => {
+          if (refundProblem(a, paid) === null) expect(a).toBeLessThanOrEqual(paid);
+        },
+      ),
     );
   });
 });
