@@ -41,7 +41,7 @@ export async function paymentNotifyRoutes(app: App): Promise<void> {
     if (!sandboxAllowed())
       throw new AppError(403, 'sandbox_disabled', 'Sandbox payments are disabled in production');
     const [order] = await db.select().from(onlineOrders).where(eq(onlineOrders.outTradeNo, outTradeNo));
-    if (!order || order.provider !== 'sandbox') throw notFound('Order');
+    if (order?.provider !== 'sandbox') throw notFound('Order');
     return order;
   };
 

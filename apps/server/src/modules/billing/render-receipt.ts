@@ -106,9 +106,9 @@ export async function renderCashierReport(
     if (doc.y > doc.page.height - 60) doc.addPage();
     const y = doc.y;
     doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(9);
-    cells.forEach((c, i) =>
-      doc.text(c, left + cols[i]!, y, { width: (cols[i + 1] ?? width) - cols[i]! - 4, lineBreak: false }),
-    );
+    cells.forEach((c, i) => {
+      doc.text(c, left + cols[i]!, y, { width: (cols[i + 1] ?? width) - cols[i]! - 4, lineBreak: false });
+    });
     doc.y = y + 14;
   };
   line(head, true);
