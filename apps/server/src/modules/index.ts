@@ -1,4 +1,6 @@
 import type { App } from '../platform/http/app-types';
+import { paymentNotifyRoutes } from './billing/notify-routes';
+import { paymentRoutes } from './billing/payment-routes';
 import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
@@ -62,4 +64,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
+  await app.register(paymentRoutes);
+  await app.register(paymentNotifyRoutes);
 }
