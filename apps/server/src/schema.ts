@@ -1,10 +1,7 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
-<<<<<<< HEAD
 export * from './modules/billing/collection-schema';
-=======
 export * from './modules/billing/payments-schema';
->>>>>>> h-bill-pay
 export * from './modules/billing/schema';
 export * from './modules/broadcasts/schema';
 export * from './modules/callbacks/schema';
