@@ -1,3 +1,4 @@
+import { registerCollectionJobs } from './modules/billing/collection-job';
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
@@ -21,6 +22,7 @@ export function registerWorkers(services: Services): void {
   registerSlaJobs(services);
   registerReapplyJob(services);
   registerSupervisionJobs(services);
+  registerCollectionJobs(services);
   registerWarningJobs(services);
   registerReportJobs(services);
   registerDeliveryJobs(services);

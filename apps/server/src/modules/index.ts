@@ -1,4 +1,5 @@
 import type { App } from '../platform/http/app-types';
+import { collectionRoutes } from './billing/collection-routes';
 import { paymentNotifyRoutes } from './billing/notify-routes';
 import { paymentRoutes } from './billing/payment-routes';
 import { broadcastRoutes } from './broadcasts/routes';
@@ -66,4 +67,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(uploadRoutes);
   await app.register(paymentRoutes);
   await app.register(paymentNotifyRoutes);
+  await app.register(collectionRoutes);
 }
