@@ -4,6 +4,7 @@ import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
+import { collectionListCases, collectionScopeCases } from '../../testing/collection-scope';
 import { postFile } from '../../testing/multipart';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import { createTestServer, type TestServer } from '../../testing/test-server';
@@ -377,6 +378,7 @@ function scopeCases(): Record<string, ScopeCase[]> {
     'DELETE /api/settings/:key': [{ method: 'DELETE', url: `/api/settings/${key}?projectId=${f.projectB}` }],
     // The project is checked before the upload is read; the cross-project import itself is tested in imports.
     ...ticketScopeCases(),
+    ...collectionScopeCases(f),
     'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
     'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
     'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
@@ -771,6 +773,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints': ['/api/complaints?pageSize=200', [b.complaint]],
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
+    ...collectionListCases(),
   };
 }
 

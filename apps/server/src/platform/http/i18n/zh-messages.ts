@@ -175,16 +175,30 @@ export const EXACT: Record<string, string> = {
   'This person is already bound to the unit': '已绑定该房屋，无需重复申请',
   'This person is not in the household of the unit': '该成员不在本户',
   'Ask the service desk to remove yourself from a unit': '移除本人请到服务中心办理',
+  // 催缴 (billing/collection-*)
+  'The project already has an active collection campaign': '该项目已有启用中的催缴计划，请先停用',
+  'The promised date must not be in the past': '承诺付款日期不能早于今天',
+  'The resident does not live in this unit': '该住户不在此房屋',
+  'A door-to-door collection must be agreed at least a day ahead (Q08)': '上门收费须至少提前一天与业户约定时间（Q08）',
+  'The task is already finished': '该任务已完成',
+  'A contact window must end after it starts': '联系时段的结束时间须晚于开始时间',
+  'a promise needs its date': '承诺付款须填写日期',
+  'levels must be distinct': '催缴级别不能重复',
+  'a higher level needs more days overdue': '级别越高，逾期天数须越多',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
 export const NOUNS: Record<string, string> = {
+  'Collection campaign': '催缴计划',
+  'Collection task': '催缴任务',
+  'Collection letter': '催缴通知书',
   Article: '知识库文章',
   Attachment: '附件',
   Audio: '录音',
   Approval: '群发审批',
   'Binding request': '绑定申请',
   'Blocked number': '黑名单号码',
+  Bill: '账单',
   Building: '楼栋',
   Calendar: '工作日历',
   Call: '通话',
