@@ -1273,6 +1273,9 @@ const en: Strings<Translation> = {
       supervision_overdue: 'Supervision overdue',
       complaint_warning: 'Complaint warning',
       ticket_urged: 'Resident chased',
+      collection_task: 'Collection follow-up',
+      collection_escalated: 'Long-term arrears',
+      collection_door: 'Door-to-door collection',
     },
   },
   incidents: {

@@ -1208,6 +1208,9 @@ const zhCN = {
       supervision_overdue: '督办超期',
       complaint_warning: '投诉预警',
       ticket_urged: '催单',
+      collection_task: '催缴跟进',
+      collection_escalated: '长期欠费上报',
+      collection_door: '上门收费',
     },
   },
   incidents: {
