@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
+import collection from './parts/collection';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
@@ -1568,6 +1569,7 @@ const en: Strings<Translation> = {
   ...events.en,
   ...enums.en,
   ...complaints.en,
+  ...collection.en,
   ...desk.en,
 };
 

@@ -1,6 +1,7 @@
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
+import collection from './parts/collection';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
@@ -1502,6 +1503,7 @@ const zhCN = {
   ...events.zh,
   ...enums.zh,
   ...complaints.zh,
+  ...collection.zh,
   ...desk.zh,
 };
 
