@@ -55,6 +55,11 @@ const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
+const ArrearsPage = lazy(() => import('./pages/billing/ArrearsPage'));
+const CampaignsPage = lazy(() => import('./pages/billing/CampaignsPage'));
+const AttemptsPage = lazy(() => import('./pages/billing/AttemptsPage'));
+const DoorCollectionsPage = lazy(() => import('./pages/billing/DoorCollectionsPage'));
+const BillingReportsPage = lazy(() => import('./pages/billing/BillingReportsPage'));
 
 function Session() {
   return (
@@ -164,6 +169,11 @@ export const router = createBrowserRouter([
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
               guarded('complaints', 'tickets.read', <ComplaintsPage />),
+              guarded('billing/arrears', 'billing.read', <ArrearsPage />),
+              guarded('billing/campaigns', 'billing.read', <CampaignsPage />),
+              guarded('billing/attempts', 'billing.read', <AttemptsPage />),
+              guarded('billing/door-collections', 'billing.read', <DoorCollectionsPage />),
+              guarded('billing/reports', 'billing.read', <BillingReportsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

@@ -18,11 +18,15 @@ export function collectionScopeCases(f: Fixture): Record<string, ScopeCase[]> {
     'PATCH /api/collection-campaigns/:id': [
       { method: 'PATCH', url: '/api/collection-campaigns/999999', body: { ...v, active: false } },
     ],
-    'DELETE /api/collection-campaigns/:id': [{ method: 'DELETE', url: '/api/collection-campaigns/999999?version=1' }],
+    'DELETE /api/collection-campaigns/:id': [
+      { method: 'DELETE', url: '/api/collection-campaigns/999999?version=1' },
+    ],
     'POST /api/collection-attempts': [
       { method: 'POST', url: '/api/collection-attempts', body: { unitId: f.unitsB[0], outcome: 'answered' } },
     ],
-    'GET /api/collection-attempts/:id/letter.pdf': [{ method: 'GET', url: '/api/collection-attempts/999999/letter.pdf' }],
+    'GET /api/collection-attempts/:id/letter.pdf': [
+      { method: 'GET', url: '/api/collection-attempts/999999/letter.pdf' },
+    ],
     'POST /api/door-collections': [
       {
         method: 'POST',
@@ -31,7 +35,11 @@ export function collectionScopeCases(f: Fixture): Record<string, ScopeCase[]> {
       },
     ],
     'POST /api/door-collections/:id/assign': [
-      { method: 'POST', url: '/api/door-collections/999999/assign', body: { ...v, assigneeId: f.users.manager_b } },
+      {
+        method: 'POST',
+        url: '/api/door-collections/999999/assign',
+        body: { ...v, assigneeId: f.users.manager_b },
+      },
     ],
     'POST /api/door-collections/:id/done': [
       { method: 'POST', url: '/api/door-collections/999999/done', body: { ...v, result: 'x' } },

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -33,6 +34,7 @@ import type { Permission } from '@guanjia/shared';
 import type { MenuProps } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { collectionNavItems } from '../pages/billing/navItems';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 
 export interface NavItem {
@@ -113,6 +115,12 @@ export function useNavItems(): NavItem[] {
             permission: 'reports.read',
           },
         ],
+      },
+      {
+        key: 'billing',
+        icon: <AccountBookOutlined />,
+        label: t('collection.nav.section'),
+        children: [...collectionNavItems(t)],
       },
       {
         key: 'callcenter',

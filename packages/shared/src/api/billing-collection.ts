@@ -46,7 +46,10 @@ const levelsInput = z
   .max(9)
   .refine((ls) => new Set(ls.map((l) => l.level)).size === ls.length, 'levels must be distinct')
   .refine(
-    (ls) => [...ls].sort((a, b) => a.level - b.level).every((l, i, all) => i === 0 || l.days > (all[i - 1]?.days ?? 0)),
+    (ls) =>
+      [...ls]
+        .sort((a, b) => a.level - b.level)
+        .every((l, i, all) => i === 0 || l.days > (all[i - 1]?.days ?? 0)),
     'a higher level needs more days overdue',
   );
 
@@ -111,7 +114,10 @@ export const createDoorBody = z.object({
   assigneeId: z.number().int().positive().optional(),
   note: z.string().trim().max(500).default(''),
 });
-export const assignDoorBody = z.object({ version: z.number().int().positive(), assigneeId: z.number().int().positive() });
+export const assignDoorBody = z.object({
+  version: z.number().int().positive(),
+  assigneeId: z.number().int().positive(),
+});
 export const doneDoorBody = z.object({
   version: z.number().int().positive(),
   result: z.string().trim().min(1).max(500),
@@ -321,7 +327,12 @@ const campaignRow = z.object({
   paidAfter: z.number().int(),
   paidAmountAfter: fen,
 });
-const incomeRow = z.object({ month: z.string(), feeItemId: z.number(), feeItemName: z.string(), amount: fen });
+const incomeRow = z.object({
+  month: z.string(),
+  feeItemId: z.number(),
+  feeItemName: z.string(),
+  amount: fen,
+});
 
 export const billingReportSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('collection-rate'), from: z.string(), to: z.string(), rows: z.array(rateRow) }),

@@ -48,7 +48,9 @@ export const overdueWhere = (f: ArrearsFilter, today: string): SQL => sql`
 
 /** Per building: owed, owing units and buckets. */
 export async function arrearsByBuilding(db: DbOrTx, f: ArrearsFilter, today: string) {
-  const rows = await sqlRows<BucketRow & { building_id: unknown; name: string; owed: unknown; units: unknown }>(
+  const rows = await sqlRows<
+    BucketRow & { building_id: unknown; name: string; owed: unknown; units: unknown }
+  >(
     db,
     sql`select b.building_id, bd.name, sum(b.balance) as owed, count(distinct b.unit_id) as units, ${bucketColumns(today)}
           from bills b join buildings bd on bd.id = b.building_id
@@ -101,7 +103,9 @@ export async function periodRates(db: DbOrTx, f: ArrearsFilter, period: string) 
     };
   };
   const total = figures(rows.find((r) => r.building_id === null));
-  const byBuilding = new Map(rows.filter((r) => r.building_id !== null).map((r) => [num(r.building_id), figures(r)]));
+  const byBuilding = new Map(
+    rows.filter((r) => r.building_id !== null).map((r) => [num(r.building_id), figures(r)]),
+  );
   return { total, byBuilding, empty: () => figures(undefined) };
 }
 

@@ -1,7 +1,7 @@
 import { maskPhone } from '@guanjia/shared';
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
-import { users } from '../../platform/auth/schema';
 import { type AuthContext, can } from '../../platform/auth/context';
+import { users } from '../../platform/auth/schema';
 import type { DbOrTx } from '../../platform/db/client';
 import { units } from '../org/schema';
 import { residents } from '../residents/schema';
@@ -26,7 +26,10 @@ export async function presentAttempts(db: DbOrTx, rows: CollectionAttemptRow[]) 
   const [unitRows, residentRows, userRows] = await Promise.all([
     db.select({ id: units.id, label: units.label }).from(units).where(inArray(units.id, unitIds)),
     residentIds.length
-      ? db.select({ id: residents.id, name: residents.name }).from(residents).where(inArray(residents.id, residentIds))
+      ? db
+          .select({ id: residents.id, name: residents.name })
+          .from(residents)
+          .where(inArray(residents.id, residentIds))
       : [],
     userIds.length
       ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))

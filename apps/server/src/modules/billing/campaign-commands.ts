@@ -46,7 +46,8 @@ async function assertNoOtherActive(tx: DbOrTx, projectId: number, exceptId: numb
         exceptId ? ne(collectionCampaigns.id, exceptId) : undefined,
       ),
     );
-  if (other) throw conflict('The project already has an active collection campaign', { campaignId: other.id });
+  if (other)
+    throw conflict('The project already has an active collection campaign', { campaignId: other.id });
 }
 
 export async function createCampaign(ctx: Ctx, auth: AuthContext, body: z.infer<typeof createCampaignBody>) {

@@ -4,8 +4,8 @@ import type { DbOrTx } from '../../platform/db/client';
 import { getSetting } from '../../platform/settings/get-setting';
 import { projects } from '../org/schema';
 import { loadSlaContext } from '../sla/context';
-import { COLLECTION_QUIET_HOURS } from './collection-settings';
 import { contactWindows } from './collection-schema';
+import { COLLECTION_QUIET_HOURS } from './collection-settings';
 import type { ContactRules, ContactWindow } from './rules/contact-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -21,7 +21,14 @@ export const localMonth = (at: Date, timeZone: string) => localDay(at, timeZone)
 
 export async function projectOf(db: DbOrTx, projectId: number) {
   const [p] = await db
-    .select({ id: projects.id, companyId: projects.companyId, name: projects.name, timezone: projects.timezone, servicePhone: projects.servicePhone, areaCode: projects.areaCode })
+    .select({
+      id: projects.id,
+      companyId: projects.companyId,
+      name: projects.name,
+      timezone: projects.timezone,
+      servicePhone: projects.servicePhone,
+      areaCode: projects.areaCode,
+    })
     .from(projects)
     .where(eq(projects.id, projectId));
   return p;

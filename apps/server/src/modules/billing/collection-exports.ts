@@ -26,7 +26,9 @@ export const OUTCOME_ZH: Record<string, string> = {
 const STATUS_ZH: Record<string, string> = { scheduled: '待执行', done: '已执行', cancelled: '已取消' };
 const PROMISE_ZH: Record<string, string> = { open: '待兑现', kept: '已兑现', broken: '未兑现' };
 
-const AGING_COLUMNS = <T extends Record<'d0_30' | 'd31_90' | 'd91_180' | 'd181_365' | 'd365_plus', number>>(): XlsxColumn<T>[] => [
+const AGING_COLUMNS = <
+  T extends Record<'d0_30' | 'd31_90' | 'd91_180' | 'd181_365' | 'd365_plus', number>,
+>(): XlsxColumn<T>[] => [
   { header: '0–30天(元)', width: 12, value: (r) => yuan(r.d0_30) },
   { header: '31–90天(元)', width: 12, value: (r) => yuan(r.d31_90) },
   { header: '91–180天(元)', width: 12, value: (r) => yuan(r.d91_180) },
@@ -48,7 +50,13 @@ export function sendArrearsXlsx(reply: FastifyReply, items: ArrearsUnit[], total
     { header: '最近催缴', width: 17, value: (r) => zonedTime(r.lastAttemptAt, tz) },
     { header: '最近结果', width: 10, value: (r) => (r.lastOutcome ? OUTCOME_ZH[r.lastOutcome] : '') },
   ];
-  return sendRowsAsXlsx(reply, { filename: '欠费清单.xlsx', sheetName: '欠费清单', columns, rows: items, total });
+  return sendRowsAsXlsx(reply, {
+    filename: '欠费清单.xlsx',
+    sheetName: '欠费清单',
+    columns,
+    rows: items,
+    total,
+  });
 }
 
 export function sendAttemptsXlsx(reply: FastifyReply, items: CollectionAttempt[], total: number, tz: string) {
@@ -63,19 +71,32 @@ export function sendAttemptsXlsx(reply: FastifyReply, items: CollectionAttempt[]
     { header: '欠费(元)', width: 12, value: (r) => yuan(r.owedAmount) },
     { header: '逾期天数', width: 8, value: (r) => r.daysOverdue },
     { header: '承诺日期', width: 12, value: (r) => r.promisedDate },
-    { header: '承诺金额(元)', width: 12, value: (r) => (r.promisedAmount === null ? null : yuan(r.promisedAmount)) },
+    {
+      header: '承诺金额(元)',
+      width: 12,
+      value: (r) => (r.promisedAmount === null ? null : yuan(r.promisedAmount)),
+    },
     { header: '承诺兑现', width: 8, value: (r) => (r.promiseState ? PROMISE_ZH[r.promiseState] : '') },
     { header: '经办人', width: 10, value: (r) => r.byName ?? (r.level ? '系统' : '') },
     { header: '备注', width: 30, value: (r) => r.note },
   ];
-  return sendRowsAsXlsx(reply, { filename: '催缴记录.xlsx', sheetName: '催缴记录', columns, rows: items, total });
+  return sendRowsAsXlsx(reply, {
+    filename: '催缴记录.xlsx',
+    sheetName: '催缴记录',
+    columns,
+    rows: items,
+    total,
+  });
 }
 
 type Rows<K extends BillingReport['kind']> = Extract<BillingReport, { kind: K }>['rows'][number];
 
 /** Each 收费报表 as a workbook with the same rows as the page. */
 export function sendReportXlsx(reply: FastifyReply, report: BillingReport) {
-  const name = (title: string) => ({ filename: `${title}-${report.from}至${report.to}.xlsx`, sheetName: title });
+  const name = (title: string) => ({
+    filename: `${title}-${report.from}至${report.to}.xlsx`,
+    sheetName: title,
+  });
   switch (report.kind) {
     case 'collection-rate': {
       const columns: XlsxColumn<Rows<'collection-rate'>>[] = [

@@ -2,12 +2,17 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { BusMessage } from '../../platform/bus/bus';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
-import { publishAll } from '../tickets/ticket-write';
 import { units } from '../org/schema';
 import { calls } from '../telephony/schema';
+import { publishAll } from '../tickets/ticket-write';
 import { contactRulesOf, localDay, type ProjectInfo, projectOf, windowsOf } from './collection-context';
 import { candidates, planAttempts, settlePromises } from './collection-plan';
-import { type CollectionAttemptRow, type CollectionCampaignRow, collectionAttempts, collectionCampaigns } from './collection-schema';
+import {
+  type CollectionAttemptRow,
+  type CollectionCampaignRow,
+  collectionAttempts,
+  collectionCampaigns,
+} from './collection-schema';
 import { type DialRequest, openTask, postDial, prepareCall, sendSms } from './collection-send';
 import { callText, letterText, managerText, type ReminderFacts, smsText } from './collection-text';
 import { daysPastDue } from './rules/aging';
@@ -37,7 +42,12 @@ export async function runCollection(services: JobServices, projectId?: number): 
   const campaigns = await db
     .select()
     .from(collectionCampaigns)
-    .where(and(eq(collectionCampaigns.active, true), projectId ? eq(collectionCampaigns.projectId, projectId) : undefined));
+    .where(
+      and(
+        eq(collectionCampaigns.active, true),
+        projectId ? eq(collectionCampaigns.projectId, projectId) : undefined,
+      ),
+    );
   for (const campaign of campaigns) {
     const project = await projectOf(db, campaign.projectId);
     if (!project) continue;
@@ -131,7 +141,10 @@ async function carryOut(
     };
     const w = { tx, now, outbox };
     let message = '';
-    let result: { outcome: 'sent' | 'failed'; note: string; residentId?: number } = { outcome: 'sent', note: '' };
+    let result: { outcome: 'sent' | 'failed'; note: string; residentId?: number } = {
+      outcome: 'sent',
+      note: '',
+    };
     let callId: number | null = null;
     let taskId: number | null = null;
     if (a.channel === 'sms') {
@@ -150,7 +163,14 @@ async function carryOut(
       taskId = await openTask(w, a, level, 'manager', `【长期欠费】${facts.unitLabel}`, message);
     }
     if (level.task && a.channel !== 'manager')
-      taskId = await openTask(w, a, level, 'follow_up', `【催缴跟进】${facts.unitLabel}`, message || letterText(facts));
+      taskId = await openTask(
+        w,
+        a,
+        level,
+        'follow_up',
+        `【催缴跟进】${facts.unitLabel}`,
+        message || letterText(facts),
+      );
     await finish(
       tx,
       a,

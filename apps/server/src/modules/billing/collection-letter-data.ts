@@ -37,7 +37,12 @@ export async function letterOf(db: DbOrTx, auth: AuthContext, attemptId: number,
     issuedOn: localDay(a.attemptedAt ?? a.scheduledAt, tz),
     timeZone: tz,
     owed: overdue.length ? summary.owed : a.owedAmount,
-    bills: overdue.map((b) => ({ period: b.period, dueDate: b.dueDate, balance: b.balance, daysOverdue: b.daysOverdue })),
+    bills: overdue.map((b) => ({
+      period: b.period,
+      dueDate: b.dueDate,
+      balance: b.balance,
+      daysOverdue: b.daysOverdue,
+    })),
   });
   return { pdf, name: `催缴通知书-${unit?.label ?? a.unitId}.pdf` };
 }

@@ -17,7 +17,11 @@ export interface LetterData {
 /** The 催缴通知书 (level 3), one A4 page set in the embedded CJK font, the same set-up as the 派工单. */
 export async function renderLetter(d: LetterData): Promise<Buffer> {
   const font = cjkFont();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '催缴通知书', Creator: 'Guanjia 管家' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: '催缴通知书', Creator: 'Guanjia 管家' },
+  });
   doc.registerFont('cjk', font.regular, font.family);
   doc.registerFont('cjk-bold', font.bold, font.family);
   const chunks: Buffer[] = [];
@@ -45,7 +49,11 @@ export async function renderLetter(d: LetterData): Promise<Buffer> {
   doc.font('cjk-bold').fontSize(11);
   header.forEach((h, i) => doc.text(h, cols[i], y, { width: 120 }));
   y += 20;
-  doc.moveTo(left, y - 4).lineTo(left + width, y - 4).strokeColor('#999999').stroke();
+  doc
+    .moveTo(left, y - 4)
+    .lineTo(left + width, y - 4)
+    .strokeColor('#999999')
+    .stroke();
   doc.font('cjk').fontSize(11);
   for (const b of d.bills.slice(0, 24)) {
     const row = [b.period, day(b.dueDate), `${b.daysOverdue} 天`, formatFen(b.balance)];

@@ -1,14 +1,14 @@
 import type { CampaignLevel } from '@guanjia/shared';
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/events/record-event';
 import { recordEvent } from '../../platform/events/record-event';
-import type { DbOrTx } from '../../platform/db/client';
-import { type ContactRules, nextContactMoment } from './rules/contact-time';
-import { chooseLevel, promiseKept } from './rules/campaign-level';
-import { daysPastDue } from './rules/aging';
-import { type CollectionCampaignRow, collectionAttempts } from './collection-schema';
 import { windowsOf } from './collection-context';
+import { type CollectionCampaignRow, collectionAttempts } from './collection-schema';
 import { unitPaid } from './log-attempt';
+import { daysPastDue } from './rules/aging';
+import { chooseLevel, promiseKept } from './rules/campaign-level';
+import { type ContactRules, nextContactMoment } from './rules/contact-time';
 import { num, sqlRows } from './sql-rows';
 
 /** A unit the job looks at: what it owes past due (undisputed and disputed), since when, and its state. */

@@ -35,14 +35,25 @@ import { EXPORT_ROW_CAP } from '../../platform/http/xlsx';
 import { arrearsReport } from './arrears-queries';
 import { attemptRows, attemptWhere, presentAttempts, presentTasks } from './attempt-queries';
 import { billingReport } from './billing-reports';
-import { campaignInScope, createCampaign, deleteCampaign, editCampaign, presentCampaign } from './campaign-commands';
+import {
+  campaignInScope,
+  createCampaign,
+  deleteCampaign,
+  editCampaign,
+  presentCampaign,
+} from './campaign-commands';
 import { projectOf } from './collection-context';
 import { sendArrearsXlsx, sendAttemptsXlsx, sendReportXlsx } from './collection-exports';
 import { letterOf } from './collection-letter-data';
 import { collectionAttempts, collectionCampaigns, collectionTasks } from './collection-schema';
-import { saveContactWindows, readContactWindows } from './contact-windows';
+import { readContactWindows, saveContactWindows } from './contact-windows';
 import { disputeBill } from './dispute-bill';
-import { assignDoorCollection, createDoorCollection, finishCollectionTask, taskInScope } from './door-collections';
+import {
+  assignDoorCollection,
+  createDoorCollection,
+  finishCollectionTask,
+  taskInScope,
+} from './door-collections';
 import { logAttempt } from './log-attempt';
 import { unitArrears } from './unit-arrears';
 
@@ -62,7 +73,10 @@ export async function collectionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/arrears',
-    { onRequest: guard('billing.read'), schema: { tags, querystring: arrearsQuery, response: { 200: arrearsReportSchema } } },
+    {
+      onRequest: guard('billing.read'),
+      schema: { tags, querystring: arrearsQuery, response: { 200: arrearsReportSchema } },
+    },
     async (request, reply) => {
       const auth = currentAuth(request);
       const q = request.query;
@@ -77,7 +91,10 @@ export async function collectionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/units/:id/arrears',
-    { onRequest: guard('billing.read'), schema: { tags, params: idParam, response: { 200: unitArrearsSchema } } },
+    {
+      onRequest: guard('billing.read'),
+      schema: { tags, params: idParam, response: { 200: unitArrearsSchema } },
+    },
     async (request) => unitArrears(db, currentAuth(request), request.params.id, now()),
   );
 
@@ -109,14 +126,22 @@ export async function collectionRoutes(app: App): Promise<void> {
   );
   app.get(
     '/api/collection-campaigns/:id',
-    { onRequest: guard('billing.read'), schema: { tags, params: idParam, response: { 200: campaignSchema } } },
+    {
+      onRequest: guard('billing.read'),
+      schema: { tags, params: idParam, response: { 200: campaignSchema } },
+    },
     async (request) => presentCampaign(await campaignInScope(db, currentAuth(request), request.params.id)),
   );
   app.post(
     '/api/collection-campaigns',
-    { onRequest: guard('billing.collect'), schema: { tags, body: createCampaignBody, response: { 201: campaignSchema } } },
+    {
+      onRequest: guard('billing.collect'),
+      schema: { tags, body: createCampaignBody, response: { 201: campaignSchema } },
+    },
     async (request, reply) =>
-      reply.status(201).send(presentCampaign(await createCampaign(services, currentAuth(request), request.body))),
+      reply
+        .status(201)
+        .send(presentCampaign(await createCampaign(services, currentAuth(request), request.body))),
   );
   app.patch(
     '/api/collection-campaigns/:id',
@@ -151,7 +176,10 @@ export async function collectionRoutes(app: App): Promise<void> {
       const q = request.query;
       if (q.projectId) assertInScope(auth, q.projectId, 'Project');
       const where = attemptWhere(auth, q);
-      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(collectionAttempts).where(where);
+      const [{ total } = { total: 0 }] = await db
+        .select({ total: count() })
+        .from(collectionAttempts)
+        .where(where);
       if (q.format === 'xlsx') {
         assertCan(auth, 'export.run');
         const rows = await presentAttempts(db, await attemptRows(db, where, EXPORT_ROW_CAP, 0));
@@ -200,7 +228,10 @@ export async function collectionRoutes(app: App): Promise<void> {
         inArray(collectionTasks.projectId, scopedProjects(auth, q.projectId)),
         q.status ? eq(collectionTasks.status, q.status) : undefined,
       );
-      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(collectionTasks).where(where);
+      const [{ total } = { total: 0 }] = await db
+        .select({ total: count() })
+        .from(collectionTasks)
+        .where(where);
       const rows = await db
         .select()
         .from(collectionTasks)
@@ -253,7 +284,10 @@ export async function collectionRoutes(app: App): Promise<void> {
   // ---- residents' contact windows (分时间段催缴) ----
   app.get(
     '/api/residents/:id/contact-windows',
-    { onRequest: guard('billing.read'), schema: { tags, params: idParam, response: { 200: contactWindowsSchema } } },
+    {
+      onRequest: guard('billing.read'),
+      schema: { tags, params: idParam, response: { 200: contactWindowsSchema } },
+    },
     async (request) => readContactWindows(db, currentAuth(request), request.params.id),
   );
   app.put(
@@ -282,5 +316,4 @@ export async function collectionRoutes(app: App): Promise<void> {
       return report;
     },
   );
-
 }

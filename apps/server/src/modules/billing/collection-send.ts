@@ -27,7 +27,8 @@ export interface SendWrite {
 /** The 催缴 SMS to the unit's resident (the owner first), through the ordinary delivery outbox. */
 export async function sendSms(w: SendWrite, services: SendServices, a: CollectionAttemptRow, text: string) {
   const audience = await resolveAudience(w.tx, { projectId: a.projectId, unitIds: [a.unitId] });
-  const target = audience.find((r) => r.residentId === a.residentId && r.mobile) ?? audience.find((r) => r.mobile);
+  const target =
+    audience.find((r) => r.residentId === a.residentId && r.mobile) ?? audience.find((r) => r.mobile);
   if (!target) return { outcome: 'failed' as const, note: '无手机号' };
   await queueDeliveries(
     w.tx,
@@ -148,7 +149,11 @@ export async function openTask(
   body: string,
 ) {
   const scope = { companyId: a.companyId, projectId: a.projectId };
-  const roles = await getSetting(w.tx, kind === 'manager' ? COLLECTION_MANAGER_ROLES : COLLECTION_FOLLOW_UP_ROLES, scope);
+  const roles = await getSetting(
+    w.tx,
+    kind === 'manager' ? COLLECTION_MANAGER_ROLES : COLLECTION_FOLLOW_UP_ROLES,
+    scope,
+  );
   const holders = await usersWithRoles(w.tx, a.companyId, a.projectId, roles);
   const people = [...new Set(holders.map((h) => h.userId))];
   const [task] = await w.tx

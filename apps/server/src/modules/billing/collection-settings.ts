@@ -28,13 +28,18 @@ export const COLLECTION_QUIET_HOURS = defineSetting({
     weekends: true,
   },
   qid: 'Q07',
-  description: '催缴 calls and messages only between dayStart and dayEnd, never at mealtimes or on statutory holidays',
+  description:
+    '催缴 calls and messages only between dayStart and dayEnd, never at mealtimes or on statutory holidays',
 });
 export type CollectionQuietHours = z.infer<typeof COLLECTION_QUIET_HOURS.schema>;
 
 export const DOOR_COLLECTION_LEAD_HOURS = defineSetting({
   key: 'billing.doorCollectionLeadHours',
-  schema: z.number().int().min(0).max(14 * 24),
+  schema: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24),
   // Q08: 提前一天与业户约定具体时间.
   defaultValue: 24,
   qid: 'Q08',

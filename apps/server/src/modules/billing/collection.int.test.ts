@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ArrearsReport, BillingReport, CollectionAttempt, UnitArrears } from '@guanjia/shared/api';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBill, ensureFeeItem } from '../../testing/bills';
+import { ensureFeeItem, insertBill } from '../../testing/bills';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { deliveries } from '../delivery/schema';
 import { slaCalendars } from '../sla/schema';
@@ -33,15 +33,28 @@ const bj = (s: string) => new Date(`${s}:00+08:00`);
 const billIds: Record<string, number> = {};
 
 async function bill(key: string, unit: number, period: string, due: string, amount: number, paid = 0) {
-  const item = await ensureFeeItem(t.services.database.db, t.fixture.projectA, { code: 'WY', name: '物业服务费' });
+  const item = await ensureFeeItem(t.services.database.db, t.fixture.projectA, {
+    code: 'WY',
+    name: '物业服务费',
+  });
   const row = await insertBill(t.services.database.db, unit, period, [{ feeItemId: item.id, amount }]);
-  await t.services.database.db.update(bills).set({ dueDate: due, paidAmount: paid }).where(eq(bills.id, row.id));
+  await t.services.database.db
+    .update(bills)
+    .set({ dueDate: due, paidAmount: paid })
+    .where(eq(bills.id, row.id));
   billIds[key] = row.id;
 }
 
 const run = () => runCollection(t.services, t.fixture.projectA);
 const attemptsOf = async (unitId: number) =>
-  (await ok<{ items: CollectionAttempt[] }>(t, 'GET', `/api/collection-attempts?unitId=${unitId}&pageSize=50`, agent)).items;
+  (
+    await ok<{ items: CollectionAttempt[] }>(
+      t,
+      'GET',
+      `/api/collection-attempts?unitId=${unitId}&pageSize=50`,
+      agent,
+    )
+  ).items;
 
 beforeAll(async () => {
   t = await createTestServer();
@@ -70,7 +83,15 @@ beforeAll(async () => {
     projectId: t.fixture.projectA,
     name: '办公时间',
     weekdays: [day, day, day, day, day, [], []],
-    holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+    holidays: [
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ],
     extraWorkdays: ['2026-09-27', '2026-10-10'],
     isDefault: true,
   });
@@ -95,11 +116,23 @@ describe('arrears', () => {
   it('ages what is past due and shows this period’s 收费率 (figures worked out by hand)', async () => {
     const r = await ok<ArrearsReport>(t, 'GET', `/api/arrears?projectId=${t.fixture.projectA}`, agent);
     expect(r.asOf).toBe('2026-09-30');
-    expect(r.aging).toEqual({ d0_30: 68_000, d31_90: 10_000, d91_180: 40_000, d181_365: 0, d365_plus: 25_000 });
+    expect(r.aging).toEqual({
+      d0_30: 68_000,
+      d31_90: 10_000,
+      d91_180: 40_000,
+      d181_365: 0,
+      d365_plus: 25_000,
+    });
     expect(r.owed).toBe(143_000);
     expect(r.owingUnits).toBe(6);
     // 2026-09: ¥360 billed, ¥240 collected; one of two households settled.
-    expect(r.rate).toMatchObject({ period: '2026-09', billed: 36_000, collected: 24_000, rate: 0.6667, householdRate: 0.5 });
+    expect(r.rate).toMatchObject({
+      period: '2026-09',
+      billed: 36_000,
+      collected: 24_000,
+      rate: 0.6667,
+      householdRate: 0.5,
+    });
     expect(r.buildings.map((b) => [b.owed, b.owingUnits])).toEqual([
       [68_000, 4],
       [75_000, 2],
@@ -113,7 +146,9 @@ describe('arrears', () => {
       agent,
     );
     expect(one.owed).toBe(75_000);
-    const xlsx = await t.request('GET', `/api/arrears?projectId=${t.fixture.projectA}&format=xlsx`, { token: supervisor });
+    const xlsx = await t.request('GET', `/api/arrears?projectId=${t.fixture.projectA}&format=xlsx`, {
+      token: supervisor,
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['x-total-count']).toBe('6');
   });
@@ -127,13 +162,23 @@ describe('arrears', () => {
 
 describe('a 催缴 campaign under the scenario clock', () => {
   it('plans at once but waits out 21:00 and the 国庆 holiday for the SMS; the letter goes now', async () => {
-    await ok(t, 'POST', '/api/collection-campaigns', supervisor, { projectId: t.fixture.projectA, name: '物业费催缴' }, 201);
+    await ok(
+      t,
+      'POST',
+      '/api/collection-campaigns',
+      supervisor,
+      { projectId: t.fixture.projectA, name: '物业费催缴' },
+      201,
+    );
     const again = await t.request('POST', '/api/collection-campaigns', {
       token: supervisor,
       body: { projectId: t.fixture.projectA, name: '第二个' },
     });
     expect(again.statusCode).toBe(409);
-    await ok(t, 'POST', `/api/bills/${billIds.u3}/dispute`, agent, { disputed: true, reason: '业主称已在开发商处缴纳' });
+    await ok(t, 'POST', `/api/bills/${billIds.u3}/dispute`, agent, {
+      disputed: true,
+      reason: '业主称已在开发商处缴纳',
+    });
 
     const first = await run();
     // u1, u2: SMS; u5: the letter (level 3); u8 (394 days): the manager. u3 disputed, u4 below the minimum.
@@ -142,7 +187,13 @@ describe('a 催缴 campaign under the scenario clock', () => {
     expect(sms).toMatchObject({ level: 1, channel: 'sms', status: 'scheduled' });
     expect(sms!.scheduledAt).toBe(bj('2026-10-08T08:00').toISOString());
     const [letter] = await attemptsOf(u(4));
-    expect(letter).toMatchObject({ level: 3, channel: 'letter', status: 'done', outcome: 'sent', hasLetter: true });
+    expect(letter).toMatchObject({
+      level: 3,
+      channel: 'letter',
+      status: 'done',
+      outcome: 'sent',
+      hasLetter: true,
+    });
     const pdf = await t.request('GET', `/api/collection-attempts/${letter!.id}/letter.pdf`, { token: agent });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -152,7 +203,10 @@ describe('a 催缴 campaign under the scenario clock', () => {
       .where(eq(collectionTasks.unitId, u(4)));
     expect(tasks).toMatchObject([{ kind: 'follow_up', assigneeId: t.fixture.users.supervisor_a }]);
     expect((await attemptsOf(u(7)))[0]).toMatchObject({ level: 4, channel: 'manager', status: 'done' });
-    const escalated = await t.services.database.db.select().from(collectionTasks).where(eq(collectionTasks.unitId, u(7)));
+    const escalated = await t.services.database.db
+      .select()
+      .from(collectionTasks)
+      .where(eq(collectionTasks.unitId, u(7)));
     expect(escalated).toMatchObject([{ kind: 'manager', assigneeId: t.fixture.users.manager_a }]);
     expect(await attemptsOf(u(2))).toEqual([]);
     expect(await attemptsOf(u(3))).toEqual([]);
@@ -176,7 +230,10 @@ describe('a 催缴 campaign under the scenario clock', () => {
     expect(sent[0]!.body).toContain('¥300.00');
 
     await run();
-    const after = await t.services.database.db.select().from(deliveries).where(eq(deliveries.sourceType, 'collection'));
+    const after = await t.services.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.sourceType, 'collection'));
     expect(after).toHaveLength(1);
     expect(dialed).toHaveLength(0);
   });
@@ -187,7 +244,13 @@ describe('a 催缴 campaign under the scenario clock', () => {
       'POST',
       '/api/collection-attempts',
       agent,
-      { unitId: u(0), outcome: 'promised', promisedDate: '2026-10-20', promisedAmount: 30_000, note: '业主说发工资后交' },
+      {
+        unitId: u(0),
+        outcome: 'promised',
+        promisedDate: '2026-10-20',
+        promisedAmount: 30_000,
+        note: '业主说发工资后交',
+      },
       201,
     );
     expect(logged).toMatchObject({ promiseState: 'open', byName: expect.any(String) });
@@ -208,7 +271,11 @@ describe('a 催缴 campaign under the scenario clock', () => {
     expect(list[0]).toMatchObject({ level: 2, channel: 'call', status: 'done', outcome: 'sent' });
     expect(list[0]!.note).toContain('提前升级');
     expect(dialed).toHaveLength(1);
-    expect(dialed[0]).toMatchObject({ purpose: 'collection', to: '13812345678', say: expect.stringContaining('300.00元') });
+    expect(dialed[0]).toMatchObject({
+      purpose: 'collection',
+      to: '13812345678',
+      say: expect.stringContaining('300.00元'),
+    });
     await run();
     expect(dialed).toHaveLength(1);
   });
@@ -240,7 +307,10 @@ describe('a 催缴 campaign under the scenario clock', () => {
   });
 
   it('lifting a dispute lets collection resume; 上门收费 needs a day’s notice (Q08)', async () => {
-    await ok(t, 'POST', `/api/bills/${billIds.u3}/dispute`, agent, { disputed: false, reason: '核实后确认未缴' });
+    await ok(t, 'POST', `/api/bills/${billIds.u3}/dispute`, agent, {
+      disputed: false,
+      reason: '核实后确认未缴',
+    });
     await run();
     expect((await attemptsOf(u(2)))[0]).toMatchObject({ level: 1, channel: 'sms' });
     const soon = await t.request('POST', '/api/door-collections', {
@@ -253,7 +323,12 @@ describe('a 催缴 campaign under the scenario clock', () => {
       'POST',
       '/api/door-collections',
       agent,
-      { unitId: u(0), agreedAt: bj('2026-10-27T15:00').toISOString(), contactName: '张伟', contactPhone: '13812345678' },
+      {
+        unitId: u(0),
+        agreedAt: bj('2026-10-27T15:00').toISOString(),
+        contactName: '张伟',
+        contactPhone: '13812345678',
+      },
       201,
     );
     expect(door.status).toBe('open');
@@ -270,7 +345,10 @@ describe('a 催缴 campaign under the scenario clock', () => {
       body: { version: door.version, result: '已收' },
     });
     expect(stale.statusCode).toBe(409);
-    await ok(t, 'POST', `/api/door-collections/${door.id}/done`, agent, { version: assigned.version, result: '已收现金¥300' });
+    await ok(t, 'POST', `/api/door-collections/${door.id}/done`, agent, {
+      version: assigned.version,
+      result: '已收现金¥300',
+    });
   });
 
   it('reports 收费率 by month and building, and exports each report', async () => {
@@ -280,15 +358,25 @@ describe('a 催缴 campaign under the scenario clock', () => {
       `/api/reports/billing?projectId=${t.fixture.projectA}&kind=collection-rate&from=2026-09&to=2026-09`,
       supervisor,
     );
-    expect(rate.rows[0]).toMatchObject({ period: '2026-09', buildingId: null, billed: 36_000, collected: 24_000 });
+    expect(rate.rows[0]).toMatchObject({
+      period: '2026-09',
+      buildingId: null,
+      billed: 36_000,
+      collected: 24_000,
+    });
     for (const kind of ['collection-rate', 'aging', 'campaigns', 'income-by-fee-item']) {
-      const res = await t.request('GET', `/api/reports/billing?projectId=${t.fixture.projectA}&kind=${kind}&format=xlsx`, {
-        token: supervisor,
-      });
+      const res = await t.request(
+        'GET',
+        `/api/reports/billing?projectId=${t.fixture.projectA}&kind=${kind}&format=xlsx`,
+        {
+          token: supervisor,
+        },
+      );
       expect(res.statusCode, `${kind} ${res.body}`).toBe(200);
     }
-    const campaign = (await ok<{ items: { id: number; version: number }[] }>(t, 'GET', '/api/collection-campaigns', agent))
-      .items[0]!;
+    const campaign = (
+      await ok<{ items: { id: number; version: number }[] }>(t, 'GET', '/api/collection-campaigns', agent)
+    ).items[0]!;
     const stale = await t.request('PATCH', `/api/collection-campaigns/${campaign.id}`, {
       token: supervisor,
       body: { version: campaign.version + 1, active: false },
@@ -296,4 +384,3 @@ describe('a 催缴 campaign under the scenario clock', () => {
     expect(stale.statusCode).toBe(409);
   });
 });
-

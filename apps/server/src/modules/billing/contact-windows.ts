@@ -43,7 +43,8 @@ export async function saveContactWindows(
   body: z.infer<typeof contactWindowsBody>,
 ) {
   for (const w of body.windows)
-    if (w.end <= w.start) throw badRequest('A contact window must end after it starts', { start: w.start, end: w.end });
+    if (w.end <= w.start)
+      throw badRequest('A contact window must end after it starts', { start: w.start, end: w.end });
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const r = await residentInScope(tx, auth, residentId);

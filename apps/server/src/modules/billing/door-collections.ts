@@ -50,7 +50,11 @@ async function tellAssignee(
  * 上门收费 (W-24): the resident asked for a visit; the time is agreed at least a day ahead (Q08) and the
  * visit is a task for whoever goes (told in the console's bell).
  */
-export async function createDoorCollection(ctx: Ctx, auth: AuthContext, body: z.infer<typeof createDoorBody>) {
+export async function createDoorCollection(
+  ctx: Ctx,
+  auth: AuthContext,
+  body: z.infer<typeof createDoorBody>,
+) {
   const { db } = ctx.database;
   const unit = await unitInScope(db, auth, body.unitId);
   const now = ctx.clock.now();

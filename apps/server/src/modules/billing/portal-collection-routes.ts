@@ -6,11 +6,17 @@ import { currentPortal } from '../portal/context';
 import { collectionAttempts } from './collection-schema';
 
 /** The 催缴 reminders a resident received (SMS, spoken calls, notices), for the units bound to the phone. */
-export function portalCollectionRoutes(app: App, portalGuard: (request: FastifyRequest) => Promise<void>): void {
+export function portalCollectionRoutes(
+  app: App,
+  portalGuard: (request: FastifyRequest) => Promise<void>,
+): void {
   const { db } = app.services.database;
   app.get(
     '/api/portal/collection-messages',
-    { onRequest: portalGuard, schema: { tags: ['portal'], response: { 200: portalCollectionMessagesSchema } } },
+    {
+      onRequest: portalGuard,
+      schema: { tags: ['portal'], response: { 200: portalCollectionMessagesSchema } },
+    },
     async (request) => {
       const portal = currentPortal(request);
       const unitIds = [...new Set(portal.units.map((u) => u.id))];

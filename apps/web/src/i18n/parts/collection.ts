@@ -10,7 +10,13 @@ const zh = {
       reports: '收费报表',
     },
     noProject: '请先在右上角选择项目',
-    aging: { d0_30: '0–30天', d31_90: '31–90天', d91_180: '91–180天', d181_365: '181–365天', d365_plus: '365天以上' },
+    aging: {
+      d0_30: '0–30天',
+      d31_90: '31–90天',
+      d91_180: '91–180天',
+      d181_365: '181–365天',
+      d365_plus: '365天以上',
+    },
     channels: {
       sms: '短信',
       call: '语音电话',
@@ -189,7 +195,13 @@ const en: typeof zh = {
       reports: 'Billing reports',
     },
     noProject: 'Choose a project at the top right first',
-    aging: { d0_30: '0–30 days', d31_90: '31–90 days', d91_180: '91–180 days', d181_365: '181–365 days', d365_plus: 'Over 365 days' },
+    aging: {
+      d0_30: '0–30 days',
+      d31_90: '31–90 days',
+      d91_180: '91–180 days',
+      d181_365: '181–365 days',
+      d365_plus: 'Over 365 days',
+    },
     channels: {
       sms: 'SMS',
       call: 'Spoken call',
@@ -209,11 +221,16 @@ const en: typeof zh = {
     },
     statuses: { scheduled: 'Scheduled', done: 'Done', cancelled: 'Cancelled' },
     promise: { open: 'Pending', kept: 'Kept', broken: 'Broken' },
-    taskKinds: { follow_up: 'Supervisor follow-up', manager: 'Project manager', door: 'Door-to-door collection' },
+    taskKinds: {
+      follow_up: 'Supervisor follow-up',
+      manager: 'Project manager',
+      door: 'Door-to-door collection',
+    },
     taskStatuses: { open: 'Open', assigned: 'Assigned', done: 'Done', cancelled: 'Cancelled' },
     arrears: {
       title: 'Arrears',
-      subtitle: 'Overdue amounts by age, with this period’s collection rate; open a unit for its collection history (W-23)',
+      subtitle:
+        'Overdue amounts by age, with this period’s collection rate; open a unit for its collection history (W-23)',
       owed: 'Overdue',
       owingUnits: 'Units owing',
       rate: 'Collection rate ({{period}})',
@@ -263,7 +280,8 @@ const en: typeof zh = {
     },
     campaigns: {
       title: 'Collection campaigns',
-      subtitle: 'Levels by days overdue: SMS → spoken call → notice letter with a supervisor follow-up → project manager',
+      subtitle:
+        'Levels by days overdue: SMS → spoken call → notice letter with a supervisor follow-up → project manager',
       add: 'New campaign',
       edit: 'Edit campaign',
       name: 'Name',
@@ -278,7 +296,8 @@ const en: typeof zh = {
       inactive: 'Inactive',
       addLevel: 'Add a level',
       empty: 'No campaign yet',
-      quietHint: 'Calls and messages avoid mealtimes, early morning, after 21:00 and statutory holidays (Q07, in settings)',
+      quietHint:
+        'Calls and messages avoid mealtimes, early morning, after 21:00 and statutory holidays (Q07, in settings)',
       levelText: 'Level {{level}}: {{days}} days overdue · {{channel}}',
     },
     attempts: {
@@ -301,7 +320,8 @@ const en: typeof zh = {
     },
     door: {
       title: 'Door-to-door collection',
-      subtitle: 'Visits residents asked for, agreed a day ahead (Q08); call before leaving, bring ID, change, a note checker and receipts',
+      subtitle:
+        'Visits residents asked for, agreed a day ahead (Q08); call before leaving, bring ID, change, a note checker and receipts',
       add: 'Book a visit',
       unit: 'Unit',
       agreedAt: 'Agreed time',
@@ -319,7 +339,8 @@ const en: typeof zh = {
     },
     reports: {
       title: 'Billing reports',
-      subtitle: 'Collection rate, arrears aging, campaign results and income by fee item, each exportable to Excel',
+      subtitle:
+        'Collection rate, arrears aging, campaign results and income by fee item, each exportable to Excel',
       kinds: {
         'collection-rate': 'Collection rate',
         aging: 'Arrears aging',

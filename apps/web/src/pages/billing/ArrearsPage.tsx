@@ -54,7 +54,11 @@ export default function ArrearsPage() {
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>
-            <Statistic title={t('collection.arrears.owed')} value={money(r?.owed ?? 0)} data-testid="arrears-owed" />
+            <Statistic
+              title={t('collection.arrears.owed')}
+              value={money(r?.owed ?? 0)}
+              data-testid="arrears-owed"
+            />
           </Card>
         </Col>
         <Col span={6}>
@@ -99,7 +103,11 @@ export default function ArrearsPage() {
                   align: 'right' as const,
                   render: (_: unknown, b: ArrearsReport['buildings'][number]) => money(b.aging[k]),
                 })),
-                { title: t('collection.reports.rate'), align: 'right', render: (_, b) => percent(b.rate.rate) },
+                {
+                  title: t('collection.reports.rate'),
+                  align: 'right',
+                  render: (_, b) => percent(b.rate.rate),
+                },
               ]}
             />
           </Card>
@@ -166,7 +174,9 @@ export default function ArrearsPage() {
                   <Space size={4}>
                     {formatDateTime(u.lastAttemptAt).slice(0, 16)}
                     {u.lastOutcome && (
-                      <Tag color={OUTCOME_COLORS[u.lastOutcome]}>{t(`collection.outcomes.${u.lastOutcome}`)}</Tag>
+                      <Tag color={OUTCOME_COLORS[u.lastOutcome]}>
+                        {t(`collection.outcomes.${u.lastOutcome}`)}
+                      </Tag>
                     )}
                   </Space>
                 ) : (

@@ -1,7 +1,11 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-type ECharts = { setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void };
+type ECharts = {
+  setOption: (o: EChartsCoreOption, notMerge?: boolean) => void;
+  resize: () => void;
+  dispose: () => void;
+};
 
 /** ECharts through its modular core, loaded with the page that needs it (never in the main bundle). */
 async function loadECharts() {
@@ -23,7 +27,15 @@ async function loadECharts() {
   return core;
 }
 
-export function EChart({ option, height = 280, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  height = 280,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   useEffect(() => {

@@ -63,7 +63,12 @@ export function LogAttemptModal({
       okButtonProps={{ loading: save.isPending }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ channel: 'manual_call', outcome: 'answered' }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ channel: 'manual_call', outcome: 'answered' }}
+        onFinish={(v) => save.mutate(v)}
+      >
         {!unit && (
           <Form.Item name="unitId" label={t('collection.log.unit')} rules={[{ required: true }]}>
             <UnitPicker projectId={projectId} />
@@ -71,15 +76,24 @@ export function LogAttemptModal({
         )}
         <Form.Item name="channel" label={t('collection.log.channel')}>
           <Radio.Group
-            options={(['manual_call', 'visit'] as const).map((c) => ({ value: c, label: t(`collection.channels.${c}`) }))}
+            options={(['manual_call', 'visit'] as const).map((c) => ({
+              value: c,
+              label: t(`collection.channels.${c}`),
+            }))}
           />
         </Form.Item>
         <Form.Item name="outcome" label={t('collection.log.outcome')} rules={[{ required: true }]}>
-          <Select options={MANUAL_OUTCOMES.map((o) => ({ value: o, label: t(`collection.outcomes.${o}`) }))} />
+          <Select
+            options={MANUAL_OUTCOMES.map((o) => ({ value: o, label: t(`collection.outcomes.${o}`) }))}
+          />
         </Form.Item>
         {outcome === 'promised' && (
           <>
-            <Form.Item name="promisedDate" label={t('collection.log.promisedDate')} rules={[{ required: true }]}>
+            <Form.Item
+              name="promisedDate"
+              label={t('collection.log.promisedDate')}
+              rules={[{ required: true }]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="promisedYuan" label={t('collection.log.promisedAmount')}>

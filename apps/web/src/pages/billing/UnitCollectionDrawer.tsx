@@ -1,6 +1,19 @@
 import type { UnitArrears } from '@guanjia/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Drawer, Empty, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -8,8 +21,8 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useApiError } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 import { DoorCollectionModal } from './DoorCollectionModal';
-import { money, OUTCOME_COLORS } from './labels';
 import { LogAttemptModal } from './LogAttemptModal';
+import { money, OUTCOME_COLORS } from './labels';
 
 export function useUnitArrears(unitId: number | null) {
   return useQuery({
@@ -36,8 +49,7 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
     void qc.invalidateQueries({ queryKey: ['collection-attempts'] });
   };
   const toggle = useMutation({
-    mutationFn: () =>
-      api.post(`/api/bills/${dispute!.id}/dispute`, { disputed: !dispute!.disputed, reason }),
+    mutationFn: () => api.post(`/api/bills/${dispute!.id}/dispute`, { disputed: !dispute!.disputed, reason }),
     onSuccess: () => {
       setDispute(null);
       setReason('');
@@ -68,7 +80,9 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
         <>
           <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('collection.arrears.owed')}>{money(a.owed)}</Descriptions.Item>
-            <Descriptions.Item label={t('collection.arrears.disputed')}>{money(a.disputedOwed)}</Descriptions.Item>
+            <Descriptions.Item label={t('collection.arrears.disputed')}>
+              {money(a.disputedOwed)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('collection.arrears.daysOverdue')}>
               {t('collection.arrears.days', { days: a.daysOverdue })}
             </Descriptions.Item>
@@ -78,7 +92,10 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              message={t('collection.unit.openPromise', { date: a.openPromise.date, amount: money(a.openPromise.amount) })}
+              message={t('collection.unit.openPromise', {
+                date: a.openPromise.date,
+                amount: money(a.openPromise.amount),
+              })}
             />
           )}
           <Typography.Title level={5}>{t('collection.unit.openBills')}</Typography.Title>
@@ -98,7 +115,11 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
                   <Space size={4}>
                     {b.disputed && <Tag color="orange">{t('collection.unit.disputed')}</Tag>}
                     {collect && (
-                      <Button size="small" type="link" onClick={() => setDispute({ id: b.id, disputed: b.disputed })}>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setDispute({ id: b.id, disputed: b.disputed })}
+                      >
                         {b.disputed ? t('collection.unit.undispute') : t('collection.unit.dispute')}
                       </Button>
                     )}
@@ -119,7 +140,11 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
                 <List.Item
                   extra={
                     x.hasLetter ? (
-                      <Button size="small" href={`/api/collection-attempts/${x.id}/letter.pdf`} target="_blank">
+                      <Button
+                        size="small"
+                        href={`/api/collection-attempts/${x.id}/letter.pdf`}
+                        target="_blank"
+                      >
                         {t('collection.unit.letter')}
                       </Button>
                     ) : null
@@ -130,13 +155,21 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
                       <Typography.Text type="secondary">
                         {formatDateTime(x.attemptedAt ?? x.scheduledAt).slice(0, 16)}
                       </Typography.Text>
-                      {x.level && <Tag>{t('collection.campaigns.level')} {x.level}</Tag>}
+                      {x.level && (
+                        <Tag>
+                          {t('collection.campaigns.level')} {x.level}
+                        </Tag>
+                      )}
                       <Tag color="geekblue">{t(`collection.channels.${x.channel}`)}</Tag>
                       {x.status !== 'done' && <Tag>{t(`collection.statuses.${x.status}`)}</Tag>}
-                      {x.outcome && <Tag color={OUTCOME_COLORS[x.outcome]}>{t(`collection.outcomes.${x.outcome}`)}</Tag>}
+                      {x.outcome && (
+                        <Tag color={OUTCOME_COLORS[x.outcome]}>{t(`collection.outcomes.${x.outcome}`)}</Tag>
+                      )}
                       {x.promiseState && <Tag color="gold">{t(`collection.promise.${x.promiseState}`)}</Tag>}
                       <span>{money(x.owedAmount)}</span>
-                      <Typography.Text type="secondary">{x.byName ?? t('collection.attempts.system')}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {x.byName ?? t('collection.attempts.system')}
+                      </Typography.Text>
                     </Space>
                     {(x.promisedDate || x.note) && (
                       <Typography.Text>
@@ -163,7 +196,9 @@ export function UnitCollectionDrawer({ unitId, onClose }: { unitId: number | nul
                   <List.Item>
                     <Space size={4} wrap>
                       <Tag>{t(`collection.taskKinds.${k.kind}`)}</Tag>
-                      <Tag color={k.status === 'done' ? 'green' : 'blue'}>{t(`collection.taskStatuses.${k.status}`)}</Tag>
+                      <Tag color={k.status === 'done' ? 'green' : 'blue'}>
+                        {t(`collection.taskStatuses.${k.status}`)}
+                      </Tag>
                       {k.assigneeName}
                       {k.agreedAt && formatDateTime(k.agreedAt).slice(0, 16)}
                       <Typography.Text type="secondary">{k.result || k.note}</Typography.Text>

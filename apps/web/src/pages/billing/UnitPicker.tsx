@@ -19,7 +19,11 @@ export function UnitPicker({
   const units = useQuery({
     queryKey: ['units', 'pick', projectId, q],
     queryFn: () =>
-      api.get<{ items: { id: number; label: string }[] }>('/api/units', { projectId, q: q || undefined, pageSize: 20 }),
+      api.get<{ items: { id: number; label: string }[] }>('/api/units', {
+        projectId,
+        q: q || undefined,
+        pageSize: 20,
+      }),
   });
   return (
     <Select

@@ -1,7 +1,8 @@
 import { formatFen } from '@guanjia/shared';
 
 /** Money as the console shows it: ¥1,234.50 (the shared formatFen from packages/shared). */
-export const money = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : formatFen(fen));
+export const money = (fen: number | null | undefined) =>
+  fen === null || fen === undefined ? '—' : formatFen(fen);
 export const percent = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(2)}%`;
 

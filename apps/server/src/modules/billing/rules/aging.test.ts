@@ -46,7 +46,9 @@ describe('aging buckets', () => {
   it('never loses a fen: the buckets add up to every overdue balance', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ days: fc.integer({ min: 1, max: 2000 }), balance: fc.integer({ min: 1, max: 1e7 }) })),
+        fc.array(
+          fc.record({ days: fc.integer({ min: 1, max: 2000 }), balance: fc.integer({ min: 1, max: 1e7 }) }),
+        ),
         (rows) => {
           const today = '2026-12-06';
           const base = Date.parse(`${today}T00:00:00Z`);
@@ -94,7 +96,9 @@ describe('收费率', () => {
   it('stays between 0 and 1', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ billed: fc.integer({ min: 0, max: 1e7 }), paid: fc.integer({ min: 0, max: 2e7 }) })),
+        fc.array(
+          fc.record({ billed: fc.integer({ min: 0, max: 1e7 }), paid: fc.integer({ min: 0, max: 2e7 }) }),
+        ),
         (bills) => {
           const f = rateFigures(bills);
           for (const r of [f.rate, f.householdRate]) if (r !== null) expect(r >= 0 && r <= 1).toBe(true);

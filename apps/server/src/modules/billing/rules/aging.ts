@@ -27,7 +27,10 @@ export const emptyAging = (): AgingTotals =>
   Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as AgingTotals;
 
 /** Sum open balances (分) into buckets; bills not yet past due are not arrears and are left out. */
-export function ageBalances(rows: readonly { dueDate: string; balance: number }[], today: string): AgingTotals {
+export function ageBalances(
+  rows: readonly { dueDate: string; balance: number }[],
+  today: string,
+): AgingTotals {
   const totals = emptyAging();
   for (const r of rows) {
     const days = daysPastDue(r.dueDate, today);

@@ -35,7 +35,11 @@ describe('campaign level choice', () => {
     ['at the minimum', { owed: 5_000 }, 1],
     ['a promise pending', { openPromise: true, daysOverdue: 50, doneLevel: 1 }, 'promised'],
     ['a broken promise: next level early', { brokenPromise: true, daysOverdue: 20, doneLevel: 1 }, 2],
-    ['a broken promise after the last level', { brokenPromise: true, daysOverdue: 200, doneLevel: 4 }, 'last_level'],
+    [
+      'a broken promise after the last level',
+      { brokenPromise: true, daysOverdue: 200, doneLevel: 4 },
+      'last_level',
+    ],
   ])('%s', (_name, patch, expected) => {
     const choice = chooseLevel({ ...base, ...patch });
     if (typeof expected === 'number') {

@@ -52,7 +52,11 @@ export function chooseLevel(input: LevelInput): LevelChoice {
 }
 
 /** A promise whose date has passed: kept when the unit paid the promised amount since, or owes nothing. */
-export function promiseKept(p: { promisedAmount: number | null; paidAtPromise: number }, paidNow: number, owedNow: number) {
+export function promiseKept(
+  p: { promisedAmount: number | null; paidAtPromise: number },
+  paidNow: number,
+  owedNow: number,
+) {
   if (owedNow <= 0) return true;
   return paidNow - p.paidAtPromise >= (p.promisedAmount ?? 1);
 }

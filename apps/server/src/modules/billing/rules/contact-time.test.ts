@@ -13,7 +13,15 @@ const Q07: ContactRules = {
     ],
   },
   // 2026-10-01..07 国庆; Sunday 2026-09-27 is a 调休 working day.
-  holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+  holidays: [
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ],
   extraWorkdays: ['2026-09-27'],
   weekends: true,
   windows: [],
@@ -31,7 +39,12 @@ describe('next allowed contact moment (Q07)', () => {
     ['Saturday is allowed', '2026-12-05T10:00', {}, '2026-12-05T10:00'],
     ['no weekends: Saturday waits for Monday', '2026-12-05T10:00', { weekends: false }, '2026-12-07T08:00'],
     ['a holiday waits until it ends', '2026-09-30T21:30', {}, '2026-10-08T08:00'],
-    ['no weekends: a 调休 Sunday is a working day', '2026-09-27T09:00', { weekends: false }, '2026-09-27T09:00'],
+    [
+      'no weekends: a 调休 Sunday is a working day',
+      '2026-09-27T09:00',
+      { weekends: false },
+      '2026-09-27T09:00',
+    ],
     [
       'a resident window: weekday evenings 19:30–20:30',
       '2026-12-07T10:00',

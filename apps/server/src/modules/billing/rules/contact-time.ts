@@ -83,7 +83,9 @@ export function allowedSpans(rules: ContactRules): Span[][] {
 export function contactCalendar(rules: ContactRules): BusinessCalendar {
   return {
     timezone: rules.timezone,
-    weekdays: allowedSpans(rules).map((spans) => spans.map(([s, e]) => ({ start: toHhmm(s), end: toHhmm(e) }))),
+    weekdays: allowedSpans(rules).map((spans) =>
+      spans.map(([s, e]) => ({ start: toHhmm(s), end: toHhmm(e) })),
+    ),
     holidays: rules.holidays,
     extraWorkdays: rules.weekends ? [] : rules.extraWorkdays,
   };
