@@ -47,7 +47,9 @@ export async function renderLetter(d: LetterData): Promise<Buffer> {
   const header = ['账期', '应缴日期', '逾期天数', '欠费金额'];
   let y = doc.y;
   doc.font('cjk-bold').fontSize(11);
-  header.forEach((h, i) => doc.text(h, cols[i], y, { width: 120 }));
+  header.forEach((h, i) => {
+    doc.text(h, cols[i], y, { width: 120 });
+  });
   y += 20;
   doc
     .moveTo(left, y - 4)
@@ -57,7 +59,9 @@ export async function renderLetter(d: LetterData): Promise<Buffer> {
   doc.font('cjk').fontSize(11);
   for (const b of d.bills.slice(0, 24)) {
     const row = [b.period, day(b.dueDate), `${b.daysOverdue} 天`, formatFen(b.balance)];
-    row.forEach((v, i) => doc.text(v, cols[i], y, { width: 120 }));
+    row.forEach((v, i) => {
+      doc.text(v, cols[i], y, { width: 120 });
+    });
     y += 18;
   }
   if (d.bills.length > 24) {

@@ -38,13 +38,16 @@ export function EChart({
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // The chart is created once with the option of that moment; later options go through setOption below.
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
     let disposed = false;
     const onResize = () => chart.current?.resize();
     void loadECharts().then((core) => {
       if (disposed || !el.current) return;
       chart.current = core.init(el.current) as unknown as ECharts;
-      chart.current.setOption(option, true);
+      chart.current.setOption(latest.current, true);
       window.addEventListener('resize', onResize);
     });
     return () => {
@@ -53,7 +56,6 @@ export function EChart({
       chart.current?.dispose();
       chart.current = null;
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is created once; option updates below.
   }, []);
   useEffect(() => {
     chart.current?.setOption(option, true);
