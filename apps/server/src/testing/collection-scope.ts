@@ -50,6 +50,10 @@ export function collectionScopeCases(f: Fixture): Record<string, ScopeCase[]> {
     'PUT /api/residents/:id/contact-windows': [
       { method: 'PUT', url: `/api/residents/${f.residentsB[0]}/contact-windows`, body: { windows: [] } },
     ],
+    'GET /api/opening-arrears/template.xlsx': [
+      { method: 'GET', url: `/api/opening-arrears/template.xlsx?projectId=${pB}` },
+    ],
+    'POST /api/opening-arrears': [{ method: 'POST', url: `/api/opening-arrears?projectId=${pB}`, body: {} }],
     'GET /api/reports/billing': [{ method: 'GET', url: `/api/reports/billing?projectId=${pB}&kind=aging` }],
   };
 }

@@ -358,3 +358,12 @@ export const portalCollectionMessageSchema = z.object({
   owedAmount: fen,
 });
 export const portalCollectionMessagesSchema = itemsOf(portalCollectionMessageSchema);
+
+/** POST /api/opening-arrears: 历史欠费 imported, with the row errors (row number, column, message). */
+export const openingImportSchema = z.object({
+  totalRows: z.number().int(),
+  created: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type OpeningImport = z.infer<typeof openingImportSchema>;
+export const openingImportQuery = z.object({ projectId: id });

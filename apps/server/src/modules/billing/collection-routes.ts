@@ -23,15 +23,19 @@ import {
   editCampaignBody,
   logAttemptBody,
   okSchema,
+  openingImportQuery,
+  openingImportSchema,
   pdfFile,
   unitArrearsSchema,
+  xlsxFile,
 } from '@guanjia/shared/api';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { type AuthContext, assertCan, assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { idParam, versionQuery } from '../../platform/http/pagination';
-import { EXPORT_ROW_CAP } from '../../platform/http/xlsx';
+import { EXPORT_ROW_CAP, sendXlsx } from '../../platform/http/xlsx';
+import { invalidFile } from '../imports/read-workbook';
 import { arrearsReport } from './arrears-queries';
 import { attemptRows, attemptWhere, presentAttempts, presentTasks } from './attempt-queries';
 import { billingReport } from './billing-reports';
@@ -54,6 +58,7 @@ import {
   finishCollectionTask,
   taskInScope,
 } from './door-collections';
+import { importOpeningArrears, openingTemplate } from './import-opening-arrears';
 import { logAttempt } from './log-attempt';
 import { unitArrears } from './unit-arrears';
 
@@ -297,6 +302,31 @@ export async function collectionRoutes(app: App): Promise<void> {
       schema: { tags, params: idParam, body: contactWindowsBody, response: { 200: contactWindowsSchema } },
     },
     async (request) => saveContactWindows(services, currentAuth(request), request.params.id, request.body),
+  );
+
+  // ---- 历史欠费 (opening arrears) ----
+  app.get(
+    '/api/opening-arrears/template.xlsx',
+    { onRequest: guard('billing.finance'), schema: { tags, querystring: openingImportQuery, response: { 200: xlsxFile } } },
+    async (request, reply) => {
+      assertInScope(currentAuth(request), request.query.projectId, 'Project');
+      return sendXlsx(reply, '历史欠费导入模板.xlsx', await openingTemplate());
+    },
+  );
+  app.post(
+    '/api/opening-arrears',
+    {
+      onRequest: guard('billing.finance'),
+      schema: { tags, querystring: openingImportQuery, response: { 200: openingImportSchema } },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      assertInScope(auth, request.query.projectId, 'Project');
+      if (!request.isMultipart()) throw invalidFile('Upload the workbook as multipart/form-data with one file field');
+      const part = await request.file();
+      if (!part) throw invalidFile('The upload carries no file');
+      return importOpeningArrears(services, auth, request.query.projectId, await part.toBuffer());
+    },
   );
 
   // ---- 收费报表 ----

@@ -4,7 +4,9 @@ import type { ArrearsReport, BillingReport, CollectionAttempt, UnitArrears } fro
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFeeItem, insertBill } from '../../testing/bills';
+import { postFile } from '../../testing/multipart';
 import { createTestServer, type TestServer } from '../../testing/test-server';
+import { loadExcelJs, workbookBuffer } from '../../platform/http/xlsx';
 import { deliveries } from '../delivery/schema';
 import { slaCalendars } from '../sla/schema';
 import { telephonyConfigs } from '../telephony/schema';
@@ -382,5 +384,39 @@ describe('a 催缴 campaign under the scenario clock', () => {
       body: { version: campaign.version + 1, active: false },
     });
     expect(stale.statusCode).toBe(409);
+  });
+});
+
+describe('历史欠费 import', () => {
+  it('creates a bill with one line per good row and lists every bad row', async () => {
+    const finance = await t.login('manager_a');
+    const ExcelJS = await loadExcelJs();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('历史欠费');
+    sheet.addRow(['房屋编号', '账期', '收费项目', '欠费金额(元)']);
+    const label = (await ok<UnitArrears>(t, 'GET', `/api/units/${u(5)}/arrears`, agent)).unitLabel;
+    sheet.addRow([label, '2025-12', '物业服务费', '1,234.50']);
+    sheet.addRow([label, '2026年1月', '历史停车费', 300]);
+    sheet.addRow(['9-9-999', '2025-12', '物业服务费', '10']);
+    sheet.addRow([label, '2025-12', '物业服务费', '5']);
+    sheet.addRow([label, '2025-11', '', '-3']);
+    const file = await workbookBuffer(wb);
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const res = await postFile(t, `/api/opening-arrears?projectId=${t.fixture.projectA}`, finance, file, '历史欠费.xlsx', xlsx);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { created: number; errors: { row: number; column: string }[] };
+    expect(body.created).toBe(2);
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [6, '收费项目'],
+      [6, '欠费金额(元)'],
+      [4, '房屋编号'],
+      [5, '账期'],
+    ]);
+    const a = await ok<UnitArrears>(t, 'GET', `/api/units/${u(5)}/arrears`, agent);
+    expect(a.bills.filter((b) => b.period === '2025-12' || b.period === '2026-01').map((b) => b.balance)).toEqual([
+      123_450, 30_000,
+    ]);
+    const denied = await postFile(t, `/api/opening-arrears?projectId=${t.fixture.projectA}`, agent, file, 'x.xlsx', xlsx);
+    expect(denied.statusCode).toBe(403);
   });
 });

@@ -185,6 +185,8 @@ export const EXACT: Record<string, string> = {
   'a promise needs its date': '承诺付款须填写日期',
   'levels must be distinct': '催缴级别不能重复',
   'a higher level needs more days overdue': '级别越高，逾期天数须越多',
+  'The workbook has no sheet': '工作簿中没有工作表',
+  'The workbook has too many rows': '工作簿行数过多',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
