@@ -55,6 +55,26 @@ async function get<T>(token: string, url: string): Promise<T> {
 }
 
 describe('demo estate on first start', () => {
+  it('puts 锦绣花园’s arrears under a 催缴 campaign: promises kept and broken, a visit, a dispute', async () => {
+    const admin = await login('admin', 'admin-pass-1');
+    const campaign = (await get<{ items: { projectId: number; levels: unknown[] }[] }>(admin, '/api/collection-campaigns'))
+      .items[0];
+    expect(campaign?.levels).toHaveLength(4);
+    const p = campaign!.projectId;
+    const arrears = await get<{ owingUnits: number }>(admin, `/api/arrears?projectId=${p}`);
+    expect(arrears.owingUnits).toBeGreaterThan(3);
+    const attempts = await get<{ items: { promiseState: string | null; level: number | null }[] }>(
+      admin,
+      `/api/collection-attempts?projectId=${p}&pageSize=200`,
+    );
+    const states = attempts.items.map((a) => a.promiseState);
+    expect(states).toContain('kept');
+    expect(states).toContain('broken');
+    expect(attempts.items.some((a) => a.level !== null)).toBe(true);
+    const door = await get<{ total: number }>(admin, `/api/door-collections?projectId=${p}`);
+    expect(door.total).toBeGreaterThan(0);
+  });
+
   it('seats the desk at phone extensions and opens the IVR’s queues in both projects', async () => {
     const token = await login('cs_supervisor');
     const queues = await get<{ items: { name: string }[] }>(token, '/api/queues?pageSize=50');
