@@ -22,6 +22,7 @@ import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalBrand } from './PortalBrand';
+import { PortalCollectionMessages } from './PortalCollectionMessages';
 import { PortalKb } from './PortalKb';
 import { PortalLogin } from './PortalLogin';
 import { ReportTab } from './PortalReport';
@@ -149,6 +150,7 @@ function PortalHome({ me }: { me: PortalMe }) {
           children: <NoticesTab items={notices.data?.items ?? []} />,
         },
         { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
+        { key: 'reminders', label: t('collection.portal.title'), children: <PortalCollectionMessages /> },
       ]}
     />
   );

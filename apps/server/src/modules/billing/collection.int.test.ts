@@ -420,3 +420,27 @@ describe('历史欠费 import', () => {
     expect(denied.statusCode).toBe(403);
   });
 });
+
+describe('the resident portal', () => {
+  it('shows the 催缴 reminders of the resident’s own units only', async () => {
+    const admin = await t.login('admin');
+    const phone = '13812345678';
+    const sent = await t.request('POST', '/api/portal/auth/code', { body: { phone } });
+    expect(sent.statusCode, sent.body).toBe(202);
+    await t.services.queue.drain();
+    const res = await t.request('GET', '/api/deliveries?sourceType=portal_code&pageSize=50', { token: admin });
+    const items = (res.json() as { items: { recipient: string; body: string }[] }).items;
+    const code = /验证码为(\d{6})/.exec(items.find((d) => d.recipient === `+86${phone}`)?.body ?? '')?.[1];
+    const login = await t.request('POST', '/api/portal/auth/login', { body: { phone, code } });
+    expect(login.statusCode, login.body).toBe(200);
+    const token = (login.json() as { token: string }).token;
+    const messages = await t.request('GET', '/api/portal/collection-messages', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(messages.statusCode, messages.body).toBe(200);
+    const list = (messages.json() as { items: { channel: string; message: string; unitLabel: string }[] }).items;
+    expect(list.map((m) => m.channel).sort()).toEqual(['call', 'sms']);
+    expect(new Set(list.map((m) => m.unitLabel)).size).toBe(1);
+    expect(list[0]!.message).toContain('300');
+  });
+});
