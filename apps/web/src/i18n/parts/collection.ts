@@ -176,6 +176,15 @@ const zh = {
       feeItem: '收费项目',
       amount: '实收',
     },
+    opening: {
+      button: '导入历史欠费',
+      title: '导入历史欠费',
+      hint: '上线前的欠费：每行一个房屋一个账期，生成一张账单。列：房屋编号、账期（2026-03）、收费项目、欠费金额（元）。',
+      template: '下载模板',
+      pick: '选择 Excel 文件',
+      result: '共 {{total}} 行，导入 {{created}} 张账单，{{errors}} 处错误',
+      row: '第 {{row}} 行',
+    },
     portal: {
       title: '催缴提醒',
       empty: '没有催缴提醒',
@@ -369,6 +378,15 @@ const en: typeof zh = {
       month: 'Month',
       feeItem: 'Fee item',
       amount: 'Collected',
+    },
+    opening: {
+      button: 'Import opening arrears',
+      title: 'Import opening arrears',
+      hint: 'Arrears from before the system: one unit and one period per row, one bill each. Columns: unit, period (2026-03), fee item, amount (yuan).',
+      template: 'Download the template',
+      pick: 'Choose an Excel file',
+      result: '{{total}} rows: {{created}} bills imported, {{errors}} errors',
+      row: 'Row {{row}}',
     },
     portal: {
       title: 'Payment reminders',

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { EChart } from './EChart';
 import { AGING_KEYS, money, OUTCOME_COLORS, percent } from './labels';
+import { OpeningArrearsImport } from './OpeningArrearsImport';
 import { UnitCollectionDrawer } from './UnitCollectionDrawer';
 
 /** 欠费管理 (W-23): aging chart, buildings, the owing units; a unit opens its collection history. */
@@ -49,7 +50,12 @@ export default function ArrearsPage() {
       <PageHeader
         title={t('collection.arrears.title')}
         subTitle={t('collection.arrears.subtitle')}
-        extra={<ExportButton path="/api/arrears" query={{ ...query, format: 'xlsx' }} />}
+        extra={
+          <Space>
+            <OpeningArrearsImport projectId={projectId} />
+            <ExportButton path="/api/arrears" query={{ ...query, format: 'xlsx' }} />
+          </Space>
+        }
       />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
