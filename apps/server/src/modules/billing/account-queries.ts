@@ -1,6 +1,6 @@
 import type { OpenBillView, UnitArrearsBrief } from '@guanjia/shared/api';
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { AuthContext } from '../../platform/auth/context';
+import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { units } from '../org/schema';
 import { residentPhones, residents, residentUnits } from '../residents/schema';
@@ -123,7 +123,8 @@ export async function prepaidOf(db: DbOrTx, auth: AuthContext, unitId: number) {
 
 /** Find a unit at the desk by its label, a resident's name or a phone number (digits anywhere). */
 export async function searchUnits(db: DbOrTx, auth: AuthContext, q: { projectId?: number; q: string }) {
-  const scope = q.projectId ? auth.projectIds.filter((p) => p === q.projectId) : [...auth.projectIds];
+  if (q.projectId) assertInScope(auth, q.projectId, 'Project');
+  const scope = q.projectId ? [q.projectId] : [...auth.projectIds];
   if (!scope.length) return { items: [] };
   const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
   const digits = q.q.replace(/\D/g, '');
