@@ -7,6 +7,21 @@
 
 /** Whole messages, exactly as thrown. */
 export const EXACT: Record<string, string> = {
+  // 收费
+  'A bill does not belong to this unit': '所选账单不属于该房屋',
+  'The amount is more than the bills owe; choose 预存 to keep the rest': '收款金额超过欠费金额；如需将余额转为预存，请勾选"预存"',
+  'A reversal cannot be reversed': '冲正记录不能再冲正',
+  'This payment was already reversed': '该笔收款已冲正',
+  'The prepaid money of this payment was already spent': '该笔收款转入的预存已被抵扣，不能冲正',
+  'Choose the deposit bill': '请选择押金账单',
+  'This bill holds no deposit': '该账单不含押金',
+  'A refund cannot exceed what was paid': '退款金额不能超过已缴金额',
+  'An order pays the bills of one unit': '一笔线上订单只能支付同一房屋的账单',
+  'These bills are already paid': '所选账单已缴清',
+  'The notification signature does not verify': '支付通知签名校验失败',
+  'The paid amount differs from the order': '支付金额与订单金额不符',
+  'Unknown payment provider': '未知的支付渠道',
+  'Sandbox payments are disabled in production': '生产环境已停用测试支付',
   // Platform
   'Login required': '请先登录',
   'Wrong username or password': '用户名或密码错误',
@@ -218,6 +233,9 @@ export const NOUNS: Record<string, string> = {
   Template: '消息模板',
   Ticket: '工单',
   Unit: '房屋',
+  Payment: '收款记录',
+  Order: '支付订单',
+  Bill: '账单',
   Upload: '上传文件',
   User: '用户',
   Webhook: 'Webhook',
@@ -295,6 +313,15 @@ export const BY_CODE: Record<string, string> = {
   ticket_not_open: '只有未办结的工单可以催办',
   invalid_upload: '照片引用无效',
   internal: '服务器内部错误',
+  overpayment: '收款金额超过欠费金额',
+  already_reversed: '该笔收款已冲正',
+  prepaid_spent: '预存已被抵扣，不能冲正',
+  refund_exceeds_paid: '退款金额不能超过已缴金额',
+  nothing_owed: '所选账单已缴清',
+  provider_unavailable: '该支付渠道未开通',
+  bad_signature: '支付通知签名校验失败',
+  amount_mismatch: '支付金额与订单金额不符',
+  sandbox_disabled: '生产环境已停用测试支付',
 };
 
 /** Last resort: a code nobody has named yet. */
