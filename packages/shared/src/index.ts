@@ -1,6 +1,7 @@
 export * from './complaints';
 export * from './delivery';
 export * from './estate';
+export * from './money-format';
 export * from './notices';
 export * from './permissions';
 export * from './phone';
