@@ -87,7 +87,25 @@ export async function unitAccount(db: DbOrTx, auth: AuthContext, unitId: number)
     lastPayment(db, unitId),
   ]);
   const openBills = await billsWithLines(db, open);
+  const deposits = await db
+    .select({
+      billId: bills.id,
+      period: bills.period,
+      description: billLines.description,
+      line: billLines.amount,
+      paid: bills.paidAmount,
+    })
+    .from(billLines)
+    .innerJoin(bills, eq(bills.id, billLines.billId))
+    .innerJoin(feeItems, eq(feeItems.id, billLines.feeItemId))
+    .where(and(eq(billLines.unitId, unitId), eq(feeItems.kind, 'deposit'), gt(bills.paidAmount, 0)));
   return {
+    deposits: deposits.map((d) => ({
+      billId: d.billId,
+      period: d.period,
+      description: d.description,
+      refundable: Math.min(d.line, d.paid),
+    })),
     unitId,
     projectId: unit.projectId,
     label: unit.label,

@@ -9,7 +9,8 @@
 export const EXACT: Record<string, string> = {
   // 收费
   'A bill does not belong to this unit': '所选账单不属于该房屋',
-  'The amount is more than the bills owe; choose 预存 to keep the rest': '收款金额超过欠费金额；如需将余额转为预存，请勾选"预存"',
+  'The amount is more than the bills owe; choose 预存 to keep the rest':
+    '收款金额超过欠费金额；如需将余额转为预存，请勾选"预存"',
   'A reversal cannot be reversed': '冲正记录不能再冲正',
   'This payment was already reversed': '该笔收款已冲正',
   'The prepaid money of this payment was already spent': '该笔收款转入的预存已被抵扣，不能冲正',
