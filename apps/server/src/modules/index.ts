@@ -1,4 +1,5 @@
 import type { App } from '../platform/http/app-types';
+import { billingRoutes } from './billing/routes';
 import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
@@ -62,4 +63,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
+  await app.register(billingRoutes);
 }
