@@ -1,4 +1,5 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
+export * from './billing';
 export * from './billing-payments';
 export * from './broadcasts';
 export * from './common';
