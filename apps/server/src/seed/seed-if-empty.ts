@@ -12,6 +12,7 @@ import { seedDemoEstate } from './demo-estate';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPayments } from './demo-payments';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
@@ -38,7 +39,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 15 : 2;
+    const total = demo ? 16 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -84,6 +85,8 @@ export async function seedIfEmpty(
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
     await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
+    // After the billing seed: pays most of its bills, leaves some arrears.
+    await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
