@@ -4,11 +4,12 @@
 // count of the project's bills). Asserts nothing.
 //
 //   BENCH_ENGINES=postgres[,pglite]   BENCH_UNITS=200000   BENCH_UNITS_PGLITE=20000   BENCH_RUNS=30
+
+import { arrearsReport } from '../../apps/server/src/modules/billing/arrears-queries';
+import { billingReport } from '../../apps/server/src/modules/billing/billing-reports';
 import type { AuthContext } from '../../apps/server/src/platform/auth/context';
 import type { Database } from '../../apps/server/src/platform/db/client';
 import { migrate } from '../../apps/server/src/platform/db/migrate';
-import { arrearsReport } from '../../apps/server/src/modules/billing/arrears-queries';
-import { billingReport } from '../../apps/server/src/modules/billing/billing-reports';
 import { onEachEngine } from '../lib/engines';
 import { ms, seconds, summarize, table, time, verdict } from '../lib/stats';
 
@@ -57,7 +58,9 @@ async function build(database: Database, units: number) {
 }
 
 async function measure(engine: 'postgres' | 'pglite', database: Database) {
-  const units = Number(engine === 'pglite' ? (process.env.BENCH_UNITS_PGLITE ?? 20_000) : (process.env.BENCH_UNITS ?? 200_000));
+  const units = Number(
+    engine === 'pglite' ? (process.env.BENCH_UNITS_PGLITE ?? 20_000) : (process.env.BENCH_UNITS ?? 200_000),
+  );
   await migrate(database);
   const [{ projectId, companyId }, buildMs] = await time(() => build(database, units));
   const [count] = await database.query<{ n: string }>('select count(*) as n from bills');
@@ -74,7 +77,10 @@ async function measure(engine: 'postgres' | 'pglite', database: Database) {
     sessionId: 0,
   };
   const { db } = database;
-  const [building] = await database.query<{ id: string }>('select id from buildings where project_id = $1 limit 1', [projectId]);
+  const [building] = await database.query<{ id: string }>(
+    'select id from buildings where project_id = $1 limit 1',
+    [projectId],
+  );
   const sample = async (fn: () => Promise<unknown>) => {
     for (let i = 0; i < 3; i++) await fn();
     const times: number[] = [];
@@ -85,7 +91,9 @@ async function measure(engine: 'postgres' | 'pglite', database: Database) {
     }
     return summarize(times);
   };
-  const baseline = await sample(() => database.query('select count(*) from bills where project_id = $1', [projectId]));
+  const baseline = await sample(() =>
+    database.query('select count(*) from bills where project_id = $1', [projectId]),
+  );
   const project = await sample(() => arrearsReport(db, auth, { projectId, page: 1, pageSize: 20 }, NOW));
   const oneBuilding = await sample(() =>
     arrearsReport(db, auth, { projectId, buildingId: Number(building!.id), page: 1, pageSize: 20 }, NOW),
@@ -101,9 +109,27 @@ async function measure(engine: 'postgres' | 'pglite', database: Database) {
   table([
     ['query', 'p50', 'p95', 'target', ''],
     ['baseline: count(*) of the project’s bills', ms(baseline.p50), ms(baseline.p95), '', ''],
-    ['GET /api/arrears (project, page 1)', ms(project.p50), ms(project.p95), ms(TARGET_P95_MS), verdict(project.p95 <= TARGET_P95_MS)],
-    ['GET /api/arrears (one building)', ms(oneBuilding.p50), ms(oneBuilding.p95), ms(TARGET_P95_MS), verdict(oneBuilding.p95 <= TARGET_P95_MS)],
-    ['GET /api/arrears (page 50)', ms(page50.p50), ms(page50.p95), ms(TARGET_P95_MS), verdict(page50.p95 <= TARGET_P95_MS)],
+    [
+      'GET /api/arrears (project, page 1)',
+      ms(project.p50),
+      ms(project.p95),
+      ms(TARGET_P95_MS),
+      verdict(project.p95 <= TARGET_P95_MS),
+    ],
+    [
+      'GET /api/arrears (one building)',
+      ms(oneBuilding.p50),
+      ms(oneBuilding.p95),
+      ms(TARGET_P95_MS),
+      verdict(oneBuilding.p95 <= TARGET_P95_MS),
+    ],
+    [
+      'GET /api/arrears (page 50)',
+      ms(page50.p50),
+      ms(page50.p95),
+      ms(TARGET_P95_MS),
+      verdict(page50.p95 <= TARGET_P95_MS),
+    ],
     ['收费率 report, 12 months × buildings', ms(rate.p50), ms(rate.p95), '', ''],
   ]);
 }

@@ -1,4 +1,5 @@
 import { registerCollectionJobs } from './modules/billing/collection-job';
+import { registerBillingJobs } from './modules/billing/jobs';
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
@@ -31,6 +32,7 @@ export function registerWorkers(services: Services): void {
   registerCampaignJobs(services);
   registerMailJobs(services);
   registerWebItemRouting(services);
+  registerBillingJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -54,6 +54,11 @@ const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
+const CashierPage = lazy(() => import('./pages/billing/CashierPage'));
+const PaymentsPage = lazy(() => import('./pages/billing/PaymentsPage'));
+const CashierReportPage = lazy(() => import('./pages/billing/CashierReportPage'));
+const RefundsPage = lazy(() => import('./pages/billing/RefundsPage'));
+const SandboxPayPage = lazy(() => import('./pages/billing/SandboxPayPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
 const ArrearsPage = lazy(() => import('./pages/billing/ArrearsPage'));
 const CampaignsPage = lazy(() => import('./pages/billing/CampaignsPage'));
@@ -130,6 +135,15 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // 测试支付: the payer's phone, without any session (sandbox orders only; refused in production).
+  {
+    path: '/pay/sandbox/:outTradeNo',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <SandboxPayPage />
+      </Suspense>
+    ),
+  },
   {
     element: <Session />,
     children: [
@@ -174,6 +188,10 @@ export const router = createBrowserRouter([
               guarded('billing/attempts', 'billing.read', <AttemptsPage />),
               guarded('billing/door-collections', 'billing.read', <DoorCollectionsPage />),
               guarded('billing/reports', 'billing.read', <BillingReportsPage />),
+              guarded('billing/cashier', 'billing.cashier', <CashierPage />),
+              guarded('billing/payments', 'billing.read', <PaymentsPage />),
+              guarded('billing/cashier-report', 'billing.read', <CashierReportPage />),
+              guarded('billing/refunds', 'billing.read', <RefundsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

@@ -2,6 +2,7 @@ import type { App } from '../platform/http/app-types';
 import { collectionRoutes } from './billing/collection-routes';
 import { paymentNotifyRoutes } from './billing/notify-routes';
 import { paymentRoutes } from './billing/payment-routes';
+import { billingRoutes } from './billing/routes';
 import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
@@ -65,6 +66,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(qualityRoutes);
   await app.register(mailRoutes);
   await app.register(uploadRoutes);
+  await app.register(billingRoutes);
   await app.register(paymentRoutes);
   await app.register(paymentNotifyRoutes);
   await app.register(collectionRoutes);

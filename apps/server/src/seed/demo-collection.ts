@@ -1,14 +1,18 @@
 import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { monthsBefore } from '../modules/billing/billing-reports';
 import { createCampaign } from '../modules/billing/campaign-commands';
 import { localDay, localMonth } from '../modules/billing/collection-context';
 import { runCollection } from '../modules/billing/collection-job';
-import { collectionAttempts, collectionCampaigns, contactWindows } from '../modules/billing/collection-schema';
+import {
+  collectionAttempts,
+  collectionCampaigns,
+  contactWindows,
+} from '../modules/billing/collection-schema';
 import { disputeBill } from '../modules/billing/dispute-bill';
 import { createDoorCollection } from '../modules/billing/door-collections';
 import { applyOpeningArrears } from '../modules/billing/import-opening-arrears';
 import { unitPaid } from '../modules/billing/log-attempt';
 import { recordPayment } from '../modules/billing/record-payment';
-import { monthsBefore } from '../modules/billing/billing-reports';
 import { bills } from '../modules/billing/schema';
 import { units } from '../modules/org/schema';
 import { residentUnits } from '../modules/residents/schema';
@@ -34,7 +38,10 @@ export async function seedDemoCollection(services: Services, boot: Bootstrap): P
   const now = services.clock.now();
   const today = localDay(now, project.timezone);
   const month = localMonth(now, project.timezone);
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(bills).where(eq(bills.projectId, project.id));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(bills)
+    .where(eq(bills.projectId, project.id));
   if (n === 0) {
     const sample = await db
       .select({ label: units.label })
@@ -52,7 +59,12 @@ export async function seedDemoCollection(services: Services, boot: Bootstrap): P
       if (age >= 6) lines.push({ period: monthsBefore(month, age + 1), fee });
       return lines.map((l, k) => ({
         rowNumber: i * 2 + k + 2,
-        row: { unitLabel: u.label, period: l.period, feeName: '物业服务费', amount: (l.fee / 100).toFixed(2) },
+        row: {
+          unitLabel: u.label,
+          period: l.period,
+          feeName: '物业服务费',
+          amount: (l.fee / 100).toFixed(2),
+        },
       }));
     });
     await db.transaction((tx) => applyOpeningArrears(tx, actor, project.id, rows, now));
@@ -61,10 +73,20 @@ export async function seedDemoCollection(services: Services, boot: Bootstrap): P
     .select({ id: collectionCampaigns.id })
     .from(collectionCampaigns)
     .where(and(eq(collectionCampaigns.projectId, project.id), eq(collectionCampaigns.active, true)));
-  if (!active) await createCampaign(services, admin, { projectId: project.id, name: '物业费催缴（标准四级）', active: true });
+  if (!active)
+    await createCampaign(services, admin, {
+      projectId: project.id,
+      name: '物业费催缴（标准四级）',
+      active: true,
+    });
 
   const owing = await db
-    .select({ unitId: bills.unitId, billId: bills.id, balance: bills.balance, residentId: residentUnits.residentId })
+    .select({
+      unitId: bills.unitId,
+      billId: bills.id,
+      balance: bills.balance,
+      residentId: residentUnits.residentId,
+    })
     .from(bills)
     .innerJoin(residentUnits, eq(residentUnits.unitId, bills.unitId))
     .where(and(eq(bills.projectId, project.id), gt(bills.balance, 0), lt(bills.dueDate, today)))

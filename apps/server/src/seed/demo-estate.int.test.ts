@@ -57,8 +57,9 @@ async function get<T>(token: string, url: string): Promise<T> {
 describe('demo estate on first start', () => {
   it('puts 锦绣花园’s arrears under a 催缴 campaign: promises kept and broken, a visit, a dispute', async () => {
     const admin = await login('admin', 'admin-pass-1');
-    const campaign = (await get<{ items: { projectId: number; levels: unknown[] }[] }>(admin, '/api/collection-campaigns'))
-      .items[0];
+    const campaign = (
+      await get<{ items: { projectId: number; levels: unknown[] }[] }>(admin, '/api/collection-campaigns')
+    ).items[0];
     expect(campaign?.levels).toHaveLength(4);
     const p = campaign!.projectId;
     const arrears = await get<{ owingUnits: number }>(admin, `/api/arrears?projectId=${p}`);

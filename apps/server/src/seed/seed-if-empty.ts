@@ -6,13 +6,14 @@ import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoCallCenter } from './demo-callcenter';
-import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoCollection } from './demo-collection';
+import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoDesk } from './demo-desk';
 import { seedDemoEstate } from './demo-estate';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
+import { seedDemoPayments } from './demo-payments';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
@@ -39,7 +40,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 16 : 2;
+    const total = demo ? 17 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -85,6 +86,8 @@ export async function seedIfEmpty(
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
     await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
+    // After the billing seed: pays most of its bills, leaves some arrears.
+    await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
     await step('催缴 campaign, attempts and 上门收费', () => seedDemoCollection(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };

@@ -10,6 +10,7 @@ import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import payments from './parts/payments';
 import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
@@ -27,6 +28,7 @@ const en: Strings<Translation> = {
   ...delivery.en,
   ...jobcard.en,
   ...mail.en,
+  ...payments.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',

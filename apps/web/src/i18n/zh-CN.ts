@@ -10,6 +10,7 @@ import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import payments from './parts/payments';
 import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
@@ -24,6 +25,7 @@ const zhCN = {
   ...delivery.zh,
   ...jobcard.zh,
   ...mail.zh,
+  ...payments.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',

@@ -22,8 +22,10 @@ import {
   NodeIndexOutlined,
   NotificationOutlined,
   PartitionOutlined,
+  PayCircleOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -117,12 +119,6 @@ export function useNavItems(): NavItem[] {
         ],
       },
       {
-        key: 'billing',
-        icon: <AccountBookOutlined />,
-        label: t('collection.nav.section'),
-        children: [...collectionNavItems(t)],
-      },
-      {
         key: 'callcenter',
         icon: <PhoneOutlined />,
         label: t('nav.callcenter'),
@@ -193,6 +189,38 @@ export function useNavItems(): NavItem[] {
             label: t('nav.dispatchRules'),
             permission: 'sla.manage',
           },
+        ],
+      },
+      {
+        key: 'billing',
+        icon: <AccountBookOutlined />,
+        label: t('payments.nav.group'),
+        children: [
+          {
+            key: '/billing/cashier',
+            icon: <PayCircleOutlined />,
+            label: t('payments.nav.cashier'),
+            permission: 'billing.cashier',
+          },
+          {
+            key: '/billing/payments',
+            icon: <ProfileOutlined />,
+            label: t('payments.nav.records'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/cashier-report',
+            icon: <BarChartOutlined />,
+            label: t('payments.nav.report'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/refunds',
+            icon: <RollbackOutlined />,
+            label: t('payments.nav.refunds'),
+            permission: 'billing.read',
+          },
+          ...collectionNavItems(t),
         ],
       },
       {

@@ -20,6 +20,7 @@ import { ApiError } from '../api/client';
 import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
+import { PortalBills } from './PortalBills';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalBrand } from './PortalBrand';
 import { PortalCollectionMessages } from './PortalCollectionMessages';
@@ -149,6 +150,7 @@ function PortalHome({ me }: { me: PortalMe }) {
           ),
           children: <NoticesTab items={notices.data?.items ?? []} />,
         },
+        { key: 'bills', label: t('payments.portal.tab'), children: <PortalBills /> },
         { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
         { key: 'reminders', label: t('collection.portal.title'), children: <PortalCollectionMessages /> },
       ]}

@@ -211,6 +211,10 @@ export const unitAccountSchema = z.object({
   arrears: fen,
   prepaidBalance: fen,
   lastPayment: z.object({ id: z.number(), amount: fen, paidAt: isoTime, receiptNo: z.string() }).nullable(),
+  /** Paid deposits (装修押金) that may be refunded, for the refund form. */
+  deposits: z.array(
+    z.object({ billId: z.number(), period: z.string(), description: z.string(), refundable: fen }),
+  ),
 });
 export type UnitAccount = z.infer<typeof unitAccountSchema>;
 
@@ -261,3 +265,7 @@ export const portalBillsSchema = z.object({
   providers: z.array(z.object({ code: z.enum(PSP_PROVIDERS), sandbox: z.boolean() })),
 });
 export type PortalBills = z.infer<typeof portalBillsSchema>;
+
+export type CashierUnitHits = z.infer<typeof cashierUnitHitsSchema>;
+export type PaymentPage = z.infer<typeof paymentPageSchema>;
+export type RefundPage = z.infer<typeof refundPageSchema>;

@@ -1,4 +1,6 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
+
+export * from './billing';
 export * from './billing-collection';
 export * from './billing-payments';
 export * from './broadcasts';

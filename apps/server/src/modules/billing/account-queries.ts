@@ -1,6 +1,6 @@
 import type { OpenBillView, UnitArrearsBrief } from '@guanjia/shared/api';
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { AuthContext } from '../../platform/auth/context';
+import { type AuthContext, assertInScope } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { units } from '../org/schema';
 import { residentPhones, residents, residentUnits } from '../residents/schema';
@@ -87,7 +87,25 @@ export async function unitAccount(db: DbOrTx, auth: AuthContext, unitId: number)
     lastPayment(db, unitId),
   ]);
   const openBills = await billsWithLines(db, open);
+  const deposits = await db
+    .select({
+      billId: bills.id,
+      period: bills.period,
+      description: billLines.description,
+      line: billLines.amount,
+      paid: bills.paidAmount,
+    })
+    .from(billLines)
+    .innerJoin(bills, eq(bills.id, billLines.billId))
+    .innerJoin(feeItems, eq(feeItems.id, billLines.feeItemId))
+    .where(and(eq(billLines.unitId, unitId), eq(feeItems.kind, 'deposit'), gt(bills.paidAmount, 0)));
   return {
+    deposits: deposits.map((d) => ({
+      billId: d.billId,
+      period: d.period,
+      description: d.description,
+      refundable: Math.min(d.line, d.paid),
+    })),
     unitId,
     projectId: unit.projectId,
     label: unit.label,
@@ -123,7 +141,8 @@ export async function prepaidOf(db: DbOrTx, auth: AuthContext, unitId: number) {
 
 /** Find a unit at the desk by its label, a resident's name or a phone number (digits anywhere). */
 export async function searchUnits(db: DbOrTx, auth: AuthContext, q: { projectId?: number; q: string }) {
-  const scope = q.projectId ? auth.projectIds.filter((p) => p === q.projectId) : [...auth.projectIds];
+  if (q.projectId) assertInScope(auth, q.projectId, 'Project');
+  const scope = q.projectId ? [q.projectId] : [...auth.projectIds];
   if (!scope.length) return { items: [] };
   const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
   const digits = q.q.replace(/\D/g, '');

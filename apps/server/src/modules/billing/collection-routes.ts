@@ -307,7 +307,10 @@ export async function collectionRoutes(app: App): Promise<void> {
   // ---- 历史欠费 (opening arrears) ----
   app.get(
     '/api/opening-arrears/template.xlsx',
-    { onRequest: guard('billing.finance'), schema: { tags, querystring: openingImportQuery, response: { 200: xlsxFile } } },
+    {
+      onRequest: guard('billing.finance'),
+      schema: { tags, querystring: openingImportQuery, response: { 200: xlsxFile } },
+    },
     async (request, reply) => {
       assertInScope(currentAuth(request), request.query.projectId, 'Project');
       return sendXlsx(reply, '历史欠费导入模板.xlsx', await openingTemplate());
@@ -322,7 +325,8 @@ export async function collectionRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       assertInScope(auth, request.query.projectId, 'Project');
-      if (!request.isMultipart()) throw invalidFile('Upload the workbook as multipart/form-data with one file field');
+      if (!request.isMultipart())
+        throw invalidFile('Upload the workbook as multipart/form-data with one file field');
       const part = await request.file();
       if (!part) throw invalidFile('The upload carries no file');
       return importOpeningArrears(services, auth, request.query.projectId, await part.toBuffer());

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { ArrearsReport, BillingReport, CollectionAttempt, UnitArrears } from '@guanjia/shared/api';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExcelJs, workbookBuffer } from '../../platform/http/xlsx';
 import { ensureFeeItem, insertBill } from '../../testing/bills';
 import { postFile } from '../../testing/multipart';
 import { createTestServer, type TestServer } from '../../testing/test-server';
-import { loadExcelJs, workbookBuffer } from '../../platform/http/xlsx';
 import { deliveries } from '../delivery/schema';
 import { slaCalendars } from '../sla/schema';
 import { telephonyConfigs } from '../telephony/schema';
@@ -402,7 +402,14 @@ describe('历史欠费 import', () => {
     sheet.addRow([label, '2025-11', '', '-3']);
     const file = await workbookBuffer(wb);
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const res = await postFile(t, `/api/opening-arrears?projectId=${t.fixture.projectA}`, finance, file, '历史欠费.xlsx', xlsx);
+    const res = await postFile(
+      t,
+      `/api/opening-arrears?projectId=${t.fixture.projectA}`,
+      finance,
+      file,
+      '历史欠费.xlsx',
+      xlsx,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { created: number; errors: { row: number; column: string }[] };
     expect(body.created).toBe(2);
@@ -413,10 +420,17 @@ describe('历史欠费 import', () => {
       [5, '账期'],
     ]);
     const a = await ok<UnitArrears>(t, 'GET', `/api/units/${u(5)}/arrears`, agent);
-    expect(a.bills.filter((b) => b.period === '2025-12' || b.period === '2026-01').map((b) => b.balance)).toEqual([
-      123_450, 30_000,
-    ]);
-    const denied = await postFile(t, `/api/opening-arrears?projectId=${t.fixture.projectA}`, agent, file, 'x.xlsx', xlsx);
+    expect(
+      a.bills.filter((b) => b.period === '2025-12' || b.period === '2026-01').map((b) => b.balance),
+    ).toEqual([123_450, 30_000]);
+    const denied = await postFile(
+      t,
+      `/api/opening-arrears?projectId=${t.fixture.projectA}`,
+      agent,
+      file,
+      'x.xlsx',
+      xlsx,
+    );
     expect(denied.statusCode).toBe(403);
   });
 });
@@ -428,7 +442,9 @@ describe('the resident portal', () => {
     const sent = await t.request('POST', '/api/portal/auth/code', { body: { phone } });
     expect(sent.statusCode, sent.body).toBe(202);
     await t.services.queue.drain();
-    const res = await t.request('GET', '/api/deliveries?sourceType=portal_code&pageSize=50', { token: admin });
+    const res = await t.request('GET', '/api/deliveries?sourceType=portal_code&pageSize=50', {
+      token: admin,
+    });
     const items = (res.json() as { items: { recipient: string; body: string }[] }).items;
     const code = /验证码为(\d{6})/.exec(items.find((d) => d.recipient === `+86${phone}`)?.body ?? '')?.[1];
     const login = await t.request('POST', '/api/portal/auth/login', { body: { phone, code } });
@@ -438,7 +454,8 @@ describe('the resident portal', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(messages.statusCode, messages.body).toBe(200);
-    const list = (messages.json() as { items: { channel: string; message: string; unitLabel: string }[] }).items;
+    const list = (messages.json() as { items: { channel: string; message: string; unitLabel: string }[] })
+      .items;
     expect(list.map((m) => m.channel).sort()).toEqual(['call', 'sms']);
     expect(new Set(list.map((m) => m.unitLabel)).size).toBe(1);
     expect(list[0]!.message).toContain('300');

@@ -8,7 +8,13 @@ import { loadExcelJs, styleHeaderRow, workbookBuffer } from '../../platform/http
 import { cellText, invalidFile } from '../imports/read-workbook';
 import { units } from '../org/schema';
 import { localMonth, projectOf } from './collection-context';
-import { OPENING_HEADERS, type OpeningRow, type OpeningRowInput, parseOpeningRow, periodEnd } from './rules/opening-arrears';
+import {
+  OPENING_HEADERS,
+  type OpeningRow,
+  type OpeningRowInput,
+  parseOpeningRow,
+  periodEnd,
+} from './rules/opening-arrears';
 import { billLines, bills, feeItems } from './schema';
 
 export const MAX_OPENING_ROWS = 20_000;
@@ -138,7 +144,9 @@ export async function readOpeningWorkbook(file: Buffer) {
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw invalidFile('The file could not be read as an .xlsx workbook; save it from Excel or WPS as .xlsx and upload again');
+    throw invalidFile(
+      'The file could not be read as an .xlsx workbook; save it from Excel or WPS as .xlsx and upload again',
+    );
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw invalidFile('The workbook has no sheet');
@@ -149,7 +157,8 @@ export async function readOpeningWorkbook(file: Buffer) {
     const row = { unitLabel: text(1), period: text(2), feeName: text(3), amount: text(4) };
     if (Object.values(row).some(Boolean)) rows.push({ rowNumber, row });
   });
-  if (rows.length > MAX_OPENING_ROWS) throw invalidFile('The workbook has too many rows', { max: MAX_OPENING_ROWS });
+  if (rows.length > MAX_OPENING_ROWS)
+    throw invalidFile('The workbook has too many rows', { max: MAX_OPENING_ROWS });
   return rows;
 }
 
@@ -162,7 +171,9 @@ export async function importOpeningArrears(
   assertInScope(auth, projectId, 'Project');
   const rows = await readOpeningWorkbook(file);
   const actor: Actor = { userId: auth.userId, companyId: auth.companyId, source: 'user' };
-  return ctx.database.db.transaction((tx) => applyOpeningArrears(tx, actor, projectId, rows, ctx.clock.now()));
+  return ctx.database.db.transaction((tx) =>
+    applyOpeningArrears(tx, actor, projectId, rows, ctx.clock.now()),
+  );
 }
 
 export async function openingTemplate(): Promise<Buffer> {

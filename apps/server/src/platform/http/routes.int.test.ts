@@ -4,6 +4,7 @@ import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
+import { paymentListCases, paymentScopeCases, paymentsOfB } from '../../testing/billing-scope';
 import { collectionListCases, collectionScopeCases } from '../../testing/collection-scope';
 import { postFile } from '../../testing/multipart';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
@@ -12,6 +13,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server';
 let t: TestServer;
 let superA: string;
 let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
+let payB: Awaited<ReturnType<typeof paymentsOfB>>;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -29,6 +31,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   superA = await t.login('super_a', 'super-pass-1');
   b = await seedTicketRecordsOfB(t, admin);
+  payB = await paymentsOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -379,6 +382,7 @@ function scopeCases(): Record<string, ScopeCase[]> {
     // The project is checked before the upload is read; the cross-project import itself is tested in imports.
     ...ticketScopeCases(),
     ...collectionScopeCases(f),
+    ...paymentScopeCases(t, payB),
     'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
     'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
     'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
@@ -742,6 +746,7 @@ function telephonyScopeCases(): Record<string, ScopeCase[]> {
 function listCases(): Record<string, [string, number[]]> {
   const f = t.fixture;
   return {
+    ...paymentListCases(payB),
     'GET /api/projects': ['/api/projects', [f.projectB]],
     'GET /api/estate/tree': ['/api/estate/tree', [f.projectB]],
     'GET /api/units': [`/api/units?projectId=${f.projectB}&pageSize=200`, f.unitsB],

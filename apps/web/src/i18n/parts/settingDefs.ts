@@ -102,14 +102,23 @@ const zh = {
         name: '催缴免打扰时段（Q07）',
         hint: '非紧急催缴电话和短信只在最早与最晚之间、避开用餐时间，法定节假日不联系',
       },
-      billing_doorCollectionLeadHours: { name: '上门收费提前预约（Q08）', hint: '上门收费须至少提前该小时数与业户约定时间' },
+      billing_doorCollectionLeadHours: {
+        name: '上门收费提前预约（Q08）',
+        hint: '上门收费须至少提前该小时数与业户约定时间',
+      },
       billing_collectionLevelDays: {
         name: '催缴级别天数',
         hint: '新催缴计划四个级别的逾期天数：短信、语音电话、催缴通知书（并派客服主管跟进）、上报项目经理',
       },
       billing_collectionMinAmount: { name: '催缴起点金额', hint: '欠费低于该金额（分）的房屋不催缴' },
-      billing_collectionFollowUpRoles: { name: '催缴跟进角色', hint: '第三级催缴时派给跟进任务的角色（客服主管）' },
-      billing_collectionManagerRoles: { name: '长期欠费上报角色', hint: '第四级催缴时通知的角色（项目经理）' },
+      billing_collectionFollowUpRoles: {
+        name: '催缴跟进角色',
+        hint: '第三级催缴时派给跟进任务的角色（客服主管）',
+      },
+      billing_collectionManagerRoles: {
+        name: '长期欠费上报角色',
+        hint: '第四级催缴时通知的角色（项目经理）',
+      },
       platform_timezone: { name: '时区', hint: '业务日历、编号与报表使用的时区' },
       auth_loginMaxFailures: { name: '登录失败锁定次数', hint: '连续登录失败达到该次数后锁定账号' },
       auth_loginLockMinutes: { name: '账号锁定时长', hint: '登录失败过多后账号锁定的时长' },
@@ -342,9 +351,18 @@ const en: typeof zh = {
         name: 'Collection level days',
         hint: 'Days overdue of a new campaign’s four levels: SMS, spoken call, notice letter (with a supervisor task), project manager',
       },
-      billing_collectionMinAmount: { name: 'Collection minimum', hint: 'Units owing less than this (fen) are not chased' },
-      billing_collectionFollowUpRoles: { name: 'Collection follow-up roles', hint: 'Roles given the level-3 follow-up task (CS supervisor)' },
-      billing_collectionManagerRoles: { name: 'Long-term arrears roles', hint: 'Roles told at level 4 (project manager)' },
+      billing_collectionMinAmount: {
+        name: 'Collection minimum',
+        hint: 'Units owing less than this (fen) are not chased',
+      },
+      billing_collectionFollowUpRoles: {
+        name: 'Collection follow-up roles',
+        hint: 'Roles given the level-3 follow-up task (CS supervisor)',
+      },
+      billing_collectionManagerRoles: {
+        name: 'Long-term arrears roles',
+        hint: 'Roles told at level 4 (project manager)',
+      },
       platform_timezone: {
         name: 'Time zone',
         hint: 'Time zone for business calendars, numbering and reports',

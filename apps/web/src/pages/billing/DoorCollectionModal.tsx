@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, serverNow } from '../../api/client';
 import { useStaffNames } from '../../api/hooks';
 import { useApiError } from '../../components/feedback';
-import { UnitPicker } from './UnitPicker';
+import { CollectionUnitPicker } from './CollectionUnitPicker';
 
 interface Values {
   unitId: number;
@@ -64,7 +64,7 @@ export function DoorCollectionModal({
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         {!unit && (
           <Form.Item name="unitId" label={t('collection.door.unit')} rules={[{ required: true }]}>
-            <UnitPicker projectId={projectId} />
+            <CollectionUnitPicker projectId={projectId} />
           </Form.Item>
         )}
         <Form.Item

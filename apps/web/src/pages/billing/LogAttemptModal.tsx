@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiError } from '../../components/feedback';
-import { UnitPicker } from './UnitPicker';
+import { CollectionUnitPicker } from './CollectionUnitPicker';
 
 interface Values {
   unitId: number;
@@ -71,7 +71,7 @@ export function LogAttemptModal({
       >
         {!unit && (
           <Form.Item name="unitId" label={t('collection.log.unit')} rules={[{ required: true }]}>
-            <UnitPicker projectId={projectId} />
+            <CollectionUnitPicker projectId={projectId} />
           </Form.Item>
         )}
         <Form.Item name="channel" label={t('collection.log.channel')}>

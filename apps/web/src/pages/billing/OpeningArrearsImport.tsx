@@ -34,7 +34,13 @@ export function OpeningArrearsImport({ projectId }: { projectId: number }) {
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
         {t('collection.opening.button')}
       </Button>
-      <Modal open={open} title={t('collection.opening.title')} footer={null} onCancel={() => setOpen(false)} width={640}>
+      <Modal
+        open={open}
+        title={t('collection.opening.title')}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        width={640}
+      >
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('collection.opening.hint')} />
         <Space style={{ marginBottom: 12 }}>
           <Button href={`/api/opening-arrears/template.xlsx?projectId=${projectId}`} target="_blank">

@@ -1,40 +1,45 @@
+import { formatFen } from '@guanjia/shared';
+import type { CashierUnitHits as Hits } from '@guanjia/shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
 
-/** A unit of the project, found by its label prefix ("1-1-1" lists 1-1-101 …). */
+/** Find a unit at the desk by its label, a resident's name or a phone number. */
 export function UnitPicker({
-  projectId,
   value,
   onChange,
 }: {
-  projectId: number;
-  value?: number;
-  onChange?: (id: number) => void;
+  value: number | null;
+  onChange: (unitId: number | null) => void;
 }) {
   const { t } = useTranslation();
+  const { projectId } = useAuth();
   const [q, setQ] = useState('');
-  const units = useQuery({
-    queryKey: ['units', 'pick', projectId, q],
-    queryFn: () =>
-      api.get<{ items: { id: number; label: string }[] }>('/api/units', {
-        projectId,
-        q: q || undefined,
-        pageSize: 20,
-      }),
+  const hits = useQuery({
+    queryKey: ['cashier-units', projectId, q],
+    queryFn: () => api.get<Hits>('/api/cashier/units', { q, projectId: projectId ?? undefined }),
+    enabled: q.trim().length > 0,
   });
   return (
     <Select
       showSearch
-      value={value}
-      onChange={onChange}
+      allowClear
+      value={value ?? undefined}
+      placeholder={t('payments.search')}
+      style={{ width: 420, maxWidth: '100%' }}
       filterOption={false}
       onSearch={setQ}
-      placeholder={t('collection.log.unitPlaceholder')}
-      options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.label }))}
+      onChange={(v?: number) => onChange(v ?? null)}
+      notFoundContent={q ? t('payments.searchEmpty') : null}
+      loading={hits.isFetching}
       data-testid="unit-picker"
+      options={(hits.data?.items ?? []).map((h) => ({
+        value: h.unitId,
+        label: `${h.label}${h.residentNames.length ? ` · ${h.residentNames.join('、')}` : ''}${h.arrears ? ` · ${t('payments.balance')} ${formatFen(h.arrears)}` : ''}`,
+      }))}
     />
   );
 }

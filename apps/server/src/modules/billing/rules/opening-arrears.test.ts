@@ -27,7 +27,11 @@ describe('历史欠费 rows', () => {
     [{ unitLabel: '1-1-101', period: '2025-06', feeName: '物业服务费', amount: '1,234.50' }, [], 123_450],
     [{ unitLabel: '', period: '2025-06', feeName: '物业服务费', amount: '10' }, ['房屋编号'], null],
     [{ unitLabel: '1-1-101', period: '2027-01', feeName: '物业服务费', amount: '10' }, ['账期'], null],
-    [{ unitLabel: '1-1-101', period: 'x', feeName: '', amount: '-5' }, ['账期', '收费项目', '欠费金额(元)'], null],
+    [
+      { unitLabel: '1-1-101', period: 'x', feeName: '', amount: '-5' },
+      ['账期', '收费项目', '欠费金额(元)'],
+      null,
+    ],
     [{ unitLabel: '1-1-101', period: '2025-06', feeName: '停车费', amount: '1.234' }, ['欠费金额(元)'], null],
   ])('%j', (input, columns, amount) => {
     const r = parseOpeningRow(input, '2026-12');
@@ -39,7 +43,10 @@ describe('历史欠费 rows', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000_000 }), (fen) => {
         const text = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-        const r = parseOpeningRow({ unitLabel: 'A', period: '2025-01', feeName: '物业服务费', amount: text }, '2026-12');
+        const r = parseOpeningRow(
+          { unitLabel: 'A', period: '2025-01', feeName: '物业服务费', amount: text },
+          '2026-12',
+        );
         expect(r.row?.amount).toBe(fen);
       }),
     );

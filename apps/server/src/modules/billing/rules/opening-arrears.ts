@@ -39,7 +39,10 @@ export function periodEnd(period: string): string {
 }
 
 /** Validate one row; every problem is reported (the errors workbook lists them per column). */
-export function parseOpeningRow(row: OpeningRowInput, currentMonth: string): { row?: OpeningRow; errors: RowError[] } {
+export function parseOpeningRow(
+  row: OpeningRowInput,
+  currentMonth: string,
+): { row?: OpeningRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const unitLabel = row.unitLabel.trim();
   if (!unitLabel) errors.push({ column: '房屋编号', message: '请填写房屋编号' });
