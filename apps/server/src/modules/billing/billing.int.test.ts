@@ -287,7 +287,7 @@ describe('corrections and late fees', () => {
     });
 
   beforeAll(async () => {
-    [bill] = await bills(`period=2026-12&unitId=${t.fixture.unitsA[2]}`);
+    bill = (await bills(`period=2026-12&unitId=${t.fixture.unitsA[2]}`))[0]!;
   });
 
   it('applies a finance adjustment at once and holds a 减免 for a second person', async () => {
