@@ -54,6 +54,10 @@ const TechLayout = lazy(() => import('./pages/tech/TechLayout'));
 const TechHomePage = lazy(() => import('./pages/tech/TechHomePage'));
 const TechWorkOrderPage = lazy(() => import('./pages/tech/TechWorkOrderPage'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
+const FeeItemsPage = lazy(() => import('./pages/billing/FeeItemsPage'));
+const ReadingsPage = lazy(() => import('./pages/billing/ReadingsPage'));
+const BillingRunsPage = lazy(() => import('./pages/billing/RunsPage'));
+const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
 
 function Session() {
@@ -164,6 +168,10 @@ export const router = createBrowserRouter([
               guarded('dispatch', 'tickets.dispatch', <DispatchBoardPage />),
               guarded('callbacks', 'callbacks.write', <CallbackQueuePage />),
               guarded('complaints', 'tickets.read', <ComplaintsPage />),
+              guarded('billing/fee-items', 'billing.read', <FeeItemsPage />),
+              guarded('billing/readings', 'billing.read', <ReadingsPage />),
+              guarded('billing/runs', 'billing.read', <BillingRunsPage />),
+              guarded('billing/bills', 'billing.read', <BillsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

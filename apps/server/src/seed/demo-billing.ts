@@ -33,9 +33,36 @@ export async function seedDemoBilling(services: Services, boot: Bootstrap): Prom
 
   const make = (body: Parameters<typeof createFeeItem>[2]) => createFeeItem(services, auth, body);
   const base = { projectId: project.id, startDate: start };
-  const wy = await make({ ...base, code: 'WYF', name: '物业服务费', kind: 'monthly', formula: 'area', unitPrice: 23500, priority: 10, lateFeeRate: 5, lateFeeGraceDays: 30, lateFeeCapPercent: 10 });
-  const gt = await make({ ...base, code: 'GTSD', name: '公摊水电', kind: 'monthly', formula: 'apportion', unitPrice: 6170, priority: 20 });
-  const lj = await make({ ...base, code: 'LJQY', name: '垃圾清运费', kind: 'monthly', formula: 'fixed', fixedAmount: 1000, priority: 30 });
+  const wy = await make({
+    ...base,
+    code: 'WYF',
+    name: '物业服务费',
+    kind: 'monthly',
+    formula: 'area',
+    unitPrice: 23500,
+    priority: 10,
+    lateFeeRate: 5,
+    lateFeeGraceDays: 30,
+    lateFeeCapPercent: 10,
+  });
+  const gt = await make({
+    ...base,
+    code: 'GTSD',
+    name: '公摊水电',
+    kind: 'monthly',
+    formula: 'apportion',
+    unitPrice: 6170,
+    priority: 20,
+  });
+  const lj = await make({
+    ...base,
+    code: 'LJQY',
+    name: '垃圾清运费',
+    kind: 'monthly',
+    formula: 'fixed',
+    fixedAmount: 1000,
+    priority: 30,
+  });
   const water = await make({
     ...base,
     code: 'SF',
@@ -49,8 +76,26 @@ export async function seedDemoBilling(services: Services, boot: Bootstrap): Prom
     ],
     priority: 40,
   });
-  const cw = await make({ ...base, code: 'TCF', name: '停车费', kind: 'monthly', formula: 'fixed', fixedAmount: 30000, payer: 'parking', priority: 50 });
-  const deposit = await make({ ...base, startDate: `${addMonths(current, -2)}-01`, code: 'ZXYJ', name: '装修押金', kind: 'deposit', formula: 'fixed', fixedAmount: 200000, priority: 90 });
+  const cw = await make({
+    ...base,
+    code: 'TCF',
+    name: '停车费',
+    kind: 'monthly',
+    formula: 'fixed',
+    fixedAmount: 30000,
+    payer: 'parking',
+    priority: 50,
+  });
+  const deposit = await make({
+    ...base,
+    startDate: `${addMonths(current, -2)}-01`,
+    code: 'ZXYJ',
+    name: '装修押金',
+    kind: 'deposit',
+    formula: 'fixed',
+    fixedAmount: 200000,
+    priority: 90,
+  });
 
   const homes = await db
     .select({ id: units.id, building: buildings.code })
@@ -62,7 +107,13 @@ export async function seedDemoBilling(services: Services, boot: Bootstrap): Prom
   const attach = async (feeItemId: number, ids: number[], space: (i: number) => string = () => '') => {
     for (let i = 0; i < ids.length; i += 2000)
       await db.insert(feeItemUnits).values(
-        ids.slice(i, i + 2000).map((unitId, k) => ({ projectId: project.id, feeItemId, unitId, parkingSpace: space(i + k), createdAt: now })),
+        ids.slice(i, i + 2000).map((unitId, k) => ({
+          projectId: project.id,
+          feeItemId,
+          unitId,
+          parkingSpace: space(i + k),
+          createdAt: now,
+        })),
       );
   };
   const all = homes.map((h) => h.id);
@@ -83,25 +134,57 @@ export async function seedDemoBilling(services: Services, boot: Bootstrap): Prom
     let value = rng.int(100, 900);
     let previous: number | null = null;
     for (let m = -12; m <= 0; m++) {
-      readings.push({ projectId: project.id, feeItemId: water.id, unitId, period: addMonths(current, m), value, previousValue: previous, source: m % 3 ? 'phone' : 'import', readAt: now, readById: boot.adminId, createdAt: now });
+      readings.push({
+        projectId: project.id,
+        feeItemId: water.id,
+        unitId,
+        period: addMonths(current, m),
+        value,
+        previousValue: previous,
+        source: m % 3 ? 'phone' : 'import',
+        readAt: now,
+        readById: boot.adminId,
+        createdAt: now,
+      });
       previous = value;
       value += rng.int(6, 28);
     }
   }
+  // Q101: the 公共水电 apportionment is settled and published quarterly, so the shared meter is read
+  // at the start of each quarter (and once before the first one as the baseline).
   let shared = 250_000;
   let sharedPrev: number | null = null;
-  for (let m = -12; m <= 0; m++) {
-    readings.push({ projectId: project.id, feeItemId: gt.id, unitId: null, period: addMonths(current, m), value: shared, previousValue: sharedPrev, source: 'console', readAt: now, readById: boot.adminId, createdAt: now });
+  for (const m of [-12, -11, -8, -5, -2]) {
+    readings.push({
+      projectId: project.id,
+      feeItemId: gt.id,
+      unitId: null,
+      period: addMonths(current, m),
+      value: shared,
+      previousValue: sharedPrev,
+      source: 'console',
+      readAt: now,
+      readById: boot.adminId,
+      createdAt: now,
+    });
     sharedPrev = shared;
-    shared += rng.int(9_000, 14_000);
+    shared += rng.int(28_000, 40_000);
   }
-  for (let i = 0; i < readings.length; i += 2000) await db.insert(meterReadings).values(readings.slice(i, i + 2000));
+  for (let i = 0; i < readings.length; i += 2000)
+    await db.insert(meterReadings).values(readings.slice(i, i + 2000));
 
   let billsMade = 0;
   for (let m = -11; m <= 0; m++) {
     const [run] = await db
       .insert(billingRuns)
-      .values({ companyId: boot.companyId, projectId: project.id, period: addMonths(current, m), startedById: boot.adminId, createdAt: now, updatedAt: now })
+      .values({
+        companyId: boot.companyId,
+        projectId: project.id,
+        period: addMonths(current, m),
+        startedById: boot.adminId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!run) continue;
     const done = await runBilling(services, run.id);

@@ -156,7 +156,10 @@ describe('demo estate on first start', () => {
     const runs = await get<{ items: { status: string }[]; total: number }>(admin, '/api/billing-runs');
     expect(runs.total).toBe(12);
     expect(runs.items.every((r) => r.status === 'done')).toBe(true);
-    const bills = await get<{ items: { balance: number; billedAmount: number }[]; total: number }>(admin, '/api/bills?status=unpaid');
+    const bills = await get<{ items: { balance: number; billedAmount: number }[]; total: number }>(
+      admin,
+      '/api/bills?status=unpaid',
+    );
     expect(bills.total).toBeGreaterThan(10_000);
     expect(bills.items.every((b) => b.balance === b.billedAmount && b.billedAmount > 0)).toBe(true);
   });

@@ -85,7 +85,9 @@ export async function seedIfEmpty(
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
     await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
-    const billing = await step('fee items, meter readings and a year of bills', () => seedDemoBilling(services, boot));
+    const billing = await step('fee items, meter readings and a year of bills', () =>
+      seedDemoBilling(services, boot),
+    );
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

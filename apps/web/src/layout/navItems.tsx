@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -111,6 +112,37 @@ export function useNavItems(): NavItem[] {
             icon: <BarChartOutlined />,
             label: t('nav.slaReport'),
             permission: 'reports.read',
+          },
+        ],
+      },
+      {
+        key: 'billing',
+        icon: <AccountBookOutlined />,
+        label: t('billing.nav.group'),
+        children: [
+          {
+            key: '/billing/bills',
+            icon: <ProfileOutlined />,
+            label: t('billing.nav.bills'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/runs',
+            icon: <CalendarOutlined />,
+            label: t('billing.nav.runs'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/readings',
+            icon: <MobileOutlined />,
+            label: t('billing.nav.readings'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/fee-items',
+            icon: <SettingOutlined />,
+            label: t('billing.nav.feeItems'),
+            permission: 'billing.read',
           },
         ],
       },

@@ -26,7 +26,11 @@ export async function seedBillingOfB(t: TestServer, admin: string) {
     period: '2020-01',
     value: 10,
   });
-  const run = await post<{ id: number }>('/api/billing-runs', { projectId: f.projectB, period: '2020-01' }, 202);
+  const run = await post<{ id: number }>(
+    '/api/billing-runs',
+    { projectId: f.projectB, period: '2020-01' },
+    202,
+  );
   await t.services.queue.drain();
   const bills = await t.request('GET', `/api/bills?projectId=${f.projectB}`, { token: admin });
   const bill = (bills.json() as { items: { id: number }[] }).items[0]!.id;
@@ -47,27 +51,55 @@ export function billingScopeCases(t: TestServer, b: BillingOfB): Record<string, 
       {
         method: 'POST',
         url: '/api/fee-items',
-        body: { projectId: f.projectB, code: 'X', name: '越权', kind: 'monthly', formula: 'fixed', fixedAmount: 1, startDate: '2026-01-01' },
+        body: {
+          projectId: f.projectB,
+          code: 'X',
+          name: '越权',
+          kind: 'monthly',
+          formula: 'fixed',
+          fixedAmount: 1,
+          startDate: '2026-01-01',
+        },
       },
     ],
     'GET /api/fee-items/:id': [{ method: 'GET', url: `/api/fee-items/${b.item}` }],
-    'PATCH /api/fee-items/:id': [{ method: 'PATCH', url: `/api/fee-items/${b.item}`, body: { ...v, name: 'x' } }],
-    'POST /api/fee-items/:id/units': [{ method: 'POST', url: `/api/fee-items/${b.item}/units`, body: { unitIds: f.unitsA } }],
+    'PATCH /api/fee-items/:id': [
+      { method: 'PATCH', url: `/api/fee-items/${b.item}`, body: { ...v, name: 'x' } },
+    ],
+    'POST /api/fee-items/:id/units': [
+      { method: 'POST', url: `/api/fee-items/${b.item}/units`, body: { unitIds: f.unitsA } },
+    ],
     'POST /api/fee-items/:id/units/detach': [
       { method: 'POST', url: `/api/fee-items/${b.item}/units/detach`, body: { unitIds: f.unitsB } },
     ],
     'POST /api/meter-readings': [
-      { method: 'POST', url: '/api/meter-readings', body: { feeItemId: b.item, unitId: f.unitsB[1], period: '2020-02', value: 1 } },
+      {
+        method: 'POST',
+        url: '/api/meter-readings',
+        body: { feeItemId: b.item, unitId: f.unitsB[1], period: '2020-02', value: 1 },
+      },
     ],
-    'POST /api/meter-readings/import': [{ method: 'POST', url: `/api/meter-readings/import?projectId=${f.projectB}`, body: {} }],
-    'POST /api/billing-runs': [{ method: 'POST', url: '/api/billing-runs', body: { projectId: f.projectB, period: '2020-02' } }],
+    'POST /api/meter-readings/import': [
+      { method: 'POST', url: `/api/meter-readings/import?projectId=${f.projectB}`, body: {} },
+    ],
+    'POST /api/billing-runs': [
+      { method: 'POST', url: '/api/billing-runs', body: { projectId: f.projectB, period: '2020-02' } },
+    ],
     'GET /api/billing-runs/:id': [{ method: 'GET', url: `/api/billing-runs/${b.run}` }],
     'GET /api/bills/:id': [{ method: 'GET', url: `/api/bills/${b.bill}` }],
     'POST /api/bills/:id/adjustments': [
-      { method: 'POST', url: `/api/bills/${b.bill}/adjustments`, body: { kind: 'discount', amount: 1, reason: '越权减免' } },
+      {
+        method: 'POST',
+        url: `/api/bills/${b.bill}/adjustments`,
+        body: { kind: 'discount', amount: 1, reason: '越权减免' },
+      },
     ],
     'POST /api/bill-adjustments/:id/decide': [
-      { method: 'POST', url: `/api/bill-adjustments/${b.adjustment}/decide`, body: { decision: 'approve', version: 1 } },
+      {
+        method: 'POST',
+        url: `/api/bill-adjustments/${b.adjustment}/decide`,
+        body: { decision: 'approve', version: 1 },
+      },
     ],
   };
 }
