@@ -59,6 +59,10 @@ const PaymentsPage = lazy(() => import('./pages/billing/PaymentsPage'));
 const CashierReportPage = lazy(() => import('./pages/billing/CashierReportPage'));
 const RefundsPage = lazy(() => import('./pages/billing/RefundsPage'));
 const SandboxPayPage = lazy(() => import('./pages/billing/SandboxPayPage'));
+const FeeItemsPage = lazy(() => import('./pages/billing/FeeItemsPage'));
+const ReadingsPage = lazy(() => import('./pages/billing/ReadingsPage'));
+const BillingRunsPage = lazy(() => import('./pages/billing/RunsPage'));
+const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
 const DepartmentsPage = lazy(() => import('./pages/settings/DepartmentsPage'));
 const ArrearsPage = lazy(() => import('./pages/billing/ArrearsPage'));
 const CampaignsPage = lazy(() => import('./pages/billing/CampaignsPage'));
@@ -192,6 +196,10 @@ export const router = createBrowserRouter([
               guarded('billing/payments', 'billing.read', <PaymentsPage />),
               guarded('billing/cashier-report', 'billing.read', <CashierReportPage />),
               guarded('billing/refunds', 'billing.read', <RefundsPage />),
+              guarded('billing/fee-items', 'billing.read', <FeeItemsPage />),
+              guarded('billing/readings', 'billing.read', <ReadingsPage />),
+              guarded('billing/runs', 'billing.read', <BillingRunsPage />),
+              guarded('billing/bills', 'billing.read', <BillsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('notices', 'notices.read', <NoticesPage />),

@@ -1,3 +1,4 @@
+import billing from './parts/billing';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
@@ -20,6 +21,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
+  ...billing.en,
   ...bindings.en,
   ...cctools.en,
   ...broadcasts.en,

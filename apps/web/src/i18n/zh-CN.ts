@@ -1,3 +1,4 @@
+import billing from './parts/billing';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
@@ -17,6 +18,7 @@ import settingDefs from './parts/settingDefs';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
+  ...billing.zh,
   ...bindings.zh,
   ...cctools.zh,
   ...broadcasts.zh,

@@ -119,6 +119,37 @@ export function useNavItems(): NavItem[] {
         ],
       },
       {
+        key: 'billing',
+        icon: <AccountBookOutlined />,
+        label: t('billing.nav.group'),
+        children: [
+          {
+            key: '/billing/bills',
+            icon: <ProfileOutlined />,
+            label: t('billing.nav.bills'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/runs',
+            icon: <CalendarOutlined />,
+            label: t('billing.nav.runs'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/readings',
+            icon: <MobileOutlined />,
+            label: t('billing.nav.readings'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/fee-items',
+            icon: <SettingOutlined />,
+            label: t('billing.nav.feeItems'),
+            permission: 'billing.read',
+          },
+        ],
+      },
+      {
         key: 'callcenter',
         icon: <PhoneOutlined />,
         label: t('nav.callcenter'),

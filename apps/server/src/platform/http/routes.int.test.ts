@@ -1,5 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BillingOfB,
+  billingExportCases,
+  billingListCases,
+  billingScopeCases,
+  seedBillingOfB,
+} from '../../modules/billing/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
@@ -14,6 +21,7 @@ let t: TestServer;
 let superA: string;
 let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
 let payB: Awaited<ReturnType<typeof paymentsOfB>>;
+let billingB: BillingOfB;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -32,6 +40,7 @@ beforeAll(async () => {
   superA = await t.login('super_a', 'super-pass-1');
   b = await seedTicketRecordsOfB(t, admin);
   payB = await paymentsOfB(t, admin);
+  billingB = await seedBillingOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -282,6 +291,7 @@ const COMPANY_LEVEL = new Set([
   'GET /api/permissions',
   'POST /api/projects',
   'GET /api/imports/template.xlsx',
+  'GET /api/meter-readings/template.xlsx',
   // The caller's own notifications: per user, never another user's.
   'GET /api/notifications',
   'POST /api/notifications/:id/read',
@@ -514,6 +524,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
     'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
+    ...billingScopeCases(t, billingB),
   };
 }
 
@@ -779,6 +790,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
     ...collectionListCases(),
+    ...billingListCases(t, billingB),
   };
 }
 
@@ -789,6 +801,7 @@ function exportCases(): Record<string, string> {
     'GET /api/residents/export.xlsx': `/api/residents/export.xlsx?projectId=${f.projectB}`,
     'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
     'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,
+    ...billingExportCases(t),
   };
 }
 
