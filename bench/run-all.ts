@@ -13,11 +13,20 @@ const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'ti
 // Longest last: the soak runs 20 minutes per engine, so the quick benches report before it starts.
 const LAST = ['soak.ts'];
 
-// Benches in a module's own folder (bench/assets/generate.ts) are listed here by their path.
-const NESTED = ['assets/generate.ts', 'emergencies/timers.ts'];
+// Benches of one module may live in a folder of their own (bench/billing/arrears.ts).
+const SUBDIRS = ['assets', 'billing', 'emergencies'];
+const isBench = (f: string) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_');
 const found = [
-  ...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_')),
-  ...NESTED,
+  ...readdirSync(benchDir).filter(isBench),
+  ...SUBDIRS.flatMap((d) => {
+    try {
+      return readdirSync(path.join(benchDir, d))
+        .filter(isBench)
+        .map((f) => `${d}/${f}`);
+    } catch {
+      return [];
+    }
+  }),
 ];
 const all = [
   ...ORDER.filter((f) => found.includes(f)),

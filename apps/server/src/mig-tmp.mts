@@ -1,15 +1,22 @@
 import { openDatabase } from './platform/db/client';
 import { migrate } from './platform/db/migrate';
+
 let t = Date.now();
 const db = await openDatabase({ dataDir: 'memory://' });
-console.log('open', Date.now() - t); t = Date.now();
+console.log('open', Date.now() - t);
+t = Date.now();
 await migrate(db);
-console.log('migrate', Date.now() - t); t = Date.now();
+console.log('migrate', Date.now() - t);
+t = Date.now();
 const dump = await (db as any).pglite.dumpDataDir('none');
-console.log('dump', Date.now() - t, dump.size); t = Date.now();
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
 const db2 = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
-console.log('open2 with load', Date.now() - t); t = Date.now();
+console.log('open2 with load', Date.now() - t);
+t = Date.now();
 await migrate(db2);
-console.log('migrate2 (noop)', Date.now() - t); t = Date.now();
+console.log('migrate2 (noop)', Date.now() - t);
+t = Date.now();
 const db3 = await openDatabase({ dataDir: 'memory://' });
-console.log('open3 plain', Date.now() - t); t = Date.now();
+console.log('open3 plain', Date.now() - t);
+t = Date.now();

@@ -1,6 +1,8 @@
 // The one Drizzle schema: drizzle-kit reads this file to generate the migration folder.
 
 export * from './modules/assets/schema';
+export * from './modules/billing/collection-schema';
+export * from './modules/billing/payments-schema';
 export * from './modules/billing/schema';
 export * from './modules/broadcasts/schema';
 export * from './modules/callbacks/schema';

@@ -1,4 +1,6 @@
 import { registerAssetJobs } from './modules/assets/jobs';
+import { registerCollectionJobs } from './modules/billing/collection-job';
+import { registerBillingJobs } from './modules/billing/jobs';
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerContractorJobs } from './modules/contractors/expiry-job';
@@ -25,6 +27,7 @@ export function registerWorkers(services: Services): void {
   registerSlaJobs(services);
   registerReapplyJob(services);
   registerSupervisionJobs(services);
+  registerCollectionJobs(services);
   registerWarningJobs(services);
   registerReportJobs(services);
   registerDeliveryJobs(services);
@@ -37,6 +40,7 @@ export function registerWorkers(services: Services): void {
   registerAssetJobs(services);
   registerPatrolJobs(services);
   registerContractorJobs(services);
+  registerBillingJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

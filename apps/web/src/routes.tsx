@@ -75,6 +75,20 @@ const MaterialsPage = lazy(() => import('./pages/stock/MaterialsPage'));
 const StocktakesPage = lazy(() => import('./pages/stock/StocktakesPage'));
 const MaterialsReportPage = lazy(() => import('./pages/stock/MaterialsReportPage'));
 const ContractorsPage = lazy(() => import('./pages/contractors/ContractorsPage'));
+const CashierPage = lazy(() => import('./pages/billing/CashierPage'));
+const PaymentsPage = lazy(() => import('./pages/billing/PaymentsPage'));
+const CashierReportPage = lazy(() => import('./pages/billing/CashierReportPage'));
+const RefundsPage = lazy(() => import('./pages/billing/RefundsPage'));
+const SandboxPayPage = lazy(() => import('./pages/billing/SandboxPayPage'));
+const FeeItemsPage = lazy(() => import('./pages/billing/FeeItemsPage'));
+const ReadingsPage = lazy(() => import('./pages/billing/ReadingsPage'));
+const BillingRunsPage = lazy(() => import('./pages/billing/RunsPage'));
+const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
+const ArrearsPage = lazy(() => import('./pages/billing/ArrearsPage'));
+const CampaignsPage = lazy(() => import('./pages/billing/CampaignsPage'));
+const AttemptsPage = lazy(() => import('./pages/billing/AttemptsPage'));
+const DoorCollectionsPage = lazy(() => import('./pages/billing/DoorCollectionsPage'));
+const BillingReportsPage = lazy(() => import('./pages/billing/BillingReportsPage'));
 
 function Session() {
   return (
@@ -145,6 +159,15 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // 测试支付: the payer's phone, without any session (sandbox orders only; refused in production).
+  {
+    path: '/pay/sandbox/:outTradeNo',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <SandboxPayPage />
+      </Suspense>
+    ),
+  },
   {
     element: <Session />,
     children: [
@@ -205,6 +228,19 @@ export const router = createBrowserRouter([
               guarded('engineering/stocktakes', 'assets.read', <StocktakesPage />),
               guarded('engineering/materials-report', 'assets.read', <MaterialsReportPage />),
               guarded('engineering/contractors', 'assets.read', <ContractorsPage />),
+              guarded('billing/arrears', 'billing.read', <ArrearsPage />),
+              guarded('billing/campaigns', 'billing.read', <CampaignsPage />),
+              guarded('billing/attempts', 'billing.read', <AttemptsPage />),
+              guarded('billing/door-collections', 'billing.read', <DoorCollectionsPage />),
+              guarded('billing/reports', 'billing.read', <BillingReportsPage />),
+              guarded('billing/cashier', 'billing.cashier', <CashierPage />),
+              guarded('billing/payments', 'billing.read', <PaymentsPage />),
+              guarded('billing/cashier-report', 'billing.read', <CashierReportPage />),
+              guarded('billing/refunds', 'billing.read', <RefundsPage />),
+              guarded('billing/fee-items', 'billing.read', <FeeItemsPage />),
+              guarded('billing/readings', 'billing.read', <ReadingsPage />),
+              guarded('billing/runs', 'billing.read', <BillingRunsPage />),
+              guarded('billing/bills', 'billing.read', <BillsPage />),
               guarded('settings/departments', 'tickets.read', <DepartmentsPage />),
               guarded('incidents', 'incidents.read', <IncidentsPage />),
               guarded('emergencies', 'emergencies.report', <EmergencyBoardPage />),

@@ -23,6 +23,8 @@ export const DELIVERY_SOURCES = [
   'complaint_reply',
   // 应急 (issue 17): a step's alert and its escalations by SMS to the people on duty.
   'emergency',
+  // 催缴: a collection reminder (W-23).
+  'collection',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 

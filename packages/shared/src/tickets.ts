@@ -97,6 +97,10 @@ export const NOTIFICATION_KINDS = [
   // 应急 (issue 17): a step to act on, and a missed step climbing the duty ladder.
   'emergency.alert',
   'emergency.escalated',
+  // 催缴: a follow-up task for the 客服主管, an escalation to the project manager, a 上门收费 visit.
+  'collection.task',
+  'collection.escalated',
+  'collection.door',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

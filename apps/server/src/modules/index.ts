@@ -1,5 +1,9 @@
 import type { App } from '../platform/http/app-types';
 import { assetRoutes } from './assets/routes';
+import { collectionRoutes } from './billing/collection-routes';
+import { paymentNotifyRoutes } from './billing/notify-routes';
+import { paymentRoutes } from './billing/payment-routes';
+import { billingRoutes } from './billing/routes';
 import { broadcastRoutes } from './broadcasts/routes';
 import { callbackRoutes } from './callbacks/routes';
 import { complaintRoutes } from './complaints/routes';
@@ -74,4 +78,8 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(contractorRoutes);
   await app.register(emergencyRoutes);
   await app.register(emergencyPlanRoutes);
+  await app.register(billingRoutes);
+  await app.register(paymentRoutes);
+  await app.register(paymentNotifyRoutes);
+  await app.register(collectionRoutes);
 }

@@ -5,8 +5,10 @@ import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
 import { seedDemoAssets } from './demo-assets';
+import { seedDemoBilling } from './demo-billing';
 import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoCallCenter } from './demo-callcenter';
+import { seedDemoCollection } from './demo-collection';
 import { seedDemoComplaints } from './demo-complaints';
 import { seedDemoContractors } from './demo-contractors';
 import { seedDemoDesk } from './demo-desk';
@@ -16,6 +18,7 @@ import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
 import { seedDemoPatrol } from './demo-patrol';
+import { seedDemoPayments } from './demo-payments';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
@@ -43,7 +46,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 20 : 2;
+    const total = demo ? 23 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -94,7 +97,13 @@ export async function seedIfEmpty(
     await step('materials, stock movements and a stocktake', () => seedDemoStock(services, boot));
     await step('maintenance contractors', () => seedDemoContractors(services, boot));
     await step('emergencies, plans and the duty roster', () => seedDemoEmergencies(services, boot));
-    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
+    const billing = await step('fee items, meter readings and a year of bills', () =>
+      seedDemoBilling(services, boot),
+    );
+    // After the billing seed: pays most of its bills, leaves some arrears.
+    await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
+    await step('催缴 campaign, attempts and 上门收费', () => seedDemoCollection(services, boot));
+    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

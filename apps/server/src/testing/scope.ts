@@ -23,6 +23,11 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/telephony/route',
   // IVR prompts are fetched by the PBX, which has no session: the step's URL is HMAC-signed (401 without).
   'GET /api/ivr/audio/:file',
+  // Payment providers notify without a session: the provider's signature is checked (401 without).
+  'POST /api/payments/notify/:provider',
+  // 测试支付 stands in for the payer's phone, reached by the order's link (refused in production).
+  'GET /api/payments/sandbox/:outTradeNo',
+  'POST /api/payments/sandbox/:outTradeNo/pay',
 ]);
 
 export const isPublic = (method: string, url: string) =>

@@ -1,17 +1,20 @@
 import assetsPart from './parts/assets';
+import billing from './parts/billing';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
+import collection from './parts/collection';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
-import engineeringOps from './parts/engineering-ops';
 import emergencies from './parts/emergencies';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import payments from './parts/payments';
 import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
@@ -22,6 +25,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
 const en: Strings<Translation> = {
   ...assetsPart.en,
+  ...billing.en,
   ...bindings.en,
   ...cctools.en,
   ...broadcasts.en,
@@ -31,6 +35,7 @@ const en: Strings<Translation> = {
   ...jobcard.en,
   ...mail.en,
   ...engineeringOps.en,
+  ...payments.en,
   app: {
     name: 'Guanjia',
     tagline: 'Property Service Center',
@@ -1299,6 +1304,9 @@ const en: Strings<Translation> = {
       contract_expiring: 'Maintenance contract ending',
       emergency_alert: 'Emergency step',
       emergency_escalated: 'Emergency escalated',
+      collection_task: 'Collection follow-up',
+      collection_escalated: 'Long-term arrears',
+      collection_door: 'Door-to-door collection',
     },
   },
   incidents: {
@@ -1591,6 +1599,7 @@ const en: Strings<Translation> = {
   ...events.en,
   ...enums.en,
   ...complaints.en,
+  ...collection.en,
   ...desk.en,
   ...emergencies.en,
 };

@@ -1,17 +1,20 @@
 import assetsPart from './parts/assets';
+import billing from './parts/billing';
 import bindings from './parts/bindings';
 import broadcasts from './parts/broadcasts';
 import cctools from './parts/cctools';
+import collection from './parts/collection';
 import complaints from './parts/complaints';
 import delivery from './parts/delivery';
 import desk from './parts/desk';
-import engineeringOps from './parts/engineering-ops';
 import emergencies from './parts/emergencies';
+import engineeringOps from './parts/engineering-ops';
 import enums from './parts/enums';
 import events from './parts/events';
 import jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
 import mail from './parts/mail';
+import payments from './parts/payments';
 import portalReport from './parts/portal-report';
 import quality from './parts/quality';
 import settingDefs from './parts/settingDefs';
@@ -19,6 +22,7 @@ import settingDefs from './parts/settingDefs';
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
 const zhCN = {
   ...assetsPart.zh,
+  ...billing.zh,
   ...bindings.zh,
   ...cctools.zh,
   ...broadcasts.zh,
@@ -28,6 +32,7 @@ const zhCN = {
   ...jobcard.zh,
   ...mail.zh,
   ...engineeringOps.zh,
+  ...payments.zh,
   app: {
     name: '管家',
     tagline: '物业客户服务中心',
@@ -1228,6 +1233,9 @@ const zhCN = {
       contract_expiring: '维保合同即将到期',
       emergency_alert: '应急待办',
       emergency_escalated: '应急升级',
+      collection_task: '催缴跟进',
+      collection_escalated: '长期欠费上报',
+      collection_door: '上门收费',
     },
   },
   incidents: {
@@ -1519,6 +1527,7 @@ const zhCN = {
   ...events.zh,
   ...enums.zh,
   ...complaints.zh,
+  ...collection.zh,
   ...desk.zh,
   ...emergencies.zh,
 };

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -23,8 +24,10 @@ import {
   NodeIndexOutlined,
   NotificationOutlined,
   PartitionOutlined,
+  PayCircleOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -37,6 +40,7 @@ import type { Permission } from '@guanjia/shared';
 import type { MenuProps } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { collectionNavItems } from '../pages/billing/navItems';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 
 export interface NavItem {
@@ -157,6 +161,62 @@ export function useNavItems(): NavItem[] {
         ],
       },
       {
+        key: 'billing',
+        icon: <AccountBookOutlined />,
+        label: t('billing.nav.group'),
+        children: [
+          {
+            key: '/billing/cashier',
+            icon: <PayCircleOutlined />,
+            label: t('payments.nav.cashier'),
+            permission: 'billing.cashier',
+          },
+          {
+            key: '/billing/payments',
+            icon: <ProfileOutlined />,
+            label: t('payments.nav.records'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/cashier-report',
+            icon: <BarChartOutlined />,
+            label: t('payments.nav.report'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/refunds',
+            icon: <RollbackOutlined />,
+            label: t('payments.nav.refunds'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/bills',
+            icon: <ProfileOutlined />,
+            label: t('billing.nav.bills'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/runs',
+            icon: <CalendarOutlined />,
+            label: t('billing.nav.runs'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/readings',
+            icon: <MobileOutlined />,
+            label: t('billing.nav.readings'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/fee-items',
+            icon: <SettingOutlined />,
+            label: t('billing.nav.feeItems'),
+            permission: 'billing.read',
+          },
+          ...collectionNavItems(t),
+        ],
+      },
+      {
         key: 'callcenter',
         icon: <PhoneOutlined />,
         label: t('nav.callcenter'),
@@ -233,40 +293,6 @@ export function useNavItems(): NavItem[] {
             label: t('assets.nav.report'),
             permission: 'assets.read',
           },
-        ],
-      },
-      {
-        key: 'slaGroup',
-        icon: <FieldTimeOutlined />,
-        label: t('nav.slaGroup'),
-        permission: 'sla.manage',
-        children: [
-          {
-            key: '/sla/policies',
-            icon: <FieldTimeOutlined />,
-            label: t('nav.slaPolicies'),
-            permission: 'sla.manage',
-          },
-          {
-            key: '/sla/calendars',
-            icon: <CalendarOutlined />,
-            label: t('nav.calendars'),
-            permission: 'sla.manage',
-          },
-          {
-            key: '/sla/dispatch-rules',
-            icon: <NodeIndexOutlined />,
-            label: t('nav.dispatchRules'),
-            permission: 'sla.manage',
-          },
-        ],
-      },
-      {
-        // 工程管理: the assets helper adds the ledger and plans to a section with the same key.
-        key: 'assets',
-        icon: <ToolOutlined />,
-        label: t('patrol.nav.section'),
-        children: [
           {
             key: '/engineering/patrol',
             icon: <NodeIndexOutlined />,
@@ -296,6 +322,32 @@ export function useNavItems(): NavItem[] {
             icon: <ShopOutlined />,
             label: t('contractors.nav.list'),
             permission: 'assets.read',
+          },
+        ],
+      },
+      {
+        key: 'slaGroup',
+        icon: <FieldTimeOutlined />,
+        label: t('nav.slaGroup'),
+        permission: 'sla.manage',
+        children: [
+          {
+            key: '/sla/policies',
+            icon: <FieldTimeOutlined />,
+            label: t('nav.slaPolicies'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/calendars',
+            icon: <CalendarOutlined />,
+            label: t('nav.calendars'),
+            permission: 'sla.manage',
+          },
+          {
+            key: '/sla/dispatch-rules',
+            icon: <NodeIndexOutlined />,
+            label: t('nav.dispatchRules'),
+            permission: 'sla.manage',
           },
         ],
       },

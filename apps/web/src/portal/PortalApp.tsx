@@ -20,8 +20,10 @@ import { ApiError } from '../api/client';
 import { useEnumLabel } from '../enumLabel';
 import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
+import { PortalBills } from './PortalBills';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalBrand } from './PortalBrand';
+import { PortalCollectionMessages } from './PortalCollectionMessages';
 import { PortalKb } from './PortalKb';
 import { PortalLogin } from './PortalLogin';
 import { ReportTab } from './PortalReport';
@@ -148,7 +150,9 @@ function PortalHome({ me }: { me: PortalMe }) {
           ),
           children: <NoticesTab items={notices.data?.items ?? []} />,
         },
+        { key: 'bills', label: t('payments.portal.tab'), children: <PortalBills /> },
         { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
+        { key: 'reminders', label: t('collection.portal.title'), children: <PortalCollectionMessages /> },
       ]}
     />
   );

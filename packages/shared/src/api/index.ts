@@ -1,5 +1,9 @@
 /** The answers of the API, per domain: the server's route `response` schemas and the console's types. */
 export * from './assets';
+
+export * from './billing';
+export * from './billing-collection';
+export * from './billing-payments';
 export * from './broadcasts';
 export * from './common';
 export * from './complaints';

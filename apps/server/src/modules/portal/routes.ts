@@ -18,6 +18,8 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/app-types';
 import { unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
+import { portalBillRoutes } from '../billing/portal-bill-routes';
+import { portalCollectionRoutes } from '../billing/portal-collection-routes';
 import { portalKbRoutes } from '../knowledge/portal-routes';
 import { portalLogin, portalLogout, requestCode } from './auth';
 import { bindingPortalRoutes } from './binding-routes';
@@ -57,6 +59,8 @@ export async function portalRoutes(app: App): Promise<void> {
 
   bindingPortalRoutes(app, portalGuard);
   portalKbRoutes(app, portalGuard);
+  portalBillRoutes(app, portalGuard);
+  portalCollectionRoutes(app, portalGuard);
 
   app.post(
     '/api/portal/auth/code',

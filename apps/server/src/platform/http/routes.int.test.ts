@@ -1,11 +1,20 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetListCases, assetRecordsOfB, assetScopeCases } from '../../modules/assets/testing/scope-cases';
+import {
+  type BillingOfB,
+  billingExportCases,
+  billingListCases,
+  billingScopeCases,
+  seedBillingOfB,
+} from '../../modules/billing/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
 import { emergencyRecordsOfB, emergencyScopeCases } from '../../modules/emergencies/testing/scope-cases';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
+import { paymentListCases, paymentScopeCases, paymentsOfB } from '../../testing/billing-scope';
+import { collectionListCases, collectionScopeCases } from '../../testing/collection-scope';
 import { postFile } from '../../testing/multipart';
 import { expectListExcludes, expectOutOfScope, isPublic, type ScopeCase } from '../../testing/scope';
 import {
@@ -21,6 +30,8 @@ let t: TestServer;
 let superA: string;
 let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
 let eng: EngineeringOpsOfB;
+let payB: Awaited<ReturnType<typeof paymentsOfB>>;
+let billingB: BillingOfB;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -39,6 +50,8 @@ beforeAll(async () => {
   superA = await t.login('super_a', 'super-pass-1');
   b = await seedTicketRecordsOfB(t, admin);
   eng = await seedEngineeringOpsOfB(t, admin);
+  payB = await paymentsOfB(t, admin);
+  billingB = await seedBillingOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -294,6 +307,7 @@ const COMPANY_LEVEL = new Set([
   'GET /api/permissions',
   'POST /api/projects',
   'GET /api/imports/template.xlsx',
+  'GET /api/meter-readings/template.xlsx',
   // The caller's own notifications: per user, never another user's.
   'GET /api/notifications',
   'POST /api/notifications/:id/read',
@@ -394,6 +408,8 @@ function scopeCases(): Record<string, ScopeCase[]> {
     'DELETE /api/settings/:key': [{ method: 'DELETE', url: `/api/settings/${key}?projectId=${f.projectB}` }],
     // The project is checked before the upload is read; the cross-project import itself is tested in imports.
     ...ticketScopeCases(),
+    ...collectionScopeCases(f),
+    ...paymentScopeCases(t, payB),
     'POST /api/imports': [{ method: 'POST', url: `/api/imports?projectId=${f.projectB}`, body: {} }],
     'GET /api/imports/:id': [{ method: 'GET', url: '/api/imports/999999' }],
     'GET /api/imports/:id/errors.xlsx': [{ method: 'GET', url: '/api/imports/999999/errors.xlsx' }],
@@ -527,6 +543,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
     ...emergencyScopeCases(t.fixture, b.emergencies),
+    ...billingScopeCases(t, billingB),
   };
 }
 
@@ -760,6 +777,7 @@ function listCases(): Record<string, [string, number[]]> {
   const f = t.fixture;
   return {
     ...engineeringOpsListCases(eng),
+    ...paymentListCases(payB),
     'GET /api/projects': ['/api/projects', [f.projectB]],
     'GET /api/estate/tree': ['/api/estate/tree', [f.projectB]],
     'GET /api/units': [`/api/units?projectId=${f.projectB}&pageSize=200`, f.unitsB],
@@ -793,6 +811,8 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
     ...assetListCases(b),
+    ...collectionListCases(),
+    ...billingListCases(t, billingB),
   };
 }
 
@@ -804,6 +824,7 @@ function exportCases(): Record<string, string> {
     'GET /api/residents/export.xlsx': `/api/residents/export.xlsx?projectId=${f.projectB}`,
     'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
     'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,
+    ...billingExportCases(t),
   };
 }
 

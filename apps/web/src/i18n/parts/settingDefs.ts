@@ -11,6 +11,7 @@ const zh = {
     no: '否',
     none: '无',
     units: {
+      fen: '分',
       minutes: '分钟',
       businessMinutes: '工作分钟',
       hours: '小时',
@@ -43,8 +44,16 @@ const zh = {
       patrol: '巡检巡更',
       stock: '物料库存',
       contractors: '维保单位',
+      billing: '收费中心',
     },
     fields: {
+      dayStart: '最早（清晨后）',
+      dayEnd: '最晚（晚上）',
+      lunchStart: '午餐开始',
+      lunchEnd: '午餐结束',
+      dinnerStart: '晚餐开始',
+      dinnerEnd: '晚餐结束',
+      weekends: '周末可联系',
       start: '开始',
       end: '结束',
       fractions: '时限用去比例（%）时预警',
@@ -98,6 +107,27 @@ const zh = {
     urlHint: '图片地址（https://… 或上传后的地址）；留空则显示文字标志',
     urlSet: '已设置',
     defs: {
+      billing_collectionQuietHours: {
+        name: '催缴免打扰时段（Q07）',
+        hint: '非紧急催缴电话和短信只在最早与最晚之间、避开用餐时间，法定节假日不联系',
+      },
+      billing_doorCollectionLeadHours: {
+        name: '上门收费提前预约（Q08）',
+        hint: '上门收费须至少提前该小时数与业户约定时间',
+      },
+      billing_collectionLevelDays: {
+        name: '催缴级别天数',
+        hint: '新催缴计划四个级别的逾期天数：短信、语音电话、催缴通知书（并派客服主管跟进）、上报项目经理',
+      },
+      billing_collectionMinAmount: { name: '催缴起点金额', hint: '欠费低于该金额（分）的房屋不催缴' },
+      billing_collectionFollowUpRoles: {
+        name: '催缴跟进角色',
+        hint: '第三级催缴时派给跟进任务的角色（客服主管）',
+      },
+      billing_collectionManagerRoles: {
+        name: '长期欠费上报角色',
+        hint: '第四级催缴时通知的角色（项目经理）',
+      },
       platform_timezone: { name: '时区', hint: '业务日历、编号与报表使用的时区' },
       auth_loginMaxFailures: { name: '登录失败锁定次数', hint: '连续登录失败达到该次数后锁定账号' },
       auth_loginLockMinutes: { name: '账号锁定时长', hint: '登录失败过多后账号锁定的时长' },
@@ -243,6 +273,14 @@ const zh = {
         name: '督办超期升级间隔',
         hint: '督办到期仍未办结时，每隔该小时数升级一级（班长 → 主管 → 项目经理）',
       },
+      billing_meterJumpFactor: {
+        name: '抄表用量突增倍数',
+        hint: '本期用量超过上期用量的该倍数时拒收读数，除非确认为换表',
+      },
+      billing_lateFeeGraceDays: {
+        name: '滞纳金宽限天数（默认）',
+        hint: '新建收费项目未单独设置时，到期后超过该天数才开始计收滞纳金',
+      },
       complaints_reviewRoles: {
         name: '投诉结果审核角色',
         hint: '投诉处理结果须经这些角色审核后才能回访办结',
@@ -294,6 +332,7 @@ const en: typeof zh = {
     no: 'No',
     none: 'None',
     units: {
+      fen: 'fen',
       minutes: 'min',
       businessMinutes: 'business min',
       hours: 'h',
@@ -326,8 +365,16 @@ const en: typeof zh = {
       patrol: 'Patrols',
       stock: 'Stock',
       contractors: 'Contractors',
+      billing: 'Billing',
     },
     fields: {
+      dayStart: 'Earliest (after early morning)',
+      dayEnd: 'Latest (evening)',
+      lunchStart: 'Lunch from',
+      lunchEnd: 'Lunch to',
+      dinnerStart: 'Dinner from',
+      dinnerEnd: 'Dinner to',
+      weekends: 'Weekends allowed',
       start: 'From',
       end: 'To',
       fractions: 'Warn when this share (%) is used',
@@ -386,6 +433,30 @@ const en: typeof zh = {
     urlHint: 'Image address (https://… or an uploaded image’s address); empty shows a text logo',
     urlSet: 'Set',
     defs: {
+      billing_collectionQuietHours: {
+        name: 'Collection quiet hours (Q07)',
+        hint: 'Non-urgent collection calls and messages only between earliest and latest, never at mealtimes or on statutory holidays',
+      },
+      billing_doorCollectionLeadHours: {
+        name: 'Door-to-door collection notice (Q08)',
+        hint: 'A door-to-door collection is agreed with the resident at least this many hours ahead',
+      },
+      billing_collectionLevelDays: {
+        name: 'Collection level days',
+        hint: 'Days overdue of a new campaign’s four levels: SMS, spoken call, notice letter (with a supervisor task), project manager',
+      },
+      billing_collectionMinAmount: {
+        name: 'Collection minimum',
+        hint: 'Units owing less than this (fen) are not chased',
+      },
+      billing_collectionFollowUpRoles: {
+        name: 'Collection follow-up roles',
+        hint: 'Roles given the level-3 follow-up task (CS supervisor)',
+      },
+      billing_collectionManagerRoles: {
+        name: 'Long-term arrears roles',
+        hint: 'Roles told at level 4 (project manager)',
+      },
       platform_timezone: {
         name: 'Time zone',
         hint: 'Time zone for business calendars, numbering and reports',
@@ -620,6 +691,14 @@ const en: typeof zh = {
       complaints_superviseEscalateHours: {
         name: 'Supervision escalation step',
         hint: 'A missed supervision (督办) climbs one level every this many hours (lead → supervisor → manager)',
+      },
+      billing_meterJumpFactor: {
+        name: 'Meter jump factor',
+        hint: 'A reading whose consumption exceeds this many times the previous period’s is refused unless confirmed as a meter change',
+      },
+      billing_lateFeeGraceDays: {
+        name: 'Late-fee grace days (default)',
+        hint: 'For fee items created without their own: days after the due date before late fees start',
       },
       complaints_reviewRoles: {
         name: 'Complaint result reviewers',

@@ -14,7 +14,8 @@ export type Unit =
   | 'seconds'
   | 'items'
   | 'percent'
-  | 'residents';
+  | 'residents'
+  | 'fen';
 
 export type SettingKind =
   | { type: 'number'; unit?: Unit; min?: number; max?: number; step?: number }
@@ -109,6 +110,14 @@ const KNOWN: Record<string, SettingKind> = {
   'assets.planHorizonDays': { type: 'number', unit: 'days', min: 1, max: 120 },
   'assets.missedWarningCount': { type: 'number', unit: 'times', min: 1, max: 50 },
   'assets.warningRoles': { type: 'roles' },
+  'billing.collectionQuietHours': { type: 'fields' },
+  'billing.doorCollectionLeadHours': { type: 'number', unit: 'hours', min: 0, max: 336 },
+  'billing.collectionLevelDays': { type: 'numberList', unit: 'days', min: 1, max: 3650 },
+  'billing.collectionMinAmount': { type: 'number', unit: 'fen', min: 0, step: 100 },
+  'billing.collectionFollowUpRoles': { type: 'roles' },
+  'billing.collectionManagerRoles': { type: 'roles' },
+  'billing.meterJumpFactor': { type: 'number', unit: 'times', min: 1.5, max: 100, step: 0.5 },
+  'billing.lateFeeGraceDays': { type: 'number', unit: 'days', min: 0, max: 366 },
   'incidents.plannedAnnounceHours': { type: 'number', unit: 'hours', min: 0, max: 720 },
   'incidents.plannedReminderHours': { type: 'numberList', unit: 'hours', min: 1, max: 720 },
   'portal.appointmentWindows': { type: 'windows' },

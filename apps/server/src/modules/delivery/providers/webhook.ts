@@ -15,6 +15,7 @@ const SOURCE_FIELD: Record<DeliverySource, string> = {
   sla_breach: 'ticketId',
   complaint_reply: 'ticketReplyId',
   emergency: 'emergencyId',
+  collection: 'collectionAttemptId',
 };
 
 /** The JSON a webhook receiver gets: ids to link back with and the rendered text. */

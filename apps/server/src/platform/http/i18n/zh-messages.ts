@@ -7,6 +7,22 @@
 
 /** Whole messages, exactly as thrown. */
 export const EXACT: Record<string, string> = {
+  // 收费
+  'A bill does not belong to this unit': '所选账单不属于该房屋',
+  'The amount is more than the bills owe; choose 预存 to keep the rest':
+    '收款金额超过欠费金额；如需将余额转为预存，请勾选"预存"',
+  'A reversal cannot be reversed': '冲正记录不能再冲正',
+  'This payment was already reversed': '该笔收款已冲正',
+  'The prepaid money of this payment was already spent': '该笔收款转入的预存已被抵扣，不能冲正',
+  'Choose the deposit bill': '请选择押金账单',
+  'This bill holds no deposit': '该账单不含押金',
+  'A refund cannot exceed what was paid': '退款金额不能超过已缴金额',
+  'An order pays the bills of one unit': '一笔线上订单只能支付同一房屋的账单',
+  'These bills are already paid': '所选账单已缴清',
+  'The notification signature does not verify': '支付通知签名校验失败',
+  'The paid amount differs from the order': '支付金额与订单金额不符',
+  'Unknown payment provider': '未知的支付渠道',
+  'Sandbox payments are disabled in production': '生产环境已停用测试支付',
   // Platform
   'Login required': '请先登录',
   'Wrong username or password': '用户名或密码错误',
@@ -232,12 +248,64 @@ export const EXACT: Record<string, string> = {
   'The visit is already signed out': '该来访已签退',
   'This contractor is already evaluated for the month; edit that evaluation':
     '该单位本月已评价，请修改原评价',
+  // 催缴 (billing/collection-*)
+  'The project already has an active collection campaign': '该项目已有启用中的催缴计划，请先停用',
+  'The promised date must not be in the past': '承诺付款日期不能早于今天',
+  'The resident does not live in this unit': '该住户不在此房屋',
+  'A door-to-door collection must be agreed at least a day ahead (Q08)':
+    '上门收费须至少提前一天与业户约定时间（Q08）',
+  'The task is already finished': '该任务已完成',
+  'A contact window must end after it starts': '联系时段的结束时间须晚于开始时间',
+  'a promise needs its date': '承诺付款须填写日期',
+  'levels must be distinct': '催缴级别不能重复',
+  'a higher level needs more days overdue': '级别越高，逾期天数须越多',
+  // 收费中心 (billing core)
+  'A billing period may be at most twelve months ahead': '计费账期最多只能提前十二个月',
+  'A billing run of this period is already in progress': '该账期的计费正在进行中',
+  'The formula needs its price: a unit price, a fixed amount or price tiers':
+    '计费公式缺少价格：请填写单价、固定金额或阶梯价',
+  'Price tiers must rise, and only the last may be open-ended':
+    '阶梯价的上限须逐级递增，只有最后一级可以不设上限',
+  'A fee item with this code already exists in the project': '本项目已有相同编码的收费项目',
+  'A parking space is attached to exactly one unit': '车位号只能关联到一个房屋',
+  'The reading is lower than the last one; confirm a meter change if the meter was replaced':
+    '本次读数低于上次读数；如已换表，请勾选“换表”后再提交',
+  'The consumption is far above the last period’s; check the reading or confirm a meter change':
+    '本期用量远高于上期，请核对读数；如已换表，请勾选“换表”后再提交',
+  'A meter reading cannot be negative': '读数不能为负数',
+  'This fee item is not charged by meter readings': '该收费项目不按抄表计费',
+  'An apportioned item is read on its shared meter (no unit); a metered item per unit':
+    '公摊项目只抄公共表（不选房屋），抄表计费项目须按房屋抄表',
+  'The unit is not charged this fee item': '该房屋未关联此收费项目',
+  'This meter already has a reading for the period': '该表本账期已抄过表',
+  'No unit with this label in the project': '本项目没有该房号',
+  'No fee item with this code in the project': '本项目没有该收费项目编码',
+  'The reading is not a number': '读数不是数字',
+  'The .xlsx file could not be read': '无法读取该 .xlsx 文件',
+  'The workbook has no sheet': '工作簿中没有工作表',
+  'The first row must name the columns 房屋, 收费项目编码, 账期, 读数':
+    '第一行须为列名：房屋、收费项目编码、账期、读数',
+  'The workbook has too many rows': '工作簿行数过多',
+  // 收费中心: adjustments and late fees
+  'A discount, write-off or waiver lowers the bill: give its size as a positive amount':
+    '减免、核销或滞纳金减免请填写正数金额',
+  'The bill cannot go below zero': '调整后账单金额不能为负数',
+  'Only late fees still owed can be waived': '只能减免尚未缴纳的滞纳金',
+  'Only pending requests can be decided': '该申请已处理',
+  'Someone else must approve your own request': '不能审批自己提交的申请，须由另一位财务人员审批',
+  'Requesting a correction needs the cashier or finance permission': '申请账单调整需要收费员或财务权限',
 };
 
 /** Things a message names ("Ticket not found", "Setting was changed by someone else"). */
 export const NOUNS: Record<string, string> = {
+  'Collection campaign': '催缴计划',
+  'Collection task': '催缴任务',
+  'Collection letter': '催缴通知书',
   Article: '知识库文章',
   Attachment: '附件',
+  Bill: '账单',
+  'Bill adjustment': '账单调整申请',
+  'Billing run': '计费批次',
   Audio: '录音',
   Approval: '群发审批',
   'Binding request': '绑定申请',
@@ -255,6 +323,7 @@ export const NOUNS: Record<string, string> = {
   Category: '分类',
   Company: '物业公司',
   'Dispatch rule': '派单规则',
+  'Fee item': '收费项目',
   Department: '部门',
   'Household member': '家庭成员',
   'IVR flow': 'IVR 流程',
@@ -289,6 +358,8 @@ export const NOUNS: Record<string, string> = {
   Template: '消息模板',
   Ticket: '工单',
   Unit: '房屋',
+  Payment: '收款记录',
+  Order: '支付订单',
   Upload: '上传文件',
   User: '用户',
   Webhook: 'Webhook',
@@ -369,11 +440,28 @@ export const BY_CODE: Record<string, string> = {
   no_contact_phone: '没有可拨打的电话号码',
   ticket_not_open: '只有未办结的工单可以催办',
   invalid_upload: '照片引用无效',
+  formula_incomplete: '计费公式缺少价格',
+  tiers_invalid: '阶梯价设置有误',
+  reading_refused: '读数未通过校验',
+  reading_exists: '该表本账期已抄过表',
+  run_in_progress: '该账期的计费正在进行中',
+  period_too_far: '计费账期过远',
+  bill_negative: '调整后账单金额不能为负数',
+  self_decision: '不能审批自己提交的申请',
   internal: '服务器内部错误',
   not_a_label: '这不是本系统的二维码标签',
   not_a_patrol_point: '该标签不是巡检点',
   other_project: '该标签属于其他项目',
   not_on_route: '该点不在本次巡检的路线上',
+  overpayment: '收款金额超过欠费金额',
+  already_reversed: '该笔收款已冲正',
+  prepaid_spent: '预存已被抵扣，不能冲正',
+  refund_exceeds_paid: '退款金额不能超过已缴金额',
+  nothing_owed: '所选账单已缴清',
+  provider_unavailable: '该支付渠道未开通',
+  bad_signature: '支付通知签名校验失败',
+  amount_mismatch: '支付金额与订单金额不符',
+  sandbox_disabled: '生产环境已停用测试支付',
 };
 
 /** Last resort: a code nobody has named yet. */
