@@ -222,18 +222,16 @@ async function writePlans(tx: Tx, companyId: number, projectId: number, tz: stri
     );
     const prepaid = inserted.map((row, k) => ({ row, p: plan[k]! })).filter((x) => x.p.prepaid > 0);
     if (prepaid.length) {
-      await tx
-        .insert(prepaidLedger)
-        .values(
-          prepaid.map(({ row, p }) => ({
-            projectId,
-            unitId: p.unitId,
-            kind: 'deposit' as const,
-            amount: p.prepaid,
-            paymentId: row.id,
-            at: p.paidAt,
-          })),
-        );
+      await tx.insert(prepaidLedger).values(
+        prepaid.map(({ row, p }) => ({
+          projectId,
+          unitId: p.unitId,
+          kind: 'deposit' as const,
+          amount: p.prepaid,
+          paymentId: row.id,
+          at: p.paidAt,
+        })),
+      );
       await tx
         .insert(prepaidAccounts)
         .values(prepaid.map(({ p }) => ({ unitId: p.unitId, companyId, projectId, balance: p.prepaid })))
