@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountInWords } from '../apps/server/src/modules/billing/rules/amount-in-words';
+import { formatFen } from '../packages/shared/src/money-format';
 import { explain, launchBrowser, login, newContext } from './support/browser';
 import { apiClient, ROOT, type RunningServer, startServer } from './support/server';
 
@@ -143,7 +145,7 @@ describe('收费', () => {
       expect(res.headers()['content-type']).toBe('application/pdf');
       const text = await pdfText(await open(), Buffer.from(await res.body()));
       expect(text).toContain(receiptNo!);
-      expect(text).toContain('壹仟贰佰叁拾肆元伍角整');
+      expect(text).toContain(amountInWords(owed));
       expect(text).toContain(deskUnit.label);
     } catch (error) {
       if (process.env.E2E_SCREENSHOTS)

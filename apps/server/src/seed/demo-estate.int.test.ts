@@ -145,8 +145,23 @@ describe('demo estate on first start', () => {
 
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 34 knowledge-base articles$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 6 fee items, \d+ meter readings, \d+ bills over 12 months; 34 knowledge-base articles$/,
     );
+  });
+
+  it('gives 锦绣花园 fee items and a year of unpaid bills', async () => {
+    const admin = await login('admin', 'admin-pass-1');
+    const items = await get<{ items: { code: string; unitCount: number }[] }>(admin, '/api/fee-items');
+    expect(items.items.map((i) => i.code)).toEqual(['WYF', 'GTSD', 'LJQY', 'SF', 'TCF', 'ZXYJ']);
+    const runs = await get<{ items: { status: string }[]; total: number }>(admin, '/api/billing-runs');
+    expect(runs.total).toBe(12);
+    expect(runs.items.every((r) => r.status === 'done')).toBe(true);
+    const bills = await get<{ items: { balance: number; billedAmount: number }[]; total: number }>(
+      admin,
+      '/api/bills?status=unpaid',
+    );
+    expect(bills.total).toBeGreaterThan(10_000);
+    expect(bills.items.every((b) => b.balance === b.billedAmount && b.billedAmount > 0)).toBe(true);
   });
 
   it('writes every row the plan holds, and one summary event', async () => {

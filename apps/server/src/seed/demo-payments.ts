@@ -166,9 +166,7 @@ async function writePlans(tx: Tx, companyId: number, projectId: number, tz: stri
     await tx.execute(sql`
       update bills set paid_amount = paid_amount + v.amount, settled_at = v.at, version = version + 1
       from (values ${sql.join(
-        allocs.map(
-          (a) => sql`(${a.billId}::bigint, ${a.amount}::int, ${a.at.toISOString()}::timestamptz)`,
-        ),
+        allocs.map((a) => sql`(${a.billId}::bigint, ${a.amount}::int, ${a.at.toISOString()}::timestamptz)`),
         sql`, `,
       )}) as v(id, amount, at)
       where bills.id = v.id`);

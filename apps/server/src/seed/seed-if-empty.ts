@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoBilling } from './demo-billing';
 import { seedDemoBroadcasts } from './demo-broadcasts';
 import { seedDemoCallCenter } from './demo-callcenter';
 import { seedDemoComplaints } from './demo-complaints';
@@ -39,7 +40,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 16 : 2;
+    const total = demo ? 17 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -85,9 +86,12 @@ export async function seedIfEmpty(
     await step('knowledge-base drafts', () => seedDemoKnowledge(services, boot));
     await step('a portal report with a visit window', () => seedDemoPortalReport(services, boot));
     await step('催单 and resident notes', () => seedDemoDesk(services, boot));
+    const billing = await step('fee items, meter readings and a year of bills', () =>
+      seedDemoBilling(services, boot),
+    );
     // After the billing seed: pays most of its bills, leaves some arrears.
-    await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
-    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${articles} knowledge-base articles`;
+    const paid = await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
+    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${paid}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

@@ -1,7 +1,15 @@
-import type { Bill, BillDetail, BillingRun, FeeItem, MeterReading } from '@guanjia/shared/api';
+import type {
+  Bill,
+  BillAdjustment,
+  BillDetail,
+  BillingRun,
+  FeeItem,
+  MeterReading,
+} from '@guanjia/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { ok } from '../tickets/testing/helpers';
+import { LATE_FEE_JOB } from './late-fee-job';
 
 let t: TestServer;
 let finance: string;
@@ -259,5 +267,146 @@ describe('fee items, readings and a billing run', () => {
     const xlsx = await t.request('GET', '/api/bills?format=xlsx&period=2026-12', { token: admin });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['x-total-count']).toBe('8');
+  });
+});
+
+/** Sessions expire while the scenario clock jumps weeks ahead: sign in again at the new time. */
+const moveClock = async (at: Date) => {
+  t.clock.set(at);
+  [finance, admin] = await Promise.all([t.login('manager_a'), t.login('admin')]);
+};
+
+describe('corrections and late fees', () => {
+  let bill: Bill;
+  const detail = () => ok<BillDetail>(t, 'GET', `/api/bills/${bill.id}`, finance);
+  const adjust = (token: string, body: Record<string, unknown>) =>
+    t.request('POST', `/api/bills/${bill.id}/adjustments`, {
+      token,
+      body,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+
+  beforeAll(async () => {
+    bill = (await bills(`period=2026-12&unitId=${t.fixture.unitsA[2]}`))[0]!;
+  });
+
+  it('applies a finance adjustment at once and holds a 减免 for a second person', async () => {
+    const start = await detail();
+    const up = await adjust(finance, { kind: 'adjustment', amount: 500, reason: '补收上月少计面积' });
+    expect(up.statusCode, up.body).toBe(201);
+    expect((up.json() as BillDetail).adjustedAmount).toBe(500);
+
+    const discount = await adjust(finance, { kind: 'discount', amount: 1000, reason: '业主困难减免' });
+    const pending = (discount.json() as BillDetail).adjustments.find((a) => a.kind === 'discount')!;
+    expect(pending).toMatchObject({ status: 'pending', amount: -1000 });
+    expect((discount.json() as BillDetail).balance).toBe(start.balance + 500);
+
+    // The requester cannot approve their own request; an agent cannot decide at all.
+    const self = await t.request('POST', `/api/bill-adjustments/${pending.id}/decide`, {
+      token: finance,
+      body: { decision: 'approve', version: 1 },
+    });
+    expect(self.statusCode).toBe(409);
+    expect(self.json()).toMatchObject({ error: { code: 'self_decision' } });
+    expect(
+      (
+        await t.request('POST', `/api/bill-adjustments/${pending.id}/decide`, {
+          token: agent,
+          body: { decision: 'approve', version: 1 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const queue = await ok<{ items: BillAdjustment[] }>(
+      t,
+      'GET',
+      '/api/bill-adjustments?status=pending',
+      admin,
+    );
+    expect(queue.items.map((a) => a.id)).toEqual([pending.id]);
+
+    const approved = await ok<BillAdjustment>(
+      t,
+      'POST',
+      `/api/bill-adjustments/${pending.id}/decide`,
+      admin,
+      { decision: 'approve', version: 1 },
+    );
+    expect(approved).toMatchObject({ status: 'approved', approvedByName: expect.any(String) });
+    expect((await detail()).balance).toBe(start.balance + 500 - 1000);
+    const again = await t.request('POST', `/api/bill-adjustments/${pending.id}/decide`, {
+      token: admin,
+      body: { decision: 'reject', version: 2 },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('never takes a bill below zero', async () => {
+    const { balance } = await detail();
+    const writeOff = await adjust(finance, { kind: 'write_off', amount: balance + 1, reason: '核销坏账' });
+    expect(writeOff.statusCode).toBe(422);
+    expect(writeOff.json()).toMatchObject({
+      error: { code: 'bill_negative', message: '调整后账单金额不能为负数' },
+    });
+    const negative = await adjust(finance, { kind: 'discount', amount: -5, reason: '负数' });
+    expect(negative.statusCode).toBe(422);
+  });
+
+  it('charges late fees once per bill and day, on the project clock', async () => {
+    // Due 2026-12-31; the first day overdue in Shanghai is 2027-01-01 (00:30 there is 2026-12-31 in UTC).
+    const before = await detail();
+    await moveClock(new Date('2026-12-31T16:30:00Z'));
+    await t.services.queue.enqueue(LATE_FEE_JOB, {});
+    await t.services.queue.drain();
+    const day1 = await detail();
+    const fee1 = day1.adjustments.filter((a) => a.kind === 'late_fee');
+    expect(fee1.map((a) => a.lateFeeDay)).toEqual(['2027-01-01']);
+    // 万分之五 of the 物业费 line's unpaid share.
+    expect(fee1[0]!.amount).toBeGreaterThan(0);
+    expect(day1.balance).toBe(before.balance + fee1[0]!.amount);
+
+    // The same day again (a second node, a retry): nothing more.
+    await t.services.queue.enqueue(LATE_FEE_JOB, { projectId: t.fixture.projectA });
+    await t.services.queue.drain();
+    expect((await detail()).adjustments.filter((a) => a.kind === 'late_fee')).toHaveLength(1);
+
+    await moveClock(new Date('2027-01-01T16:30:00Z'));
+    await t.services.queue.enqueue(LATE_FEE_JOB, { projectId: t.fixture.projectA });
+    await t.services.queue.drain();
+    const day2 = await detail();
+    expect(day2.adjustments.filter((a) => a.kind === 'late_fee').map((a) => a.lateFeeDay)).toEqual([
+      '2027-01-01',
+      '2027-01-02',
+    ]);
+
+    // A waiver of the late fees needs an approver and cannot exceed them.
+    const owed = day2.adjustments.filter((a) => a.kind === 'late_fee').reduce((s, a) => s + a.amount, 0);
+    expect(
+      (await adjust(finance, { kind: 'late_fee_waiver', amount: owed + 1, reason: '减免滞纳金' })).statusCode,
+    ).toBe(422);
+    const waiver = await adjust(finance, {
+      kind: 'late_fee_waiver',
+      amount: owed,
+      reason: '首次逾期，减免滞纳金',
+    });
+    const w = (waiver.json() as BillDetail).adjustments.find((a) => a.kind === 'late_fee_waiver')!;
+    await ok(t, 'POST', `/api/bill-adjustments/${w.id}/decide`, admin, { decision: 'approve', version: 1 });
+    expect((await detail()).balance).toBe(before.balance);
+    // Every change of money is in the audit log with who and why.
+    const events = await ok<{ items: { action: string; after: { reason?: string } }[] }>(
+      t,
+      'GET',
+      '/api/events?pageSize=200',
+      admin,
+    );
+    const actions = events.items.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'bill.adjusted',
+        'bill.adjustment_requested',
+        'bill.adjustment_approved',
+        'billing.late_fees_charged',
+        'billing_run.finished',
+      ]),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   xlsxFile,
 } from '@guanjia/shared/api';
 import { z } from 'zod';
+import { assertInScope } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
 import type { App } from '../../platform/http/app-types';
 import { messageLocale } from '../../platform/http/i18n/request-locale';
@@ -74,6 +75,8 @@ export async function readingRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const auth = currentAuth(request);
+      // Scope first: nothing is read from a caller who may not import into this project.
+      assertInScope(auth, request.query.projectId, 'Project');
       if (!request.isMultipart())
         throw invalidFile('Upload the workbook as multipart/form-data with one file field');
       const part = await request.file();

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app-types';
+import { adjustmentRoutes } from './adjustment-routes';
 import { billRoutes } from './bill-routes';
 import { feeItemRoutes } from './fee-item-routes';
 import { readingRoutes } from './reading-routes';
@@ -8,4 +9,5 @@ export async function billingRoutes(app: App): Promise<void> {
   await app.register(feeItemRoutes);
   await app.register(readingRoutes);
   await app.register(billRoutes);
+  await app.register(adjustmentRoutes);
 }

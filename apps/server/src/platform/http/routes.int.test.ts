@@ -1,5 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BillingOfB,
+  billingExportCases,
+  billingListCases,
+  billingScopeCases,
+  seedBillingOfB,
+} from '../../modules/billing/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
@@ -13,6 +20,7 @@ let t: TestServer;
 let superA: string;
 let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
 let payB: Awaited<ReturnType<typeof paymentsOfB>>;
+let billingB: BillingOfB;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -31,6 +39,7 @@ beforeAll(async () => {
   superA = await t.login('super_a', 'super-pass-1');
   b = await seedTicketRecordsOfB(t, admin);
   payB = await paymentsOfB(t, admin);
+  billingB = await seedBillingOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -281,6 +290,7 @@ const COMPANY_LEVEL = new Set([
   'GET /api/permissions',
   'POST /api/projects',
   'GET /api/imports/template.xlsx',
+  'GET /api/meter-readings/template.xlsx',
   // The caller's own notifications: per user, never another user's.
   'GET /api/notifications',
   'POST /api/notifications/:id/read',
@@ -512,6 +522,7 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/reports/sla': [{ method: 'GET', url: `/api/reports/sla?projectId=${f.projectB}&${range}` }],
     'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
+    ...billingScopeCases(t, billingB),
   };
 }
 
@@ -776,6 +787,7 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints': ['/api/complaints?pageSize=200', [b.complaint]],
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
+    ...billingListCases(t, billingB),
   };
 }
 
@@ -786,6 +798,7 @@ function exportCases(): Record<string, string> {
     'GET /api/residents/export.xlsx': `/api/residents/export.xlsx?projectId=${f.projectB}`,
     'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
     'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,
+    ...billingExportCases(t),
   };
 }
 

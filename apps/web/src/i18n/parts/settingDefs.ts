@@ -176,6 +176,14 @@ const zh = {
         name: '督办超期升级间隔',
         hint: '督办到期仍未办结时，每隔该小时数升级一级（班长 → 主管 → 项目经理）',
       },
+      billing_meterJumpFactor: {
+        name: '抄表用量突增倍数',
+        hint: '本期用量超过上期用量的该倍数时拒收读数，除非确认为换表',
+      },
+      billing_lateFeeGraceDays: {
+        name: '滞纳金宽限天数（默认）',
+        hint: '新建收费项目未单独设置时，到期后超过该天数才开始计收滞纳金',
+      },
       complaints_reviewRoles: {
         name: '投诉结果审核角色',
         hint: '投诉处理结果须经这些角色审核后才能回访办结',
@@ -470,6 +478,14 @@ const en: typeof zh = {
       complaints_superviseEscalateHours: {
         name: 'Supervision escalation step',
         hint: 'A missed supervision (督办) climbs one level every this many hours (lead → supervisor → manager)',
+      },
+      billing_meterJumpFactor: {
+        name: 'Meter jump factor',
+        hint: 'A reading whose consumption exceeds this many times the previous period’s is refused unless confirmed as a meter change',
+      },
+      billing_lateFeeGraceDays: {
+        name: 'Late-fee grace days (default)',
+        hint: 'For fee items created without their own: days after the due date before late fees start',
       },
       complaints_reviewRoles: {
         name: 'Complaint result reviewers',

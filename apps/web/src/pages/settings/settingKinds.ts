@@ -90,6 +90,8 @@ const KNOWN: Record<string, SettingKind> = {
   'complaints.majorNotifyRoles': { type: 'roles' },
   'complaints.superviseEscalateHours': { type: 'number', unit: 'hours', min: 1, max: 720 },
   'complaints.reviewRoles': { type: 'roles' },
+  'billing.meterJumpFactor': { type: 'number', unit: 'times', min: 1.5, max: 100, step: 0.5 },
+  'billing.lateFeeGraceDays': { type: 'number', unit: 'days', min: 0, max: 366 },
   'incidents.plannedAnnounceHours': { type: 'number', unit: 'hours', min: 0, max: 720 },
   'incidents.plannedReminderHours': { type: 'numberList', unit: 'hours', min: 1, max: 720 },
   'portal.appointmentWindows': { type: 'windows' },

@@ -225,7 +225,6 @@ export const EXACT: Record<string, string> = {
   'Only late fees still owed can be waived': '只能减免尚未缴纳的滞纳金',
   'Only pending requests can be decided': '该申请已处理',
   'Someone else must approve your own request': '不能审批自己提交的申请，须由另一位财务人员审批',
-  'Approving needs the billing.finance permission': '审批需要财务权限',
   'Requesting a correction needs the cashier or finance permission': '申请账单调整需要收费员或财务权限',
 };
 
