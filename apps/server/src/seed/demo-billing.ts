@@ -106,19 +106,15 @@ export async function seedDemoBilling(services: Services, boot: Bootstrap): Prom
   const now = services.clock.now();
   const attach = async (feeItemId: number, ids: number[], space: (i: number) => string = () => '') => {
     for (let i = 0; i < ids.length; i += 2000)
-      await db
-        .insert(feeItemUnits)
-        .values(
-          ids
-            .slice(i, i + 2000)
-            .map((unitId, k) => ({
-              projectId: project.id,
-              feeItemId,
-              unitId,
-              parkingSpace: space(i + k),
-              createdAt: now,
-            })),
-        );
+      await db.insert(feeItemUnits).values(
+        ids.slice(i, i + 2000).map((unitId, k) => ({
+          projectId: project.id,
+          feeItemId,
+          unitId,
+          parkingSpace: space(i + k),
+          createdAt: now,
+        })),
+      );
   };
   const all = homes.map((h) => h.id);
   await attach(wy.id, all);
