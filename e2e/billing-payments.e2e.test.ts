@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountInWords } from '../apps/server/src/modules/billing/rules/amount-in-words';
+import { formatFen } from '../packages/shared/src/money-format';
 import { explain, launchBrowser, login, newContext } from './support/browser';
 import { apiClient, ROOT, type RunningServer, startServer } from './support/server';
 
@@ -123,13 +125,16 @@ describe('收费', () => {
       await page.getByTestId('unit-picker').click();
       await page.keyboard.type(deskUnit.label);
       await page.locator('.ant-select-item-option').filter({ hasText: deskUnit.label }).first().click();
-      await expect.poll(() => page.getByTestId('unit-arrears').textContent()).toBe('¥1,234.50');
-      await page.locator('.ant-table-row .ant-checkbox-input').first().check();
+      // The demo's own bills for the unit (if any) plus this month's 物业服务费 from the run above.
+      const owed = (await api.get<{ arrears: number }>(`/api/units/${deskUnit.unitId}/account`)).arrears;
+      expect(owed).toBeGreaterThanOrEqual(123_450);
+      await expect.poll(() => page.getByTestId('unit-arrears').textContent()).toBe(formatFen(owed));
+      await page.locator('.ant-table-thead .ant-checkbox-input').first().check();
       await expect
         .poll(() =>
           page.locator('input[data-testid=pay-amount], [data-testid=pay-amount] input').first().inputValue(),
         )
-        .toBe('1234.50');
+        .toBe((owed / 100).toFixed(2));
       await page.getByText('POS刷卡').click();
       await page.getByTestId('take-payment').click();
       const done = page.getByTestId('payment-done');
@@ -143,7 +148,7 @@ describe('收费', () => {
       expect(res.headers()['content-type']).toBe('application/pdf');
       const text = await pdfText(await open(), Buffer.from(await res.body()));
       expect(text).toContain(receiptNo!);
-      expect(text).toContain('壹仟贰佰叁拾肆元伍角整');
+      expect(text).toContain(amountInWords(owed));
       expect(text).toContain(deskUnit.label);
     } catch (error) {
       if (process.env.E2E_SCREENSHOTS)

@@ -196,7 +196,7 @@ describe('demo estate on first start', () => {
 
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 20 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 6 fee items, \d+ meter readings, \d+ bills over 12 months; 34 knowledge-base articles$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 22 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 6 fee items, \d+ meter readings, \d+ bills over 12 months; \d+ payments, 3 online \(测试支付\), [01] deposit refund; 34 knowledge-base articles$/,
     );
   });
 

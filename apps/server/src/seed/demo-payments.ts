@@ -166,9 +166,7 @@ async function writePlans(tx: Tx, companyId: number, projectId: number, tz: stri
     await tx.execute(sql`
       update bills set paid_amount = paid_amount + v.amount, settled_at = v.at, version = version + 1
       from (values ${sql.join(
-        allocs.map(
-          (a, k) => sql`(${a.billId}::bigint, ${a.amount}::int, ${a.at.toISOString()}::timestamptz)`,
-        ),
+        allocs.map((a) => sql`(${a.billId}::bigint, ${a.amount}::int, ${a.at.toISOString()}::timestamptz)`),
         sql`, `,
       )}) as v(id, amount, at)
       where bills.id = v.id`);
@@ -176,30 +174,27 @@ async function writePlans(tx: Tx, companyId: number, projectId: number, tz: stri
       .map((row, k) => ({ row, p: plan[k]!, r: chunk[k]! }))
       .filter((x) => x.p.method === 'online');
     if (online.length) {
-      const orders = await tx
-        .insert(onlineOrders)
-        .values(
-          online.map(({ row, p, r }) => ({
-            companyId,
-            projectId,
-            unitId: p.unitId,
-            provider: 'sandbox',
-            outTradeNo: `GJDEMO${row.id}`,
-            amount: r.amount,
-            billIds: p.bills.map((b) => b.id),
-            status: 'paid' as const,
-            channel: 'portal' as const,
-            providerTxnId: `SANDBOXDEMO${row.id}`,
-            paymentId: row.id,
-            paidAt: p.paidAt,
-          })),
-        )
-        .returning({ id: onlineOrders.id, paymentId: onlineOrders.paymentId });
-      for (const o of orders)
-        await tx
-          .update(payments)
-          .set({ onlineOrderId: o.id, note: '测试支付' })
-          .where(eq(payments.id, o.paymentId!));
+      await tx.insert(onlineOrders).values(
+        online.map(({ row, p, r }) => ({
+          companyId,
+          projectId,
+          unitId: p.unitId,
+          provider: 'sandbox',
+          outTradeNo: `GJDEMO${row.id}`,
+          amount: r.amount,
+          billIds: p.bills.map((b) => b.id),
+          status: 'paid' as const,
+          channel: 'portal' as const,
+          providerTxnId: `SANDBOXDEMO${row.id}`,
+          paymentId: row.id,
+          paidAt: p.paidAt,
+        })),
+      );
+      // One statement links every online payment of the chunk to its order (not one update each).
+      await tx.execute(sql`
+        update payments set online_order_id = o.id, note = '测试支付'
+        from online_orders o
+        where o.payment_id = payments.id and payments.online_order_id is null and o.project_id = ${projectId}`);
     }
     await tx.insert(events).values(
       inserted.map((row, k) => ({

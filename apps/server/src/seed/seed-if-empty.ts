@@ -101,9 +101,9 @@ export async function seedIfEmpty(
       seedDemoBilling(services, boot),
     );
     // After the billing seed: pays most of its bills, leaves some arrears.
-    await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
+    const paid = await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
     await step('催缴 campaign, attempts and 上门收费', () => seedDemoCollection(services, boot));
-    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${articles} knowledge-base articles`;
+    const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${paid}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });
 }

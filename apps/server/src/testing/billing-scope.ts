@@ -46,6 +46,7 @@ export function paymentScopeCases(
       { method: 'POST', url: '/api/payments/online', body: { billIds: [b.bill], provider: 'sandbox' } },
     ],
     'GET /api/units/:id/prepaid': [{ method: 'GET', url: `/api/units/${uB}/prepaid` }],
+    'GET /api/billing/unit-arrears': [{ method: 'GET', url: `/api/billing/unit-arrears?unitIds=${uB}` }],
     'GET /api/units/:id/account': [{ method: 'GET', url: `/api/units/${uB}/account` }],
     'GET /api/cashier/units': [{ method: 'GET', url: `/api/cashier/units?projectId=${f.projectB}&q=T1` }],
     'POST /api/refunds': [

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useEnumLabel } from '../enumLabel';
 import { formatDateTime } from '../format';
 import { useLive } from '../live/LiveProvider';
+import { UnitArrears } from '../pages/billing/UnitArrears';
 import { UrgeButton } from '../pages/tickets/UrgeButton';
 
 /**
@@ -123,6 +124,11 @@ export function ScreenPop() {
                 key: 'units',
                 label: t('screenPop.units'),
                 children: r.units.map((u) => `${u.label}（${label(u.relation)}）`).join('、') || '—',
+              },
+              {
+                key: 'arrears',
+                label: t('payments.arrearsBrief.title'),
+                children: <UnitArrears unitIds={r.units.map((u) => u.unitId)} />,
               },
               {
                 key: 'open',

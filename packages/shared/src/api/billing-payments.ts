@@ -238,6 +238,13 @@ export const unitArrearsBriefSchema = z.object({
   lastPayment: z.object({ amount: fen, paidAt: isoTime, receiptNo: z.string() }).nullable(),
 });
 export type UnitArrearsBrief = z.infer<typeof unitArrearsBriefSchema>;
+export const unitArrearsQuery = z.object({
+  unitIds: z
+    .string()
+    .regex(/^\d+(,\d+){0,19}$/, 'comma-separated unit ids (at most 20)')
+    .transform((v) => v.split(',').map(Number)),
+});
+export type UnitArrearsList = z.infer<typeof unitArrearsListSchema>;
 export const unitArrearsListSchema = z.object({ items: z.array(unitArrearsBriefSchema) });
 
 export const portalBillsSchema = z.object({

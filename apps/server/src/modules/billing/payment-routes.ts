@@ -17,6 +17,8 @@ import {
   refundSchema,
   reverseBody,
   unitAccountSchema,
+  unitArrearsListSchema,
+  unitArrearsQuery,
 } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { can } from '../../platform/auth/context';
@@ -28,8 +30,9 @@ import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, sendXlsx } from '../../platform/http/xlsx';
 import { projects } from '../org/schema';
 import { residents, residentUnits } from '../residents/schema';
-import { prepaidOf, searchUnits, unitAccount } from './account-queries';
+import { arrearsBriefs, prepaidOf, searchUnits, unitAccount } from './account-queries';
 import { cashierReport, cashierReportXlsx, paymentColumns } from './cashier-report';
+import { loadUnit } from './load-unit';
 import { createOnlineOrder } from './online-orders';
 import { countPayments, getPayment, paymentFilters, paymentRows, presentPayments } from './payment-queries';
 import { projectOf } from './payment-store';
@@ -178,6 +181,20 @@ export async function paymentRoutes(app: App): Promise<void> {
       schema: { tags, querystring: cashierUnitQuery, response: { 200: cashierUnitHitsSchema } },
     },
     async (request) => searchUnits(db, currentAuth(request), request.query),
+  );
+
+  // The arrears block of the screen pop and the resident 360: a few units at a time.
+  app.get(
+    '/api/billing/unit-arrears',
+    {
+      onRequest: guard('billing.read'),
+      schema: { tags, querystring: unitArrearsQuery, response: { 200: unitArrearsListSchema } },
+    },
+    async (request) => {
+      const auth = currentAuth(request);
+      for (const id of request.query.unitIds) await loadUnit(db, id, auth);
+      return { items: await arrearsBriefs(db, request.query.unitIds) };
+    },
   );
 
   app.post(

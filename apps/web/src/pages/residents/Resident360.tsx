@@ -9,6 +9,7 @@ import type { ResidentOverview } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { TicketStatusTag, TicketTypeTag } from '../../components/ServiceTags';
 import { useVocab } from '../../vocab';
+import { UnitArrears } from '../billing/UnitArrears';
 import { DialButton } from '../tickets/DialButton';
 import { UrgeButton } from '../tickets/UrgeButton';
 import { Resident360Notes } from './Resident360Notes';
@@ -115,6 +116,11 @@ export function Resident360({ residentId, callId }: { residentId: number; callId
               ))}
           </Space>
         </Card>
+        {can('billing.read') && r.units.length > 0 && (
+          <Card size="small" title={t('payments.arrearsBrief.title')} style={{ marginBottom: 16 }}>
+            <UnitArrears unitIds={r.units.map((u) => u.unitId)} />
+          </Card>
+        )}
         <Card size="small" title={t('desk.r360.household')} style={{ marginBottom: 16 }}>
           {o.household.length ? (
             <List
