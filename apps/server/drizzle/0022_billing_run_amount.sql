@@ -1,0 +1,1 @@
+ALTER TABLE "billing_runs" ALTER COLUMN "amount_created" SET DATA TYPE bigint;
