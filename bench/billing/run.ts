@@ -28,9 +28,16 @@ const one = async (database: Database, text: string, params: unknown[] = []) =>
 async function seed(database: Database) {
   const clock = new ControllableClock();
   clock.set(NOW);
-  const boot = await bootstrapCompany(database.db, clock, { companyName: '基准物业', adminPassword: 'bench-admin-1' });
+  const boot = await bootstrapCompany(database.db, clock, {
+    companyName: '基准物业',
+    adminPassword: 'bench-admin-1',
+  });
   const c = boot.companyId;
-  const { id: p } = await one(database, `insert into projects (company_id, code, name) values ($1, 'BENCH', '基准花园') returning id`, [c]);
+  const { id: p } = await one(
+    database,
+    `insert into projects (company_id, code, name) values ($1, 'BENCH', '基准花园') returning id`,
+    [c],
+  );
   await database.query(
     `insert into buildings (project_id, code, name) select $1, g::text, g || '号楼' from generate_series(1, $2) g`,
     [p, Math.ceil(UNITS / 1000)],
@@ -41,7 +48,13 @@ async function seed(database: Database) {
        from buildings b, generate_series(1, 1000) g where b.project_id = $1 limit $2`,
     [p, UNITS],
   );
-  const item = async (code: string, name: string, formula: string, price: number | null, fixed: number | null) =>
+  const item = async (
+    code: string,
+    name: string,
+    formula: string,
+    price: number | null,
+    fixed: number | null,
+  ) =>
     (
       await one(
         database,
@@ -90,8 +103,8 @@ async function measure(engine: string, database: Database) {
   const [again, rerunMs] = await time(async () => runBilling(services, await newRun()));
 
   // Baseline: the same rows by plain INSERT … SELECT into copies of bills and bill_lines.
-  await database.query('create table bench_bills (like bills including defaults including indexes)');
-  await database.query('create table bench_lines (like bill_lines including defaults including indexes)');
+  await database.query('create table bench_bills (like bills including all)');
+  await database.query('create table bench_lines (like bill_lines including all)');
   const [, baseMs] = await time(async () => {
     await database.query(
       `insert into bench_bills (company_id, project_id, building_id, unit_id, period, due_date, billed_amount)
@@ -105,13 +118,33 @@ async function measure(engine: string, database: Database) {
       [PERIOD, ids.projectId],
     );
   });
-  return { engine, seedMs, runMs, baseMs, rerunMs, bills: run?.billsCreated ?? 0, lines: run?.linesCreated ?? 0, again: again?.linesCreated ?? 0 };
+  return {
+    engine,
+    seedMs,
+    runMs,
+    baseMs,
+    rerunMs,
+    bills: run?.billsCreated ?? 0,
+    lines: run?.linesCreated ?? 0,
+    again: again?.linesCreated ?? 0,
+  };
 }
 
 const results = await onEachEngine(ENGINES, measure);
 console.log(`\n== Billing run: ${UNITS.toLocaleString('en')} units × 3 fee items`);
 table([
-  ['engine', 'seed', 'billing run', 'baseline INSERT … SELECT', 'run ÷ baseline', 'bills', 'lines', 're-run', 're-run added', 'target ≤ 60 s'],
+  [
+    'engine',
+    'seed',
+    'billing run',
+    'baseline INSERT … SELECT',
+    'run ÷ baseline',
+    'bills',
+    'lines',
+    're-run',
+    're-run added',
+    'target ≤ 60 s',
+  ],
   ...results.map((r) => [
     r.engine,
     seconds(r.seedMs),
