@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -159,8 +160,8 @@ export const billingRuns = pgTable(
     unitsDone: integer('units_done').notNull().default(0),
     billsCreated: integer('bills_created').notNull().default(0),
     linesCreated: integer('lines_created').notNull().default(0),
-    /** Sum of the lines this run created, in 分. */
-    amountCreated: integer('amount_created').notNull().default(0),
+    /** Sum of the lines this run created, in 分 (bigint: a large estate's month passes 2^31 分). */
+    amountCreated: bigint('amount_created', { mode: 'number' }).notNull().default(0),
     error: text('error'),
     startedById: ref('started_by_id'),
     startedAt: at('started_at'),
