@@ -223,7 +223,6 @@ export const EXACT: Record<string, string> = {
   'Choose the equipment of the plan': '请选择计划对应的设备',
   'Choose the equipment type of the plan': '请填写计划对应的设备类型',
   'Equipment not in this project': '设备不属于本项目',
-  'The workbook has no sheet': '文件中没有工作表',
   'The first row must carry the ledger headers (设备编号, 设备名称, 系统 …); export the ledger for a template':
     '第一行须为台账表头（设备编号、设备名称、系统……），可先导出台账作为模板',
   // Patrols, stock and contractors (工程管理)
