@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { notFound } from '../../platform/http/errors';
 import { pageQuery } from '../../platform/http/pagination';
 import { buildings, units } from '../org/schema';
+import { paymentAllocations, payments } from './payments-schema';
 import { billStatus } from './rules/bill-status';
 import { type BillRow, billAdjustments, billLines, bills, feeItems } from './schema';
 
@@ -128,10 +129,7 @@ export function presentAdjustment(r: {
   };
 }
 
-/**
- * A bill with its lines and corrections. allocations: the payments helper's table of payment
- * shares is read here once it is merged (seam: billAllocations(db, billId)); empty until then.
- */
+/** A bill with its lines, corrections and the payments' shares of it (冲正 rows show negative). */
 export async function billDetail(db: DbOrTx, auth: AuthContext, id: number): Promise<BillDetail> {
   const bill = await billInScope(db, auth, id);
   const [head] = await db
@@ -141,7 +139,7 @@ export async function billDetail(db: DbOrTx, auth: AuthContext, id: number): Pro
     .innerJoin(buildings, eq(buildings.id, bills.buildingId))
     .where(eq(bills.id, bill.id));
   if (!head) throw notFound('Bill');
-  const [lines, adjustments] = await Promise.all([
+  const [lines, adjustments, allocations] = await Promise.all([
     db
       .select({ l: billLines, feeItemName: feeItems.name })
       .from(billLines)
@@ -153,6 +151,19 @@ export async function billDetail(db: DbOrTx, auth: AuthContext, id: number): Pro
       .from(billAdjustments)
       .where(eq(billAdjustments.billId, bill.id))
       .orderBy(asc(billAdjustments.id)),
+    db
+      .select({
+        id: paymentAllocations.id,
+        paymentId: payments.id,
+        amount: paymentAllocations.amount,
+        method: payments.method,
+        receiptNo: payments.receiptNo,
+        paidAt: payments.paidAt,
+      })
+      .from(paymentAllocations)
+      .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+      .where(eq(paymentAllocations.billId, bill.id))
+      .orderBy(asc(payments.paidAt), asc(paymentAllocations.id)),
   ]);
   return {
     ...presentBill(head),
@@ -167,8 +178,7 @@ export async function billDetail(db: DbOrTx, auth: AuthContext, id: number): Pro
       amount: l.amount,
     })),
     adjustments: adjustments.map(presentAdjustment),
-    // integrator: payments' allocations of this bill go here (payment id, amount, method, receipt no.).
-    allocations: [],
+    allocations: allocations.map((a) => ({ ...a, paidAt: a.paidAt.toISOString() })),
   };
 }
 

@@ -7,6 +7,7 @@ import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { projects } from '../org/schema';
+import { applyPrepaidInTx } from './apply-prepaid';
 import { periodIndex } from './rules/periods';
 import { planLines, type SkipReason } from './rules/run-plan';
 import {
@@ -155,6 +156,9 @@ export async function runBilling(
     }
     const now = services.clock.now();
     const [finished] = await db.transaction(async (tx) => {
+      // 预存抵扣: the new bills take what the units hold in prepaid, in the run's own last transaction,
+      // so a run reads 完成 only once every prepaid balance has been spent on them.
+      const { applied } = await applyPrepaidInTx(tx, { projectId: run.projectId, now });
       const rows = await tx
         .update(billingRuns)
         .set({ status: 'done', finishedAt: now, updatedAt: now, version: sql`${billingRuns.version} + 1` })
@@ -166,13 +170,10 @@ export async function runBilling(
         entityType: 'billing_run',
         entityId: runId,
         projectId: run.projectId,
-        after: { period: run.period, ...totals, units: unitIds.length, skipped },
+        after: { period: run.period, ...totals, units: unitIds.length, skipped, prepaidApplied: applied },
       });
       return rows;
     });
-    // integrator: apply prepaid here — the payments module's function that spends each unit's
-    // 预存 balance on the bills this run created (by fee item priority) is called at this point,
-    // once per run after the last chunk commits, e.g. await applyPrepaidToRun(services, runId).
     return finished;
   } catch (error) {
     await patchRun(services, runId, {

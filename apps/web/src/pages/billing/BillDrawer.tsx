@@ -132,7 +132,9 @@ export function BillDrawer({ billId, onClose }: { billId: number | null; onClose
             <Typography.Text strong>{t('billing.bills.allocations')}</Typography.Text>
             <div>
               {b.allocations.length
-                ? b.allocations.map((a) => `${yuan(a.amount)} ${a.method}`).join('；')
+                ? b.allocations
+                    .map((a) => `${a.receiptNo ?? ''} ${t(`payments.method.${a.method}`)} ${yuan(a.amount)}`)
+                    .join('；')
                 : t('billing.bills.noAllocations')}
             </div>
           </div>
