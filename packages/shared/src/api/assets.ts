@@ -12,6 +12,7 @@ import {
 } from '../assets';
 import { WORK_ORDER_STATUSES } from '../tickets';
 import { isoDate, isoTime, itemsOf, nullableTime, page } from './common';
+import { patchOf } from './patch-schema';
 
 /** Request and response schemas of 工程管理: equipment ledger, plans, inspection tasks, R12. */
 
@@ -277,16 +278,9 @@ export const planInput = z.object({
   items: z.array(checkItemSchema).min(1).max(50),
 });
 /** Changing items writes a new checklist version; tasks already generated keep theirs. */
-export const planPatch = planInput
-  .omit({ projectId: true, system: true, target: true, equipmentId: true, equipmentType: true })
-  .partial()
-  // No defaults on a patch: a field left out stays as it is.
-  .extend({
-    basis: z.enum(PLAN_BASES).optional(),
-    skipHolidays: z.boolean().optional(),
-    version: z.number().int().positive(),
-    active: z.boolean().optional(),
-  });
+export const planPatch = patchOf(
+  planInput.omit({ projectId: true, system: true, target: true, equipmentId: true, equipmentType: true }),
+).extend({ version: z.number().int().positive(), active: z.boolean().optional() });
 
 export const planListQuery = z.object({
   projectId: z.coerce.number().int().positive().optional(),

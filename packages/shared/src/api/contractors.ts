@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoTime, nullableTime, page } from './common';
+import { patchOf } from './patch-schema';
 
 /** 维保单位 / 分包方 (W-27): contractors, contracts, sign-ins against a task or work order, monthly scores. */
 
@@ -30,10 +31,10 @@ export const createContractorBody = z.object({
   credentials: z.string().trim().max(500).default(''),
 });
 export type CreateContractorBody = z.infer<typeof createContractorBody>;
-export const editContractorBody = createContractorBody
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive(), active: z.boolean().optional() });
+export const editContractorBody = patchOf(createContractorBody.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+  active: z.boolean().optional(),
+});
 export type EditContractorBody = z.infer<typeof editContractorBody>;
 
 export const contractBody = z

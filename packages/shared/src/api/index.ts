@@ -19,6 +19,7 @@ export * from './ivr';
 export * from './knowledge';
 export * from './mail';
 export * from './notices';
+export * from './patch-schema';
 export * from './patrol';
 export * from './platform';
 export * from './portal';

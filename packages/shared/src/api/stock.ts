@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTime, page } from './common';
+import { patchOf } from './patch-schema';
 
 /** 物料库存 (W-25): a catalogue per project, movements against work-order numbers, monthly stocktakes. */
 
@@ -28,10 +29,10 @@ export const createMaterialBody = z.object({
   minStock: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type CreateMaterialBody = z.infer<typeof createMaterialBody>;
-export const editMaterialBody = createMaterialBody
-  .omit({ projectId: true })
-  .partial()
-  .extend({ version: z.number().int().positive(), active: z.boolean().optional() });
+export const editMaterialBody = patchOf(createMaterialBody.omit({ projectId: true })).extend({
+  version: z.number().int().positive(),
+  active: z.boolean().optional(),
+});
 export type EditMaterialBody = z.infer<typeof editMaterialBody>;
 
 export const materialListQuery = z.object({

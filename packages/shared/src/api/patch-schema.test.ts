@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { planPatch } from './assets';
+import { editContractorBody } from './contractors';
 import { patchOf } from './patch-schema';
+import { editMaterialBody } from './stock';
 
 const calendar = z.object({
   name: z.string().min(1),
@@ -24,5 +27,15 @@ describe('patchOf', () => {
       holidays: ['2026-10-01'],
       note: null,
     });
+  });
+});
+
+describe('the PATCH bodies of the shared contracts', () => {
+  it.each([
+    ['editContractorBody', editContractorBody],
+    ['editMaterialBody', editMaterialBody],
+    ['planPatch', planPatch],
+  ] as const)('%s leaves out what the caller left out', (_, schema) => {
+    expect(schema.parse({ version: 3 })).toEqual({ version: 3 });
   });
 });
