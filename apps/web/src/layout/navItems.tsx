@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -29,6 +30,7 @@ import {
   ProfileOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -40,7 +42,6 @@ import type { Permission } from '@guanjia/shared';
 import type { MenuProps } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { collectionNavItems } from '../pages/billing/navItems';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
 
 export interface NavItem {
@@ -213,7 +214,36 @@ export function useNavItems(): NavItem[] {
             label: t('billing.nav.feeItems'),
             permission: 'billing.read',
           },
-          ...collectionNavItems(t),
+          {
+            key: '/billing/arrears',
+            icon: <AccountBookOutlined />,
+            label: t('collection.nav.arrears'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/campaigns',
+            icon: <ScheduleOutlined />,
+            label: t('collection.nav.campaigns'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/attempts',
+            icon: <PhoneOutlined />,
+            label: t('collection.nav.attempts'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/door-collections',
+            icon: <CarOutlined />,
+            label: t('collection.nav.door'),
+            permission: 'billing.read',
+          },
+          {
+            key: '/billing/reports',
+            icon: <BarChartOutlined />,
+            label: t('collection.nav.reports'),
+            permission: 'billing.read',
+          },
         ],
       },
       {
