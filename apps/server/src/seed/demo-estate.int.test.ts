@@ -201,19 +201,23 @@ describe('demo estate on first start', () => {
     );
   });
 
-  it('gives 锦绣花园 fee items and a year of unpaid bills', async () => {
+  it('gives 锦绣花园 fee items and a year of bills, most of them paid', async () => {
     const admin = await login('admin', 'admin-pass-1');
     const items = await get<{ items: { code: string; unitCount: number }[] }>(admin, '/api/fee-items');
     expect(items.items.map((i) => i.code)).toEqual(['WYF', 'GTSD', 'LJQY', 'SF', 'TCF', 'ZXYJ']);
     const runs = await get<{ items: { status: string }[]; total: number }>(admin, '/api/billing-runs');
     expect(runs.total).toBe(12);
     expect(runs.items.every((r) => r.status === 'done')).toBe(true);
-    const bills = await get<{ items: { balance: number; billedAmount: number }[]; total: number }>(
+    const all = await get<{ total: number }>(admin, '/api/bills');
+    expect(all.total).toBeGreaterThanOrEqual(10_000);
+    // The payments step leaves about 9 % of units owing: some bills stay unpaid, most are settled.
+    const unpaid = await get<{ items: { balance: number; billedAmount: number }[]; total: number }>(
       admin,
       '/api/bills?status=unpaid',
     );
-    expect(bills.total).toBeGreaterThanOrEqual(10_000);
-    expect(bills.items.every((b) => b.balance === b.billedAmount && b.billedAmount > 0)).toBe(true);
+    expect(unpaid.total).toBeGreaterThan(0);
+    expect(unpaid.total).toBeLessThan(all.total / 4);
+    expect(unpaid.items.every((b) => b.balance === b.billedAmount && b.billedAmount > 0)).toBe(true);
   });
 
   it('writes every row the plan holds, and one summary event', async () => {

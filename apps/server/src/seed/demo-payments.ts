@@ -1,5 +1,5 @@
 import { zonedDay } from '@guanjia/shared';
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { createOnlineOrder } from '../modules/billing/online-orders';
 import {
   onlineOrders,
@@ -253,9 +253,12 @@ async function payOnlineInSandbox(services: Services, boot: Bootstrap): Promise<
     .select({ id: bills.id, unitId: bills.unitId })
     .from(bills)
     .where(and(eq(bills.companyId, boot.companyId), gt(bills.balance, 0)))
-    .orderBy(asc(bills.dueDate), asc(bills.id))
+    .orderBy(desc(bills.dueDate), asc(bills.id))
     .limit(200);
-  const picks = open.filter((b) => roll(b.unitId, 1) >= 9).slice(0, 3);
+  // This month's open bills; the roll spreads the three over the estate, the rest fills in when it
+  // leaves fewer than three.
+  const rolled = open.filter((b) => roll(b.unitId, 1) >= 9);
+  const picks = [...rolled, ...open.filter((b) => !rolled.includes(b))].slice(0, 3);
   let paid = 0;
   for (const bill of picks) {
     const order = await createOnlineOrder(

@@ -23,7 +23,6 @@ import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from
 import { PortalBills } from './PortalBills';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
 import { PortalBrand } from './PortalBrand';
-import { PortalCollectionMessages } from './PortalCollectionMessages';
 import { PortalKb } from './PortalKb';
 import { PortalLogin } from './PortalLogin';
 import { ReportTab } from './PortalReport';
@@ -152,7 +151,6 @@ function PortalHome({ me }: { me: PortalMe }) {
         },
         { key: 'bills', label: t('payments.portal.tab'), children: <PortalBills /> },
         { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
-        { key: 'reminders', label: t('collection.portal.title'), children: <PortalCollectionMessages /> },
       ]}
     />
   );

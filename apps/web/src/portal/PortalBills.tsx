@@ -5,6 +5,7 @@ import { Alert, Button, Card, Checkbox, Collapse, Empty, List, Space, Tag, Typog
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portalApi } from './api';
+import { PortalCollectionMessages } from './PortalCollectionMessages';
 import { usePortalTime } from './time';
 
 /** 缴费: the resident's bills per unit, paying the ticked ones online, the receipts and the prepaid balance. */
@@ -157,9 +158,8 @@ export function PortalBills() {
           )}
         />
       </Card>
-      {/* 催缴提醒: the messages the collection campaigns sent this resident (issue 15, helper bill-collect). */}
       <Card size="small" title={t('payments.portal.reminders')} data-testid="portal-reminders">
-        <Typography.Text type="secondary">{t('payments.portal.remindersEmpty')}</Typography.Text>
+        <PortalCollectionMessages />
       </Card>
     </Space>
   );

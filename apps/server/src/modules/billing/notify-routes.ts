@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { notifyAnswerSchema, onlineOrderSchema } from '@guanjia/shared/api';
+import { notifyAnswerSchema, onlineOrderSchema, PSP_PROVIDERS } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../../platform/http/app-types';
@@ -10,7 +10,7 @@ import { sandboxAllowed, signSandboxNotice } from './psp/sandbox';
 import { recordOnlineNotice } from './record-online-notice';
 
 const tags = ['billing'];
-const providerParam = z.object({ provider: z.string().min(1).max(20) });
+const providerParam = z.object({ provider: z.enum(PSP_PROVIDERS) });
 const orderParam = z.object({ outTradeNo: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/) });
 
 /**

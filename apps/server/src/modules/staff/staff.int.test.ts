@@ -18,7 +18,7 @@ interface StaffView {
 }
 
 describe('staff and roles', () => {
-  it('seeds the thirteen default roles of requirements §4', async () => {
+  it('seeds the default roles of requirements §4, and the 收费员 of the 收费中心', async () => {
     const roles = (await t.request('GET', '/api/roles', { token: admin })).json() as {
       items: { name: string }[];
     };
@@ -33,6 +33,7 @@ describe('staff and roles', () => {
       '工程主管',
       '维修工',
       '安管',
+      '收费员',
       '保洁',
       '品质部',
       '财务',
@@ -61,7 +62,13 @@ describe('staff and roles', () => {
       permissions: string[];
       projectIds: number[];
     };
-    expect(me.permissions).toEqual(['estate.read', 'workorders.execute']);
+    expect(me.permissions).toEqual([
+      'assets.read',
+      'emergencies.report',
+      'estate.read',
+      'inspections.execute',
+      'workorders.execute',
+    ]);
     expect(me.projectIds).toEqual([t.fixture.projectA]);
   });
 
@@ -88,11 +95,19 @@ describe('staff and roles', () => {
   it('a scoped staff writer cannot grant roles beyond its own permissions', async () => {
     const created = await t.request('POST', '/api/roles', {
       token: admin,
-      // workorders.execute: the technician role it grants below carries it (issue 3).
+      // The technician role it grants below carries these (issues 3, 16 and 17).
       body: {
         code: 'hr_a',
         name: '人事',
-        permissions: ['staff.read', 'staff.write', 'estate.read', 'workorders.execute'],
+        permissions: [
+          'staff.read',
+          'staff.write',
+          'estate.read',
+          'workorders.execute',
+          'assets.read',
+          'inspections.execute',
+          'emergencies.report',
+        ],
       },
     });
     expect(created.statusCode, created.body).toBe(201);

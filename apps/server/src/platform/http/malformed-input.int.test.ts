@@ -361,7 +361,10 @@ describe('malformed input, generated from the OpenAPI document', () => {
       [{ payload: 'hello', contentType: 'text/plain' }, 400, 'validation_failed'],
       [{ payload: '<a/>', contentType: 'application/xml' }, 415, 'unsupported_media_type'],
     ];
-    for (const op of operations.filter((o) => o.body))
+    // A payment provider's notification is read byte for byte (its signature covers the raw body), so
+    // a body that is not JSON is refused by the signature check (401), not by a JSON parser.
+    const parsed = operations.filter((o) => o.body && !o.path.startsWith('/api/payments/notify/'));
+    for (const op of parsed)
       for (const [rawBody, status, code] of cases) {
         const res = await send(op, { rawBody });
         const got =

@@ -102,7 +102,6 @@ const zh = {
       paidOk: '缴费成功，收据号 {{receipt}}',
       receipts: '缴费记录',
       reminders: '催缴提醒',
-      remindersEmpty: '暂无催缴提醒',
       payTest: '测试支付 · 确认付款',
     },
     sandboxPage: {
@@ -226,7 +225,6 @@ const en: typeof zh = {
       paidOk: 'Paid, receipt {{receipt}}',
       receipts: 'Payments',
       reminders: 'Payment reminders',
-      remindersEmpty: 'No reminders',
       payTest: 'Test payment · Pay now',
     },
     sandboxPage: {
