@@ -23,10 +23,9 @@ export async function paymentNotifyRoutes(app: App): Promise<void> {
   const { db } = services.database;
 
   await app.register(async (scope: App) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
-      done(null, body),
-    );
+    // Whatever the provider declares (JSON, or XML for some), the body is kept as the bytes it sent.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     scope.post(
       '/api/payments/notify/:provider',
       { schema: { tags, params: providerParam, body: z.string(), response: { 200: notifyAnswerSchema } } },
