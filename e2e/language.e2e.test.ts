@@ -160,6 +160,8 @@ describe('the console in Chinese', () => {
       await start.click();
       await start.fill('22:00');
       await start.press('Enter');
+      // The picker commits the typed time on Enter; under load it may take a moment to show it.
+      await expect.poll(() => start.inputValue()).toBe('22:00');
       const saved = page.waitForResponse(
         (r) => r.url().includes('/api/settings/delivery.quietHours') && r.request().method() === 'PUT',
       );
