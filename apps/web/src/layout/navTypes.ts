@@ -1,0 +1,12 @@
+import type { Permission } from '@guanjia/shared';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  key: string;
+  path?: string;
+  icon: ReactNode;
+  /** A node where the entry carries a live count (the portal requests' badge). */
+  label: ReactNode;
+  permission?: Permission;
+  children?: NavItem[];
+}
