@@ -14,7 +14,16 @@ const ORDER = ['startup.ts', 'resident-search.ts', 'import.ts', 'intake.ts', 'ti
 const LAST = ['soak.ts'];
 
 // Benches of one module may live in a folder of their own (bench/billing/arrears.ts).
-const SUBDIRS = ['assets', 'billing', 'emergencies'];
+const SUBDIRS = [
+  'analytics',
+  'assets',
+  'billing',
+  'emergencies',
+  'frontdesk',
+  'quality',
+  'surveys',
+  'triage',
+];
 const isBench = (f: string) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('_');
 const found = [
   ...readdirSync(benchDir).filter(isBench),

@@ -168,9 +168,10 @@ describe('收费', () => {
       await sent;
       await phone.getByTestId('portal-code').fill(await codeFor(mobile));
       await phone.getByTestId('portal-submit').click();
-      await phone.getByRole('tab', { name: '缴费' }).click();
-      const bills = await phone.waitForResponse((r) => r.url().endsWith('/api/portal/bills'));
-      expect(bills.status()).toBe(200);
+      // Listen before the click: the bills can load before a listener added after it is in place.
+      const bills = phone.waitForResponse((r) => r.url().endsWith('/api/portal/bills'));
+      await phone.getByTestId('portal-service-bills').click();
+      expect((await bills).status()).toBe(200);
       await phone
         .locator('input[data-testid^="portal-bill-"], [data-testid^="portal-bill-"] input')
         .first()

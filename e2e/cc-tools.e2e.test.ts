@@ -139,7 +139,7 @@ describe('call-center tools', () => {
       await phone.getByTestId('portal-send-code').click();
       await phone.getByTestId('portal-code').fill(await codeFor(mobile));
       await phone.getByTestId('portal-submit').click();
-      await phone.getByRole('tab', { name: '常见问题' }).click();
+      await phone.getByTestId('portal-service-kb').click();
       // The resident's own words: 水管爆了 reaches the article about 爆管 through the synonyms.
       await phone.getByTestId('portal-kb-search').locator('input').fill('水管爆了');
       await phone.getByTestId('portal-kb-search').locator('input').press('Enter');

@@ -118,8 +118,10 @@ describe('staff console', () => {
       await login(page, 'admin', server.adminPassword);
       await menu(page).getByText('工作台', { exact: true }).waitFor();
       await page.getByTestId('lang-switch').click();
+      // Switching re-renders the whole console before the choice is saved; under load that takes a while.
       const saved = page.waitForResponse(
         (r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH',
+        { timeout: 60_000 },
       );
       await page.getByTestId('lang-en').click();
       expect((await saved).status()).toBe(200);
@@ -134,8 +136,10 @@ describe('staff console', () => {
       await menu(page).getByText('Dashboard', { exact: true }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page.getByTestId('lang-switch').click();
+      // Switching re-renders the whole console before the choice is saved; under load that takes a while.
       const saved = page.waitForResponse(
         (r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH',
+        { timeout: 60_000 },
       );
       await page.getByTestId('lang-zh-CN').click();
       expect((await saved).status()).toBe(200);

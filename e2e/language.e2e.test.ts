@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, launchBrowser, login, newContext } from './support/browser';
+import { chooseOption, explain, launchBrowser, login, newContext } from './support/browser';
 import { apiClient, type RunningServer, startServer } from './support/server';
 
 /**
@@ -156,12 +156,9 @@ describe('the console in Chinese', () => {
       const quiet = table.locator('tr', { has: page.getByText('免打扰时段', { exact: true }) });
       await quiet.getByRole('button', { name: /修改/ }).click();
       await page.getByTestId('setting-form').waitFor();
-      const start = page.getByTestId('setting-form').locator('input').first();
-      await start.click();
-      await start.fill('22:00');
-      await start.press('Enter');
-      // The picker commits the typed time on Enter; under load it may take a moment to show it.
-      await expect.poll(() => start.inputValue()).toBe('22:00');
+      // Chosen from the list of times.
+      const start = page.getByTestId('setting-time-start');
+      await chooseOption(page, start, '22:00', start.getByText('22:00'));
       const saved = page.waitForResponse(
         (r) => r.url().includes('/api/settings/delivery.quietHours') && r.request().method() === 'PUT',
       );
@@ -171,12 +168,19 @@ describe('the console in Chinese', () => {
         .filter({ hasText: '免打扰时段' })
         .getByRole('button', { name: /保\s*存/ })
         .click();
-      expect((await saved).status()).toBe(200);
-      const after = await api.get<{ items: { key: string; value: unknown }[] }>('/api/settings');
-      expect(after.items.find((i) => i.key === 'delivery.quietHours')?.value).toEqual({
-        start: '22:00',
-        end: '08:00',
-      });
+      const put = await saved;
+      expect(put.status()).toBe(200);
+      const sent = put.request().postDataJSON() as { value: unknown; projectId?: number };
+      expect(sent.value).toEqual({ start: '22:00', end: '08:00' });
+      // Read back at the scope it was saved at: the page edits the project's value once the project is
+      // chosen, the company's before.
+      const at = sent.projectId ? `?projectId=${sent.projectId}` : '';
+      await expect
+        .poll(async () => {
+          const after = await api.get<{ items: { key: string; value: unknown }[] }>(`/api/settings${at}`);
+          return after.items.find((i) => i.key === 'delivery.quietHours')?.value;
+        })
+        .toEqual({ start: '22:00', end: '08:00' });
       await table
         .getByTestId('setting-value-delivery.quietHours')
         .filter({ hasText: '22:00–08:00' })

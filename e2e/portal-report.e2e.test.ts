@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, launchBrowser, newContext } from './support/browser';
+import { chooseOption, explain, launchBrowser, newContext } from './support/browser';
 import { apiClient, type RunningServer, startServer } from './support/server';
 
 /**
@@ -151,9 +151,9 @@ describe('resident portal report', () => {
       await expect.poll(() => phone.getByTestId('portal-urgent').getAttribute('aria-checked')).toBe('true');
       await suggestion.waitFor({ state: 'detached' });
       // Tomorrow afternoon.
-      await phone.getByTestId('portal-appointment-day').click();
-      await phone.locator('.ant-select-item-option').filter({ hasText: '明天' }).click();
-      await phone.getByTestId('portal-appointment-window').getByText('下午').click();
+      const afternoon = phone.getByTestId('portal-appointment-window').getByText('下午');
+      await chooseOption(phone, phone.getByTestId('portal-appointment-day'), '明天', afternoon);
+      await afternoon.click();
       expect(await overflow(phone)).toBeLessThanOrEqual(0);
 
       const shot = process.env.PORTAL_SCREENSHOT;

@@ -3,6 +3,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from 'playwright-core';
 
@@ -84,8 +85,43 @@ export async function loginTo(
   await page.getByTestId(readyTestId).waitFor();
 }
 
+/**
+ * Log out through the user menu and wait for the login form. A click that lands while the menu is still
+ * opening can miss its item (the switch-to-English test failed so under load): then it tries again.
+ */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.locator('input[name=username]').waitFor();
+  const item = page.getByTestId('logout');
+  const form = page.locator('input[name=username]');
+  for (let attempt = 1; ; attempt++) {
+    if (await form.isVisible()) return;
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click();
+    try {
+      await form.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Choose an antd Select option by its text, until `shows` appears. The dropdown animates open and a
+ * click that lands mid-animation can be lost on a loaded machine, so the choice is made again (up to
+ * three times) when what it should show does not come.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, shows: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: text })
+      .click();
+    try {
+      await shows.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }

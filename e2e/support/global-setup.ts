@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     GUANJIA_ADMIN_PASSWORD: ADMIN_PASSWORD,
   });
   try {
-    await child.ready(240_000);
+    await child.ready(900_000);
     const stopped = await child.stop(60_000);
     if (stopped.killed) throw new Error(`the seeding server had to be killed:\n${child.output()}`);
   } catch (error) {

@@ -1,21 +1,31 @@
+import { registerAnalyticsJobs } from './modules/analytics/jobs';
 import { registerAssetJobs } from './modules/assets/jobs';
 import { registerCollectionJobs } from './modules/billing/collection-job';
 import { registerBillingJobs } from './modules/billing/jobs';
 import { registerSupervisionJobs } from './modules/complaints/supervision-job';
 import { registerWarningJobs } from './modules/complaints/warning-job';
 import { registerContractorJobs } from './modules/contractors/expiry-job';
+import { registerDecorationJobs } from './modules/decoration/jobs';
 import { registerDeliveryJobs } from './modules/delivery/send-delivery';
 import { registerEmergencyJobs } from './modules/emergencies/jobs';
+import { registerFacilityJobs } from './modules/facilities/jobs';
+import { registerDeskJobs } from './modules/frontdesk/jobs';
 import { registerImportJobs } from './modules/imports/jobs';
 import { registerIncidentJobs } from './modules/incidents/jobs';
 import { registerMailJobs } from './modules/mail/imap-poll';
+import { registerMoveInJobs } from './modules/move-ins/jobs';
 import { registerCampaignJobs } from './modules/notices/campaigns';
 import { registerPatrolJobs } from './modules/patrol/generate-patrols';
 import { registerPortalJobs } from './modules/portal/jobs';
+import { registerQualityInspectionJobs } from './modules/quality-inspections/jobs';
+import { registerRectificationJobs } from './modules/rectifications/jobs';
 import { registerReportJobs } from './modules/reports/jobs';
 import { registerReapplyJob } from './modules/sla/reapply';
 import { registerSlaJobs } from './modules/sla/timers';
+import { registerSurveyJobs } from './modules/surveys/jobs';
 import { registerWebItemRouting } from './modules/telephony/route-web-items';
+import { registerTriageJobs } from './modules/triage/jobs';
+import { registerVisitJobs } from './modules/visits/jobs';
 import { listenForInvalidation } from './platform/cache/caches';
 import type { Services } from './platform/http/app-types';
 
@@ -33,6 +43,8 @@ export function registerWorkers(services: Services): void {
   registerDeliveryJobs(services);
   registerIncidentJobs(services);
   registerEmergencyJobs(services);
+  registerSurveyJobs(services);
+  registerVisitJobs(services);
   registerPortalJobs(services);
   registerCampaignJobs(services);
   registerMailJobs(services);
@@ -41,6 +53,14 @@ export function registerWorkers(services: Services): void {
   registerPatrolJobs(services);
   registerContractorJobs(services);
   registerBillingJobs(services);
+  registerDeskJobs(services);
+  registerQualityInspectionJobs(services);
+  registerRectificationJobs(services);
+  registerFacilityJobs(services);
+  registerDecorationJobs(services);
+  registerMoveInJobs(services);
+  registerAnalyticsJobs(services);
+  registerTriageJobs(services);
   // Session and login-attempt rows expire; sweep them nightly at 03:10 Asia/Shanghai.
   services.queue.register('platform.cleanup', async ({ now }) => {
     await services.database.query('delete from sessions where expires_at < $1', [now]);

@@ -58,6 +58,9 @@ export function formatDate(value: string | null | undefined): string {
   return dayjs(value).format('YYYY-MM-DD');
 }
 
+/** A 0–1 ratio as a percentage with one decimal: 0.456 → 45.6%. */
+export const formatRatio = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
 export function formatArea(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return `${value.toLocaleString(undefined, { maximumFractionDigits: 2 })} m²`;

@@ -25,6 +25,15 @@ export const DELIVERY_SOURCES = [
   'emergency',
   // 催缴: a collection reminder (W-23).
   'collection',
+  // 前台服务 (issue 20): parcel notices and reminders, pass and release messages.
+  'desk',
+  // 满意度调查 (issue 19): the survey link and its reminders.
+  'survey',
+  // 前台 (issue 20): facility booking reminders and waitlist offers; move-in defect replies (Q41).
+  'booking',
+  'move_in',
+  // 管理日报 (issue 21): the managers' daily digest by e-mail/SMS per their channels.
+  'analytics_digest',
 ] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 

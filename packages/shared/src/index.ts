@@ -1,6 +1,7 @@
 export * from './assets';
 export * from './collection';
 export * from './complaints';
+export * from './default-roles';
 export * from './delivery';
 export * from './estate';
 export * from './money-format';
@@ -11,6 +12,8 @@ export * from './phone-format';
 export * from './portal-report';
 export * from './punctuation';
 export * from './qr-code';
+export * from './quality-inspections';
+export * from './rectifications';
 export * from './text-logo';
 export * from './tickets';
 export * from './time-format';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES, isPermission } from './permissions';
+import { DEFAULT_ROLES } from './default-roles';
+import { isPermission } from './permissions';
 
 describe('default roles', () => {
   it('have one row per code (a company is seeded with all of them under a unique index)', () => {

@@ -63,230 +63,32 @@ export const PERMISSIONS = [
   // keep the 应急预案, the 值班表 and write the 复盘 (项目经理, 客服主管).
   'emergencies.report',
   'emergencies.manage',
+  // 品质检查 (issue 18): read inspections and scores; carry out inspections on the phone (品质部, managers);
+  // keep scoring sheets, plans and 品质提升专项; fix and submit 整改单 assigned to one's department.
+  'quality.read',
+  'quality.inspect',
+  'quality.manage',
+  'rectifications.handle',
+  // 片区管家 and 满意度 (issue 19): keep zones and their butlers; run surveys (templates, campaigns,
+  // phone interviews, paper entry); plan and record visits (走访) and owner care.
+  'zones.write',
+  'surveys.read',
+  'surveys.write',
+  'visits.write',
+  // 前台 (issue 20): the registers at the desk (visitors, parcels, item release, keys, loans); verify passes
+  // and slips at the gate (门岗); decoration and move-in cases; facility resources and bookings.
+  'desk.read',
+  'desk.write',
+  'gate.verify',
+  'decoration.manage',
+  'facilities.manage',
+  // 数据分析 (issue 21): dashboards, the monthly report, the digest and the big screen.
+  'analytics.read',
+  // 智能分类 (issue 22): keep the urgency phrases and the company's model (retrain, roll back).
+  'triage.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const isPermission = (value: string): value is Permission =>
   (PERMISSIONS as readonly string[]).includes(value);
-
-export interface DefaultRole {
-  code: string;
-  name: string;
-  nameEn: string;
-  permissions: readonly Permission[];
-}
-
-const READ_ESTATE: readonly Permission[] = ['estate.read', 'residents.read'];
-/** Everyone who runs the service desk: log, follow and dispatch tickets, call residents back. */
-const DESK: readonly Permission[] = [
-  'tickets.read',
-  'tickets.write',
-  'tickets.dispatch',
-  'callbacks.write',
-  'reports.read',
-  'incidents.read',
-  'incidents.write',
-  'notices.read',
-  'notices.write',
-  'calls.read',
-  'calls.handle',
-  'kb.read',
-  'portal.bindings',
-];
-
-/** Default roles from requirements.md §4 (seeded per company, editable afterwards). */
-export const DEFAULT_ROLES: readonly DefaultRole[] = [
-  { code: 'admin', name: '系统管理员', nameEn: 'System administrator', permissions: PERMISSIONS },
-  {
-    code: 'project_manager',
-    name: '项目经理',
-    nameEn: 'Project manager',
-    permissions: [
-      ...READ_ESTATE,
-      'estate.write',
-      'residents.write',
-      'pii.view',
-      'staff.read',
-      'settings.read',
-      'settings.write',
-      'export.run',
-      'audit.read',
-      ...DESK,
-      'sla.manage',
-      'notices.approve',
-      'telephony.manage',
-      'complaints.supervise',
-      'departments.write',
-      'billing.read',
-      'billing.finance',
-      'billing.collect',
-      'assets.read',
-      'emergencies.report',
-      'emergencies.manage',
-    ],
-  },
-  {
-    code: 'cs_supervisor',
-    name: '客服主管',
-    nameEn: 'Service supervisor',
-    permissions: [
-      ...READ_ESTATE,
-      'estate.write',
-      'residents.write',
-      'pii.view',
-      'staff.read',
-      'settings.read',
-      'import.run',
-      'export.run',
-      'audit.read',
-      ...DESK,
-      'sla.manage',
-      'notices.review',
-      'telephony.manage',
-      'kb.write',
-      'kb.expert',
-      'qa.review',
-      'complaints.supervise',
-      'departments.write',
-      'billing.read',
-      'billing.collect',
-      'assets.read',
-      'emergencies.report',
-      'emergencies.manage',
-    ],
-  },
-  {
-    code: 'cs_lead',
-    name: '客服班长',
-    nameEn: 'Service team lead',
-    permissions: [
-      ...READ_ESTATE,
-      'residents.write',
-      'pii.view',
-      'staff.read',
-      'import.run',
-      'export.run',
-      ...DESK,
-      'notices.review',
-      'complaints.supervise',
-      'billing.read',
-      'billing.collect',
-      'emergencies.report',
-    ],
-  },
-  {
-    code: 'agent',
-    name: '客服/座席',
-    nameEn: 'Service agent',
-    permissions: [
-      ...READ_ESTATE,
-      // No pii.view: ID numbers and full phones stay masked for the 座席 (保密制度, issue 13); the
-      // callback dialog dials through the ticket instead (POST /api/tickets/:id/dial-target).
-      'residents.write',
-      'tickets.read',
-      'tickets.write',
-      'callbacks.write',
-      // The 客服 on the phone opens the incident (issue 5) and drafts notices for review.
-      'incidents.read',
-      'incidents.write',
-      'notices.read',
-      'notices.write',
-      'calls.read',
-      'calls.handle',
-      'kb.read',
-      // The front desk checks who lives where before a portal phone sees a unit.
-      'portal.bindings',
-      // The screen pop shows a caller's arrears; agents make the 催缴 calls (W-23).
-      'billing.read',
-      'billing.collect',
-      'emergencies.report',
-    ],
-  },
-  {
-    code: 'qa',
-    name: '质检员',
-    nameEn: 'QA inspector',
-    permissions: [
-      ...READ_ESTATE,
-      'staff.read',
-      'tickets.read',
-      'reports.read',
-      'incidents.read',
-      'notices.read',
-      'calls.read',
-      'kb.read',
-      'qa.review',
-    ],
-  },
-  {
-    code: 'expert',
-    name: '专家',
-    nameEn: 'Expert',
-    permissions: [...READ_ESTATE, 'tickets.read', 'kb.read', 'kb.write', 'kb.expert'],
-  },
-  {
-    code: 'eng_supervisor',
-    name: '工程主管',
-    nameEn: 'Engineering supervisor',
-    permissions: [
-      ...READ_ESTATE,
-      'staff.read',
-      'tickets.read',
-      'tickets.dispatch',
-      'workorders.execute',
-      'reports.read',
-      'assets.read',
-      'assets.write',
-      'inspections.execute',
-      'emergencies.report',
-    ],
-  },
-  // Technicians see only their own work orders and the grab pool (workorders.execute), not every ticket.
-  {
-    code: 'technician',
-    name: '维修工',
-    nameEn: 'Technician',
-    permissions: [
-      'estate.read',
-      'workorders.execute',
-      'assets.read',
-      'inspections.execute',
-      'emergencies.report',
-    ],
-  },
-  {
-    code: 'security',
-    name: '安管',
-    nameEn: 'Security officer',
-    permissions: ['estate.read', 'workorders.execute', 'inspections.execute', 'emergencies.report'],
-  },
-  {
-    code: 'cashier',
-    name: '收费员',
-    nameEn: 'Cashier',
-    permissions: [...READ_ESTATE, 'billing.read', 'billing.cashier', 'billing.collect'],
-  },
-  { code: 'cleaner', name: '保洁', nameEn: 'Cleaner', permissions: ['estate.read', 'workorders.execute'] },
-  {
-    code: 'quality',
-    name: '品质部',
-    nameEn: 'Quality department',
-    permissions: [...READ_ESTATE, 'staff.read', 'export.run', 'audit.read', 'tickets.read', 'reports.read'],
-  },
-  {
-    code: 'finance',
-    name: '财务',
-    nameEn: 'Finance',
-    // 收费中心 (issue 15): fee items, billing runs, discounts, write-offs and refunds, and the desk.
-    permissions: [
-      ...READ_ESTATE,
-      'pii.view',
-      'export.run',
-      'reports.read',
-      'billing.read',
-      'billing.cashier',
-      'billing.finance',
-    ],
-  },
-];

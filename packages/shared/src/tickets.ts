@@ -94,6 +94,8 @@ export const NOTIFICATION_KINDS = [
   'assets.warranty',
   // 维保单位 (issue 16): a maintenance contract ends within the reminder period.
   'contract.expiring',
+  // 前台服务 (issue 20): a key or a loaned item not back by its expected return.
+  'desk.overdue',
   // 应急 (issue 17): a step to act on, and a missed step climbing the duty ladder.
   'emergency.alert',
   'emergency.escalated',
@@ -101,6 +103,21 @@ export const NOTIFICATION_KINDS = [
   'collection.task',
   'collection.escalated',
   'collection.door',
+  // 满意度 and 走访 (issue 19): a half-year without a survey (Q80), a project head short of the month's
+  // visits (Q85), a move-in visit past its day (Q86/Q87).
+  'survey.due',
+  'visit.quota',
+  'visit.overdue',
+  // 整改单 (issue 18): a new item for its owner or department, a fix to re-check, a failed re-check
+  // sent back, and an item past its deadline escalated to the department head and project manager.
+  'rectification.opened',
+  'rectification.submitted',
+  'rectification.rejected',
+  'rectification.overdue',
+  // 管理日报 (issue 21): yesterday's figures for the project's managers at 08:00 local time.
+  'analytics.digest',
+  // 智能分类 (issue 22): a portal or e-mail ticket made urgent by its text, for the 班长.
+  'triage.urgent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_ROLES } from '@guanjia/shared';
 import { eq } from 'drizzle-orm';
 import { seedStandardSynonyms } from '../modules/knowledge/seed-synonyms';
+import { seedDefaultSheets } from '../modules/quality-inspections/sheets';
 import { hashPassword } from '../platform/auth/password';
 import type { ScryptCost } from '../platform/auth/password-cost';
 import { companies, roles, userRoles, users } from '../platform/auth/schema';
@@ -67,6 +68,8 @@ export async function bootstrapCompany(
     await tx.insert(userRoles).values({ userId: admin.id, roleId: roleIds.admin });
     // Search vocabulary every company starts with (水管爆了 finds 爆管 / 漏水), edited in the console.
     await seedStandardSynonyms(tx, company.id, now);
+    // The group's scoring sheets (requirements §6) are product content, like the standard synonyms.
+    await seedDefaultSheets(tx, company.id, now);
     await recordEvent(tx, { userId: null, companyId: company.id, source: 'system' }, now, {
       action: 'company.bootstrapped',
       entityType: 'company',

@@ -197,14 +197,14 @@ describe('demo estate on first start', () => {
 
   it('reports what it created', () => {
     expect(seeded?.summary).toMatch(
-      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 22 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 6 fee items, \d+ meter readings, \d+ bills over 12 months; \d+ payments, 3 online \(测试支付\), [01] deposit refund; 34 knowledge-base articles$/,
+      /^2 projects, 18 buildings, 1,989 units, 3,\d{3} residents, 23 staff; \d+ demo tickets; 4 departments, 7 complaints, \d+ complaint warnings; 2 demo incidents, 3 demo notices; 4 message templates, 2 planned outages; 6 fee items, \d+ meter readings, \d+ bills over 12 months; \d+ payments, 3 online \(测试支付\), [01] deposit refund; 34 knowledge-base articles$/,
     );
   });
 
   it('gives 锦绣花园 fee items and a year of bills, most of them paid', async () => {
     const admin = await login('admin', 'admin-pass-1');
     const items = await get<{ items: { code: string; unitCount: number }[] }>(admin, '/api/fee-items');
-    expect(items.items.map((i) => i.code)).toEqual(['WYF', 'GTSD', 'LJQY', 'SF', 'TCF', 'ZXYJ']);
+    expect(items.items.map((i) => i.code)).toEqual(['WYF', 'GTSD', 'LJQY', 'SF', 'TCF', 'ZXYJ', 'CDSYF']);
     const runs = await get<{ items: { status: string }[]; total: number }>(admin, '/api/billing-runs');
     expect(runs.total).toBe(12);
     expect(runs.items.every((r) => r.status === 'done')).toBe(true);
@@ -316,6 +316,39 @@ describe('demo estate on first start', () => {
       ['cs_supervisor', ['wechat']],
       ['pm_jinxiu', ['sms', 'email']],
     ]);
+  });
+
+  it('fills the 前台服务 registers: passes, parcels on the shelf, release slips, a key out, a loan', async () => {
+    const admin = await login('admin', 'admin-pass-1');
+    const count = async (url: string) => (await get<{ total: number }>(admin, url)).total;
+    expect(await count('/api/visitor-passes')).toBeGreaterThanOrEqual(6);
+    expect(await count('/api/parcels?status=待取')).toBeGreaterThanOrEqual(4);
+    expect(await count('/api/item-releases?status=已放行')).toBe(1);
+    expect(await count('/api/keys')).toBe(4);
+    expect(await count('/api/loans?status=借出')).toBe(1);
+  });
+
+  it('inspects 锦绣花园 against the Sunac sheet: 整改单 closed, overdue and open, a campaign with both bands', async () => {
+    const quality = await login('quality1');
+    const rects = await get<{ items: { state: string; overdue: boolean }[] }>(
+      quality,
+      '/api/rectifications?pageSize=50',
+    );
+    expect(rects.items.map((r) => r.state)).toEqual(expect.arrayContaining(['open', 'closed']));
+    expect(rects.items.some((r) => r.overdue)).toBe(true);
+    const campaigns = await get<{ items: { id: number }[] }>(quality, '/api/quality-campaigns');
+    const results = await get<{ rows: { band: string | null }[] }>(
+      quality,
+      `/api/quality-campaigns/${campaigns.items[0]!.id}/results`,
+    );
+    expect(results.rows.map((r) => r.band)).toContain('excellent');
+    const agent = await login('agent1');
+    const hidden = await app.inject({
+      method: 'GET',
+      url: '/api/inspections?mode=mystery',
+      headers: { authorization: `Bearer ${agent}` },
+    });
+    expect(hidden.statusCode).toBe(403);
   });
 
   it('does nothing on the second start', async () => {

@@ -23,6 +23,17 @@ const BOTH: DemoProjectKey[] = ['jinxiu', 'tower'];
 // Skills are the trade names the category tree asks for (水电, 木工, 泥瓦, 弱电, 燃气, 电梯 …), so dispatch finds them.
 export const DEMO_STAFF: readonly DemoStaff[] = [
   {
+    // 片区管家 (issue 19): limited to 一区 by the survey demo (demo-surveys.ts).
+    username: 'butler_jinxiu',
+    displayName: '林晓梅',
+    role: 'butler',
+    title: '锦绣花园一区管家',
+    department: '锦绣花园项目部',
+    skills: [],
+    phone: '13916021009',
+    projects: ['jinxiu'],
+  },
+  {
     username: 'pm_jinxiu',
     displayName: '周建华',
     role: 'project_manager',

@@ -73,6 +73,7 @@ export const CALLBACK_COLUMNS: BulkColumns<typeof callbacks> = {
   companyId: 'bigint',
   projectId: 'bigint',
   ticketId: 'bigint',
+  ticketCreatedAt: 'timestamptz',
   round: 'integer',
   status: 'text',
   dueAt: 'timestamptz',
@@ -93,6 +94,7 @@ export const CALLBACK_COLUMNS: BulkColumns<typeof callbacks> = {
 export const CLOCK_COLUMNS: BulkColumns<typeof slaClocks> = {
   ticketId: 'bigint',
   projectId: 'bigint',
+  ticketCreatedAt: 'timestamptz',
   subject: 'text',
   workOrderId: 'bigint',
   kind: 'text',

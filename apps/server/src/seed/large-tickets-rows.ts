@@ -117,6 +117,7 @@ export function ticketRows(
     clocks.push({
       ticketId: ids.ticket,
       projectId: look.projectId,
+      ticketCreatedAt: c,
       subject,
       workOrderId,
       kind,
@@ -218,6 +219,7 @@ export function ticketRows(
       companyId: look.companyId,
       projectId: look.projectId,
       ticketId: ids.ticket,
+      ticketCreatedAt: c,
       round: 1,
       status: callbackDone ? '已完成' : '待回访',
       dueAt,

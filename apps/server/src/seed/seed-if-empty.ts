@@ -4,6 +4,7 @@ import { companies } from '../platform/auth/schema';
 import { LOCKS, withAdvisoryLock } from '../platform/db/advisory-lock';
 import type { Services } from '../platform/http/app-types';
 import { bootstrapCompany } from './bootstrap';
+import { seedDemoAnalytics } from './demo-analytics';
 import { seedDemoAssets } from './demo-assets';
 import { seedDemoBilling } from './demo-billing';
 import { seedDemoBroadcasts } from './demo-broadcasts';
@@ -14,6 +15,8 @@ import { seedDemoContractors } from './demo-contractors';
 import { seedDemoDesk } from './demo-desk';
 import { seedDemoEmergencies } from './demo-emergencies';
 import { seedDemoEstate } from './demo-estate';
+import { seedDemoFrontdesk } from './demo-frontdesk';
+import { seedDemoFrontDeskServices } from './demo-frontdesk-services';
 import { seedDemoKnowledge } from './demo-kb';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoOutages } from './demo-outages';
@@ -22,9 +25,12 @@ import { seedDemoPayments } from './demo-payments';
 import { seedDemoPortal } from './demo-portal';
 import { seedDemoPortalReport } from './demo-portal-report';
 import { seedDemoQuality } from './demo-quality';
+import { seedDemoQualityInspections } from './demo-quality-inspections';
 import { seedDemoStaffChannels } from './demo-staff-channels';
 import { seedDemoStock } from './demo-stock';
+import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoTickets } from './demo-tickets';
+import { seedDemoTriage } from './demo-triage';
 
 /** One line per step while the demo estate is written: what, and how far (step n of total). */
 export type SeedProgress = (step: { n: number; total: number; what: string }) => void;
@@ -46,7 +52,7 @@ export async function seedIfEmpty(
     const [row] = await db.select({ n: count() }).from(companies);
     if ((row?.n ?? 0) > 0) return null;
     const demo = options.demo !== false;
-    const total = demo ? 23 : 2;
+    const total = demo ? 29 : 2;
     let n = 0;
     const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
       n += 1;
@@ -97,12 +103,23 @@ export async function seedIfEmpty(
     await step('materials, stock movements and a stocktake', () => seedDemoStock(services, boot));
     await step('maintenance contractors', () => seedDemoContractors(services, boot));
     await step('emergencies, plans and the duty roster', () => seedDemoEmergencies(services, boot));
+    await step('quality inspections, 整改单 and a campaign', () =>
+      seedDemoQualityInspections(services, boot),
+    );
+    await step('智能分类 model and repeat issues', () => seedDemoTriage(services, boot));
     const billing = await step('fee items, meter readings and a year of bills', () =>
       seedDemoBilling(services, boot),
     );
     // After the billing seed: pays most of its bills, leaves some arrears.
     const paid = await step('payments, prepaid and refunds', () => seedDemoPayments(services, boot));
     await step('催缴 campaign, attempts and 上门收费', () => seedDemoCollection(services, boot));
+    await step('front desk: visitors, parcels, item releases, keys and loans', () =>
+      seedDemoFrontdesk(services, boot),
+    );
+    await step('zones, satisfaction surveys and visits', () => seedDemoSurveys(services, boot));
+    await step('facility bookings, decoration and move-in', () => seedDemoFrontDeskServices(services, boot));
+    // Last: the rollup covers every day the steps above wrote.
+    await step('analytics regions and rollups', () => seedDemoAnalytics(services, boot));
     const summary = `${estate}; ${tickets}; ${complaints}; ${outages}; ${broadcasts}; ${billing}; ${paid}; ${articles} knowledge-base articles`;
     return { adminPassword: boot.adminPassword, generatedPassword: boot.generatedPassword, summary };
   });

@@ -28,6 +28,9 @@ export const PUBLIC_ROUTES = new Set([
   // 测试支付 stands in for the payer's phone, reached by the order's link (refused in production).
   'GET /api/payments/sandbox/:outTradeNo',
   'POST /api/payments/sandbox/:outTradeNo/pay',
+  // 满意度调查's SMS link: the household's token is the credential (404 for an unknown one).
+  'GET /api/survey-links/:token',
+  'POST /api/survey-links/:token/answers',
 ]);
 
 export const isPublic = (method: string, url: string) =>

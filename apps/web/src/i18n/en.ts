@@ -1,29 +1,35 @@
-import assetsPart from './parts/assets';
-import billing from './parts/billing';
-import bindings from './parts/bindings';
-import broadcasts from './parts/broadcasts';
-import cctools from './parts/cctools';
-import collection from './parts/collection';
-import complaints from './parts/complaints';
-import delivery from './parts/delivery';
-import desk from './parts/desk';
-import emergencies from './parts/emergencies';
-import engineeringOps from './parts/engineering-ops';
-import enums from './parts/enums';
-import events from './parts/events';
-import jobcard from './parts/jobcard';
-import * as kbPart from './parts/kb';
-import mail from './parts/mail';
-import payments from './parts/payments';
-import portalReport from './parts/portal-report';
-import quality from './parts/quality';
-import settingDefs from './parts/settingDefs';
-import type { Translation } from './zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import { mergeStrings, type Strings } from './merge';
+import * as analyticsPart from './parts/analytics.en';
+import * as assetsPart from './parts/assets.en';
+import * as billing from './parts/billing.en';
+import * as bindings from './parts/bindings.en';
+import * as broadcasts from './parts/broadcasts.en';
+import * as cctools from './parts/cctools.en';
+import * as collection from './parts/collection.en';
+import * as complaints from './parts/complaints.en';
+import * as delivery from './parts/delivery.en';
+import * as desk from './parts/desk.en';
+import * as emergencies from './parts/emergencies.en';
+import * as engineeringOps from './parts/engineering-ops.en';
+import * as enums from './parts/enums.en';
+import * as events from './parts/events.en';
+import * as frontdesk from './parts/frontdesk.en';
+import * as frontdeskServices from './parts/frontdesk-services.en';
+import * as jobcard from './parts/jobcard.en';
+import * as kbPart from './parts/kb.en';
+import * as mail from './parts/mail.en';
+import * as payments from './parts/payments.en';
+import * as portalReport from './parts/portal-report.en';
+import * as quality from './parts/quality.en';
+import * as qualityInspections from './parts/quality-inspections.en';
+import * as settingDefs from './parts/settingDefs.en';
+import * as shell from './parts/shell.en';
+import * as surveysPart from './parts/surveys.en';
+import * as triage from './parts/triage.en';
+import type { Rest, Translation } from './zh-CN';
 
 /** English. Same keys as zh-CN.ts (checked by the compiler and by i18n.test.ts). */
-const en: Strings<Translation> = {
+const rest: Strings<Rest> = {
   ...assetsPart.en,
   ...billing.en,
   ...bindings.en,
@@ -36,86 +42,6 @@ const en: Strings<Translation> = {
   ...mail.en,
   ...engineeringOps.en,
   ...payments.en,
-  app: {
-    name: 'Guanjia',
-    tagline: 'Property Service Center',
-    footer: 'Guanjia 管家 · open-source property customer-service center',
-  },
-  nav: {
-    callcenter: 'Call center',
-    calls: 'Calls',
-    wallboard: 'Wallboard',
-    knowledge: 'Knowledge base',
-    ivr: 'IVR flow',
-    dashboard: 'Dashboard',
-    estate: 'Estate',
-    residents: 'Residents',
-    staffAndRoles: 'Staff & roles',
-    staff: 'Staff',
-    roles: 'Roles',
-    imports: 'Data import',
-    settings: 'Settings',
-    audit: 'Audit log',
-    service: 'Service desk',
-    intake: 'New ticket',
-    tickets: 'Tickets',
-    dispatch: 'Dispatch board',
-    callbacks: 'Callbacks',
-    incidents: 'Outages',
-    notices: 'Notices',
-    deliveries: 'Delivery log',
-    tech: 'My jobs',
-    slaReport: 'SLA report',
-    slaGroup: 'Service levels',
-    slaPolicies: 'SLA policies',
-    calendars: 'Calendars',
-    dispatchRules: 'Dispatch rules',
-  },
-  layout: {
-    currentProject: 'Project',
-    logout: 'Log out',
-    expandMenu: 'Expand menu',
-    collapseMenu: 'Collapse menu',
-    liveOn: 'Live updates connected',
-    liveOff: 'Live updates disconnected (reconnecting)',
-  },
-  login: {
-    title: 'Sign in',
-    slogan:
-      'Repairs, complaints and enquiries in one place; estate, resident and staff records managed together.',
-    username: 'Username',
-    password: 'Password',
-    usernameRequired: 'Please enter your username',
-    passwordRequired: 'Please enter your password',
-    submit: 'Sign in',
-    wrongPassword: 'Wrong username or password',
-    hint: 'Forgot your password? Ask your system administrator to reset it.',
-  },
-  common: {
-    actions: 'Actions',
-    back: 'Back',
-    cancel: 'Cancel',
-    confirm: 'OK',
-    create: 'New',
-    createdAt: 'Created',
-    updatedAt: 'Updated',
-    delete: 'Delete',
-    deleteConfirm: 'Delete this? It cannot be undone.',
-    deleted: 'Deleted',
-    detail: 'Details',
-    edit: 'Edit',
-    export: 'Export Excel',
-    no: 'No',
-    pleaseSelect: 'Select',
-    refresh: 'Refresh',
-    reload: 'Reload',
-    reset: 'Reset',
-    save: 'Save',
-    saved: 'Saved',
-    total: '{{total}} in total',
-    totalCapped: 'More than {{total}}: narrow the search',
-    view: 'View',
-  },
   validation: {
     required: 'This field is required',
     max: 'At most {{max}} characters',
@@ -130,41 +56,6 @@ const en: Strings<Translation> = {
     username: 'Letters, digits and _ . - only',
     roleCode: '2–40 lower-case letters, digits or underscores',
     timeZone: 'An IANA time zone such as Asia/Shanghai',
-  },
-  errors: {
-    versionConflictTitle: 'Record changed',
-    versionConflict: 'Someone else changed this record. Reload it and try again.',
-    pageForbidden: 'You do not have access to this page. Ask an administrator if you need it.',
-    pageNotFound: 'Page not found',
-    codes: {
-      generic: 'Something went wrong',
-      unauthorized: 'Your session has expired; please sign in again',
-      forbidden: 'Permission denied',
-      not_found: 'Record not found',
-      validation_failed: 'Some values are not valid',
-      bad_request: 'Invalid request',
-      duplicate: 'Duplicate record',
-      reference_conflict: 'Linked record conflict',
-      conflict: 'Conflict',
-      version_conflict: 'Changed by someone else',
-      too_many_attempts: 'Too many attempts; try again later',
-      account_locked: 'Account temporarily locked',
-      payload_too_large: 'File or content too large',
-      unsupported_media_type: 'Unsupported file type',
-      invalid_json: 'The request was garbled; reload the page and try again',
-      uri_too_long: 'The address is too long',
-      headers_too_large: 'The request address or headers are too large',
-      request_timeout: 'The request took too long; try again',
-      network: 'Network error; check your connection and retry',
-      internal: 'Server error',
-      invalid_transition: 'Not possible in the current state (the page was refreshed)',
-      technician_unavailable: 'That person cannot take the order now (skill, duty or load)',
-      no_technician_available: 'Nobody available: no one on duty with the skill and room under the cap',
-      ticket_not_editable: 'A closed or cancelled ticket cannot be corrected; reopen it first',
-      qr_unknown: 'Unrecognised QR code',
-      qr_other_project: 'This label belongs to another project',
-      invalid_answer: 'A checklist answer is not valid',
-    },
   },
   vocab: {
     unitType: { residential: 'Residential', shop: 'Shop', parking: 'Parking space', office: 'Office' },
@@ -249,6 +140,70 @@ const en: Strings<Translation> = {
     ineligible: { missingSkill: 'Wrong skill', offDuty: 'Off duty', atCap: 'At cap' },
   },
   permission: {
+    quality: {
+      read: {
+        label: 'View quality inspections',
+        hint: 'Scoring sheets, inspections, scores and rectification reports',
+      },
+      inspect: {
+        label: 'Carry out quality inspections',
+        hint: 'Score against a sheet (announced or mystery), record deductions, re-check fixes',
+      },
+      manage: {
+        label: 'Manage the quality system',
+        hint: 'Scoring sheets, inspection plans, quality campaigns and rewards',
+      },
+    },
+    rectifications: {
+      handle: {
+        label: 'Handle rectification items',
+        hint: "Receive your department's rectification items and submit fixes with photos",
+      },
+    },
+    zones: {
+      write: { label: 'Manage zones', hint: 'Divide a project into zones and assign butlers and deputies' },
+    },
+    surveys: {
+      read: { label: 'View satisfaction surveys', hint: 'Questionnaires, survey campaigns and results' },
+      write: {
+        label: 'Run satisfaction surveys',
+        hint: 'Templates, campaigns, phone interviews and paper entry',
+      },
+    },
+    visits: {
+      write: { label: 'Visits and owner care', hint: 'Visit plans, visit records, the care calendar' },
+    },
+    desk: {
+      read: { label: 'View front-desk registers', hint: 'Visitors, parcels, item releases, keys and loans' },
+      write: {
+        label: 'Front-desk registers',
+        hint: 'Register visitors and parcels, approve item releases, sign keys and loans out and in',
+      },
+    },
+    gate: {
+      verify: {
+        label: 'Gate verification',
+        hint: 'Scan visitor passes, release slips and decoration worker passes',
+      },
+    },
+    decoration: {
+      manage: {
+        label: 'Decoration and move-in',
+        hint: 'Decoration applications, site inspections, acceptance and deposit refunds; move-in cases and defects',
+      },
+    },
+    facilities: {
+      manage: { label: 'Facility bookings', hint: 'Clubhouse and gym rules, bookings and check-in' },
+    },
+    analytics: {
+      read: {
+        label: 'View analytics',
+        hint: 'Dashboards, the monthly report, the daily digest and the big screen',
+      },
+    },
+    triage: {
+      manage: { label: 'Manage auto-triage', hint: 'Urgency phrases, model training and rollback' },
+    },
     emergencies: {
       report: {
         label: 'Report and handle emergencies',
@@ -604,6 +559,10 @@ const en: Strings<Translation> = {
       billing: 'Billing',
       assets: 'Engineering',
       emergencies: 'Emergencies',
+      quality: 'Quality',
+      surveys: 'Surveys and visits',
+      desk: 'Front desk',
+      analytics: 'Analytics',
       other: 'Other',
     },
   },
@@ -1277,38 +1236,6 @@ const en: Strings<Translation> = {
       supervision_lifted: 'Supervision lifted',
     },
   },
-  notifications: {
-    title: 'Notifications',
-    empty: 'No notifications',
-    readAll: 'Mark all read',
-    level: 'Escalation level {{level}}',
-    newHint: 'Open the bell at the top right',
-    kinds: {
-      sla_warning: 'SLA warning',
-      sla_breached: 'SLA breached',
-      dispatch_escalated: 'Dispatch escalated',
-      workorder_assigned: 'New job',
-      callback_due: 'Callback due',
-      complaint_created: 'Complaint raised',
-      complaint_major: 'Major complaint',
-      complaint_assigned: 'Assigned to me',
-      complaint_review: 'Complaint to review',
-      complaint_rejected: 'Result sent back',
-      complaint_work_done: 'Complaint work done: submit the result',
-      supervision_created: 'Supervised',
-      supervision_overdue: 'Supervision overdue',
-      complaint_warning: 'Complaint warning',
-      ticket_urged: 'Resident chased',
-      assets_missed: 'Missed inspections',
-      assets_warranty: 'Warranty ending',
-      contract_expiring: 'Maintenance contract ending',
-      emergency_alert: 'Emergency step',
-      emergency_escalated: 'Emergency escalated',
-      collection_task: 'Collection follow-up',
-      collection_escalated: 'Long-term arrears',
-      collection_door: 'Door-to-door collection',
-    },
-  },
   incidents: {
     title: 'Outages and incidents',
     subtitle: 'Log outages and notify affected residents within 10 minutes (Q60)',
@@ -1403,6 +1330,7 @@ const en: Strings<Translation> = {
     myUnits: 'My homes',
     noUnits: 'No home is registered for this number; please contact the front desk',
     activeIncidents: 'Affecting you now',
+    services: 'Services',
     noIncidents: 'No outages right now',
     reportType: 'Type',
     reportUnit: 'Home',
@@ -1486,14 +1414,6 @@ const en: Strings<Translation> = {
     publish: 'Publish',
     withdraw: 'Withdraw',
     deliveries: 'Delivery log',
-  },
-  presence: {
-    label: 'Phone state',
-    ready: 'Ready',
-    break: 'Break · {{reason}}',
-    offline: 'Offline',
-    onCall: 'On a call',
-    reasons: { 用餐: 'meal', 休息: 'rest', 培训: 'training', 处理工单: 'paperwork' },
   },
   screenPop: {
     title: 'Incoming call',
@@ -1596,12 +1516,20 @@ const en: Strings<Translation> = {
   },
   ...quality.en,
   ...settingDefs.en,
+  ...surveysPart.en,
   ...events.en,
   ...enums.en,
   ...complaints.en,
   ...collection.en,
   ...desk.en,
+  ...frontdesk.en,
+  ...frontdeskServices.en,
   ...emergencies.en,
+  ...qualityInspections.en,
+  ...analyticsPart.en,
+  ...triage.en,
 };
+
+const en: Strings<Translation> = mergeStrings(shell.en, rest);
 
 export default en;

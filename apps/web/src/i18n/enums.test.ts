@@ -18,8 +18,8 @@ import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
 } from '@guanjia/shared/api';
-import { describe, expect, it } from 'vitest';
-import i18n from './index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18n, { loadLocale, loadPageStrings } from './index';
 
 const VOCABULARIES = [
   ...NOTICE_TYPES,
@@ -41,6 +41,8 @@ const VOCABULARIES = [
 ];
 
 describe('stored vocabulary values in English', () => {
+  // English is loaded on first use in the console.
+  beforeAll(() => Promise.all([loadLocale('en'), loadPageStrings()]));
   it('every notice, outage, ticket, work-order and estate value has its English word', () => {
     const en = i18n.getFixedT('en');
     const missing = VOCABULARIES.filter((v) => {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventName } from '../eventName';
-import i18n from './index';
+import i18n, { loadLocale, loadPageStrings } from './index';
 
 const serverSrc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/src');
 function sources(dir: string): string[] {
@@ -55,6 +55,8 @@ const actions = [
 ];
 
 describe('event names', () => {
+  // English is loaded on first use in the console.
+  beforeAll(() => Promise.all([loadLocale('en'), loadPageStrings()]));
   it('finds the server’s actions', () => expect(actions.length).toBeGreaterThan(80));
 
   it.each(['zh-CN', 'en'])('names every action the server records in %s, never by its code', (lng) => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import i18n from './index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18n, { loadPageStrings } from './index';
 
 type Tree = { [key: string]: string | Tree };
 function flatten(tree: Tree, prefix = ''): [string, string][] {
@@ -10,6 +10,8 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
 }
 
 describe('Chinese console text', () => {
+  beforeAll(() => loadPageStrings());
+
   it('uses full-width punctuation wherever a mark touches Chinese (parts/ files included)', () => {
     const zh = flatten(i18n.getResourceBundle('zh-CN', 'translation') as Tree);
     expect(zh.length).toBeGreaterThan(500);

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from './en';
+import { mergeStrings } from './merge';
+import * as shellZh from './parts/shell';
+import * as shellEn from './parts/shell.en';
 import zhCN from './zh-CN';
 
 /**
@@ -14,11 +17,12 @@ import zhCN from './zh-CN';
 const here = path.dirname(fileURLToPath(import.meta.url));
 type Strings = Record<string, unknown>;
 type Part = { zh: Strings; en: Strings };
+const shell = { zh: shellZh.zh as Strings, en: shellEn.en as Strings };
 
 /** The part modules by the name each file imports them under (`import kbPart from './parts/kb'`). */
 async function partsOf(source: string): Promise<Map<string, Part>> {
   const parts = new Map<string, Part>();
-  for (const m of source.matchAll(/^import (?:\* as )?(\w+) from '\.\/parts\/([\w-]+)';$/gm)) {
+  for (const m of source.matchAll(/^import (?:\* as )?(\w+) from '\.\/parts\/([\w.-]+)';$/gm)) {
     const mod = (await import(`./parts/${m[2]}.ts`)) as { default?: Part } & Part;
     parts.set(m[1] as string, mod.default ?? mod);
   }
@@ -63,13 +67,21 @@ describe('the parts spread into the console’s strings', () => {
     async (file, lang, all) => {
       const source = readFileSync(path.join(here, file), 'utf8');
       const parts = await partsOf(source);
+      // parts/x.ts holds the Chinese, parts/x.en.ts the English (so the English loads only when chosen).
       const files = readdirSync(path.join(here, 'parts')).filter(
-        (f) => f.endsWith('.ts') && !f.includes('.test.'),
+        (f) => f.endsWith('.ts') && !f.includes('.test.') && f.endsWith('.en.ts') === (lang === 'en'),
       );
       expect(parts.size).toBe(files.length);
       for (const [name, part] of parts) {
         for (const [key, value] of Object.entries(part[lang])) {
-          expect((all as Strings)[key], `${name}.${lang}.${key} is replaced in ${file}`).toBe(value);
+          // Whole, or merged key by key with the shell's strings (parts/shell.ts, merge.ts).
+          const arrived = (all as Strings)[key];
+          if (name === 'shell')
+            expect(arrived, `${name}.${lang}.${key} in ${file}`).toMatchObject(value as Strings);
+          else if (arrived !== value)
+            expect(arrived, `${name}.${lang}.${key} is replaced in ${file}`).toEqual(
+              mergeStrings((shell[lang] as Strings)[key] as Strings, value as Strings),
+            );
         }
       }
     },

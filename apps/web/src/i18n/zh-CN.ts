@@ -1,26 +1,34 @@
-import assetsPart from './parts/assets';
-import billing from './parts/billing';
-import bindings from './parts/bindings';
-import broadcasts from './parts/broadcasts';
-import cctools from './parts/cctools';
-import collection from './parts/collection';
-import complaints from './parts/complaints';
-import delivery from './parts/delivery';
-import desk from './parts/desk';
-import emergencies from './parts/emergencies';
-import engineeringOps from './parts/engineering-ops';
-import enums from './parts/enums';
-import events from './parts/events';
-import jobcard from './parts/jobcard';
+import { mergeStrings } from './merge';
+import * as analyticsPart from './parts/analytics';
+import * as assetsPart from './parts/assets';
+import * as billing from './parts/billing';
+import * as bindings from './parts/bindings';
+import * as broadcasts from './parts/broadcasts';
+import * as cctools from './parts/cctools';
+import * as collection from './parts/collection';
+import * as complaints from './parts/complaints';
+import * as delivery from './parts/delivery';
+import * as desk from './parts/desk';
+import * as emergencies from './parts/emergencies';
+import * as engineeringOps from './parts/engineering-ops';
+import * as enums from './parts/enums';
+import * as events from './parts/events';
+import * as frontdesk from './parts/frontdesk';
+import * as frontdeskServices from './parts/frontdesk-services';
+import * as jobcard from './parts/jobcard';
 import * as kbPart from './parts/kb';
-import mail from './parts/mail';
-import payments from './parts/payments';
-import portalReport from './parts/portal-report';
-import quality from './parts/quality';
-import settingDefs from './parts/settingDefs';
+import * as mail from './parts/mail';
+import * as payments from './parts/payments';
+import * as portalReport from './parts/portal-report';
+import * as quality from './parts/quality';
+import * as qualityInspections from './parts/quality-inspections';
+import * as settingDefs from './parts/settingDefs';
+import * as shell from './parts/shell';
+import * as surveysPart from './parts/surveys';
+import * as triage from './parts/triage';
 
 /** 简体中文（默认语言）。每个键在 en.ts 中都必须有对应的英文（见 i18n.test.ts）。 */
-const zhCN = {
+const rest = {
   ...assetsPart.zh,
   ...billing.zh,
   ...bindings.zh,
@@ -33,85 +41,6 @@ const zhCN = {
   ...mail.zh,
   ...engineeringOps.zh,
   ...payments.zh,
-  app: {
-    name: '管家',
-    tagline: '物业客户服务中心',
-    footer: '管家 Guanjia · 开源物业客户服务中心',
-  },
-  nav: {
-    callcenter: '呼叫中心',
-    calls: '通话记录',
-    wallboard: '班长席',
-    knowledge: '知识库',
-    ivr: 'IVR 流程',
-    dashboard: '工作台',
-    estate: '房产档案',
-    residents: '住户档案',
-    staffAndRoles: '员工与角色',
-    staff: '员工管理',
-    roles: '角色权限',
-    imports: '数据导入',
-    settings: '系统设置',
-    audit: '审计日志',
-    service: '客服中心',
-    intake: '受理登记',
-    tickets: '工单列表',
-    dispatch: '派单看板',
-    callbacks: '回访任务',
-    incidents: '停水停电',
-    notices: '通知公告',
-    deliveries: '发送记录',
-    tech: '我的派工',
-    slaReport: 'SLA 报表',
-    slaGroup: '服务时效',
-    slaPolicies: 'SLA 策略',
-    calendars: '工作日历',
-    dispatchRules: '派单规则',
-  },
-  layout: {
-    currentProject: '当前项目',
-    logout: '退出登录',
-    expandMenu: '展开菜单',
-    collapseMenu: '收起菜单',
-    liveOn: '实时推送已连接',
-    liveOff: '实时推送未连接（自动重连中）',
-  },
-  login: {
-    title: '账号登录',
-    slogan: '报修、投诉、咨询一站受理；房产、住户、员工档案统一管理。',
-    username: '用户名',
-    password: '密码',
-    usernameRequired: '请输入用户名',
-    passwordRequired: '请输入密码',
-    submit: '登 录',
-    wrongPassword: '用户名或密码错误',
-    hint: '忘记密码请联系系统管理员重置。',
-  },
-  common: {
-    actions: '操作',
-    back: '返回',
-    cancel: '取消',
-    confirm: '确定',
-    create: '新建',
-    createdAt: '创建时间',
-    updatedAt: '更新时间',
-    delete: '删除',
-    deleteConfirm: '确定删除吗？删除后不可恢复。',
-    deleted: '已删除',
-    detail: '详情',
-    edit: '编辑',
-    export: '导出 Excel',
-    no: '否',
-    pleaseSelect: '请选择',
-    refresh: '刷新',
-    reload: '刷新',
-    reset: '重置',
-    save: '保存',
-    saved: '保存成功',
-    total: '共 {{total}} 条',
-    totalCapped: '超过 {{total}} 条，请缩小搜索范围',
-    view: '查看',
-  },
   validation: {
     required: '此项为必填项',
     max: '最多 {{max}} 个字符',
@@ -126,41 +55,6 @@ const zhCN = {
     username: '只能包含字母、数字及 _ . -',
     roleCode: '2–40 位小写字母、数字或下划线',
     timeZone: '请输入 IANA 时区，如 Asia/Shanghai',
-  },
-  errors: {
-    versionConflictTitle: '数据已变更',
-    versionConflict: '该记录已被他人修改，请刷新后重试',
-    pageForbidden: '您没有访问此页面的权限，如需开通请联系管理员。',
-    pageNotFound: '页面不存在',
-    codes: {
-      generic: '操作失败',
-      unauthorized: '登录已失效，请重新登录',
-      forbidden: '没有权限',
-      not_found: '记录不存在',
-      validation_failed: '提交的数据有误',
-      bad_request: '请求有误',
-      duplicate: '数据重复',
-      reference_conflict: '关联数据冲突',
-      conflict: '操作冲突',
-      version_conflict: '数据已被他人修改',
-      too_many_attempts: '尝试次数过多，请稍后再试',
-      account_locked: '账号已被临时锁定',
-      payload_too_large: '文件或内容过大',
-      unsupported_media_type: '不支持的文件类型',
-      invalid_json: '请求内容格式有误，请刷新页面后重试',
-      uri_too_long: '请求地址过长',
-      headers_too_large: '请求地址或请求头过大',
-      request_timeout: '请求超时，请重试',
-      network: '网络异常，请检查网络后重试',
-      internal: '服务器内部错误',
-      invalid_transition: '当前状态不允许此操作（页面已刷新）',
-      technician_unavailable: '该人员当前无法接单（技能、在岗或负荷不符）',
-      no_technician_available: '暂无可派人员：没有在岗、具备技能且未满负荷的人员',
-      ticket_not_editable: '已关闭或已取消的工单不能更正，请先重开',
-      qr_unknown: '无法识别的二维码',
-      qr_other_project: '该标签属于其他项目',
-      invalid_answer: '检查项答案有误',
-    },
   },
   vocab: {
     unitType: { residential: '住宅', shop: '商铺', parking: '车位', office: '办公' },
@@ -229,6 +123,43 @@ const zhCN = {
     ineligible: { missingSkill: '技能不符', offDuty: '离岗', atCap: '已满负荷' },
   },
   permission: {
+    quality: {
+      read: { label: '查看品质检查', hint: '评分表、检查记录、得分与整改报表' },
+      inspect: { label: '执行品质检查', hint: '按评分表检查（明查/暗访）、记录扣分、复查整改' },
+      manage: { label: '管理品质体系', hint: '评分表、检查计划、品质提升专项与奖罚' },
+    },
+    rectifications: {
+      handle: { label: '处理整改单', hint: '接收本部门的整改单，提交整改结果与照片' },
+    },
+    zones: {
+      write: { label: '管理片区', hint: '划分片区、指定片区管家与副管家' },
+    },
+    surveys: {
+      read: { label: '查看满意度调查', hint: '问卷、调查活动与结果报表' },
+      write: { label: '开展满意度调查', hint: '问卷模板、调查活动、电话访问与纸质问卷录入' },
+    },
+    visits: {
+      write: { label: '走访与业主关怀', hint: '走访计划、走访记录、关怀日历' },
+    },
+    desk: {
+      read: { label: '查看前台登记', hint: '访客、快递、物品放行、钥匙与借用登记' },
+      write: { label: '前台登记', hint: '登记访客与快递，审批物品放行，钥匙与物品借还' },
+    },
+    gate: {
+      verify: { label: '门岗核验', hint: '扫码核验访客通行证、放行条与装修工人出入证' },
+    },
+    decoration: {
+      manage: { label: '装修与入住管理', hint: '装修申请、巡查、验收与押金退还；入住办理与交房问题整改' },
+    },
+    facilities: {
+      manage: { label: '场地预约管理', hint: '会所、健身房等场地的开放规则、预约与签到' },
+    },
+    analytics: {
+      read: { label: '查看数据分析', hint: '经营看板、月度报告、每日简报与数据大屏' },
+    },
+    triage: {
+      manage: { label: '管理智能分类', hint: '紧急词库、模型训练与回滚' },
+    },
     emergencies: {
       report: { label: '上报与处置应急事件', hint: '上报突发事件、确认步骤、到场签到、填写特别事件报告' },
       manage: { label: '管理应急预案与值班', hint: '应急预案、值班表、复盘与整改、演习' },
@@ -536,6 +467,10 @@ const zhCN = {
       billing: '收费中心',
       assets: '工程管理',
       emergencies: '应急管理',
+      quality: '品质管理',
+      surveys: '满意度与走访',
+      desk: '前台服务',
+      analytics: '数据分析',
       other: '其他',
     },
   },
@@ -1206,38 +1141,6 @@ const zhCN = {
       supervision_lifted: '撤销督办',
     },
   },
-  notifications: {
-    title: '消息通知',
-    empty: '暂无消息',
-    readAll: '全部已读',
-    level: '{{level}} 级升级',
-    newHint: '点击右上角铃铛查看',
-    kinds: {
-      sla_warning: '时效预警',
-      sla_breached: '时效超时',
-      dispatch_escalated: '派单升级',
-      workorder_assigned: '新派工',
-      callback_due: '待回访',
-      complaint_created: '转投诉',
-      complaint_major: '重大投诉',
-      complaint_assigned: '分派给我',
-      complaint_review: '投诉待审核',
-      complaint_rejected: '处理结果被退回',
-      complaint_work_done: '投诉已完工待提交结果',
-      supervision_created: '督办',
-      supervision_overdue: '督办超期',
-      complaint_warning: '投诉预警',
-      ticket_urged: '催单',
-      assets_missed: '巡检漏检预警',
-      assets_warranty: '保修到期提醒',
-      contract_expiring: '维保合同即将到期',
-      emergency_alert: '应急待办',
-      emergency_escalated: '应急升级',
-      collection_task: '催缴跟进',
-      collection_escalated: '长期欠费上报',
-      collection_door: '上门收费',
-    },
-  },
   incidents: {
     title: '停水停电事件',
     subtitle: '登记突发事件，10 分钟内通知受影响住户（Q60）',
@@ -1332,6 +1235,7 @@ const zhCN = {
     myUnits: '我的房屋',
     noUnits: '该手机号尚未登记房屋，请联系物业前台',
     activeIncidents: '当前影响您的事件',
+    services: '便民服务',
     noIncidents: '暂无停水停电等事件',
     reportType: '类型',
     reportUnit: '房屋',
@@ -1414,14 +1318,6 @@ const zhCN = {
     publish: '发布',
     withdraw: '撤回',
     deliveries: '发送记录',
-  },
-  presence: {
-    label: '座席状态',
-    ready: '在线',
-    break: '小休 · {{reason}}',
-    offline: '离线',
-    onCall: '通话中',
-    reasons: { 用餐: '用餐', 休息: '休息', 培训: '培训', 处理工单: '处理工单' },
   },
   screenPop: {
     title: '来电弹屏',
@@ -1524,13 +1420,23 @@ const zhCN = {
   },
   ...quality.zh,
   ...settingDefs.zh,
+  ...surveysPart.zh,
   ...events.zh,
   ...enums.zh,
   ...complaints.zh,
   ...collection.zh,
   ...desk.zh,
+  ...frontdesk.zh,
+  ...frontdeskServices.zh,
   ...emergencies.zh,
+  ...qualityInspections.zh,
+  ...analyticsPart.zh,
+  ...triage.zh,
 };
 
+/** The shell's strings (parts/shell.ts) load first; the rest with the first page (index.ts). */
+const zhCN = mergeStrings(shell.zh, rest);
+
+export type Rest = typeof rest;
 export type Translation = typeof zhCN;
 export default zhCN;

@@ -6,7 +6,7 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Select, Space, Tooltip, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Select, Space, Tooltip, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router-dom';
@@ -25,6 +25,7 @@ import { SideMenu } from './SideMenu';
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
 export function AppLayout() {
+  const { token } = theme.useToken();
   const { t, i18n } = useTranslation();
   const { user, can, logout, setLocale, projects, projectId, setProjectId } = useAuth();
   const { connected } = useLive();
@@ -69,7 +70,8 @@ export function AppLayout() {
           />
           {projects.length > 0 && (
             <Space size={6}>
-              <Typography.Text type="secondary">{t('layout.currentProject')}</Typography.Text>
+              {/* A span, not Typography: Typography brings its editor (and Input) into the first route. */}
+              <span style={{ color: token.colorTextSecondary }}>{t('layout.currentProject')}</span>
               <Select
                 data-testid="project-select"
                 style={{ minWidth: 200 }}

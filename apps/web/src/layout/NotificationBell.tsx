@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Empty, Popover, Space, Spin, Tag, Typography } from 'antd';
+import { App, Badge, Button, Empty, Popover, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -125,9 +125,9 @@ export function NotificationBell({ techView = false, dark = false }: { techView?
                   {t(`notifications.kinds.${n.kind.replace('.', '_')}`, { defaultValue: n.kind })}
                 </Tag>
                 {n.level > 0 && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <span style={{ fontSize: 12, color: '#8c8c8c' }}>
                     {t('notifications.level', { level: n.level })}
-                  </Typography.Text>
+                  </span>
                 )}
               </Space>
               <div style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.title}</div>

@@ -1,40 +1,29 @@
 import {
-  AlertOutlined,
   ApartmentOutlined,
-  ApiOutlined,
   AuditOutlined,
-  BarChartOutlined,
-  BookOutlined,
-  CalendarOutlined,
   CloudUploadOutlined,
-  ClusterOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
-  DesktopOutlined,
+  ExperimentOutlined,
   FieldTimeOutlined,
-  FileAddOutlined,
-  FileTextOutlined,
-  FrownOutlined,
-  HistoryOutlined,
   HomeOutlined,
-  MobileOutlined,
-  NodeIndexOutlined,
-  NotificationOutlined,
-  PartitionOutlined,
   PhoneOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
   SettingOutlined,
-  SolutionOutlined,
   TeamOutlined,
-  UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@guanjia/shared';
 import type { MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BindingsNavLabel } from '../pages/residents/BindingsNavLabel';
-import { billingSection, emergencySection, engineeringSection } from './navSections';
+import {
+  billingSection,
+  customerSection,
+  emergencySection,
+  engineeringSection,
+  frontdeskSection,
+} from './navSections';
+import { analyticsSection, qualityInspectionSection } from './navSectionsManagement';
 import type { NavItem } from './navTypes';
 
 export type { NavItem } from './navTypes';
@@ -52,112 +41,101 @@ export function useNavItems(): NavItem[] {
         children: [
           {
             key: '/tickets/new',
-            icon: <FileAddOutlined />,
             label: t('nav.intake'),
             permission: 'tickets.write',
           },
-          { key: '/tickets', icon: <ProfileOutlined />, label: t('nav.tickets'), permission: 'tickets.read' },
+          { key: '/tickets', label: t('nav.tickets'), permission: 'tickets.read' },
           {
             key: '/dispatch',
-            icon: <ClusterOutlined />,
             label: t('nav.dispatch'),
             permission: 'tickets.dispatch',
           },
           {
             key: '/callbacks',
-            icon: <PhoneOutlined />,
             label: t('nav.callbacks'),
             permission: 'callbacks.write',
           },
           {
             key: '/complaints',
-            icon: <FrownOutlined />,
             label: t('complaints.nav.ledger'),
             permission: 'tickets.read',
           },
           {
             key: '/incidents',
-            icon: <AlertOutlined />,
             label: t('nav.incidents'),
             permission: 'incidents.read',
           },
           {
             key: '/notices',
-            icon: <NotificationOutlined />,
             label: t('nav.notices'),
             permission: 'notices.read',
           },
           {
             key: '/message-templates',
-            icon: <FileTextOutlined />,
             label: t('broadcasts.nav.templates'),
             permission: 'notices.read',
           },
           {
             key: '/broadcast-approvals',
-            icon: <AuditOutlined />,
             label: t('broadcasts.nav.approvals'),
             permission: 'notices.approve',
           },
-          { key: '/tech', icon: <MobileOutlined />, label: t('nav.tech'), permission: 'workorders.execute' },
+          { key: '/tech', label: t('nav.tech'), permission: 'workorders.execute' },
           {
             key: '/reports/sla',
-            icon: <BarChartOutlined />,
             label: t('nav.slaReport'),
             permission: 'reports.read',
           },
         ],
       },
+      customerSection(t),
       emergencySection(t),
+      frontdeskSection(t),
+      qualityInspectionSection(t),
       billingSection(t),
       {
         key: 'callcenter',
         icon: <PhoneOutlined />,
         label: t('nav.callcenter'),
         children: [
-          { key: '/calls', icon: <HistoryOutlined />, label: t('nav.calls'), permission: 'calls.read' },
+          { key: '/calls', label: t('nav.calls'), permission: 'calls.read' },
           {
             key: '/wallboard',
-            icon: <DesktopOutlined />,
             label: t('nav.wallboard'),
             permission: 'calls.read',
           },
-          { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge'), permission: 'kb.read' },
+          { key: '/knowledge', label: t('nav.knowledge'), permission: 'kb.read' },
           {
             key: '/knowledge/expert',
-            icon: <SolutionOutlined />,
             label: t('kbExpert.nav'),
             permission: 'kb.expert',
           },
           {
             key: '/knowledge/synonyms',
-            icon: <BookOutlined />,
             label: t('cctools.nav.synonyms'),
             permission: 'kb.read',
           },
           {
             key: '/telephony',
-            icon: <ApiOutlined />,
             label: t('cctools.nav.pbx'),
             permission: 'telephony.manage',
           },
           {
             key: '/queues',
-            icon: <ClusterOutlined />,
             label: t('cctools.nav.queues'),
             permission: 'calls.read',
           },
-          { key: '/ivr', icon: <PartitionOutlined />, label: t('nav.ivr'), permission: 'telephony.manage' },
-          { key: '/quality', icon: <AuditOutlined />, label: t('quality.nav.page'), permission: 'qa.review' },
+          { key: '/ivr', label: t('nav.ivr'), permission: 'telephony.manage' },
+          { key: '/quality', label: t('quality.nav.page'), permission: 'qa.review' },
           {
             key: '/my-quality',
-            icon: <SolutionOutlined />,
             label: t('quality.nav.mine'),
             permission: 'tickets.write',
           },
         ],
       },
       engineeringSection(t),
+      analyticsSection(t),
       {
         key: 'slaGroup',
         icon: <FieldTimeOutlined />,
@@ -166,19 +144,16 @@ export function useNavItems(): NavItem[] {
         children: [
           {
             key: '/sla/policies',
-            icon: <FieldTimeOutlined />,
             label: t('nav.slaPolicies'),
             permission: 'sla.manage',
           },
           {
             key: '/sla/calendars',
-            icon: <CalendarOutlined />,
             label: t('nav.calendars'),
             permission: 'sla.manage',
           },
           {
             key: '/sla/dispatch-rules',
-            icon: <NodeIndexOutlined />,
             label: t('nav.dispatchRules'),
             permission: 'sla.manage',
           },
@@ -214,14 +189,12 @@ export function useNavItems(): NavItem[] {
           {
             key: '/staff',
             path: '/staff',
-            icon: <UserOutlined />,
             label: t('nav.staff'),
             permission: 'staff.read',
           },
           {
             key: '/roles',
             path: '/roles',
-            icon: <SafetyCertificateOutlined />,
             label: t('nav.roles'),
             permission: 'staff.read',
           },
@@ -240,6 +213,13 @@ export function useNavItems(): NavItem[] {
         icon: <ApartmentOutlined />,
         label: t('complaints.nav.departments'),
         permission: 'tickets.read',
+      },
+      {
+        key: '/settings/triage',
+        path: '/settings/triage',
+        icon: <ExperimentOutlined />,
+        label: t('triage.nav'),
+        permission: 'triage.manage',
       },
       {
         key: '/settings',

@@ -4,9 +4,11 @@ import {
   Badge,
   Button,
   Card,
+  Col,
   ConfigProvider,
   Empty,
   List,
+  Row,
   Space,
   Spin,
   Switch,
@@ -14,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useEnumLabel } from '../enumLabel';
@@ -22,10 +24,14 @@ import { applyLocale } from '../i18n';
 import { type PortalIncident, type PortalMe, type PortalNotice, portalApi } from './api';
 import { PortalBills } from './PortalBills';
 import { BindingRequestCard, HouseholdCard, MyBindingRequests } from './PortalBindings';
+import { PortalBookings } from './PortalBookings';
 import { PortalBrand } from './PortalBrand';
+import { PortalDecoration } from './PortalDecoration';
+import { PortalParcels, PortalReleases, PortalVisitors } from './PortalDesk';
 import { PortalKb } from './PortalKb';
 import { PortalLogin } from './PortalLogin';
 import { ReportTab } from './PortalReport';
+import { PortalSurveys } from './PortalSurveys';
 import { PortalTicketDetail, PortalTicketList } from './PortalTickets';
 import { PortalTimezone, usePortalTime } from './time';
 
@@ -100,7 +106,8 @@ export default function PortalApp() {
 
 function PortalHome({ me }: { me: PortalMe }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState('home');
+  // `/portal?tab=visitors` opens a tab directly (links in messages; tabs past a phone's width).
+  const [tab, setTab] = useState(() => new URLSearchParams(window.location.search).get('tab') ?? 'home');
   const [openTicket, setOpenTicket] = useState<number | null>(null);
   const notices = useQuery({
     queryKey: ['portal', 'notices'],
@@ -108,16 +115,32 @@ function PortalHome({ me }: { me: PortalMe }) {
       portalApi.get<{ items: PortalNotice[]; unread: number }>('/api/portal/notices', { pageSize: 50 }),
     refetchInterval: 30_000,
   });
+  // Past the first four tabs a phone's tab bar overflows: the home page lists these as a grid too.
+  const services = [
+    { key: 'bills', label: t('payments.portal.tab'), children: <PortalBills /> },
+    { key: 'visitors', label: t('frontdesk.portal.visitors'), children: <PortalVisitors me={me} /> },
+    { key: 'parcels', label: t('frontdesk.portal.parcels'), children: <PortalParcels /> },
+    { key: 'releases', label: t('frontdesk.portal.releases'), children: <PortalReleases me={me} /> },
+    { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
+    { key: 'surveys', label: t('surveys.portal.tab'), children: <PortalSurveys /> },
+    { key: 'bookings', label: t('fds.portal.bookingsTab'), children: <PortalBookings me={me} /> },
+    { key: 'decoration', label: t('fds.portal.decorationTab'), children: <PortalDecoration me={me} /> },
+  ];
+  const open = (k: string) => {
+    setTab(k);
+    setOpenTicket(null);
+  };
   return (
     <Tabs
       activeKey={tab}
-      onChange={(k) => {
-        setTab(k);
-        setOpenTicket(null);
-      }}
+      onChange={open}
       centered
       items={[
-        { key: 'home', label: t('portal.tabs.home'), children: <HomeTab me={me} /> },
+        {
+          key: 'home',
+          label: t('portal.tabs.home'),
+          children: <HomeTab me={me} services={services} onOpen={open} />,
+        },
         {
           key: 'report',
           label: t('portal.tabs.report'),
@@ -149,14 +172,21 @@ function PortalHome({ me }: { me: PortalMe }) {
           ),
           children: <NoticesTab items={notices.data?.items ?? []} />,
         },
-        { key: 'bills', label: t('payments.portal.tab'), children: <PortalBills /> },
-        { key: 'kb', label: t('portalKb.tab'), children: <PortalKb /> },
+        ...services,
       ]}
     />
   );
 }
 
-function HomeTab({ me }: { me: PortalMe }) {
+function HomeTab({
+  me,
+  services,
+  onOpen,
+}: {
+  me: PortalMe;
+  services: { key: string; label: ReactNode }[];
+  onOpen: (key: string) => void;
+}) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const [bindAnother, setBindAnother] = useState(false);
@@ -183,6 +213,22 @@ function HomeTab({ me }: { me: PortalMe }) {
         ) : (
           <Typography.Text type="secondary">{t('portal.noIncidents')}</Typography.Text>
         )}
+      </Card>
+      <Card title={t('portal.services')} size="small">
+        <Row gutter={[8, 8]}>
+          {services.map((s) => (
+            <Col span={6} key={s.key}>
+              <Button
+                block
+                size="small"
+                onClick={() => onOpen(s.key)}
+                data-testid={`portal-service-${s.key}`}
+              >
+                {s.label}
+              </Button>
+            </Col>
+          ))}
+        </Row>
       </Card>
       <Card
         title={t('portal.myUnits')}

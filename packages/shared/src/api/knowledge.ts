@@ -51,8 +51,13 @@ export const kbQuestionSchema = z.object({
   callerPhone: z.string().nullable(),
   question: z.string(),
   status: z.enum(KB_QUESTION_STATUSES),
-  askedById: z.number(),
+  /** Null for an automatic candidate (source 'auto'): residents asked it, no agent did. */
+  askedById: z.number().nullable(),
   askedByName: z.string().nullable(),
+  /** 'auto': the weekly aggregation clustered these consultations into one question. */
+  source: z.enum(['agent', 'auto']),
+  /** The consultations an automatic candidate stands for (how many residents asked). */
+  memberTickets: z.array(z.object({ id: z.number(), number: z.string() })),
   answer: z.string().nullable(),
   answeredById: z.number().nullable(),
   answeredByName: z.string().nullable(),

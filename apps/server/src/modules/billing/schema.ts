@@ -205,12 +205,21 @@ export const bills = pgTable(
     disputed: boolean('disputed').notNull().default(false),
     /** The day the balance last reached 0 (null while something is owed). */
     settledAt: at('settled_at'),
+    /**
+     * 临时收费 (charge-once.ts): the record that caused a one-off bill, e.g. ('decoration', 12) for a
+     * 装修押金 or ('booking', 7) for a 场地使用费. Null for periodic and imported bills. A one-off bill's
+     * period is "2026-12 decoration:12" so it never takes the unit × month key of the periodic bill.
+     */
+    sourceType: text('source_type'),
+    sourceId: ref('source_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
     unique('bills_unit_period_uq').on(t.unitId, t.period),
+    // One bill per source record: charging the same deposit twice is a no-op, never a second bill.
+    uniqueIndex('bills_source_uq').on(t.sourceType, t.sourceId).where(sql`source_type is not null`),
     index('bills_project_period_idx').on(t.projectId, t.period),
     // The arrears report and the 催缴 job read only bills that still owe something.
     index('bills_open_idx').on(t.projectId, t.buildingId, t.dueDate).where(sql`balance > 0`),

@@ -12,6 +12,7 @@ export async function openCallbackRound(w: TicketWrite): Promise<void> {
       companyId: t.companyId,
       projectId: t.projectId,
       ticketId: t.id,
+      ticketCreatedAt: t.createdAt,
       round: w.bundle.callbacks.length + 1,
       dueAt,
       createdAt: w.now,

@@ -17,6 +17,8 @@ export const callbacks = pgTable(
     ticketId: ref('ticket_id')
       .notNull()
       .references(() => tickets.id),
+    /** The ticket's created_at, copied (it never changes): dashboards count a window's callbacks without the join. */
+    ticketCreatedAt: at('ticket_created_at').notNull(),
     round: integer('round').notNull(),
     status: text('status').$type<CallbackStatus>().notNull().default('待回访'),
     dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -40,5 +42,7 @@ export const callbacks = pgTable(
   (t) => [
     uniqueIndex('callbacks_ticket_round_uq').on(t.ticketId, t.round),
     index('callbacks_project_status_idx').on(t.projectId, t.status, t.dueAt),
+    // The analytics window's callbacks, counted from the index alone.
+    index('callbacks_project_ticket_created_idx').on(t.projectId, t.ticketCreatedAt, t.status, t.satisfied),
   ],
 );

@@ -13,9 +13,9 @@ import {
   type EmergencyRow,
   type EmergencyStepRow,
   emergencies,
+  emergencyRectifications,
   emergencySteps,
   emergencyTickets,
-  rectifications,
   stormTasks,
 } from './schema';
 
@@ -133,9 +133,9 @@ export async function emergencyDetail(db: DbOrTx, e: EmergencyRow, now: Date) {
       .orderBy(asc(emergencySteps.seq)),
     db
       .select()
-      .from(rectifications)
-      .where(eq(rectifications.emergencyId, e.id))
-      .orderBy(asc(rectifications.id)),
+      .from(emergencyRectifications)
+      .where(eq(emergencyRectifications.emergencyId, e.id))
+      .orderBy(asc(emergencyRectifications.id)),
     db
       .select({ id: emergencyTickets.ticketId })
       .from(emergencyTickets)

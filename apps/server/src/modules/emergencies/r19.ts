@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { scopeIds } from '../org/queries';
 import { compliancePct, median } from './rules/compliance';
 import { lateMinutes } from './rules/deadlines';
-import { emergencies, emergencySteps, rectifications } from './schema';
+import { emergencies, emergencyRectifications, emergencySteps } from './schema';
 
 const DAY = 86_400_000;
 
@@ -42,9 +42,11 @@ export async function emergencyR19(
     ids.length ? db.select().from(emergencySteps).where(inArray(emergencySteps.emergencyId, ids)) : [],
     ids.length
       ? db
-          .select({ id: rectifications.id })
-          .from(rectifications)
-          .where(and(inArray(rectifications.emergencyId, ids), isNull(rectifications.doneAt)))
+          .select({ id: emergencyRectifications.id })
+          .from(emergencyRectifications)
+          .where(
+            and(inArray(emergencyRectifications.emergencyId, ids), isNull(emergencyRectifications.doneAt)),
+          )
       : [],
   ]);
   const tally = <K extends string>(keys: K[]) => {

@@ -10,7 +10,7 @@ import { AppError, badRequest, notFound } from '../../platform/http/errors';
 import { publishEmergency } from './arm-timer';
 import { emergencyInScope } from './load';
 import type { Ctx } from './open-emergency';
-import { type EmergencyRow, emergencies, rectifications } from './schema';
+import { type EmergencyRow, emergencies, emergencyRectifications } from './schema';
 
 type Item = z.infer<typeof rectificationInput>;
 
@@ -28,7 +28,7 @@ async function assertOwners(tx: DbOrTx, companyId: number, items: readonly Item[
 async function insertItems(tx: DbOrTx, e: EmergencyRow, items: readonly Item[], now: Date) {
   if (!items.length) return [];
   return tx
-    .insert(rectifications)
+    .insert(emergencyRectifications)
     .values(items.map((i) => ({ ...i, emergencyId: e.id, projectId: e.projectId, createdAt: now })))
     .returning();
 }
@@ -107,12 +107,16 @@ export async function setRectificationDone(
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const e = await emergencyInScope(tx, auth, id, true);
-    const [item] = await tx.select().from(rectifications).where(eq(rectifications.id, itemId)).for('update');
+    const [item] = await tx
+      .select()
+      .from(emergencyRectifications)
+      .where(eq(emergencyRectifications.id, itemId))
+      .for('update');
     if (!item || item.emergencyId !== e.id) throw notFound('Rectification item');
     const [saved] = await tx
-      .update(rectifications)
+      .update(emergencyRectifications)
       .set({ doneAt: done ? (item.doneAt ?? now) : null })
-      .where(eq(rectifications.id, itemId))
+      .where(eq(emergencyRectifications.id, itemId))
       .returning();
     await recordEvent(tx, userActor(auth), now, {
       action: done ? 'emergency.rectification_done' : 'emergency.rectification_reopened',

@@ -1,3 +1,4 @@
+import type { Permission } from '@guanjia/shared';
 import {
   emergencyCloseBody,
   emergencyInput,
@@ -16,13 +17,12 @@ import {
   stepCheckinBody,
   stormTaskParams,
 } from '@guanjia/shared/api';
-import { and, eq } from 'drizzle-orm';
-import { userActor } from '../../platform/auth/actor';
-import { can } from '../../platform/auth/context';
+import { eq } from 'drizzle-orm';
+import type { ZodType, z } from 'zod';
+import { type AuthContext, can } from '../../platform/auth/context';
 import { currentAuth, guard } from '../../platform/auth/guard';
-import { recordEvent } from '../../platform/events/record-event';
 import type { App } from '../../platform/http/app-types';
-import { forbidden, notFound } from '../../platform/http/errors';
+import { forbidden } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, zonedTime } from '../../platform/http/xlsx';
 import { projects } from '../org/schema';
@@ -33,8 +33,9 @@ import { openEmergency } from './open-emergency';
 import { emergencyDetail, listEmergencies } from './queries';
 import { renderEmergencyReport } from './report-pdf';
 import { addRectification, setRectificationDone, writeReview } from './review';
-import { stormTasks } from './schema';
+import { projectZone } from './roster';
 import { ackStep, checkinStep } from './step-actions';
+import { finishStormCheck } from './storm';
 
 const tags = ['emergencies'];
 
@@ -44,6 +45,25 @@ export async function emergencyRoutes(app: App): Promise<void> {
   const now = () => services.clock.now();
   const detail = async (id: number, request: Parameters<typeof currentAuth>[0]) =>
     emergencyDetail(db, await emergencyInScope(db, currentAuth(request), id), now());
+  /** `/api/emergencies/:id/<verb>`: run the command, answer the emergency as it now stands. */
+  const action = <B extends ZodType>(
+    method: 'post' | 'put',
+    verb: string,
+    permissions: Permission[],
+    body: B,
+    run: (auth: AuthContext, id: number, body: z.infer<B>) => Promise<unknown>,
+  ) =>
+    app[method](
+      `/api/emergencies/:id/${verb}`,
+      {
+        onRequest: guard(...permissions),
+        schema: { tags, params: idParam, body, response: { 200: emergencySchema } },
+      },
+      async (request) => {
+        await run(currentAuth(request), request.params.id, request.body as z.infer<B>);
+        return detail(request.params.id, request);
+      },
+    );
 
   app.get(
     '/api/emergencies',
@@ -57,7 +77,8 @@ export async function emergencyRoutes(app: App): Promise<void> {
       if (q.format !== 'xlsx') return listEmergencies(db, auth, q);
       if (!can(auth, 'export.run')) throw forbidden('export.run');
       const page = await listEmergencies(db, auth, q, EXPORT_ROW_CAP);
-      const tz = 'Asia/Shanghai';
+      // One project's zone when the list is one project's; otherwise the platform default.
+      const tz = q.projectId ? await projectZone(db, q.projectId) : 'Asia/Shanghai';
       return sendRowsAsXlsx(reply, {
         filename: '应急事件台账.xlsx',
         sheetName: '应急事件',
@@ -138,64 +159,24 @@ export async function emergencyRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post(
-    '/api/emergencies/:id/status',
-    {
-      onRequest: guard('emergencies.report'),
-      schema: { tags, params: idParam, body: emergencyTransitionBody, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await moveEmergency(services, currentAuth(request), request.params.id, request.body);
-      return detail(request.params.id, request);
-    },
+  action('post', 'status', ['emergencies.report'], emergencyTransitionBody, (auth, id, body) =>
+    moveEmergency(services, auth, id, body),
   );
-
-  app.post(
-    '/api/emergencies/:id/notify',
-    {
-      onRequest: guard('emergencies.report', 'incidents.write'),
-      schema: { tags, params: idParam, body: emergencyNotifyBody, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await notifyResidents(services, currentAuth(request), request.params.id, request.body);
-      return detail(request.params.id, request);
-    },
+  // Notifying residents publishes through the outage/notice channels, so it needs their permission too.
+  action('post', 'notify', ['emergencies.report', 'incidents.write'], emergencyNotifyBody, (auth, id, body) =>
+    notifyResidents(services, auth, id, body),
   );
-
-  app.put(
-    '/api/emergencies/:id/report',
-    {
-      onRequest: guard('emergencies.report'),
-      schema: { tags, params: idParam, body: emergencyReportInput, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await writeReport(services, currentAuth(request), request.params.id, request.body);
-      return detail(request.params.id, request);
-    },
+  action('put', 'report', ['emergencies.report'], emergencyReportInput, (auth, id, body) =>
+    writeReport(services, auth, id, body),
   );
-
-  app.post(
-    '/api/emergencies/:id/review',
-    {
-      onRequest: guard('emergencies.manage'),
-      schema: { tags, params: idParam, body: emergencyReviewInput, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await writeReview(services, currentAuth(request), request.params.id, request.body);
-      return detail(request.params.id, request);
-    },
+  action('post', 'review', ['emergencies.manage'], emergencyReviewInput, (auth, id, body) =>
+    writeReview(services, auth, id, body),
   );
-
-  app.post(
-    '/api/emergencies/:id/rectifications',
-    {
-      onRequest: guard('emergencies.manage'),
-      schema: { tags, params: idParam, body: rectificationInput, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await addRectification(services, currentAuth(request), request.params.id, request.body);
-      return detail(request.params.id, request);
-    },
+  action('post', 'rectifications', ['emergencies.manage'], rectificationInput, (auth, id, body) =>
+    addRectification(services, auth, id, body),
+  );
+  action('post', 'close', ['emergencies.report'], emergencyCloseBody, (auth, id, body) =>
+    closeEmergency(services, auth, id, body.version),
   );
 
   app.patch(
@@ -217,44 +198,14 @@ export async function emergencyRoutes(app: App): Promise<void> {
   );
 
   app.post(
-    '/api/emergencies/:id/close',
-    {
-      onRequest: guard('emergencies.report'),
-      schema: { tags, params: idParam, body: emergencyCloseBody, response: { 200: emergencySchema } },
-    },
-    async (request) => {
-      await closeEmergency(services, currentAuth(request), request.params.id, request.body.version);
-      return detail(request.params.id, request);
-    },
-  );
-
-  app.post(
     '/api/emergencies/:id/storm-tasks/:taskId/done',
     {
       onRequest: guard('emergencies.report'),
       schema: { tags, params: stormTaskParams, response: { 200: emergencySchema } },
     },
     async (request) => {
-      const auth = currentAuth(request);
-      const { id, taskId } = request.params;
-      const at = now();
-      await db.transaction(async (tx) => {
-        const e = await emergencyInScope(tx, auth, id, true);
-        const [task] = await tx
-          .update(stormTasks)
-          .set({ doneAt: at, doneById: auth.userId })
-          .where(and(eq(stormTasks.id, taskId), eq(stormTasks.emergencyId, e.id)))
-          .returning();
-        if (!task) throw notFound('Storm check');
-        await recordEvent(tx, userActor(auth), at, {
-          action: 'emergency.storm_check_done',
-          entityType: 'emergency',
-          entityId: e.id,
-          projectId: e.projectId,
-          after: { title: task.title },
-        });
-      });
-      return detail(id, request);
+      await finishStormCheck(services, currentAuth(request), request.params.id, request.params.taskId);
+      return detail(request.params.id, request);
     },
   );
 

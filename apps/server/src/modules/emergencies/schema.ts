@@ -156,7 +156,7 @@ export const emergencyTimers = pgTable(
 );
 
 /** 整改: what the review decided to fix, who owns it, by when. */
-export const rectifications = pgTable(
+export const emergencyRectifications = pgTable(
   'emergency_rectifications',
   {
     id: id(),

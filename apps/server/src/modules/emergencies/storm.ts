@@ -1,8 +1,13 @@
+import { and, eq } from 'drizzle-orm';
+import { userActor } from '../../platform/auth/actor';
+import type { AuthContext } from '../../platform/auth/context';
 import type { DbOrTx } from '../../platform/db/client';
 import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
+import { notFound } from '../../platform/http/errors';
 import { getSetting } from '../../platform/settings/get-setting';
 import { armTimer } from './arm-timer';
+import { emergencyInScope } from './load';
 import { projectZone, shiftsAround } from './roster';
 import { onDutyAt } from './rules/duty';
 import { type EmergencyRow, stormTasks } from './schema';
@@ -67,5 +72,31 @@ export async function runStormCheck(
     stepId: null,
     level: round + 1,
     dueAt,
+  });
+}
+
+/** A storm check ticked off by whoever did it. */
+export async function finishStormCheck(
+  ctx: Pick<Services, 'database' | 'clock'>,
+  auth: AuthContext,
+  id: number,
+  taskId: number,
+): Promise<void> {
+  const at = ctx.clock.now();
+  await ctx.database.db.transaction(async (tx) => {
+    const e = await emergencyInScope(tx, auth, id, true);
+    const [task] = await tx
+      .update(stormTasks)
+      .set({ doneAt: at, doneById: auth.userId })
+      .where(and(eq(stormTasks.id, taskId), eq(stormTasks.emergencyId, e.id)))
+      .returning();
+    if (!task) throw notFound('Storm check');
+    await recordEvent(tx, userActor(auth), at, {
+      action: 'emergency.storm_check_done',
+      entityType: 'emergency',
+      entityId: e.id,
+      projectId: e.projectId,
+      after: { title: task.title },
+    });
   });
 }

@@ -48,24 +48,28 @@ export async function answerQuestion(
       before: { status: current.status, answer: current.answer },
       after: { status: updated.status, answer: updated.answer },
     });
-    if (updated.ticketId)
+    // The asking ticket, or every consultation an automatic candidate stands for: one answer for all.
+    const onTickets = updated.ticketId ? [updated.ticketId] : updated.memberTicketIds;
+    for (const ticketId of onTickets)
       await recordEvent(tx, userActor(auth), now, {
         action: 'kb.question_answered',
         entityType: 'ticket',
-        entityId: updated.ticketId,
+        entityId: ticketId,
         projectId: updated.projectId,
         after,
       });
     return updated;
   });
-  await ctx.bus.publish({
-    type: 'kb.answer',
-    companyId: row.companyId,
-    projectId: row.projectId,
-    userId: row.askedById,
-    entityType: 'kb_question',
-    entityId: row.id,
-    data: { ticketId: row.ticketId },
-  });
+  // An automatic candidate has no asker to tell.
+  if (row.askedById)
+    await ctx.bus.publish({
+      type: 'kb.answer',
+      companyId: row.companyId,
+      projectId: row.projectId,
+      userId: row.askedById,
+      entityType: 'kb_question',
+      entityId: row.id,
+      data: { ticketId: row.ticketId },
+    });
   return presentQuestion(auth, row);
 }

@@ -6,7 +6,7 @@ import { answerQuestion } from './answer-question';
 import { askQuestion } from './ask-question';
 import { answerInput, askInput, publishQuestionInput, questionListQuery } from './inputs';
 import { publishQuestion } from './publish-question';
-import { listQuestions, presentQuestion, questionRow } from './question-queries';
+import { listQuestions, presentQuestion, questionRow, ticketNumbersOf } from './question-queries';
 
 /** 专家席: agents ask (kb.read), experts answer and publish (kb.expert). */
 export async function expertRoutes(app: App): Promise<void> {
@@ -44,7 +44,14 @@ export async function expertRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const auth = currentAuth(request);
-      return presentQuestion(auth, await questionRow(db, auth, request.params.id));
+      const row = await questionRow(db, auth, request.params.id);
+      const numbers = await ticketNumbersOf(db, auth, row.memberTicketIds);
+      return presentQuestion(auth, row, {
+        memberTickets: row.memberTicketIds.flatMap((id) => {
+          const number = numbers.get(id);
+          return number ? [{ id, number }] : [];
+        }),
+      });
     },
   );
 

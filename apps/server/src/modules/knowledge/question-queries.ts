@@ -16,7 +16,12 @@ type Row = typeof kbQuestions.$inferSelect;
 export const presentQuestion = (
   auth: AuthContext,
   q: Row,
-  extra: { ticketNumber?: string | null; askedByName?: string | null; answeredByName?: string | null } = {},
+  extra: {
+    ticketNumber?: string | null;
+    askedByName?: string | null;
+    answeredByName?: string | null;
+    memberTickets?: { id: number; number: string }[];
+  } = {},
 ) => ({
   id: q.id,
   projectId: q.projectId,
@@ -27,6 +32,9 @@ export const presentQuestion = (
   status: q.status,
   askedById: q.askedById,
   askedByName: extra.askedByName ?? null,
+  source: q.source,
+  // Commands answer without the numbers (the console refetches the list); reads pass them in.
+  memberTickets: extra.memberTickets ?? [],
   answer: q.answer,
   answeredById: q.answeredById,
   answeredByName: extra.answeredByName ?? null,
@@ -74,11 +82,20 @@ export async function listQuestions(db: DbOrTx, auth: AuthContext, q: QuestionLi
     auth,
     rows.flatMap((r) => [r.q.askedById, r.q.answeredById]),
   );
+  const members = await ticketNumbersOf(
+    db,
+    auth,
+    rows.flatMap((r) => r.q.memberTicketIds),
+  );
   return {
     items: rows.map((r) =>
       presentQuestion(auth, r.q, {
         ticketNumber: r.ticketNumber,
-        askedByName: names.get(r.q.askedById),
+        askedByName: r.q.askedById ? names.get(r.q.askedById) : null,
+        memberTickets: r.q.memberTicketIds.flatMap((id) => {
+          const number = members.get(id);
+          return number ? [{ id, number }] : [];
+        }),
         answeredByName: r.q.answeredById ? names.get(r.q.answeredById) : null,
       }),
     ),
@@ -112,4 +129,15 @@ async function namesOf(db: DbOrTx, auth: AuthContext, ids: (number | null)[]) {
     .from(users)
     .where(and(eq(users.companyId, auth.companyId), inArray(users.id, wanted)));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** 工单号 of an automatic candidate's consultations, for the links on the expert's list. */
+export async function ticketNumbersOf(db: DbOrTx, auth: AuthContext, ids: number[]) {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map<number, string>();
+  const rows = await db
+    .select({ id: tickets.id, number: tickets.number })
+    .from(tickets)
+    .where(and(eq(tickets.companyId, auth.companyId), inArray(tickets.id, wanted)));
+  return new Map(rows.map((r) => [r.id, r.number]));
 }

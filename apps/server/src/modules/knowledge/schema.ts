@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { companies } from '../../platform/auth/schema';
 import { createdAt, id, ref, updatedAt, version } from '../../platform/db/columns';
 import { projects } from '../org/schema';
@@ -117,6 +117,7 @@ export const kbVotes = pgTable(
 
 export const KB_QUESTION_STATUSES = ['open', 'answered', 'published'] as const;
 export type KbQuestionStatus = (typeof KB_QUESTION_STATUSES)[number];
+export type KbQuestionSource = 'agent' | 'auto';
 
 /**
  * 专家席: a question an agent could not answer from the knowledge base, with the ticket (or the
@@ -136,7 +137,15 @@ export const kbQuestions = pgTable(
     callerPhone: text('caller_phone'),
     question: text('question').notNull(),
     status: text('status').$type<KbQuestionStatus>().notNull().default('open'),
-    askedById: ref('asked_by_id').notNull(),
+    /** Null for a candidate the weekly aggregation raised: nobody asked it, residents did. */
+    askedById: ref('asked_by_id'),
+    /** 'auto': clustered from consultations that found no article (triage aggregateQuestions). */
+    source: text('source').$type<KbQuestionSource>().notNull().default('agent'),
+    /** The consultations an automatic candidate stands for; each ticket belongs to one candidate at most. */
+    memberTicketIds: bigint('member_ticket_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
     answer: text('answer'),
     answeredById: ref('answered_by_id'),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
@@ -150,5 +159,7 @@ export const kbQuestions = pgTable(
     index('kb_questions_queue_idx').on(t.companyId, t.status, t.id),
     index('kb_questions_ticket_idx').on(t.ticketId),
     index('kb_questions_asker_idx').on(t.askedById, t.id),
+    // The weekly aggregation reads a project's automatic candidates.
+    index('kb_questions_auto_idx').on(t.projectId, t.source, t.status),
   ],
 );

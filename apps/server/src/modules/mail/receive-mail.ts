@@ -7,6 +7,8 @@ import { createTicket } from '../tickets/create-ticket';
 import type { Attachment } from '../tickets/schema';
 import { patchTicket } from '../tickets/ticket-ops';
 import { type Ctx, writeTicket } from '../tickets/ticket-write';
+import { classifyIntake } from '../triage/classify-intake';
+import { recordTicketTriage } from '../triage/record-triage';
 import type { ParsedMail } from './parse-mail';
 import {
   knownThreadIds,
@@ -163,27 +165,40 @@ async function createMailTicket(
     allProjects: false,
     sessionId: 0,
   };
+  const description = [...(mail.body || mail.subject || '(空邮件)')].slice(0, 4000).join('');
+  // 智能分类 pre-classifies the mail; the agent confirms or corrects it on acceptance.
+  const triage = await classifyIntake(ctx, companyId, projectId, `${mail.subject ?? ''} ${description}`);
   const { id, created } = await createTicket(
     ctx,
     auth,
     {
       projectId,
-      // An agent classifies the mail on acceptance; until then it is an enquiry without a work order.
-      type: '咨询',
+      // An enquiry without a work order until an agent accepts or corrects the suggestion it carries;
+      // a danger named in the mail is a repair at once, urgent, in the suggested category.
+      type: triage?.autoUrgent ? '报修' : '咨询',
       channel: 'email',
-      priority: '一般',
+      priority: triage?.autoUrgent ? '急' : '一般',
+      categoryId: triage?.autoUrgent ? triage.categoryId : null,
       residentId: resident?.id ?? null,
       unitId: resident?.unitId ?? null,
       contactName: resident ? null : [...(mail.fromName ?? mail.fromAddress)].slice(0, 50).join(''),
       contactPhone: null,
       title: titleFrom(mail.subject, mail.body, 100),
-      description: [...(mail.body || mail.subject || '(空邮件)')].slice(0, 4000).join(''),
+      description,
       attachments: files.slice(0, 20).map((f) => ({ url: attachmentUrl(f.id), name: f.filename })),
     },
     // A crash between the claim and this call retries into the same ticket.
     `mail:${mailRowId}`,
     channelActor(companyId),
   );
+  if (created && triage)
+    await recordTicketTriage(ctx, {
+      ticketId: id,
+      source: 'email',
+      result: triage.result,
+      autoUrgent: triage.autoUrgent,
+      actor: channelActor(companyId),
+    });
   return { id, created };
 }
 

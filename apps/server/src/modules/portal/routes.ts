@@ -20,7 +20,11 @@ import { unauthorized } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { portalBillRoutes } from '../billing/portal-bill-routes';
 import { portalCollectionRoutes } from '../billing/portal-collection-routes';
+import { portalDecorationRoutes } from '../decoration/portal-routes';
+import { portalFacilityRoutes } from '../facilities/portal-routes';
+import { portalDeskRoutes } from '../frontdesk/portal-routes';
 import { portalKbRoutes } from '../knowledge/portal-routes';
+import { portalSurveyRoutes } from '../surveys/portal-routes';
 import { portalLogin, portalLogout, requestCode } from './auth';
 import { bindingPortalRoutes } from './binding-routes';
 import { currentPortal, resolvePortalSession } from './context';
@@ -61,6 +65,10 @@ export async function portalRoutes(app: App): Promise<void> {
   portalKbRoutes(app, portalGuard);
   portalBillRoutes(app, portalGuard);
   portalCollectionRoutes(app, portalGuard);
+  portalDeskRoutes(app, portalGuard);
+  portalSurveyRoutes(app, portalGuard);
+  portalFacilityRoutes(app, portalGuard);
+  portalDecorationRoutes(app, portalGuard);
 
   app.post(
     '/api/portal/auth/code',

@@ -11,6 +11,8 @@ import { reopenInWrite } from '../tickets/reopen-ticket';
 import { tickets } from '../tickets/schema';
 import { patchTicket } from '../tickets/ticket-ops';
 import { writeTicket } from '../tickets/ticket-write';
+import { classifyIntake } from '../triage/classify-intake';
+import { recordTicketTriage } from '../triage/record-triage';
 import { attachUploads } from '../uploads/attach-uploads';
 import { bookPreferredWindow } from './appointment';
 import type { PortalContext } from './context';
@@ -108,6 +110,9 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
   const window = input.appointment
     ? await bookPreferredWindow(ctx.database.db, scope, input.appointment, now)
     : { appointmentAt: input.appointmentAt ?? null, appointmentUntil: null };
+  // 智能分类: a danger named in the text makes the ticket urgent before any agent reads it.
+  const triage = await classifyIntake(ctx, p.companyId, unit.projectId, input.description);
+  const urgent = input.urgent || triage?.priority === '急';
   const { id } = await createTicket(
     ctx,
     auth,
@@ -116,11 +121,11 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
       type: input.type,
       channel: 'portal',
       // 急 wins over a window: the urgent clocks apply, and the window still tells when someone is home.
-      priority: input.urgent ? '急' : window.appointmentAt ? '预约' : '一般',
+      priority: urgent ? '急' : window.appointmentAt ? '预约' : '一般',
       ...window,
       unitId: unit.id,
       residentId: unit.residentId,
-      categoryId: input.categoryId ?? null,
+      categoryId: input.categoryId ?? triage?.categoryId ?? null,
       description: input.description,
       attachments: input.attachments,
       contactPhone: null,
@@ -128,6 +133,14 @@ export async function reportTicket(ctx: Ctx, p: PortalContext, input: PortalTick
     undefined,
     portalActor(p),
   );
+  if (triage)
+    await recordTicketTriage(ctx, {
+      ticketId: id,
+      source: 'portal',
+      result: triage.result,
+      autoUrgent: triage.autoUrgent && !input.urgent,
+      actor: portalActor(p),
+    });
   // An agent of the web-items queue is offered it (telephony/route-web-items.ts).
   await ctx.queue.enqueue(ROUTE_WEB_ITEMS_JOB, { companyId: p.companyId, projectId: unit.projectId });
   return id;

@@ -3,9 +3,11 @@ import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-or
 import { type AuthContext, can } from '../../platform/auth/context';
 import { cappedCount } from '../../platform/db/capped-count';
 import type { Db } from '../../platform/db/client';
+import { notFound } from '../../platform/http/errors';
 import { offsetOf } from '../../platform/http/pagination';
 import { escapeLike, scopeIds } from '../org/queries';
 import { units } from '../org/schema';
+import { unitInZones, zoneLimited } from '../zones/scope';
 import type { ResidentListQuery } from './inputs';
 import { classifySearch } from './rules/search-query';
 import { residentPhones, residents, residentUnits } from './schema';
@@ -62,7 +64,24 @@ export function residentFilters(auth: AuthContext, q: ResidentListQuery): SQL | 
         )
       : undefined,
     searchFilter(effective, q.q),
+    // A 管家 limited to zones sees the residents of its zones' units (issue 19).
+    zoneLimited(auth)
+      ? idIn(
+          sql`select ${residentUnits.residentId} from ${residentUnits} where ${unitInZones(auth, residentUnits.unitId)}`,
+        )
+      : undefined,
   );
+}
+
+/** A resident outside the caller's zones answers 404 like one outside its projects. */
+export async function assertResidentInZones(db: Db, auth: AuthContext, residentId: number): Promise<void> {
+  if (!zoneLimited(auth)) return;
+  const [row] = await db
+    .select({ unitId: residentUnits.unitId })
+    .from(residentUnits)
+    .where(and(eq(residentUnits.residentId, residentId), unitInZones(auth, residentUnits.unitId)))
+    .limit(1);
+  if (!row) throw notFound('Resident');
 }
 
 export async function listResidents(db: Db, auth: AuthContext, q: ResidentListQuery, limit = q.pageSize) {

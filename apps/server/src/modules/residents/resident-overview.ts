@@ -15,7 +15,7 @@ import { calls } from '../telephony/schema';
 import { presentCallback } from '../tickets/detail';
 import { presentTicketSummary, ticketLookups } from '../tickets/queries';
 import { tickets } from '../tickets/schema';
-import { presentResident, withLinks } from './queries';
+import { assertResidentInZones, presentResident, withLinks } from './queries';
 import { buildTimeline } from './rules/overview-timeline';
 import { residents, residentUnits } from './schema';
 
@@ -44,6 +44,7 @@ export async function residentOverview(
   const [row] = await db.select().from(residents).where(eq(residents.id, id));
   if (!row) throw notFound('Resident');
   assertInScope(auth, row.projectId, 'Resident');
+  await assertResidentInZones(db, auth, id);
   const [full] = await withLinks(db, [row]);
   if (!full) throw notFound('Resident');
   const unitIds = full.units.map((u) => u.unitId);

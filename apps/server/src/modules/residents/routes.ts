@@ -15,7 +15,7 @@ import { exportResidents, residentExportQuery } from '../imports/exports';
 import { addResidentNote } from './add-resident-note';
 import { createResident } from './create-resident';
 import { residentInput, residentListQuery, residentPatch } from './inputs';
-import { listResidents, presentResident, withLinks } from './queries';
+import { assertResidentInZones, listResidents, presentResident, withLinks } from './queries';
 import { residentOverview } from './resident-overview';
 import { residents } from './schema';
 import { updateResident } from './update-resident';
@@ -70,6 +70,7 @@ export async function residentRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const row = await detail(request.params.id);
       assertInScope(auth, row.projectId, 'Resident');
+      await assertResidentInZones(db, auth, row.id);
       return presentResident(auth, row);
     },
   );

@@ -61,6 +61,7 @@ export function clockValues(ticket: TicketRow, p: PlannedClock, now: Date): type
     subject: p.subject,
     workOrderId: p.workOrderId,
     kind: p.kind,
+    ticketCreatedAt: ticket.createdAt,
     policyId: p.policyId,
     calendar: p.calendar,
     targetMinutes: p.targetMinutes,

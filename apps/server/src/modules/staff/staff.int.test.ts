@@ -18,7 +18,7 @@ interface StaffView {
 }
 
 describe('staff and roles', () => {
-  it('seeds the default roles of requirements §4, and the 收费员 of the 收费中心', async () => {
+  it('seeds the default roles of requirements §4, the 收费员 of the 收费中心 and the 片区管家', async () => {
     const roles = (await t.request('GET', '/api/roles', { token: admin })).json() as {
       items: { name: string }[];
     };
@@ -34,6 +34,7 @@ describe('staff and roles', () => {
       '维修工',
       '安管',
       '收费员',
+      '管家',
       '保洁',
       '品质部',
       '财务',
@@ -67,6 +68,7 @@ describe('staff and roles', () => {
       'emergencies.report',
       'estate.read',
       'inspections.execute',
+      'rectifications.handle',
       'workorders.execute',
     ]);
     expect(me.projectIds).toEqual([t.fixture.projectA]);
@@ -107,6 +109,7 @@ describe('staff and roles', () => {
           'assets.read',
           'inspections.execute',
           'emergencies.report',
+          'rectifications.handle',
         ],
       },
     });

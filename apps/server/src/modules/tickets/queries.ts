@@ -5,6 +5,7 @@ import { users } from '../../platform/auth/schema';
 import type { Database } from '../../platform/db/client';
 import { escapeLike, scopeIds } from '../org/queries';
 import { units } from '../org/schema';
+import { unitInZones } from '../zones/scope';
 import { categoryTreeFor } from './category-tree';
 import type { TicketListQuery } from './inputs';
 import { tickets } from './schema';
@@ -38,6 +39,8 @@ export function ticketFilters(
     q.to ? lt(tickets.createdAt, new Date(q.to)) : undefined,
     q.ids ? inArray(tickets.id, q.ids) : undefined,
     q.q ? (numberMatch(q.q, scope) ?? textMatch(q.q)) : undefined,
+    // A 管家 limited to zones sees the tickets of its zones' units (issue 19).
+    unitInZones(auth, tickets.unitId),
   );
 }
 

@@ -169,6 +169,10 @@ export const tickets = pgTable(
     index('tickets_project_type_idx').on(t.projectId, t.type, t.id),
     // Date-range lists sort by created_at (then id) along this index; counts read it alone.
     index('tickets_project_created_id_idx').on(t.projectId, t.createdAt, t.id),
+    // The backlog (open tickets created before a date), counted from a small index: most tickets are closed.
+    index('tickets_project_open_created_idx')
+      .on(t.projectId, t.createdAt)
+      .where(sql`${t.status} in ('待受理', '处理中', '待回访')`),
     index('tickets_project_sla_idx').on(t.projectId, t.slaState, t.slaDueAt),
     index('tickets_owner_idx').on(t.ownerId, t.status),
     index('tickets_assignee_idx').on(t.assigneeId, t.status).where(sql`${t.assigneeId} is not null`),

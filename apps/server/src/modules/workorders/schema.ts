@@ -85,6 +85,8 @@ export const workOrders = pgTable(
     index('work_orders_project_status_idx').on(t.projectId, t.status, t.id),
     // The minute sweep retries automatic dispatch of waiting orders across all projects.
     index('work_orders_pending_idx').on(t.id).where(sql`${t.status} = '待派单'`),
+    // 人员绩效 counts the orders completed in a window.
+    index('work_orders_project_completed_idx').on(t.projectId, t.completedAt),
   ],
 );
 

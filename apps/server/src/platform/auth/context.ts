@@ -12,6 +12,13 @@ export interface AuthContext {
   /** The data scope, resolved to ids (an all-projects user gets every project of the company). */
   projectIds: readonly number[];
   allProjects: boolean;
+  /**
+   * The finer data scope of a user limited to 片区 (a 管家): the buildings of those zones. Null = no zone
+   * limit (the project scope alone), which is every user without zones, so nothing changes for them;
+   * absent on contexts the system builds for itself (mail intake, IVR, the portal, seeds).
+   */
+  zoneBuildingIds?: readonly number[] | null;
+  zoneIds?: readonly number[] | null;
   sessionId: number;
 }
 

@@ -10,7 +10,7 @@ import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '../settings/registry';
 import type { AuthContext } from './context';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { needsRehash, type ScryptCost } from './password-cost';
-import { projectsOfCompany } from './project-ids';
+import { projectsOfCompany, zoneScopeOfUser } from './project-ids';
 import { loginAttempts, roles, sessions, userProjects, userRoles, users } from './schema';
 
 export const SESSION_DAYS = 14;
@@ -148,6 +148,7 @@ export async function loadAuthContext(
           .from(userProjects)
           .where(eq(userProjects.userId, user.id))
       ).map((r) => r.id);
+  const zones = await zoneScopeOfUser(db, user.id);
   return {
     userId: user.id,
     companyId: user.companyId,
@@ -157,6 +158,8 @@ export async function loadAuthContext(
     permissions,
     projectIds,
     allProjects: user.allProjects,
+    zoneIds: zones?.zoneIds ?? null,
+    zoneBuildingIds: zones?.buildingIds ?? null,
     sessionId,
   };
 }

@@ -45,7 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // JIT off: it compiled for ~100 ms before analytics queries that then ran in less (measured at 2M tickets,
+  // bench/analytics); no query here runs long enough to repay it.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzleNodePg(pool) as unknown as Db;

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYTICS_COMPANY_LEVEL, analyticsScopeCases } from '../../modules/analytics/testing/scope-cases';
 import { assetListCases, assetRecordsOfB, assetScopeCases } from '../../modules/assets/testing/scope-cases';
 import {
   type BillingOfB,
@@ -10,9 +11,40 @@ import {
 } from '../../modules/billing/testing/scope-cases';
 import { complaintWarnings } from '../../modules/complaints/schema';
 import { emergencyRecordsOfB, emergencyScopeCases } from '../../modules/emergencies/testing/scope-cases';
+import {
+  type FrontDeskOfB,
+  frontDeskExportCases,
+  frontDeskListCases,
+  frontDeskRecordsOfB,
+  frontDeskScopeCases,
+} from '../../modules/facilities/testing/scope-cases';
+import {
+  DESK_GATE_ROUTES,
+  type DeskRecordsOfB,
+  deskExportCases,
+  deskListCases,
+  deskRecordsOfB,
+  deskScopeCases,
+  expectGateUnknown,
+} from '../../modules/frontdesk/testing/scope-cases';
 import { parseMail } from '../../modules/mail/parse-mail';
 import { receiveMail } from '../../modules/mail/receive-mail';
 import { portalBindingRequests } from '../../modules/portal/schema';
+import {
+  qualityExportCases,
+  qualityListCases,
+  qualityRecordsOfB,
+  qualityScopeCases,
+} from '../../modules/quality-inspections/testing/scope-cases';
+import {
+  SURVEY_COMPANY_LEVEL,
+  type SurveyRecordsOfB,
+  surveyExportCases,
+  surveyListCases,
+  surveyRecordsOfB,
+  surveyScopeCases,
+} from '../../modules/surveys/testing/scope-cases';
+import { TRIAGE_COMPANY_LEVEL, triageScopeCases } from '../../modules/triage/testing/scope-cases';
 import { paymentListCases, paymentScopeCases, paymentsOfB } from '../../testing/billing-scope';
 import { collectionListCases, collectionScopeCases } from '../../testing/collection-scope';
 import { postFile } from '../../testing/multipart';
@@ -32,6 +64,9 @@ let b: Awaited<ReturnType<typeof seedTicketRecordsOfB>>;
 let eng: EngineeringOpsOfB;
 let payB: Awaited<ReturnType<typeof paymentsOfB>>;
 let billingB: BillingOfB;
+let deskB: DeskRecordsOfB;
+let surveysB: SurveyRecordsOfB;
+let frontDeskB: FrontDeskOfB;
 beforeAll(async () => {
   t = await createTestServer();
   const admin = await t.login('admin');
@@ -52,6 +87,9 @@ beforeAll(async () => {
   eng = await seedEngineeringOpsOfB(t, admin);
   payB = await paymentsOfB(t, admin);
   billingB = await seedBillingOfB(t, admin);
+  deskB = await deskRecordsOfB(t, admin);
+  surveysB = await surveyRecordsOfB(t, admin);
+  frontDeskB = await frontDeskRecordsOfB(t, admin);
 });
 
 /** Project B's ticket, work order, category, SLA policy and calendar: what super_a must never reach. */
@@ -145,6 +183,7 @@ async function seedTicketRecordsOfB(server: TestServer, admin: string) {
     ...complaints,
     ...assets,
     emergencies: await emergencyRecordsOfB(server, admin),
+    quality: await qualityRecordsOfB(server, admin),
     binding: binding!.id,
     mailAttachment: await mailAttachmentOfB(server, admin),
     rule: (rule.json() as { id: number }).id,
@@ -322,6 +361,11 @@ const COMPANY_LEVEL = new Set([
   'POST /api/kb/synonyms',
   'PUT /api/kb/synonyms/:id',
   'DELETE /api/kb/synonyms/:id',
+  // The gate's worker-pass check reads only the caller's projects: another project's pass answers
+  // 200 "unknown", like a made-up code (decoration.int.test.ts checks the verdicts).
+  'POST /api/decorations/worker-passes/verify',
+  // 智能分类: the company's model versions and urgent phrases.
+  ...TRIAGE_COMPANY_LEVEL,
 ]);
 
 /**
@@ -543,7 +587,13 @@ function ticketScopeCases(): Record<string, ScopeCase[]> {
     'GET /api/home/today': [{ method: 'GET', url: `/api/home/today?projectId=${f.projectB}` }],
     ...incidentScopeCases(),
     ...emergencyScopeCases(t.fixture, b.emergencies),
+    ...qualityScopeCases(t.fixture, b.quality),
+    ...analyticsScopeCases(t.fixture),
+    ...triageScopeCases(t.fixture, b.ticket),
     ...billingScopeCases(t, billingB),
+    ...deskScopeCases(t.fixture, deskB),
+    ...surveyScopeCases(t.fixture, surveysB),
+    ...frontDeskScopeCases(t.fixture, frontDeskB),
   };
 }
 
@@ -778,6 +828,7 @@ function listCases(): Record<string, [string, number[]]> {
   return {
     ...engineeringOpsListCases(eng),
     ...paymentListCases(payB),
+    ...deskListCases(deskB),
     'GET /api/projects': ['/api/projects', [f.projectB]],
     'GET /api/estate/tree': ['/api/estate/tree', [f.projectB]],
     'GET /api/units': [`/api/units?projectId=${f.projectB}&pageSize=200`, f.unitsB],
@@ -811,8 +862,11 @@ function listCases(): Record<string, [string, number[]]> {
     'GET /api/complaints/warnings': ['/api/complaints/warnings?all=true', [b.warning]],
     'GET /api/supervisions': ['/api/supervisions?pageSize=200&state=all', [b.supervision]],
     ...assetListCases(b),
+    ...qualityListCases(b.quality),
     ...collectionListCases(),
     ...billingListCases(t, billingB),
+    ...surveyListCases(surveysB),
+    ...frontDeskListCases(t.fixture, frontDeskB),
   };
 }
 
@@ -825,6 +879,10 @@ function exportCases(): Record<string, string> {
     'GET /api/units/export.xlsx': `/api/units/export.xlsx?projectId=${f.projectB}`,
     'GET /api/staff/export.xlsx': `/api/staff/export.xlsx?projectId=${f.projectB}`,
     ...billingExportCases(t),
+    ...deskExportCases(f),
+    ...surveyExportCases(f),
+    ...qualityExportCases(f),
+    ...frontDeskExportCases(f),
   };
 }
 
@@ -847,6 +905,9 @@ describe('every route', () => {
       ...Object.keys(listCases()),
       ...Object.keys(exportCases()),
       ...COMPANY_LEVEL,
+      ...DESK_GATE_ROUTES,
+      ...SURVEY_COMPANY_LEVEL,
+      ...ANALYTICS_COMPANY_LEVEL,
     ]);
     const missing = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/') && !isPublic(r.method, r.url))
@@ -858,6 +919,7 @@ describe('every route', () => {
   it('never reaches another project: 404 for records, absent from lists', async () => {
     for (const cases of Object.values(scopeCases())) await expectOutOfScope(t, superA, cases);
     for (const [url, ids] of Object.values(listCases())) await expectListExcludes(t, superA, url, ids);
+    await expectGateUnknown(t, superA, deskB);
     for (const url of Object.values(exportCases())) {
       const res = await t.request('GET', url, { token: superA });
       expect(res.statusCode, url).toBe(200);

@@ -1,5 +1,5 @@
 /** Portal binding requests and household members: the resident's side (H5) and the front desk's queue. */
-const zh = {
+export const zh = {
   bindings: {
     status: { 待审核: '待审核', 已通过: '已通过', 已驳回: '已驳回' },
     kind: { bind: '绑定房屋', member: '添加成员', removal: '移除成员' },
@@ -45,7 +45,6 @@ const zh = {
       noRequests: '暂无申请',
     },
     desk: {
-      nav: '门户绑定审核',
       title: '住户门户申请',
       hint: '住户在门户提交的房屋绑定、家庭成员添加与移除申请。核实身份后通过,住户即可在门户看到该房屋。',
       createdAt: '申请时间',
@@ -69,77 +68,3 @@ const zh = {
     },
   },
 };
-
-const en: typeof zh = {
-  bindings: {
-    status: { 待审核: 'Pending', 已通过: 'Approved', 已驳回: 'Rejected' },
-    kind: { bind: 'Bind unit', member: 'Add member', removal: 'Remove member' },
-    relation: { 业主: 'Owner', 家属: 'Family', 租户: 'Tenant' },
-    errors: {
-      not_owner: 'Only the owner can manage the household',
-      owner_needs_desk: 'Another owner registers at the service desk with proof of ownership',
-      lease_required: 'Enter the lease end date for a tenant',
-      lease_past: 'The lease end date must be after today',
-      lease_not_tenant: 'Only tenants have a lease end date',
-      already_bound: 'Already bound to this unit',
-      not_member: 'This person is not in the household',
-      self_removal: 'Ask the service desk to remove yourself',
-      already_requested: 'The same request is already pending',
-      company_required:
-        'This number is registered with several property companies; sign in through the link or QR code of your estate',
-    },
-    portal: {
-      company: 'Property company: {{name}}',
-      noUnitsIntro:
-        'Your number is not linked to a home yet. Choose your unit and send a binding request; once the service desk approves it you can report repairs and read notices.',
-      bindTitle: 'Request to bind a unit',
-      bindAnother: 'Bind another unit',
-      project: 'Estate',
-      building: 'Building',
-      unit: 'Unit',
-      name: 'Name',
-      relation: 'Relation',
-      leaseEndsOn: 'Lease ends on',
-      note: 'Note',
-      proof: 'Proof photos (optional: property certificate, lease)',
-      submit: 'Send request',
-      submitted: 'Request sent; the service desk will review it',
-      myRequests: 'My requests',
-      rejectReason: 'Reason: {{reason}}',
-      household: 'Household',
-      addMember: 'Add family member / tenant',
-      phone: 'Mobile',
-      me: 'Me',
-      leaseUntil: 'Lease until {{date}}',
-      remove: 'Request removal',
-      removeConfirm: 'Request to remove {{name}} from {{unit}}?',
-      removalSubmitted: 'Removal request sent',
-      noRequests: 'No requests',
-    },
-    desk: {
-      nav: 'Portal requests',
-      title: 'Resident portal requests',
-      hint: 'Unit bindings, household additions and removals sent from the resident portal. Approve after checking who the person is; the resident then sees the unit in the portal.',
-      createdAt: 'Requested',
-      unit: 'Unit',
-      kind: 'Type',
-      person: 'Person',
-      requester: 'Requested by',
-      lease: 'Lease ends',
-      note: 'Note',
-      proof: 'Proof',
-      status: 'Status',
-      actions: 'Actions',
-      approve: 'Approve',
-      reject: 'Reject',
-      rejectTitle: 'Reject request',
-      rejectReason: 'Reason (shown to the resident)',
-      approveConfirm: '{{name}} will be linked to {{unit}}. Approve?',
-      removalConfirm: '{{name}} will be unlinked from {{unit}}. Approve?',
-      approved: 'Approved',
-      rejected: 'Rejected',
-    },
-  },
-};
-
-export default { zh, en };

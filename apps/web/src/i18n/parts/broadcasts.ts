@@ -1,7 +1,6 @@
 /** Mass messages: the send confirmation, message templates, and the approvers' queue. */
-const zh = {
+export const zh = {
   broadcasts: {
-    nav: { templates: '消息模板', approvals: '群发审批' },
     preview: {
       title: '确认发送',
       loading: '正在计算接收人…',
@@ -79,88 +78,3 @@ const zh = {
     approvePublish: '批准并发布',
   },
 };
-
-const en: typeof zh = {
-  broadcasts: {
-    nav: { templates: 'Message templates', approvals: 'Mass-send approvals' },
-    preview: {
-      title: 'Confirm sending',
-      loading: 'Counting recipients…',
-      recipients: 'Goes to {{count}} residents',
-      none: 'No resident in this scope: nothing will be sent',
-      channel: 'Channel',
-      count: 'Residents',
-      text: 'Exact text sent (the first recipient as example)',
-      subject: 'Subject: {{subject}}',
-      urgent: 'Emergency: sent at once, quiet hours do not apply',
-      normal: 'Normal: messages in quiet hours (Q07) wait until they end',
-      approval:
-        'More than {{threshold}} recipients: confirming submits it for a second person’s approval; it is sent once approved (emergency outages excepted, Q60)',
-      schedule: 'Planned outage: announced {{announceAt}}',
-      reminders: 'Reminders: {{list}}',
-      noReminders: 'No reminder before the start',
-      confirm: 'Send',
-      confirmApproval: 'Submit for approval',
-      cancel: 'Cancel, send nothing',
-    },
-    channels: { sms: 'SMS', wechat: 'WeChat', email: 'E-mail', inapp: 'In-app', webhook: 'Webhook' },
-    held: 'Submitted for approval: {{recipients}} recipients exceed {{threshold}}; a second person approves it under “Mass-send approvals”',
-    templates: {
-      title: 'Message templates',
-      subtitle:
-        'Company templates can be overridden per project (same code); variables are filled when sending',
-      create: 'New template',
-      edit: 'Edit template',
-      code: 'Code',
-      codeHint: 'A project template with the company template’s code overrides it',
-      kind: 'Kind',
-      name: 'Name',
-      body: 'Text',
-      variables: 'Variables: ',
-      scope: 'Applies to',
-      company: 'Company-wide',
-      thisProject: 'This project',
-      overrides: 'Overrides company template',
-      deleteConfirm: 'Delete this template?',
-      use: 'Use template',
-      usePlaceholder: 'Pick a template to fill the text',
-      export: 'Export Excel',
-    },
-    approvals: {
-      title: 'Mass-send approvals',
-      subtitle: 'Sends above the recipient threshold need a second person; nobody approves their own request',
-      kind: 'Kind',
-      kinds: { incident: 'Outage', notice: 'Notice' },
-      recipients: 'Recipients',
-      threshold: 'Threshold',
-      requestedBy: 'Requested by',
-      requestedAt: 'Requested at',
-      status: 'Status',
-      approve: 'Approve and send',
-      reject: 'Refuse',
-      rejectReason: 'Reason for refusing',
-      approved: 'Approved: the messages are going out',
-      rejected: 'Refused',
-      own: 'Your request',
-      statuses: { 待批准: 'Pending', 已批准: 'Approved', 已拒绝: 'Refused' },
-    },
-    incident: {
-      urgency: 'Urgency',
-      normal: 'Normal',
-      emergency: 'Emergency',
-      planned: 'Planned outage',
-      plannedHint: 'Announced ahead and reminded before the start (lead times in Settings)',
-      startsAt: 'Starts',
-      endsAt: 'Ends',
-      reason: 'Reason',
-      endAfterStart: 'The end must be after the start',
-      cancel: 'Call off',
-      cancelConfirm:
-        'Call off this planned outage? Announcements and reminders not sent yet are dropped; residents already told get a cancellation.',
-      cancelled: 'Called off',
-    },
-    approvePublish: 'Approve and publish',
-  },
-};
-
-export default { zh, en };

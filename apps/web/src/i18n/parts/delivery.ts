@@ -1,7 +1,6 @@
 /** Staff alert channels ("my notification settings", the staff page) and the project webhook. */
-const zh = {
+export const zh = {
   staffChannels: {
-    menu: '我的通知设置',
     title: '我的通知设置',
     subtitle: '超时预警与超时告警除站内通知外，还会按下列渠道发送给您',
     staffTitle: '{{name}}的通知渠道',
@@ -33,41 +32,3 @@ const zh = {
     secretOnce: '请立即复制签名密钥，它只显示这一次',
   },
 };
-
-const en: typeof zh = {
-  staffChannels: {
-    menu: 'My notification settings',
-    title: 'My notification settings',
-    subtitle: 'Besides the in-app notification, SLA warnings and breaches reach you on these channels',
-    staffTitle: "{{name}}'s notification channels",
-    staffAction: 'Channels',
-    inapp: 'In-app notifications (always on)',
-    channels: 'Also send by',
-    email: 'E-mail address',
-    emailHint: "Leave empty to use the staff profile's e-mail",
-    mobile: 'Mobile number',
-    mobileHint: "SMS and WeChat template messages go to this number; empty uses the staff profile's phone",
-    quietHours:
-      'Warnings wait during quiet hours (21:00–08:00) until morning; a breach of an urgent ticket bypasses quiet hours.',
-    saved: 'Notification settings saved',
-    channel: {
-      email: 'E-mail',
-      sms: 'SMS',
-      wechat: 'WeChat',
-      webhook: 'Webhook (project integration)',
-    },
-  },
-  webhook: {
-    title: 'Outgoing webhook',
-    hint: 'Messages on the webhook channel (or with a channel provider set to webhook) are POSTed here as JSON with x-guanjia-timestamp and x-guanjia-signature (HMAC-SHA256 over "timestamp.body"). Failures are retried with backoff.',
-    badUrl: 'Enter an http(s) URL',
-    saved: 'Webhook URL saved',
-    secretSet: 'Signing secret set',
-    noSecret: 'No signing secret (nothing can be sent)',
-    rotate: 'Generate new secret',
-    rotateConfirm: 'The old secret stops working at once. Continue?',
-    secretOnce: 'Copy the signing secret now: it is shown only this once',
-  },
-};
-
-export default { zh, en };

@@ -4,7 +4,7 @@
  * the Chinese reads itself, English has its word here. useEnumLabel (enumLabel.ts) looks values up;
  * enums.test.ts checks every value of the shared vocabularies has its English.
  */
-const en = {
+export const en = {
   enums: {
     // Notices
     停水停电: 'Water/power outage',
@@ -102,8 +102,6 @@ const en = {
 };
 
 /** Chinese: every value is its own label. */
-const zh: typeof en = {
+export const zh: typeof en = {
   enums: Object.fromEntries(Object.keys(en.enums).map((k) => [k, k])) as typeof en.enums,
 };
-
-export default { zh, en };

@@ -1,7 +1,6 @@
 /** 专家席 and the IVR's spoken prompts (issue 4): spread into zh-CN.ts and en.ts. */
 export const zh = {
   kbExpert: {
-    nav: '专家席',
     ask: '没找到答案，转专家',
     askTitle: '转专家',
     askHint: '专家答复后会通知您，并显示在工单上；答复可一键发布为知识库文章。',
@@ -14,6 +13,9 @@ export const zh = {
     subtitle: '座席在知识库中找不到答案的问题；答复后可一键发布为文章',
     statuses: { open: '待答复', answered: '已答复', published: '已发布' },
     askedBy: '提问：{{name}}',
+    auto: '自动汇总 · {{count}} 位住户问过',
+    autoHint: '一周内未找到知识库答案的相似咨询，答复后发布为统一标准答案',
+    members: '相关咨询：',
     ticket: '工单 {{number}}',
     answer: '答复',
     answerPlaceholder: '给座席的标准答复（也将作为文章正文）',
@@ -33,56 +35,10 @@ export const zh = {
     mine: '我转给专家的问题',
     noneMine: '您还没有转给专家的问题',
     waiting: '等待专家答复',
-    answerArrived: '专家已答复您的问题',
     openArticle: '查看文章',
   },
   ivrAudio: {
     play: '播放语音',
     noTts: '未配置语音合成（TTS），仅显示文字',
-  },
-};
-
-export const en: typeof zh = {
-  kbExpert: {
-    nav: 'Expert seat',
-    ask: 'No answer found — ask an expert',
-    askTitle: 'Ask an expert',
-    askHint:
-      'You are notified when the expert answers, and the answer shows on the ticket; it can become an article in one click.',
-    question: 'Question',
-    questionPlaceholder: 'What did the resident ask? Describe the situation',
-    callerPhone: 'Caller number',
-    submit: 'Send to the experts',
-    asked: 'Passed to the experts; you will be notified of the answer',
-    title: 'Expert seat',
-    subtitle:
-      'Questions agents could not answer from the knowledge base; publish an answer as an article in one click',
-    statuses: { open: 'Waiting', answered: 'Answered', published: 'Published' },
-    askedBy: 'Asked by {{name}}',
-    ticket: 'Ticket {{number}}',
-    answer: 'Answer',
-    answerPlaceholder: 'The standard answer for the agent (also the article body)',
-    sendAnswer: 'Send answer',
-    editAnswer: 'Edit answer',
-    answered: 'The answer was sent to the agent',
-    publish: 'Publish as article',
-    published: 'Published as a knowledge-base article',
-    category: 'Category',
-    articleTitle: 'Article title',
-    articleTitleHint: 'Empty: the question’s first sentence',
-    visibility: 'Visibility',
-    internal: 'Staff only',
-    public: 'May be shown to residents',
-    companyWide: 'For the whole company',
-    empty: 'No questions',
-    mine: 'My questions to the experts',
-    noneMine: 'You have not asked the experts anything yet',
-    waiting: 'Waiting for an expert',
-    answerArrived: 'An expert answered your question',
-    openArticle: 'Open the article',
-  },
-  ivrAudio: {
-    play: 'Play',
-    noTts: 'No text-to-speech engine configured: text only',
   },
 };

@@ -1,5 +1,5 @@
 /** E-mail intake: the ticket's e-mail thread, the reply box and the project mailbox settings. */
-const zh = {
+export const zh = {
   mail: {
     thread: '邮件往来',
     empty: '暂无邮件',
@@ -11,9 +11,6 @@ const zh = {
     replyPlaceholder: '回复内容将以邮件发送给住户，主题带工单号，住户回信会自动归入本工单',
     send: '发送邮件',
     sent: '邮件已发送',
-    offeredEmail: '新邮件工单分配给您',
-    offeredPortal: '新网上报事分配给您',
-    openOffered: '打开工单',
     status: {
       received: '已收到',
       queued: '发送中',
@@ -27,37 +24,3 @@ const zh = {
     },
   },
 };
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-const en: Strings<typeof zh> = {
-  mail: {
-    thread: 'E-mail thread',
-    empty: 'No e-mails yet',
-    incoming: 'Received',
-    outgoing: 'Reply',
-    from: 'From',
-    to: 'To',
-    attachments: 'Attachments',
-    replyPlaceholder:
-      'Sent to the resident by e-mail with the ticket number in the subject; their answer lands on this ticket',
-    send: 'Send e-mail',
-    sent: 'E-mail sent',
-    offeredEmail: 'A new e-mail ticket is yours',
-    offeredPortal: 'A new portal report is yours',
-    openOffered: 'Open ticket',
-    status: {
-      received: 'Received',
-      queued: 'Sending',
-      sent: 'Sent',
-      logged: 'Logged (no SMTP configured)',
-      failed: 'Failed',
-    },
-    actions: {
-      ticket_email_received: 'E-mail from the resident',
-      ticket_email_sent: 'E-mail reply to the resident',
-    },
-  },
-};
-
-export default { zh, en };

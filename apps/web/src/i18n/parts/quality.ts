@@ -1,7 +1,6 @@
 /** QA seat (质检席) strings: spread into zh-CN.ts and en.ts. */
-const zh = {
+export const zh = {
   quality: {
-    nav: { page: '质检席', mine: '我的质检' },
     timeline: { noted: '备注' },
     title: '质检席',
     subtitle: '按方案抽检通话与工单，按质检表评分，处理申诉',
@@ -61,71 +60,3 @@ const zh = {
     findingLine: '{{item}}：扣 {{points}} 分',
   },
 };
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-const en: Strings<typeof zh> = {
-  quality: {
-    nav: { page: 'QA seat', mine: 'My QA' },
-    timeline: { noted: 'Note' },
-    title: 'QA seat',
-    subtitle: 'Sample calls and tickets by plan, score them against the checklist, settle appeals',
-    mine: 'My QA',
-    mineSubtitle: 'How QA scored your calls and tickets and what was deducted; you may appeal a result once',
-    noProject: 'Choose a project first',
-    tabs: { reviews: 'Reviews', flags: 'Forbidden phrases', monthly: 'Monthly scores', plan: 'QA plan' },
-    forbiddenTag: 'Forbidden',
-    forbiddenWarning: 'Contains forbidden phrases: {{phrases}}. Saving will flag it for QA.',
-    sayInstead: 'Instead of “{{phrase}}”, say: {{instead}}',
-    addNote: 'Add note',
-    notePlaceholder: 'Note (what the caller added, what was promised …)',
-    noteSaved: 'Note saved',
-    transcript: 'Transcript',
-    recording: 'Recording',
-    subject: 'Reviewed item',
-    subjectTypes: { call: 'Call', ticket: 'Ticket' },
-    subjectAt: 'When',
-    agent: 'Agent',
-    status: 'Status',
-    statuses: { 待评分: 'To score', 已评分: 'Scored', 申诉中: 'Appealed', 已复核: 'Appeal settled' },
-    total: 'Score',
-    score: 'Score',
-    rescore: 'Change score',
-    settle: 'Settle appeal',
-    scoreTitle: 'QA score sheet',
-    settleTitle: 'Settle the appeal',
-    saveScore: 'Submit score',
-    scored: 'Score saved',
-    item: 'Item',
-    itemKey: 'Code',
-    weight: 'Points',
-    deduction: 'Deduction',
-    comment: 'Comment',
-    week: 'Week',
-    runSample: 'Sample',
-    sampleTitle: 'Sample by the QA plan',
-    samplePercent: 'Share sampled per agent per week',
-    sampleHint:
-      'Calls and tickets are each sampled at this rate (at least 1 per agent); flagged items always are',
-    sampled: '{{created}} new to score (calls {{calls}}, tickets {{tickets}}, flagged {{flagged}})',
-    checklist: 'Checklist',
-    weightsSum: 'Points add up to {{sum}} (100 suggested)',
-    addItem: 'Add item',
-    planSaved: 'QA plan saved',
-    reviews: 'Reviews',
-    monthlyScore: 'Monthly QA score',
-    flaggedAt: 'Flagged at',
-    source: 'Where',
-    sources: { note: 'Ticket note', answer: 'Answer / reply', transcript: 'Call transcript' },
-    excerpt: 'Text',
-    appeal: 'Appeal',
-    appealTitle: 'Appeal this QA result',
-    appealReason: 'Reason for the appeal',
-    appealed: 'Appeal submitted',
-    noFindings: 'No QA results yet',
-    scoreValue: '{{total}} points',
-    findingLine: '{{item}}: −{{points}}',
-  },
-};
-
-export default { zh, en };

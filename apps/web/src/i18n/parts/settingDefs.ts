@@ -3,7 +3,7 @@
  * a raw key as a label). Keys: the setting's key with `.` as `_`. settingDefs.test.ts checks every
  * setting the server defines has its lines here.
  */
-const zh = {
+export const zh = {
   settingDefs: {
     unnamed: '其他参数',
     columns: { name: '参数', group: '类别' },
@@ -26,6 +26,9 @@ const zh = {
       megabytes: 'MB',
     },
     groups: {
+      surveys: '满意度调查',
+      visits: '走访',
+      care: '业主关怀',
       platform: '平台',
       auth: '登录安全',
       callcenter: '呼叫中心',
@@ -45,6 +48,7 @@ const zh = {
       stock: '物料库存',
       contractors: '维保单位',
       billing: '收费中心',
+      frontdesk: '前台服务',
     },
     fields: {
       dayStart: '最早（清晨后）',
@@ -107,6 +111,95 @@ const zh = {
     urlHint: '图片地址（https://… 或上传后的地址）；留空则显示文字标志',
     urlSet: '已设置',
     defs: {
+      surveys_satisfactionTargetPercent: {
+        name: '满意率目标',
+        hint: '总体满意度答“满意/非常满意”的户数占回答户数的比例下限；低于该值的维度结束调查时自动生成整改单（Q82：70%）',
+      },
+      surveys_coverageTargetPercent: {
+        name: '沟通覆盖率目标',
+        hint: '参与调查的户数占调查户数的比例下限（Q81：45%）',
+      },
+      surveys_perYear: {
+        name: '每年调查次数',
+        hint: '每年开展满意度普测的次数，本期未开展时提醒客服主管（Q80：每年二次）',
+      },
+      surveys_dueReminderDays: {
+        name: '调查提醒提前天数',
+        hint: '本期结束前该天数内仍未开展调查，提醒客服主管（Q80）',
+      },
+      surveys_reminderMax: {
+        name: '调查提醒次数上限',
+        hint: '未作答住户最多提醒的次数',
+      },
+      surveys_reminderGapDays: {
+        name: '调查提醒间隔',
+        hint: '同一户两次提醒之间至少间隔的天数',
+      },
+      surveys_quietDays: {
+        name: '免打扰天数',
+        hint: '该天数内已参加过调查的住户，新调查不再邀请',
+      },
+      surveys_rectifyDays: {
+        name: '满意度整改期限',
+        hint: '结束调查时生成的整改单的整改天数',
+      },
+      surveys_linkBase: {
+        name: '住户门户地址',
+        hint: '短信中调查链接的前缀，链接为该地址加 /portal/s/<令牌>',
+      },
+      visits_coverageTargetPercent: {
+        name: '走访覆盖率目标',
+        hint: '一年内接触（走访、问卷、回访）的住户占比目标，每户只计一次（Q84：100%）',
+      },
+      visits_headQuotaSmall: {
+        name: '项目负责人月走访户数（小项目）',
+        hint: '1000 户以内的项目，项目负责人每月至少走访的户数（Q85：10 户）',
+      },
+      visits_headQuotaLarge: {
+        name: '项目负责人月走访户数（大项目）',
+        hint: '1000 户以上的项目，项目负责人每月至少走访的户数（Q85：15 户）',
+      },
+      visits_headQuotaThreshold: {
+        name: '大小项目户数分界',
+        hint: '不超过该户数按小项目指标（Q85：1000 户）',
+      },
+      visits_headQuotaWarnDays: {
+        name: '走访指标预警天数',
+        hint: '月底前该天数内未完成指标时提醒项目负责人（Q85）',
+      },
+      visits_moveInDays: {
+        name: '入住回访时间',
+        hint: '入住后第几天进行入住回访（Q86：三天、一周、一个月）',
+      },
+      visits_moveInCareDays: {
+        name: '入住关怀时限',
+        hint: '入住后该天数内完成管家关怀（Q87：一周内）',
+      },
+      visits_homeEntryVisitors: {
+        name: '入户走访人数',
+        hint: '需要进入住户室内时的最少走访人数（Q11：2 人）',
+      },
+      visits_appointmentDaysAhead: {
+        name: '走访预约提前天数',
+        hint: '上门走访提前该天数与住户约定时间（Q08：提前一天）',
+      },
+      care_facadeGlassPerYear: {
+        name: '外墙玻璃擦拭次数',
+        hint: '每年为住户提供外墙玻璃擦拭服务的次数（Q93：两次）',
+      },
+      care_acFilterDue: {
+        name: '空调滤网清洗完成日',
+        hint: '每年该日期（月-日）前空调滤网清洗覆盖全部住户（Q94：9月底前）',
+      },
+      analytics_healthWeights: {
+        name: '项目健康分权重',
+        hint: '健康分由各指标按权重合成：SLA 未超时、回访满意率、首问解决率、三声内接听率、收费率、保养按时率、整改按期关闭率、问卷满意率（Q82）、走访完成率（无数据的指标不计入）',
+      },
+      analytics_region: { name: '所属区域', hint: '项目在健康分排行榜中的区域（集团 → 区域 → 项目）' },
+      analytics_digestHour: {
+        name: '管理日报发送时间',
+        hint: '每天该整点（项目时区）向项目经理、客服主管发送昨日简报',
+      },
       billing_collectionQuietHours: {
         name: '催缴免打扰时段（Q07）',
         hint: '非紧急催缴电话和短信只在最早与最晚之间、避开用餐时间，法定节假日不联系',
@@ -119,6 +212,28 @@ const zh = {
         name: '催缴级别天数',
         hint: '新催缴计划四个级别的逾期天数：短信、语音电话、催缴通知书（并派客服主管跟进）、上报项目经理',
       },
+      frontdesk_visitorPassHours: {
+        name: '访客通行证默认有效期',
+        hint: '未填写结束时间的访客通行证自登记起有效的小时数',
+      },
+      frontdesk_visitorParkingMinutes: {
+        name: '访客免费停车时长',
+        hint: '登记车牌的访客默认可免费停车的分钟数',
+      },
+      frontdesk_longTermPassDays: {
+        name: '长期出入证最长有效期',
+        hint: '送奶、送报、邮递等常驻人员出入证最长有效天数',
+      },
+      frontdesk_parcelReminderDays: {
+        name: '快递二次提醒天数',
+        hint: '代收快递存放超过该天数未取，再次通知住户',
+      },
+      frontdesk_parcelAbandonDays: { name: '快递弃件天数', hint: '代收快递存放超过该天数未取，按弃件处理' },
+      frontdesk_releaseFlagArrears: {
+        name: '物品放行提示欠费',
+        hint: '审批物品放行时提示该房屋存在逾期欠费',
+      },
+      frontdesk_releaseFlagDecoration: { name: '物品放行提示装修', hint: '审批物品放行时提示该房屋正在装修' },
       billing_collectionMinAmount: { name: '催缴起点金额', hint: '欠费低于该金额（分）的房屋不催缴' },
       billing_collectionFollowUpRoles: {
         name: '催缴跟进角色',
@@ -171,6 +286,28 @@ const zh = {
         hint: '每条消息的发送尝试次数（指数退避），用尽后标记为失败',
       },
       delivery_providers: { name: '消息发送方式', hint: '各渠道的发送方式及网关地址' },
+      triage_autoUrgent: {
+        name: '智能分类自动紧急',
+        hint: '住户门户和邮件来的工单，文字里出现紧急词（燃气味、困在电梯、水漫到楼下等）时直接按“急”受理并通知班长',
+      },
+      triage_urgentCategoryPercent: {
+        name: '按类别建议紧急的置信度',
+        hint: '首选类别默认为“急”且置信度不低于该百分比时，建议按紧急处理',
+      },
+      triage_autoCategoryPercent: {
+        name: '自动归类置信度',
+        hint: '门户和邮件工单未选类别时，首选类别置信度不低于该百分比才自动填入',
+      },
+      triage_similarHours: { name: '同类工单时间窗', hint: '同一楼栋在该小时数内报来的未结工单相互比对' },
+      triage_incidentClusterSize: {
+        name: '建议登记停水停电事件的工单数',
+        hint: '同一楼栋同类问题的工单达到该数量时，提示登记停水停电等事件',
+      },
+      triage_questionClusterSize: {
+        name: '汇总为专家席候选问题的咨询数',
+        hint: '一周内未找到知识库答案、问的是同一问题的咨询达到该数量时，自动汇总为一条专家席候选问题',
+      },
+      triage_alertRoles: { name: '自动紧急通知角色', hint: '工单被智能分类自动定为“急”时通知这些角色' },
       emergencies_teamLeaderMinutes: {
         name: '班组负责人确认时限',
         hint: '应急事件上报后，值班班长须在该分钟数内确认（Q62：1分钟内上报班组负责人）',
@@ -202,6 +339,70 @@ const zh = {
       emergencies_escalationMax: {
         name: '最多升级次数',
         hint: '一个超时步骤最多升级的次数',
+      },
+      qualityInspections_recordDeduction: {
+        name: '记录抽查每处扣分',
+        hint: '记录抽查(R1)每发现一处不合格扣该分值(Q110:0.5分)',
+      },
+      qualityInspections_recordMonthZeroAbove: {
+        name: '记录抽查月度不得分处数',
+        hint: '抽查月份不合格超过该处数,该月度记录不得分(Q110:10处)',
+      },
+      qualityInspections_sampledMonths: {
+        name: '记录抽查月份数',
+        hint: '记录抽查随机抽取的月度数(Q112:2个月度)',
+      },
+      qualityInspections_onSiteDeduction: {
+        name: '现场检查每处扣分',
+        hint: '现场检查(R2)每发现一处不合格扣该分值(Q111:2分)',
+      },
+      qualityInspections_onSiteZeroAbove: {
+        name: '现场检查不得分处数',
+        hint: '现场检查不合格超过该处数,该项不得分(Q111:5处)',
+      },
+      qualityInspections_bandGoodMin: {
+        name: '验收良好最低分',
+        hint: '专项验收达到该分数(含)为良好,以下为不及格(Q114:80分)',
+      },
+      qualityInspections_bandExcellentMin: {
+        name: '验收优秀最低分',
+        hint: '专项验收达到该分数(含)为优秀(Q114:91分)',
+      },
+      qualityInspections_failPenalties: {
+        name: '不及格处罚金额',
+        hint: '验收不及格时部门经理、主管、班长(领班)的处罚金额(Q115:500/300/100元)',
+      },
+      qualityInspections_excellentRewards: {
+        name: '优秀奖励金额',
+        hint: '验收优秀时部门经理、主管、班长(领班)的奖励金额(Q117:500/300/200元;Q116:良好不奖不罚)',
+      },
+      qualityInspections_teamAwardMin: {
+        name: '团队奖励最低分',
+        hint: '综合得分达到该分数(含)以上追加团队奖励(Q118:96分)',
+      },
+      qualityInspections_teamAward: {
+        name: '团队奖励金额',
+        hint: '达到团队奖励分数时公司追加的团队奖励(Q118:1000元)',
+      },
+      qualityInspections_ninesMonthlyThreshold: {
+        name: '9S月度扣绩效次数',
+        hint: '每人每月9S检查问题达到该次数(含)即在月度报表标记扣绩效(Q21/Q120:5次)',
+      },
+      qualityInspections_ninesPerformancePoints: {
+        name: '9S扣除月度绩效分',
+        hint: '达到次数后扣除的月度绩效分(Q120:4分)',
+      },
+      qualityInspections_ninesFixMinutes: {
+        name: '9S整改时限',
+        hint: '9S每日检查发现的问题须在该分钟数内整改完毕(Q21:5分钟)',
+      },
+      qualityInspections_rectificationDays: {
+        name: '检查扣分整改期限',
+        hint: '品质检查扣分项默认的整改天数(检查人可另设期限)',
+      },
+      rectifications_recheckDays: {
+        name: '复查不通过再整改天数',
+        hint: '复查不通过时退回责任人的默认整改天数(复查人可另设期限)',
       },
       emergencies_stormCheckMinutes: {
         name: '暴雨台风巡查间隔',
@@ -290,6 +491,30 @@ const zh = {
         hint: '设备保修期满前这些天提醒工程主管（Q72：保修期满前一个月提醒）',
       },
       assets_planHorizonDays: { name: '巡检任务提前生成天数', hint: '维保/巡检计划的任务提前生成的天数' },
+      facilities_reminderMinutes: {
+        name: '场地预约提醒',
+        hint: '预约开始前该分钟数向住户发送提醒（0 为不提醒）',
+      },
+      decoration_waterTestHours: {
+        name: '闭水试验时长',
+        hint: '装修竣工验收的闭水试验须持续的小时数（W-14：48 小时）',
+      },
+      decoration_depositFen: { name: '装修押金', hint: '前台办理装修申请时建议收取的押金金额' },
+      decoration_rectifyDays: { name: '装修整改期限', hint: '日常巡查发现问题开具《整改通知单》的整改天数' },
+      moveIns_replyWorkingDays: {
+        name: '验房问题回复时限',
+        hint: '验房问题整改完成后在该工作日内回复业主（Q41：1 个工作日）',
+      },
+      moveIns_longFixDays: {
+        name: '长周期整改界定',
+        hint: '整改期超过该天数的验房问题按长周期处理，定期汇报进度（Q41）',
+      },
+      moveIns_progressIntervalDays: {
+        name: '整改进度汇报周期',
+        hint: '长周期整改每隔该天数向业主汇报一次进度，直至完成（Q41：每周）',
+      },
+      moveIns_documents: { name: '入住查验资料', hint: '入住办理时核验的资料（W-13）' },
+      moveIns_agreements: { name: '入住签署文件', hint: '入住办理时业主签署的文件（W-13）' },
       assets_missedWarningCount: {
         name: '连续漏检预警次数',
         hint: '一个计划最近连续这么多次任务漏检时，向工程主管预警',
@@ -323,433 +548,3 @@ const zh = {
     },
   },
 };
-
-const en: typeof zh = {
-  settingDefs: {
-    unnamed: 'Other settings',
-    columns: { name: 'Setting', group: 'Area' },
-    yes: 'Yes',
-    no: 'No',
-    none: 'None',
-    units: {
-      fen: 'fen',
-      minutes: 'min',
-      businessMinutes: 'business min',
-      hours: 'h',
-      days: 'days',
-      businessDays: 'working days',
-      times: 'times',
-      rings: 'rings',
-      seconds: 's',
-      items: 'items',
-      percent: '%',
-      residents: 'residents',
-      megabytes: 'MB',
-    },
-    groups: {
-      platform: 'Platform',
-      auth: 'Sign-in security',
-      callcenter: 'Call center',
-      sla: 'Service levels',
-      dispatch: 'Dispatch',
-      delivery: 'Messaging',
-      incidents: 'Outages',
-      emergencies: 'Emergencies',
-      notices: 'Notices',
-      scripts: 'Service phrases',
-      portal: 'Resident portal',
-      qa: 'Quality',
-      mail: 'E-mail',
-      complaints: 'Complaints',
-      broadcasts: 'Mass messages',
-      patrol: 'Patrols',
-      stock: 'Stock',
-      contractors: 'Contractors',
-      billing: 'Billing',
-    },
-    fields: {
-      dayStart: 'Earliest (after early morning)',
-      dayEnd: 'Latest (evening)',
-      lunchStart: 'Lunch from',
-      lunchEnd: 'Lunch to',
-      dinnerStart: 'Dinner from',
-      dinnerEnd: 'Dinner to',
-      weekends: 'Weekends allowed',
-      start: 'From',
-      end: 'To',
-      fractions: 'Warn when this share (%) is used',
-      minutesBefore: 'Warn again (business minutes before)',
-      warning: 'First warning',
-      lastWarning: 'Last warning',
-      breach: 'Breach',
-      dispatch: 'Nobody took the job',
-      sms: 'SMS',
-      wechat: 'WeChat',
-      email: 'E-mail',
-      httpUrl: 'SMS/WeChat gateway URL',
-      smsTemplateId: 'SMS template id',
-      wechatTemplateId: 'WeChat template id',
-      smtpUrl: 'SMTP URL',
-      mailFrom: 'Sender',
-      phrase: 'Forbidden phrase',
-      instead: 'Say instead',
-      key: 'Code',
-      label: 'Item',
-      weight: 'Points',
-      greeting: 'Greeting',
-      lateAnswer: 'Late-answer apology',
-      hold: 'Asking to hold',
-      transfer: 'Transfer',
-      soothing: 'Soothing',
-      unsure: 'When unsure',
-      closing: 'Closing',
-      complaintClosing: 'Complaint closing',
-      clusterCount: 'Complaints of one cause in one building',
-      clusterDays: 'Within days',
-      risePercent: 'Week-on-week rise (%)',
-      riseMinCount: 'At least this many this week',
-      window_key: 'Code',
-      window_label: 'Label',
-      window_from: 'From',
-      window_to: 'To',
-      excellent: 'Excellent from (points)',
-      pass: 'Pass from (points)',
-      improve: 'Needs improvement from (points)',
-      improvePercent: 'Fee paid when needing improvement (%)',
-      failPercent: 'Fee paid on a fail (%)',
-    },
-    providers: {
-      log: 'Log only (nothing sent)',
-      http: 'HTTP gateway',
-      smtp: 'SMTP mail',
-      webhook: 'Hand to webhook',
-    },
-    addRow: 'Add a row',
-    removeRow: 'Remove row',
-    addLine: 'One phrase per line',
-    rolesPlaceholder: 'Roles to notify',
-    numberListHint: 'Several allowed, in {{unit}}; empty means none',
-    tagsHint: 'Press Enter or type a comma to add',
-    urlHint: 'Image address (https://… or an uploaded image’s address); empty shows a text logo',
-    urlSet: 'Set',
-    defs: {
-      billing_collectionQuietHours: {
-        name: 'Collection quiet hours (Q07)',
-        hint: 'Non-urgent collection calls and messages only between earliest and latest, never at mealtimes or on statutory holidays',
-      },
-      billing_doorCollectionLeadHours: {
-        name: 'Door-to-door collection notice (Q08)',
-        hint: 'A door-to-door collection is agreed with the resident at least this many hours ahead',
-      },
-      billing_collectionLevelDays: {
-        name: 'Collection level days',
-        hint: 'Days overdue of a new campaign’s four levels: SMS, spoken call, notice letter (with a supervisor task), project manager',
-      },
-      billing_collectionMinAmount: {
-        name: 'Collection minimum',
-        hint: 'Units owing less than this (fen) are not chased',
-      },
-      billing_collectionFollowUpRoles: {
-        name: 'Collection follow-up roles',
-        hint: 'Roles given the level-3 follow-up task (CS supervisor)',
-      },
-      billing_collectionManagerRoles: {
-        name: 'Long-term arrears roles',
-        hint: 'Roles told at level 4 (project manager)',
-      },
-      platform_timezone: {
-        name: 'Time zone',
-        hint: 'Time zone for business calendars, numbering and reports',
-      },
-      auth_loginMaxFailures: {
-        name: 'Failed logins before lock',
-        hint: 'Failed logins in a row before the account is locked',
-      },
-      auth_loginLockMinutes: {
-        name: 'Lock duration',
-        hint: 'How long an account stays locked after too many failed logins',
-      },
-      callcenter_answerWithinRings: {
-        name: 'Answer within rings',
-        hint: 'Calls must be answered within this many rings (about 5 s each)',
-      },
-      callcenter_ringSeconds: {
-        name: 'Ring length',
-        hint: '"Answer within N rings" counts N × this many seconds',
-      },
-      callcenter_webItemsQueue: {
-        name: 'Queue for web items',
-        hint: 'Portal and e-mail tickets waiting for an owner are offered to this queue’s agents (by name)',
-      },
-      sla_urgentArriveMinutes: {
-        name: 'Urgent repair: on site',
-        hint: 'Urgent repairs on site within this many minutes, round the clock',
-      },
-      sla_urgentResolveMinutes: {
-        name: 'Urgent repair: fixed',
-        hint: 'Urgent repairs fixed within this many minutes, round the clock',
-      },
-      sla_repairArriveMinutes: {
-        name: 'Repair: on site',
-        hint: 'Other repairs on site within this many business minutes, unless an appointment was agreed',
-      },
-      sla_repairResolveBusinessDays: {
-        name: 'Repair: completed',
-        hint: 'Ordinary repairs completed within this many working days, except by appointment',
-      },
-      sla_callbackHours: {
-        name: 'Callback within',
-        hint: 'Call the resident back within this many hours of completion',
-      },
-      sla_callbackRequiredToClose: {
-        name: 'Close only after a satisfied callback',
-        hint: 'On: only a satisfied callback closes a ticket; off: a supervisor may close without one',
-      },
-      sla_complaintReplyBusinessDays: {
-        name: 'Complaint reply',
-        hint: 'Complaints replied within this many working days',
-      },
-      sla_dispatchMinutes: {
-        name: 'Job taken within',
-        hint: 'A repair must be taken by a technician within this many minutes, else the lead is alerted',
-      },
-      sla_respondMinutes: {
-        name: 'Web requests accepted within',
-        hint: 'Portal, app, e-mail and voicemail requests accepted within this many business minutes',
-      },
-      sla_warnings: {
-        name: 'SLA warnings',
-        hint: 'Warn when this share of a target is used, and again this many business minutes before the deadline',
-      },
-      sla_escalation: {
-        name: 'SLA escalation',
-        hint: 'Roles notified at the first warning, the last warning, a breach and a stuck dispatch',
-      },
-      dispatch_defaultMode: {
-        name: 'Default dispatch mode',
-        hint: 'Dispatch mode where no dispatch rule matches',
-      },
-      dispatch_openCap: {
-        name: 'Open jobs per technician',
-        hint: 'Automatic dispatch and grabbing skip a technician holding this many open jobs',
-      },
-      delivery_quietHours: {
-        name: 'Quiet hours',
-        hint: 'Non-urgent messages wait until this window ends; emergencies bypass it',
-      },
-      delivery_maxAttempts: {
-        name: 'Send attempts',
-        hint: 'Attempts per message (exponential backoff) before it is marked failed',
-      },
-      delivery_providers: { name: 'Message transports', hint: 'Transport per channel and its gateway' },
-      emergencies_teamLeaderMinutes: {
-        name: 'Team leader acknowledges within',
-        hint: 'The on-duty team leader acknowledges an emergency within this many minutes (Q62)',
-      },
-      emergencies_projectHeadReportMinutes: {
-        name: 'Project head told within',
-        hint: 'The project head is reported to within this many minutes (Q63)',
-      },
-      emergencies_projectHeadOnSiteMinutes: {
-        name: 'Project head on site within',
-        hint: 'The project head checks in on site within this many minutes of the report (Q63)',
-      },
-      emergencies_butlerRelayMinutes: {
-        name: 'Butler told within',
-        hint: 'Disputes and disasters reach the butler and the project head within this many minutes (Q64)',
-      },
-      emergencies_householdsNotifiedMinutes: {
-        name: 'Households notified within',
-        hint: 'Information relayed, an initial plan made and households notified within this many minutes (Q61)',
-      },
-      emergencies_reportHours: {
-        name: 'Special event report within',
-        hint: 'The special event report is written within this many hours',
-      },
-      emergencies_escalationRepeatMinutes: {
-        name: 'Escalate again every',
-        hint: 'A missed step climbs one level this often (in-app, SMS and phone)',
-      },
-      emergencies_escalationMax: {
-        name: 'Escalations at most',
-        hint: 'How many times one missed step escalates',
-      },
-      emergencies_stormCheckMinutes: {
-        name: 'Storm checks every',
-        hint: 'Basement exits, roof drains and switch rooms are checked this often while a rainstorm or typhoon lasts (Q68)',
-      },
-      incidents_notifyWithinMinutes: {
-        name: 'Emergency notice within',
-        hint: 'Emergency incidents: first notice delivered within this many minutes of creation',
-      },
-      scripts_forbiddenPhrases: {
-        name: 'Forbidden phrases',
-        hint: 'Flagged in notes and answers, with what to say instead',
-      },
-      scripts_standard: {
-        name: 'Standard phrases',
-        hint: 'Phrases shown to agents per situation (greeting, apology, closing …)',
-      },
-      notices_drillNoticeDays: {
-        name: 'Fire drill notice',
-        hint: 'A fire drill notice goes out at least this many days before',
-      },
-      notices_maxValidityDays: {
-        name: 'Notice validity',
-        hint: 'Longest validity of a notice, in days from publication',
-      },
-      notices_warrantyReminderDays: {
-        name: 'Warranty reminder',
-        hint: 'Days before a unit’s warranty ends that its owners are reminded (0 = none)',
-      },
-      notices_birthdayGreetings: {
-        name: 'Birthday greetings',
-        hint: 'Send residents a greeting on their birthday',
-      },
-      portal_codeValidMinutes: {
-        name: 'Login code validity',
-        hint: 'A portal login code is valid this many minutes',
-      },
-      portal_codeMaxFailures: { name: 'Wrong code limit', hint: 'Wrong entries before the code is burnt' },
-      portal_codesPerHour: { name: 'Codes per hour', hint: 'Login codes one phone may request per hour' },
-      portal_maxTicketsPerDay: {
-        name: 'Reports per day',
-        hint: 'New portal reports per resident in 24 hours',
-      },
-      portal_duplicateWindowHours: {
-        name: 'Duplicate window',
-        hint: 'An identical report within this many hours is refused',
-      },
-      portal_urgeIntervalMinutes: {
-        name: 'Urge interval',
-        hint: 'A resident may urge the same ticket at most once per this many minutes',
-      },
-      portal_reopenWithinDays: {
-        name: 'Reopen within',
-        hint: 'Residents may reopen a resolved ticket within this many days',
-      },
-      qa_checklist: {
-        name: 'QA score sheet',
-        hint: 'Score sheet items and points; a finding deducts up to the points',
-      },
-      qa_samplePercent: {
-        name: 'QA sample share',
-        hint: 'Share of each agent’s calls and tickets sampled per run (at least one each)',
-      },
-      mail_maxMessageBytes: {
-        name: 'Largest incoming e-mail',
-        hint: 'Larger e-mails (attachments included) are refused instead of becoming tickets',
-      },
-      broadcasts_approvalThreshold: {
-        name: 'Mass message approval',
-        hint: 'A send to more residents than this needs a second person’s approval; emergency outages are exempt (Q60)',
-      },
-      patrol_lateGraceMinutes: {
-        name: 'Late grace for patrols',
-        hint: 'Minutes after the last point’s window before unscanned points count as missed',
-      },
-      patrol_generateAheadHours: {
-        name: 'Patrols generated ahead',
-        hint: 'Patrols are generated from the route schedules this many hours ahead',
-      },
-      stock_monthlyDueDay: {
-        name: 'Purchase plan and stocktake day',
-        hint: 'The monthly purchase plan and stocktake are due by this day (W-25: the 25th)',
-      },
-      contractors_expiryReminderDays: {
-        name: 'Contract expiry reminder',
-        hint: 'A maintenance contract shows as expiring this many days before its end (like Q72)',
-      },
-      contractors_expiryReminderRoles: {
-        name: 'Who hears of ending contracts',
-        hint: 'Roles told when a maintenance contract enters its reminder period',
-      },
-      contractors_evaluationItems: {
-        name: 'Contractor evaluation items',
-        hint: 'The monthly evaluation’s items and points (W-27), scaled to 100',
-      },
-      contractors_evaluationBands: {
-        name: 'Evaluation bands and settlement',
-        hint: 'Score bands, and the share of the fee paid when needing improvement or failing',
-      },
-      complaints_promisedReplyHours: {
-        name: 'Promised complaint reply',
-        hint: 'The reply time a complaining resident is promised, in hours from the complaint',
-      },
-      complaints_warningThresholds: {
-        name: 'Complaint warning thresholds',
-        hint: 'Warn at this many complaints of one cause in one building within the days set, or at a week-on-week rise of this share (with a minimum count this week)',
-      },
-      complaints_warningRoles: {
-        name: 'Complaint warnings go to',
-        hint: 'Roles told of a complaint warning',
-      },
-      complaints_majorNotifyRoles: {
-        name: 'Major complaints go to',
-        hint: 'Roles told at once when a major complaint is registered',
-      },
-      complaints_superviseEscalateHours: {
-        name: 'Supervision escalation step',
-        hint: 'A missed supervision (督办) climbs one level every this many hours (lead → supervisor → manager)',
-      },
-      billing_meterJumpFactor: {
-        name: 'Meter jump factor',
-        hint: 'A reading whose consumption exceeds this many times the previous period’s is refused unless confirmed as a meter change',
-      },
-      billing_lateFeeGraceDays: {
-        name: 'Late-fee grace days (default)',
-        hint: 'For fee items created without their own: days after the due date before late fees start',
-      },
-      complaints_reviewRoles: {
-        name: 'Complaint result reviewers',
-        hint: 'Roles that approve a complaint’s handling result before the callback',
-      },
-      assets_warrantyReminderDays: {
-        name: 'Warranty reminder (days)',
-        hint: 'Remind the engineering supervisor this many days before a warranty ends (Q72: one month)',
-      },
-      assets_planHorizonDays: {
-        name: 'Inspection tasks ahead (days)',
-        hint: 'Tasks of maintenance and inspection plans are generated this many days ahead',
-      },
-      assets_missedWarningCount: {
-        name: 'Missed inspections before a warning',
-        hint: 'Warn the engineering supervisor when a plan’s last this many tasks were all missed',
-      },
-      assets_warningRoles: {
-        name: 'Engineering warnings go to',
-        hint: 'Roles told of missed-plan warnings and ending warranties',
-      },
-      incidents_plannedAnnounceHours: {
-        name: 'Planned outage notice',
-        hint: 'Residents are told this many hours before a planned outage starts (at once if sooner)',
-      },
-      incidents_plannedReminderHours: {
-        name: 'Planned outage reminders',
-        hint: 'Reminders this many hours before the start (several allowed, empty = none)',
-      },
-      portal_appointmentWindows: {
-        name: 'Visit windows',
-        hint: 'Windows a resident may pick for a visit, e.g. morning 09:00–12:00',
-      },
-      portal_appointmentDaysAhead: {
-        name: 'Booking days',
-        hint: 'Days (today included) a resident may pick a visit window for',
-      },
-      portal_urgentKeywords: {
-        name: 'Urgent keywords',
-        hint: 'Words in a report (or its problem) for which the portal suggests marking it urgent',
-      },
-      portal_commonCategories: {
-        name: 'Common problems shown',
-        hint: 'How many of the project’s most reported problems the report form lists first (0 = none)',
-      },
-      portal_logoUrl: {
-        name: 'Portal logo',
-        hint: 'Company logo at the top of the resident portal; empty shows a text logo from the name',
-      },
-    },
-  },
-};
-
-export default { zh, en };

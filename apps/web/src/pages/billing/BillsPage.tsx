@@ -5,6 +5,7 @@ import { Button, Card, DatePicker, Empty, Select, Space, Table, Tabs, Tag } from
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useBuildings } from '../../api/hooks';
 import { useAuth } from '../../auth/AuthProvider';
@@ -20,7 +21,9 @@ const STATUS_COLORS: Record<Bill['status'], string> = { unpaid: 'red', partial: 
 export default function BillsPage() {
   const { t } = useTranslation();
   const { projectId } = useAuth();
-  const [open, setOpen] = useState<number | null>(null);
+  // ?bill=ID opens one bill, e.g. from a decoration deposit or a facility booking.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<number | null>(Number(params.get('bill')) || null);
   if (!projectId) return <Empty description={t('billing.noProject')} />;
   return (
     <div>

@@ -98,9 +98,15 @@ function QuestionItem({ q }: { q: KbQuestion }) {
         <Space wrap size={4} style={{ marginBottom: 4 }}>
           <Tag color={STATUS_COLOR[q.status]}>{t(`kbExpert.statuses.${q.status}`)}</Tag>
           <Typography.Text type="secondary">{formatDateTime(q.createdAt)}</Typography.Text>
-          <Typography.Text type="secondary">
-            {t('kbExpert.askedBy', { name: q.askedByName ?? '' })}
-          </Typography.Text>
+          {q.source === 'auto' ? (
+            <Tag color="purple" title={t('kbExpert.autoHint')} data-testid="kb-question-auto">
+              {t('kbExpert.auto', { count: q.memberTickets.length })}
+            </Tag>
+          ) : (
+            <Typography.Text type="secondary">
+              {t('kbExpert.askedBy', { name: q.askedByName ?? '' })}
+            </Typography.Text>
+          )}
           {q.ticketId && (
             <Link to={`/tickets/${q.ticketId}`}>
               {t('kbExpert.ticket', { number: q.ticketNumber ?? q.ticketId })}
@@ -111,6 +117,16 @@ function QuestionItem({ q }: { q: KbQuestion }) {
         <Typography.Paragraph strong style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
           {q.question}
         </Typography.Paragraph>
+        {q.memberTickets.length > 0 && (
+          <Space wrap size={4} style={{ marginBottom: 8 }} data-testid="kb-question-members">
+            <Typography.Text type="secondary">{t('kbExpert.members')}</Typography.Text>
+            {q.memberTickets.map((m) => (
+              <Link key={m.id} to={`/tickets/${m.id}`}>
+                {m.number}
+              </Link>
+            ))}
+          </Space>
+        )}
         {editing ? (
           <Space.Compact block style={{ alignItems: 'flex-start' }}>
             <Input.TextArea

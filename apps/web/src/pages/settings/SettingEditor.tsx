@@ -1,7 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_ROLES } from '@guanjia/shared';
-import { Button, Form, Input, InputNumber, Select, Space, Switch, TimePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServiceVocab } from '../../serviceVocab';
 import { roleName, zoneName } from './SettingValue';
@@ -28,15 +27,17 @@ const ZONES = [
 const PROVIDER_KINDS = ['log', 'http', 'smtp', 'webhook'] as const;
 const ESCALATION_STEPS = ['warning', 'lastWarning', 'breach', 'dispatch'] as const;
 
+/** 00:00, 00:15 … 23:45: the times a quiet-hours window may start or end at. */
+const QUARTER_HOURS = Array.from(
+  { length: 96 },
+  (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+);
+
 /** The stored value → what the form edits (percent instead of fraction, one phrase a line …). */
 export function toForm(kind: SettingKind, value: unknown): unknown {
   switch (kind.type) {
     case 'megabytes':
       return Number(value) / MB;
-    case 'quietHours': {
-      const v = obj(value);
-      return { start: dayjs(`2000-01-01T${v.start}`), end: dayjs(`2000-01-01T${v.end}`) };
-    }
     case 'warnings': {
       const v = obj(value);
       return {
@@ -58,10 +59,6 @@ export function fromForm(kind: SettingKind, value: unknown): unknown {
   switch (kind.type) {
     case 'megabytes':
       return Math.round(Number(value) * MB);
-    case 'quietHours': {
-      const v = obj(value) as { start?: Dayjs; end?: Dayjs };
-      return { start: v.start?.format('HH:mm'), end: v.end?.format('HH:mm') };
-    }
     case 'warnings': {
       const v = obj(value);
       return {
@@ -168,7 +165,15 @@ export function SettingEditor({ kind, current }: { kind: SettingKind; current: u
         <Space size="large">
           {(['start', 'end'] as const).map((k) => (
             <Form.Item key={k} name={['value', k]} label={field(k)} rules={required}>
-              <TimePicker format="HH:mm" minuteStep={5} />
+              {/* A list of times, typed to filter: what is chosen is the value at once (a TimePicker
+                  commits only when its panel closes, and a save clicked first kept the old time). */}
+              <Select
+                showSearch
+                virtual={false}
+                style={{ width: 120 }}
+                options={QUARTER_HOURS.map((h) => ({ value: h, label: h }))}
+                data-testid={`setting-time-${k}`}
+              />
             </Form.Item>
           ))}
         </Space>

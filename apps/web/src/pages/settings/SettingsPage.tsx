@@ -317,6 +317,7 @@ const GROUP_ORDER = [
   'delivery',
   'incidents',
   'emergencies',
+  'frontdesk',
   'notices',
   'portal',
   'mail',

@@ -33,6 +33,16 @@ const KNOWN: { key: string; permissions: string[] }[] = [
   { key: 'billing', permissions: ['billing.read', 'billing.cashier', 'billing.finance', 'billing.collect'] },
   { key: 'assets', permissions: ['assets.read', 'assets.write', 'inspections.execute'] },
   { key: 'emergencies', permissions: ['emergencies.report', 'emergencies.manage'] },
+  {
+    key: 'quality',
+    permissions: ['quality.read', 'quality.inspect', 'quality.manage', 'rectifications.handle'],
+  },
+  { key: 'surveys', permissions: ['zones.write', 'surveys.read', 'surveys.write', 'visits.write'] },
+  {
+    key: 'desk',
+    permissions: ['desk.read', 'desk.write', 'gate.verify', 'decoration.manage', 'facilities.manage'],
+  },
+  { key: 'analytics', permissions: ['analytics.read', 'triage.manage'] },
   { key: 'staff', permissions: ['staff.read', 'staff.write', 'roles.write'] },
   { key: 'settings', permissions: ['settings.read', 'settings.write'] },
   { key: 'data', permissions: ['import.run', 'export.run', 'audit.read'] },

@@ -1,10 +1,10 @@
-import { PhoneOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TicketType } from '@guanjia/shared';
+import type { TriageResultDto } from '@guanjia/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
-  Cascader,
   Checkbox,
   Col,
   Empty,
@@ -17,7 +17,7 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -31,8 +31,10 @@ import { useServiceVocab } from '../../serviceVocab';
 import { useVocab } from '../../vocab';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { UnitPicker } from '../residents/UnitPicker';
+import { TriageSuggestion } from '../triage/TriageSuggestion';
 import { AppointmentField } from './AppointmentField';
 import { CallerCard } from './CallerCard';
+import { IntakeCategoryField } from './IntakeCategoryField';
 import { IntakeCreated, type IntakeValues, UnknownCallerFields } from './IntakeParts';
 import { KbSuggestions } from './KbSuggestions';
 import { ResidentSearch } from './ResidentSearch';
@@ -118,6 +120,19 @@ export default function IntakePage() {
       form.setFieldValue('priority', leaf.defaultPriority);
   };
 
+  // 智能分类: the agent takes the suggested type, category (and urgency, unless they chose one).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: chooseCategory reads only byId and the form
+  const acceptTriage = useCallback(
+    (s: TriageResultDto, index: number) => {
+      form.setFieldValue('type', s.type);
+      const id = s.categories[index]?.id;
+      const leaf = id ? byId.get(id) : undefined;
+      if (leaf) chooseCategory([...leaf.pathIds]);
+      if (s.urgency === 'urgent' && !priorityTouched.current) form.setFieldValue('priority', '急');
+    },
+    [form, byId],
+  );
+
   const submit = useMutation({
     mutationFn: async (v: IntakeValues) => {
       const categoryId = v.categoryPath?.length ? v.categoryPath[v.categoryPath.length - 1] : undefined;
@@ -145,6 +160,8 @@ export default function IntakePage() {
     },
     onSuccess: (ticket) => {
       setCreated({ id: ticket.id, number: ticket.number, closed: ticket.status === '已关闭' });
+      // What it was suggested and whether the agent corrected it: the retraining signal.
+      void api.post(`/api/tickets/${ticket.id}/triage`).catch(() => undefined);
       void queryClient.invalidateQueries({ queryKey: ['tickets'] });
       reset();
     },
@@ -271,51 +288,12 @@ export default function IntakePage() {
                 </Col>
               </Row>
               {priority === '预约' && <AppointmentField testId="intake-appointment" pastDisabled />}
-              <Form.Item label={t('tickets.fields.category')} required={type === '报修'}>
-                {type === '报修' && urgentShortcuts.length > 0 && (
-                  <div style={{ marginBottom: 8 }}>
-                    <Space size={[6, 6]} wrap>
-                      <Typography.Text type="secondary">
-                        <ThunderboltOutlined /> {t('intake.urgentShortcuts')}
-                      </Typography.Text>
-                      {urgentShortcuts.map((c) => (
-                        <Button
-                          key={c.id}
-                          size="small"
-                          danger
-                          onClick={() => chooseCategory(c.pathIds)}
-                          data-testid={`shortcut-${c.name}`}
-                        >
-                          {c.path.split('/').slice(-2).join('·')}
-                        </Button>
-                      ))}
-                    </Space>
-                  </div>
-                )}
-                <Form.Item
-                  name="categoryPath"
-                  noStyle
-                  rules={[
-                    {
-                      required: type === '报修',
-                      message: t('intake.categoryRequired'),
-                    },
-                  ]}
-                >
-                  <Cascader
-                    options={options}
-                    changeOnSelect={type !== '报修'}
-                    placeholder={t('intake.categoryPlaceholder')}
-                    showSearch={{
-                      filter: (input, path) =>
-                        path.some((o) => String(o.label).toLowerCase().includes(input.toLowerCase())),
-                    }}
-                    onChange={(v) => chooseCategory(v as number[] | undefined)}
-                    style={{ width: '100%' }}
-                    data-testid="intake-category"
-                  />
-                </Form.Item>
-              </Form.Item>
+              <IntakeCategoryField
+                type={type}
+                options={options}
+                urgentShortcuts={urgentShortcuts}
+                onChoose={chooseCategory}
+              />
               <Form.Item
                 name="unitId"
                 label={t('tickets.fields.unit')}
@@ -346,6 +324,7 @@ export default function IntakePage() {
                   data-testid="intake-description"
                 />
               </Form.Item>
+              <TriageSuggestion text={description} projectId={projectId} onAccept={acceptTriage} />
               {can('kb.read') && (
                 <KbSuggestions text={description} projectId={projectId} callerPhone={contactPhone} />
               )}

@@ -18,6 +18,7 @@ import { SERVICE_EVENTS, useLiveRefresh } from '../../live/useLiveRefresh';
 import { useServiceVocab } from '../../serviceVocab';
 import { HandlingPanel } from '../complaints/HandlingPanel';
 import { ForbiddenHint } from '../quality/ForbiddenHint';
+import { SimilarTickets } from '../triage/SimilarTickets';
 import { CallbackModal } from './CallbackModal';
 import { CallbackRounds } from './CallbackRounds';
 import { EditTicketModal } from './EditTicketModal';
@@ -254,6 +255,7 @@ export default function TicketDetailPage() {
             )}
           </Card>
           {tk.callbacks.length > 0 && <CallbackRounds rounds={tk.callbacks} />}
+          <SimilarTickets ticketId={tk.id} canWrite={can('tickets.write')} />
         </Col>
         <Col xs={24} xl={8}>
           {tk.residentId && can('residents.read') && <ResidentCard residentId={tk.residentId} />}

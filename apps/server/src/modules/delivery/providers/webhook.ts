@@ -16,6 +16,11 @@ const SOURCE_FIELD: Record<DeliverySource, string> = {
   complaint_reply: 'ticketReplyId',
   emergency: 'emergencyId',
   collection: 'collectionAttemptId',
+  desk: 'deskEntryId',
+  survey: 'surveyCampaignId',
+  booking: 'bookingId',
+  move_in: 'moveInDefectId',
+  analytics_digest: 'projectId',
 };
 
 /** The JSON a webhook receiver gets: ids to link back with and the rendered text. */

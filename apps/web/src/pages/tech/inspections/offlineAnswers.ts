@@ -64,9 +64,18 @@ export const pendingCount = (s: Stored) =>
 export const isNetworkError = (e: unknown) =>
   e instanceof ApiError && (e.code === 'network' || e.status === 0);
 
+/** Change the stored state as it is now: a send in flight must not write back an older copy. */
+function update(taskId: number, change: (s: Stored) => void) {
+  const s = loadStored(taskId);
+  change(s);
+  save(taskId, s);
+}
+
 /**
  * Send what the server has not confirmed yet; then, if 提交 was pressed, complete the task with all
  * answers. Stops at the first network failure (kept for the next try); returns the latest task.
+ * Two sends may overlap (an answer given while one is in flight): each marks only what it sent, on the
+ * stored state of that moment, so an answer saved meanwhile is never overwritten.
  */
 export async function flush(taskId: number): Promise<InspectionTaskDetail | null> {
   const s = loadStored(taskId);
@@ -79,19 +88,21 @@ export async function flush(taskId: number): Promise<InspectionTaskDetail | null
       items: [answer],
       complete: false,
     });
-    s.sent[answer.itemId] = text;
-    save(taskId, s);
+    update(taskId, (now) => {
+      now.sent[answer.itemId] = text;
+    });
   }
-  if (s.complete && !s.done) {
+  const now = loadStored(taskId);
+  if (now.complete && !now.done) {
     latest = await api.post<InspectionTaskDetail>(`/api/inspection-tasks/${taskId}/results`, {
-      idempotencyKey: s.key,
-      items: Object.values(s.answers),
+      idempotencyKey: now.key,
+      items: Object.values(now.answers),
       complete: true,
     });
-    if (latest.status === 'done') {
-      s.done = true;
-      save(taskId, s);
-    }
+    if (latest.status === 'done')
+      update(taskId, (later) => {
+        later.done = true;
+      });
   }
   return latest;
 }

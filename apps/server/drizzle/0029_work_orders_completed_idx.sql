@@ -1,0 +1,1 @@
+CREATE INDEX "work_orders_project_completed_idx" ON "work_orders" USING btree ("project_id","completed_at");

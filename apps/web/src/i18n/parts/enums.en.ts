@@ -1,0 +1,2 @@
+// The English lives beside the Chinese it is derived from.
+export { en } from './enums';

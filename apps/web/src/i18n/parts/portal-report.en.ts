@@ -1,0 +1,37 @@
+import type { zh } from './portal-report';
+
+export const en: typeof zh = {
+  portalReport: {
+    estates: 'Estate: {{names}}',
+    category: 'Problem',
+    categoryPlaceholder: 'Choose a problem (optional)',
+    common: 'Common problems',
+    urgent: 'Urgent',
+    urgentHint: 'Mark leaks, power cuts, people stuck in a lift and the like as urgent',
+    suggestKeyword: 'You mentioned “{{keyword}}”: we suggest marking this urgent so it is handled first.',
+    suggestCategory: '“{{category}}” usually needs someone at once: we suggest marking it urgent.',
+    markUrgent: 'Mark urgent',
+    appointment: 'Preferred visit time',
+    appointmentHint: "Times are the estate's local time ({{timezone}})",
+    anyTime: 'Any time',
+    day: 'Day',
+    window: 'Time window',
+    windowRange: '{{label}} {{from}}–{{to}}',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    windowPast: 'Over',
+    technician: 'Technician',
+    expectedArrival: 'Expected by {{time}}',
+    appointmentAt: 'Appointment',
+    categoryLabel: 'Problem',
+    callCenter: 'Call the service centre {{phone}}',
+    urgentTag: 'Urgent',
+    errors: {
+      appointment_past: 'That time window is over; please pick another',
+      appointment_too_far: 'That day is too far ahead; please pick one of the offered days',
+      appointment_unknown_window: 'Please pick one of the offered time windows',
+      duplicate_report: 'You reported the same thing a moment ago; it is being handled',
+      daily_limit: "You reached today's limit of reports; please call the service centre",
+    },
+  },
+};
