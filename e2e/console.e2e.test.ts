@@ -1,7 +1,7 @@
 import { formatPhone } from '@guanjia/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, launchBrowser, login, logout, newContext } from './support/browser';
+import { explain, launchBrowser, login, logout, newContext, switchLanguage } from './support/browser';
 import { apiClient, type RunningServer, startServer } from './support/server';
 
 interface TreeProject {
@@ -117,14 +117,11 @@ describe('staff console', () => {
     await withPage(async (page) => {
       await login(page, 'admin', server.adminPassword);
       await menu(page).getByText('工作台', { exact: true }).waitFor();
-      await page.getByTestId('lang-switch').click();
-      // Switching re-renders the whole console before the choice is saved; under load that takes a while.
-      const saved = page.waitForResponse(
-        (r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH',
-        { timeout: 60_000 },
-      );
-      await page.getByTestId('lang-en').click();
-      expect((await saved).status()).toBe(200);
+      await switchLanguage(page, 'en');
+      // The choice is saved on the user's profile once the console is in English.
+      await expect
+        .poll(async () => (await api.get<{ locale: string }>('/api/auth/me')).locale, { timeout: 30_000 })
+        .toBe('en');
       for (const item of ['Dashboard', 'Estate', 'Residents', 'Data import', 'Settings', 'Audit log']) {
         await menu(page).getByText(item, { exact: true }).waitFor();
       }
@@ -135,18 +132,12 @@ describe('staff console', () => {
       await login(page, 'admin', server.adminPassword);
       await menu(page).getByText('Dashboard', { exact: true }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
-      await page.getByTestId('lang-switch').click();
-      // Switching re-renders the whole console before the choice is saved; under load that takes a while.
-      const saved = page.waitForResponse(
-        (r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH',
-        { timeout: 60_000 },
-      );
-      await page.getByTestId('lang-zh-CN').click();
-      expect((await saved).status()).toBe(200);
+      await switchLanguage(page, 'zh-CN');
+      await expect
+        .poll(async () => (await api.get<{ locale: string }>('/api/auth/me')).locale, { timeout: 30_000 })
+        .toBe('zh-CN');
       await menu(page).getByText('工作台', { exact: true }).waitFor();
     });
-    const me = await api.get<{ locale: string }>('/api/auth/me');
-    expect(me.locale).toBe('zh-CN');
   });
 
   it('browses the estate tree to a building and lists its units', async () => {

@@ -296,13 +296,27 @@ describe('ticket lifecycle', () => {
 });
 
 /** Choose a category in an antd cascader by searching for it (the first result under `under`). */
+/**
+ * Pick a category in the cascader by searching for it, until the field shows it: an option clicked while
+ * the dropdown is still opening can be lost on a loaded machine, so the pick is made again (up to three times).
+ */
 async function pickCategory(page: Page, testId: string, search: string, under: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).locator('input').fill(search);
-  await page
-    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
-    .filter({ hasText: under })
-    .filter({ hasText: search })
-    .first()
-    .click();
+  const field = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await field.locator('input').fill(search);
+    await page
+      .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
+      .filter({ hasText: under })
+      .filter({ hasText: search })
+      .first()
+      .click();
+    try {
+      // The field shows the chosen path once the pick took (the search text is in the input, not its text).
+      await field.filter({ hasText: search }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }

@@ -86,23 +86,41 @@ export async function loginTo(
 }
 
 /**
- * Log out through the user menu and wait for the login form. A click that lands while the menu is still
- * opening can miss its item (the switch-to-English test failed so under load): then it tries again.
+ * Click `item` in the antd dropdown that `trigger` opens, until `done` resolves. A click that lands while
+ * the menu is still opening can miss its item on a loaded machine (logging out and switching language
+ * failed so): the menu is opened and the item clicked again, up to three times.
  */
-export async function logout(page: Page): Promise<void> {
-  const item = page.getByTestId('logout');
-  const form = page.locator('input[name=username]');
+export async function chooseMenuItem(
+  trigger: Locator,
+  item: Locator,
+  done: (timeout: number) => Promise<unknown>,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (await form.isVisible()) return;
-    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    if (!(await item.isVisible())) await trigger.click();
     await item.click();
     try {
-      await form.waitFor({ timeout: 5_000 });
+      await done(10_000);
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** Log out through the user menu and wait for the login form. */
+export async function logout(page: Page): Promise<void> {
+  const form = page.locator('input[name=username]');
+  if (await form.isVisible()) return;
+  await chooseMenuItem(page.getByTestId('user-menu'), page.getByTestId('logout'), (timeout) =>
+    form.waitFor({ timeout }),
+  );
+}
+
+/** Switch the console's language from the header's menu; resolves once the page is in `locale`. */
+export async function switchLanguage(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
+  await chooseMenuItem(page.getByTestId('lang-switch'), page.getByTestId(`lang-${locale}`), (timeout) =>
+    page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached', timeout }),
+  );
 }
 
 /**
