@@ -172,6 +172,30 @@ describe('analytics dashboards', () => {
     expect(dw.worksheets[0]?.rowCount).toBe(5);
   });
 
+  it('answers an English console in English: titles, cards, charts, drill columns and the workbook', async () => {
+    const headers = { 'accept-language': 'en' };
+    const url = `/api/analytics/service?projectId=${t.fixture.projectA}&${range}`;
+    const res = await t.request('GET', url, { token: admin, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json() as AnalyticsDashboard;
+    const cjk = /[\u4e00-\u9fa5]/;
+    expect(d.title).toBe('Service and tickets');
+    expect(d.cards.find((c) => c.key === 'intake')?.label).toBe('Tickets received');
+    expect(
+      [...d.cards.map((c) => c.label), ...d.series.map((s) => s.label)].filter((l) => cjk.test(l)),
+    ).toEqual([]);
+    const drill = await t.request(
+      'GET',
+      `/api/analytics/service/drill/intake?projectId=${t.fixture.projectA}&${range}`,
+      { token: admin, headers },
+    );
+    expect((drill.json() as AnalyticsDrillList).columns.map((c) => c.label)).toContain('Ticket no.');
+    const xlsx = await t.request('GET', `${url}&format=xlsx`, { token: admin, headers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(toArrayBuffer(xlsx.rawPayload));
+    expect(wb.getWorksheet('Indicator')?.getRow(2).getCell(1).value).toBe('Tickets received');
+  });
+
   it('renders the monthly PDF with charts', async () => {
     const res = await t.request(
       'GET',

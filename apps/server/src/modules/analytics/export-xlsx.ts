@@ -6,25 +6,30 @@ import {
   wallClockDate,
   workbookBuffer,
 } from '../../platform/http/xlsx';
+import { type LabelLocale, labelIn } from './localize';
 
-const pct = (r: number | null) => (r === null ? '无数据' : Math.round(r * 1000) / 10);
-
-/** A dashboard as a workbook: the cards (with their shares) on the first sheet, one sheet per chart's data. */
-export async function dashboardWorkbook(d: AnalyticsDashboard): Promise<Buffer> {
+/**
+ * A dashboard as a workbook: the cards (with their shares) on the first sheet, one sheet per chart's
+ * data. `d` is already in `locale`; the sheet's own headings follow it.
+ */
+export async function dashboardWorkbook(d: AnalyticsDashboard, locale: LabelLocale): Promise<Buffer> {
+  const l = (label: string) => labelIn(locale, label);
+  const pct = (r: number | null) => (r === null ? l('无数据') : Math.round(r * 1000) / 10);
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  const cards = wb.addWorksheet('指标');
+  const cardsSheet = l('指标');
+  const cards = wb.addWorksheet(cardsSheet);
   cards.columns = [
-    { header: '指标', width: 22 },
-    { header: '数值', width: 10 },
-    { header: '基数', width: 18 },
-    { header: '基数值', width: 10 },
-    { header: '比率(%)', width: 10 },
+    { header: l('指标'), width: 22 },
+    { header: l('数值'), width: 10 },
+    { header: l('基数'), width: 18 },
+    { header: l('基数值'), width: 10 },
+    { header: l('比率(%)'), width: 10 },
   ];
   styleHeaderRow(cards.getRow(1));
   for (const c of d.cards)
     cards.addRow([c.label, c.value, c.base?.label ?? '', c.base?.value ?? '', c.base ? pct(c.rate) : '']);
-  const used = new Set(['指标']);
+  const used = new Set([cardsSheet]);
   for (const s of d.series) {
     let name = safeSheetName(s.label);
     for (let i = 2; used.has(name); i += 1) name = safeSheetName(`${s.label.slice(0, 27)} ${i}`);

@@ -42,6 +42,9 @@ const PARTS: { key: WeightKey; label: string; dashboard: string; card: string; i
   { key: 'visits', label: '走访完成率', dashboard: 'residents', card: 'visits_done', invert: false },
 ];
 
+/** The parts' labels, for the English dictionary's completeness test. */
+export const HEALTH_PART_LABELS: readonly string[] = PARTS.map((p) => p.label);
+
 export async function projectHealth(c: KpiContext, auth: AuthContext, name: string, region: string) {
   const weights = await getSetting(c.db, HEALTH_WEIGHTS, { companyId: c.companyId, projectId: c.projectId });
   const parts: HealthLeague['regions'][number]['projects'][number]['parts'] = [];

@@ -15,6 +15,7 @@ import { badRequest, forbidden, notFound } from '../../platform/http/errors';
 import { sendXlsx } from '../../platform/http/xlsx';
 import { localDayOf, startOfLocalDay } from '../reports/rules/days';
 import { computeDashboard, drillList } from './compute';
+import { labelIn, labelLocale, localizeDashboard, localizeDrill, localizeHealth } from './localize';
 import './dashboards';
 import { dashboardWorkbook, drillWorkbook } from './export-xlsx';
 import { healthLeague } from './health';
@@ -45,10 +46,11 @@ export async function analyticsRoutes(app: App): Promise<void> {
     { onRequest: guard('analytics.read'), schema: { tags, response: { 200: analyticsDashboardListSchema } } },
     async (request) => {
       const auth = currentAuth(request);
+      const locale = labelLocale(request.headers['accept-language']);
       return {
         items: allDashboards()
           .filter((d) => can(auth, d.permission))
-          .map((d) => ({ key: d.key, title: d.title, permission: d.permission })),
+          .map((d) => ({ key: d.key, title: labelIn(locale, d.title), permission: d.permission })),
       };
     },
   );
@@ -66,7 +68,13 @@ export async function analyticsRoutes(app: App): Promise<void> {
     async (request) => {
       const auth = currentAuth(request);
       // The window's bare dates read in Asia/Shanghai: one window for every project of the league.
-      return healthLeague(db, auth, windowOf(request.query, 'Asia/Shanghai', clock.now()), clock.now());
+      const league = await healthLeague(
+        db,
+        auth,
+        windowOf(request.query, 'Asia/Shanghai', clock.now()),
+        clock.now(),
+      );
+      return localizeHealth(labelLocale(request.headers['accept-language']), league);
     },
   );
 
@@ -104,10 +112,11 @@ export async function analyticsRoutes(app: App): Promise<void> {
       const auth = currentAuth(request);
       const def = dashboardFor(auth, request.params.dashboard);
       const c = await kpiContext(db, auth, def, request.query, clock.now());
-      const result = await computeDashboard(c, def);
+      const locale = labelLocale(request.headers['accept-language']);
+      const result = localizeDashboard(locale, await computeDashboard(c, def));
       if (request.query.format !== 'xlsx') return result;
       if (!can(auth, 'export.run')) throw forbidden('export.run');
-      return sendXlsx(reply, `${def.title}.xlsx`, await dashboardWorkbook(result), {
+      return sendXlsx(reply, `${result.title}.xlsx`, await dashboardWorkbook(result, locale), {
         'x-total-count': String(result.cards.length),
       });
     },
@@ -134,10 +143,13 @@ export async function analyticsRoutes(app: App): Promise<void> {
       if (!card) throw notFound('Card');
       const q = request.query;
       const c = await kpiContext(db, auth, def, q, clock.now());
-      if (q.format !== 'xlsx') return drillList(c, def, card, q.page, q.pageSize);
+      const locale = labelLocale(request.headers['accept-language']);
+      if (q.format !== 'xlsx')
+        return localizeDrill(locale, await drillList(c, def, card, q.page, q.pageSize));
       if (!can(auth, 'export.run')) throw forbidden('export.run');
-      const list = await drillList(c, def, card, 1, DRILL_EXPORT_CAP);
-      return sendXlsx(reply, `${def.title}-${card.label}.xlsx`, await drillWorkbook(list, c.timeZone), {
+      const list = localizeDrill(locale, await drillList(c, def, card, 1, DRILL_EXPORT_CAP));
+      const title = labelIn(locale, def.title);
+      return sendXlsx(reply, `${title}-${list.label}.xlsx`, await drillWorkbook(list, c.timeZone), {
         'x-total-count': String(list.total),
         'x-export-truncated': list.total > list.items.length ? '1' : '0',
       });

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { useEnumLabel } from '../../enumLabel';
 import { DrillDrawer } from './DrillDrawer';
 import { EChart } from './EChart';
 import { optionOf } from './options';
@@ -18,7 +19,8 @@ const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 
 /** One registered dashboard (GET /api/analytics/:dashboard): clickable cards, its charts, Excel, the monthly PDF. */
 export default function AnalyticsDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const enumLabel = useEnumLabel();
   const { dashboard = 'service' } = useParams();
   const { projectId } = useAuth();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
@@ -30,15 +32,28 @@ export default function AnalyticsDashboardPage() {
     to: range[1].format('YYYY-MM-DD'),
   };
   const result = useQuery({
-    queryKey: ['analytics', dashboard, query],
+    // The server writes the labels in the console's language: a switch fetches them again.
+    queryKey: ['analytics', dashboard, query, i18n.language],
     queryFn: () => api.get<AnalyticsDashboard>(`/api/analytics/${dashboard}`, query),
     enabled: Boolean(projectId),
   });
   const d = result.data;
   const noData = t('analytics.dashboard.noData');
+  // Lines and axes may be stored values (channels, ticket types): they read in the console's language.
   const options = useMemo(
-    () => (d?.series ?? []).map((s) => ({ s, option: optionOf(s, noData) })),
-    [d, noData],
+    () =>
+      (d?.series ?? []).map((s) => ({
+        s,
+        option: optionOf(
+          {
+            ...s,
+            categories: s.categories.map(enumLabel),
+            data: s.data.map((row) => ({ ...row, name: enumLabel(row.name) })),
+          },
+          noData,
+        ),
+      })),
+    [d, noData, enumLabel],
   );
 
   return (

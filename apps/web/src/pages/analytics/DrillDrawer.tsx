@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
+import { useEnumLabel } from '../../enumLabel';
 
 /** The records a card counts: the card's own drill address, paged; its total is the card's value. */
 export function DrillDrawer({
@@ -15,10 +16,11 @@ export function DrillDrawer({
   drill: (AnalyticsCard['drill'] & { label: string }) | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const enumLabel = useEnumLabel();
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['analytics-drill', drill?.path, drill?.query, page],
+    queryKey: ['analytics-drill', drill?.path, drill?.query, page, i18n.language],
     queryFn: () => api.get<AnalyticsDrillList>(drill?.path ?? '', { ...drill?.query, page, pageSize: 20 }),
     enabled: Boolean(drill),
   });
@@ -53,7 +55,9 @@ export function DrillDrawer({
               ? '—'
               : c.kind === 'time' && typeof v === 'string'
                 ? dayjs(v).format('YYYY-MM-DD HH:mm')
-                : String(v),
+                : c.kind === 'text' && typeof v === 'string'
+                  ? enumLabel(v)
+                  : String(v),
         }))}
         pagination={{
           current: page,

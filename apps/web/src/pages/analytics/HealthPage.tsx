@@ -21,12 +21,12 @@ interface Row {
 
 /** 项目健康分: group → region → project, each part's number opening the records it counts. */
 export default function HealthPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
   const [drill, setDrill] = useState<Drill | null>(null);
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const league = useQuery({
-    queryKey: ['analytics-health', query],
+    queryKey: ['analytics-health', query, i18n.language],
     queryFn: () => api.get<HealthLeague>('/api/analytics/health', query),
   });
   const l = league.data;

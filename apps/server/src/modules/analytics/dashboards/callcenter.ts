@@ -7,6 +7,13 @@ import { dailyCounts } from '../rollup';
 import { HOURS, localDays } from '../rules/kpi';
 import { localHour, TICKET_COLUMNS, TICKET_SELECT, ticketWindow } from './parts';
 
+/** The rollup's call outcomes (calls.inbound dims) as the chart's lines. */
+const CALL_OUTCOMES: Readonly<Record<string, string>> = {
+  answered: '接通',
+  abandoned: '放弃',
+  ringing: '振铃中',
+};
+
 // No caller numbers in the drill: they are PII, and the call log (with its masking) is one click away.
 const CALL_COLUMNS: readonly DrillColumn[] = [
   { key: 'external_id', label: '呼叫编号', kind: 'text' },
@@ -86,7 +93,13 @@ export const callcenterDashboard = defineDashboard({
       key: 'calls_by_day',
       label: '每日呼入(接通/放弃)',
       chart: 'bar',
-      rows: { compute: (c) => dailyCounts(c, 'calls.inbound') },
+      rows: {
+        compute: async (c) =>
+          (await dailyCounts(c, 'calls.inbound')).map((r) => ({
+            ...r,
+            name: CALL_OUTCOMES[r.name] ?? r.name,
+          })),
+      },
       categories: (c) => localDays(c.from, c.to, c.timeZone),
     },
     {
