@@ -15,7 +15,7 @@ import { unitArrearsSummary } from './unit-arrears';
  */
 export async function letterOf(db: DbOrTx, auth: AuthContext, attemptId: number, now: Date) {
   const [a] = await db.select().from(collectionAttempts).where(eq(collectionAttempts.id, attemptId));
-  if (!a || a.channel !== 'letter' || a.status !== 'done') throw notFound('Collection letter');
+  if (a?.channel !== 'letter' || a.status !== 'done') throw notFound('Collection letter');
   assertInScope(auth, a.projectId, 'Collection letter');
   const project = await projectOf(db, a.projectId);
   const tz = project?.timezone ?? 'Asia/Shanghai';

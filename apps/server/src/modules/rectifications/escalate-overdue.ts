@@ -34,7 +34,7 @@ export async function escalateOverdue(
     const outbox: BusMessage[] = [];
     const done = await db.transaction(async (tx) => {
       const [r] = await tx.select().from(rectifications).where(eq(rectifications.id, id)).for('update');
-      if (!r || r.state !== 'open' || r.escalatedAt || r.deadline.getTime() >= now.getTime()) return false;
+      if (r?.state !== 'open' || r.escalatedAt || r.deadline.getTime() >= now.getTime()) return false;
       await tx
         .update(rectifications)
         .set({ escalatedAt: now, updatedAt: now })

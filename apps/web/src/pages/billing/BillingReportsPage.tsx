@@ -65,7 +65,7 @@ export default function BillingReportsPage() {
         {option && <EChart option={option} height={300} testId="report-chart" />}
         <Table
           size="small"
-          rowKey={(row, i) => `${i}`}
+          rowKey={(_row, i) => `${i}`}
           loading={report.isFetching}
           dataSource={r?.kind === kind ? r.rows : []}
           columns={columns}
