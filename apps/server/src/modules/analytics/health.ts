@@ -9,6 +9,7 @@ import { cardValue, drillOf } from './compute';
 import { findDashboard, type KpiContext } from './registry';
 import { healthScore, meanScore, rateOf } from './rules/kpi';
 import { HEALTH_WEIGHTS, PROJECT_REGION } from './settings';
+import { windowOf } from './window';
 
 type WeightKey = keyof typeof HEALTH_WEIGHTS.defaultValue;
 
@@ -77,13 +78,18 @@ export async function projectHealth(c: KpiContext, auth: AuthContext, name: stri
   };
 }
 
-/** Every project in the caller's scope, scored over the window, grouped company → region → project. */
+/**
+ * Every project in the caller's scope, scored over the window, grouped company → region → project. The
+ * window's bare dates are read in each project's own zone (an estate in Urumqi closes its day later);
+ * the league's own from/to are those of the company's zone, Asia/Shanghai, for its heading.
+ */
 export async function healthLeague(
   db: DbOrTx,
   auth: AuthContext,
-  window: { from: Date; to: Date },
+  query: { from?: string | undefined; to?: string | undefined },
   now: Date,
 ): Promise<HealthLeague> {
+  const window = windowOf(query, 'Asia/Shanghai', now);
   const res = (await db.execute(sql`
     select p.id, p.name, p.timezone, c.name as company from projects p join companies c on c.id = p.company_id
      where p.id = any(${sql.param([...auth.projectIds])}::bigint[]) order by p.id`)) as unknown as {
@@ -93,13 +99,15 @@ export async function healthLeague(
   for (const p of res.rows) {
     const projectId = Number(p.id);
     const region = await getSetting(db, PROJECT_REGION, { companyId: auth.companyId, projectId });
+    const timeZone = readTimeZone(p.timezone, 'projects.timezone');
+    const own = windowOf(query, timeZone, now);
     const c: KpiContext = {
       db,
       projectId,
       companyId: auth.companyId,
-      from: window.from,
-      to: window.to,
-      timeZone: readTimeZone(p.timezone, 'projects.timezone'),
+      from: own.from,
+      to: own.to,
+      timeZone,
       now,
       params: {},
     };

@@ -22,7 +22,7 @@ import { healthLeague } from './health';
 import { renderMonthlyReport } from './monthly-pdf';
 import { allDashboards } from './registry';
 import { bigScreen } from './screen';
-import { dashboardFor, kpiContext, projectZone, windowOf } from './window';
+import { dashboardFor, kpiContext, projectZone } from './window';
 
 const tags = ['analytics'];
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -67,13 +67,7 @@ export async function analyticsRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const auth = currentAuth(request);
-      // The window's bare dates read in Asia/Shanghai: one window for every project of the league.
-      const league = await healthLeague(
-        db,
-        auth,
-        windowOf(request.query, 'Asia/Shanghai', clock.now()),
-        clock.now(),
-      );
+      const league = await healthLeague(db, auth, request.query, clock.now());
       return localizeHealth(labelLocale(request.headers['accept-language']), league);
     },
   );
