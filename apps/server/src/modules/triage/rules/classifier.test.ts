@@ -75,6 +75,26 @@ describe('naive Bayes', () => {
     expect(s.highlights).toContain('燃气味');
   });
 
+  it.each([
+    ['马桶堵了,麻烦来看看', 'urgent', '类别默认紧急'],
+    ['马桶有点堵,不影响用', 'normal', null],
+    ['马桶老是堵,好久了', 'normal', null],
+    ['马桶堵了,周末在家,预约一下', 'scheduled', null],
+    ['马桶有点堵,还有燃气味', 'urgent', '燃气味'],
+  ] as const)('a category urgent by default: %s → %s', (text, urgency, reason) => {
+    const model = trainTriage(SMALL, segment, engine);
+    const urgentToilet = {
+      ...options,
+      urgentPaths: new Set(['户内/水/马桶堵塞']),
+      urgentCategoryConfidence: 0.5,
+    };
+    const s = suggest(model, text, segment, urgentToilet);
+    expect(s.urgency).toBe(urgency);
+    if (reason) expect(s.reasons.join()).toContain(reason);
+    // Only a named danger starts the urgent clocks by itself, never the category.
+    expect(s.confidentUrgent).toBe(text.includes('燃气味'));
+  });
+
   it('the model is plain JSON and survives a round trip', () => {
     const model = trainTriage(SMALL, segment, engine);
     const copy = JSON.parse(JSON.stringify(model));

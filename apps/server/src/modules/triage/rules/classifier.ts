@@ -76,11 +76,20 @@ export function suggest(
   let urgency: Urgency = rule.urgency;
   for (const h of rule.hits) reasons.push(`${h.kind === 'life' ? '人身安全' : '财产损失'}:「${h.phrase}」`);
   for (const n of rule.negated) reasons.push(`已否定:「${n}」不算紧急`);
+  let type = (typ.ranked[0]?.label ?? '报修') as TicketType;
+  // Danger is reported as a repair whatever the tone: the work order is what saves the flat.
+  if (rule.hits.length && type !== '报修' && type !== '求助') type = '报修';
+  // A category the company marks 急 (漏水, 燃气泄漏) makes a confident repair urgent, unless the text
+  // says it can wait: a visit by appointment, a denied danger (没有味道), a problem played down (有点
+  // 渗水), or not a repair at all (计划停电是哪几栋 is a question).
   if (
-    urgency !== 'urgent' &&
+    urgency === 'normal' &&
     top &&
     options.urgentPaths.has(top.label) &&
-    top.p >= options.urgentCategoryConfidence
+    top.p >= options.urgentCategoryConfidence &&
+    (type === '报修' || type === '求助') &&
+    rule.negated.length === 0 &&
+    rule.mild.length === 0
   ) {
     urgency = 'urgent';
     reasons.push(`类别默认紧急:${top.label}`);
@@ -96,9 +105,6 @@ export function suggest(
         .map((d) => display(d.feature))
         .join('、')}`,
     );
-  let type = (typ.ranked[0]?.label ?? '报修') as TicketType;
-  // Danger is reported as a repair whatever the tone: the work order is what saves the flat.
-  if (rule.hits.length && type !== '报修' && type !== '求助') type = '报修';
   return {
     type,
     urgency,

@@ -151,6 +151,18 @@ export const SCHEDULE_WORDS = [
   '改天',
 ];
 
+/**
+ * Words that say a problem can wait: played down (有点渗水, 轻微), going on for long (老是, 好久了), a
+ * check rather than a fault (检查一下), or held for now (先用胶布缠上了). A category that is urgent by
+ * default (漏水) then does not make the text urgent; a named danger (燃气味) still does.
+ */
+export const MILD_WORDS = [
+  ...['有点', '有些', '一点点', '轻微', '稍微', '偶尔', '不严重', '不太严重', '不影响', '一条缝'],
+  ...['老是', '好久了', '经常', '时不时', '一阵子了'],
+  ...['查一下', '检查一下', '查查'],
+  ...['先用', '暂时', '缠上了', '堵上了'],
+];
+
 export interface UrgencyHit {
   phrase: string;
   kind: UrgentKind;
@@ -161,6 +173,8 @@ export interface UrgencyHit {
 export interface UrgencyResult {
   urgency: 'urgent' | 'normal' | 'scheduled';
   hits: UrgencyHit[];
+  /** Words that play the problem down (MILD_WORDS). */
+  mild: string[];
   /** Phrases found but denied (没有燃气味): shown to the agent so the rule's reading is visible. */
   negated: string[];
   schedule: string[];
@@ -212,6 +226,7 @@ export function assessUrgency(text: string, phrases: readonly UrgentPhrase[]): U
   return {
     urgency: hits.length ? 'urgent' : schedule.length ? 'scheduled' : 'normal',
     hits,
+    mild: MILD_WORDS.filter((w) => norm.includes(w)),
     negated,
     schedule,
   };
