@@ -5,6 +5,7 @@ import { recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { getSetting } from '../../platform/settings/get-setting';
 import { roleHolders, tell } from '../complaints/tell';
+import { projectZones } from '../org/queries';
 import { publishAll } from '../tickets/ticket-write';
 import { generateTasks, projectsWithPlans } from './generate-tasks';
 import { addDays, dayIn } from './rules/dates';
@@ -82,11 +83,16 @@ export async function remindWarranties(db: DbOrTx, services: Pick<Services, 'bus
       .select()
       .from(equipment)
       .where(and(isNotNull(equipment.warrantyEnd), sql`${equipment.status} <> '报废'`));
+    // Equipment of every project: "today" is each piece's own project's day.
+    const zoneOf = await projectZones(
+      tx,
+      rows.map((r) => r.projectId),
+    );
     let n = 0;
     for (const row of rows) {
       const scope = { companyId: row.companyId, projectId: row.projectId };
       const days = await getSetting(tx, WARRANTY_REMINDER_DAYS, scope);
-      const today = dayIn(now, 'Asia/Shanghai');
+      const today = dayIn(now, zoneOf(row.projectId));
       if (!row.warrantyEnd || row.warrantyEnd < today || row.warrantyEnd > addDays(today, days)) continue;
       const people = await roleHolders(
         tx,

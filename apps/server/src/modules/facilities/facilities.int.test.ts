@@ -1,8 +1,11 @@
 import type { Booking, Facility } from '@guanjia/shared/api';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toArrayBuffer } from '../../platform/http/xlsx';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { bills } from '../billing/schema';
+import { projects } from '../org/schema';
 import { sweepBookings } from './jobs';
 
 /** 场地预约 under the scenario clock, on PGlite and PostgreSQL alike. */
@@ -262,5 +265,64 @@ describe('facility bookings', () => {
     expect((await sweepBookings(t.services)).lapsed).toBe(1);
     const lapsed = await t.request('POST', `/api/portal/waitlist/${later.id}/accept`, { token: zhang });
     expect(lapsed.statusCode).toBe(409);
+  });
+});
+
+describe("a facility of a project in London: times on the project's clock", () => {
+  it('reminds the resident and exports the booking in London time, not Shanghai time', async () => {
+    const f = t.fixture;
+    await t.services.database.db
+      .update(projects)
+      .set({ timezone: 'Europe/London' })
+      .where(eq(projects.id, f.projectB));
+    // 07:00 in London, 15:00 in Shanghai.
+    t.clock.set(new Date('2026-12-08T07:00:00Z'));
+    admin = await t.login('admin');
+    const hall = await ok<Facility>(
+      'POST',
+      '/api/facilities',
+      admin,
+      {
+        projectId: f.projectB,
+        name: '会议室',
+        kind: 'room',
+        openFrom: '06:00',
+        openTo: '22:00',
+        slotMinutes: 60,
+        maxSlots: 2,
+      },
+      201,
+    );
+    const liu = await portalLogin('13712345678');
+    const booked = await ok<Booking>(
+      'POST',
+      '/api/portal/bookings',
+      liu,
+      {
+        facilityId: hall.id,
+        unitId: f.unitsB[0]!,
+        startsAt: '2026-12-08T10:00:00Z',
+        endsAt: '2026-12-08T11:00:00Z',
+      },
+      201,
+    );
+    // Two hours ahead: the reminder says 10:00, London's wall clock (Shanghai would read 18:00).
+    t.clock.set(new Date('2026-12-08T08:30:00Z'));
+    expect((await sweepBookings(t.services)).reminded).toBe(1);
+    const sent = await ok<{ items: { sourceId: number; body: string }[] }>(
+      'GET',
+      '/api/deliveries?sourceType=booking&pageSize=50',
+      admin,
+    );
+    const reminder = sent.items.find((d) => d.sourceId === booked.id)?.body;
+    expect(reminder).toContain('12/8 10:00');
+    const xlsx = await t.request('GET', `/api/bookings/export.xlsx?facilityId=${hall.id}`, { token: admin });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(toArrayBuffer(xlsx.rawPayload));
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).map(String).indexOf('开始');
+    // Excel dates hold the wall clock, read back as UTC fields.
+    expect((ws.getRow(2).getCell(col).value as Date).toISOString()).toBe('2026-12-08T10:00:00.000Z');
   });
 });

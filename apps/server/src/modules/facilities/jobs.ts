@@ -5,19 +5,11 @@ import { moveBooking } from './booking-actions';
 import { checkinWindow, offerLapsed } from './rules/booking-rules';
 import { facilities, facilityBookings, facilityWaitlist } from './schema';
 import { BOOKING_REMINDER_MINUTES } from './settings';
-import { offerFreedSlot, tellResident } from './waitlist';
+import { offerFreedSlot, residentClock, tellResident } from './waitlist';
 
 export const BOOKING_SWEEP_JOB = 'facilities.sweep';
 type Ctx = Pick<Services, 'database' | 'clock' | 'queue'>;
 const jobActor = (companyId: number) => ({ userId: null, companyId, source: 'job' as const });
-const fmt = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
 
 /**
  * The five-minute sweep of bookings under the scenario clock: reminders before the start, no-shows
@@ -65,6 +57,7 @@ export async function sweepBookings(ctx: Ctx) {
         .where(and(eq(facilityBookings.id, b.id), isNull(facilityBookings.remindedAt)))
         .returning({ id: facilityBookings.id });
       if (!claimed.length) return;
+      const fmt = await residentClock(tx, b.projectId);
       await tellResident(tx, ctx, {
         companyId: b.companyId,
         projectId: b.projectId,

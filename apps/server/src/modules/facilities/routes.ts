@@ -124,7 +124,7 @@ export async function facilityRoutes(app: App): Promise<void> {
         page: 1,
         pageSize: 5000,
       });
-      return sendBookingsXlsx(reply, page.items, page.total);
+      return sendBookingsXlsx(db, reply, page.items, page.total);
     },
   );
   app.get(

@@ -5,19 +5,24 @@ import type { Services } from '../../platform/http/app-types';
 import { conflict, notFound } from '../../platform/http/errors';
 import { queueDeliveries } from '../delivery/queue-deliveries';
 import { resolveAudience } from '../delivery/recipients';
+import { projectZone } from '../patrol/route-queries';
 import { placeBooking } from './place-booking';
 import { nextOffer } from './rules/booking-rules';
 import { type FacilityRow, facilities, facilityWaitlist, type WaitlistRow } from './schema';
 
 type Ctx = Pick<Services, 'queue' | 'clock'>;
-const fmt = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
+
+/** Times in messages to residents, on the clock of the facility's project ("12/31 20:00"). */
+export async function residentClock(tx: DbOrTx, projectId: number): Promise<(d: Date) => string> {
+  const format = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: await projectZone(tx, projectId),
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(d);
+  });
+  return (d) => format.format(d);
+}
 
 /** Tells one resident about their booking (reminder, offer) on their own channel. */
 export async function tellResident(
@@ -83,6 +88,7 @@ export async function offerFreedSlot(
     projectId: f.projectId,
     after: { waitlistId: next.id, unitId: next.unitId, offerExpiresAt: expires.toISOString() },
   });
+  const fmt = await residentClock(tx, f.projectId);
   await tellResident(tx, ctx, {
     companyId: f.companyId,
     projectId: f.projectId,

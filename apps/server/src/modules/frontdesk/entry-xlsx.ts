@@ -1,6 +1,8 @@
 import type { DeskEntry, DeskRegister } from '@guanjia/shared/api';
 import type { FastifyReply } from 'fastify';
+import type { DbOrTx } from '../../platform/db/client';
 import { sendRowsAsXlsx, type XlsxColumn, zonedTime } from '../../platform/http/xlsx';
+import { projectZones } from '../org/queries';
 
 const SHEET: Record<DeskRegister, string> = {
   visitor: '访客登记',
@@ -10,21 +12,29 @@ const SHEET: Record<DeskRegister, string> = {
   loan: '物品借用',
 };
 
-/** A register's list as an Excel sheet: the common columns, then the register's own. */
-export function exportRows(
+/**
+ * A register's list as an Excel sheet: the common columns, then the register's own. Times are on each
+ * row's project clock (the list may span projects).
+ */
+export async function exportRows(
+  db: DbOrTx,
   reply: FastifyReply,
   register: DeskRegister,
   rows: DeskEntry[],
   total: number,
   title = SHEET[register],
 ) {
-  const tz = 'Asia/Shanghai';
+  const zoneOf = await projectZones(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  const tz = (r: DeskEntry) => zoneOf(r.projectId);
   const d = (r: DeskEntry, k: string) => String(r.details[k] ?? '');
   const own: Record<DeskRegister, XlsxColumn<DeskEntry>[]> = {
     visitor: [
       { header: '车牌', width: 10, value: (r) => d(r, 'plate') },
       { header: '事由', width: 16, value: (r) => d(r, 'purpose') },
-      { header: '有效至', width: 18, value: (r) => zonedTime(r.validUntil, tz) },
+      { header: '有效至', width: 18, value: (r) => zonedTime(r.validUntil, tz(r)) },
       { header: '已用/次数', width: 10, value: (r) => `${r.usesCount}/${r.usesAllowed ?? '不限'}` },
     ],
     parcel: [
@@ -50,7 +60,7 @@ export function exportRows(
     loan: [
       { header: '物品', width: 14, value: (r) => d(r, 'itemName') },
       { header: '证件', width: 12, value: (r) => `${d(r, 'idKind')} ${d(r, 'idLast4')}` },
-      { header: '约定归还', width: 18, value: (r) => zonedTime(r.dueAt, tz) },
+      { header: '约定归还', width: 18, value: (r) => zonedTime(r.dueAt, tz(r)) },
     ],
   };
   return sendRowsAsXlsx(reply, {
@@ -65,7 +75,7 @@ export function exportRows(
       { header: '电话', width: 14, value: (r) => r.phone },
       ...own[register],
       { header: '状态', width: 8, value: (r) => r.status },
-      { header: '登记时间', width: 18, value: (r) => zonedTime(r.createdAt, tz) },
+      { header: '登记时间', width: 18, value: (r) => zonedTime(r.createdAt, tz(r)) },
     ],
   });
 }

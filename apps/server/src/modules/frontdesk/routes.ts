@@ -81,7 +81,7 @@ export async function frontdeskRoutes(app: App): Promise<void> {
         if (q.format !== 'xlsx') return listEntries(db, auth, register, q, now());
         if (!can(auth, 'export.run')) throw forbidden('export.run');
         const page = await listEntries(db, auth, register, q, now(), EXPORT_ROW_CAP);
-        return exportRows(reply, register, page.items, page.total);
+        return exportRows(db, reply, register, page.items, page.total);
       },
     );
     app.get(
@@ -333,7 +333,7 @@ export async function frontdeskRoutes(app: App): Promise<void> {
       const rows = [...page.items].sort((a, b) =>
         String(a.details.shelf).localeCompare(String(b.details.shelf)),
       );
-      return exportRows(reply, 'parcel', rows, page.total, '快递货架清单');
+      return exportRows(db, reply, 'parcel', rows, page.total, '快递货架清单');
     },
   );
 

@@ -1,14 +1,33 @@
-import { UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
+import { DEFAULT_TIME_ZONE, UNIT_STATUSES, UNIT_TYPES } from '@guanjia/shared';
 import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth/context';
 import { cappedCount } from '../../platform/db/capped-count';
-import type { Db } from '../../platform/db/client';
+import type { Db, DbOrTx } from '../../platform/db/client';
 import { offsetOf, pageQuery } from '../../platform/http/pagination';
 import { buildings, projects, units } from './schema';
 
 /** `= ANY(scope)`; an empty scope matches nothing rather than everything. */
 export const scopeIds = (auth: AuthContext) => (auth.projectIds.length ? [...auth.projectIds] : [-1]);
+
+/**
+ * Each project's zone, read once for rows that span several projects (exports, sweeps, reports), so
+ * each row's times and days are its own project's. A project not found reads as the default zone.
+ */
+export async function projectZones(
+  db: DbOrTx,
+  ids: Iterable<number>,
+): Promise<(projectId: number) => string> {
+  const list = [...new Set(ids)];
+  const rows = list.length
+    ? await db
+        .select({ id: projects.id, timezone: projects.timezone })
+        .from(projects)
+        .where(inArray(projects.id, list))
+    : [];
+  const zones = new Map(rows.map((r) => [r.id, r.timezone]));
+  return (projectId) => zones.get(projectId) ?? DEFAULT_TIME_ZONE;
+}
 
 export async function listProjects(db: Db, auth: AuthContext) {
   return db

@@ -1,13 +1,18 @@
 import type {
   CampaignResults,
   InspectionDetail,
+  QualityReport,
   Rectification,
   RectificationDetail,
   ScoreSheet,
 } from '@guanjia/shared/api';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toArrayBuffer } from '../../platform/http/xlsx';
 import { createTestServer, type TestServer } from '../../testing/test-server';
 import { departments } from '../complaints/schema';
+import { projects } from '../org/schema';
 
 let t: TestServer;
 let qa: string;
@@ -341,5 +346,74 @@ describe('quality inspections', () => {
       `select planned_date::text, state from inspections where plan_id is not null`,
     );
     expect(rows).toEqual([{ planned_date: '2026-12-07', state: 'planned' }]);
+  });
+});
+
+describe("the project's zone (project B in London, A in Shanghai)", () => {
+  // 20:00 on New Year's Eve in London is already 04:00 on 1 January in Shanghai.
+  const EVE = new Date('2026-12-31T20:00:00Z');
+  let admin: string;
+  let id: number;
+
+  beforeAll(async () => {
+    const f = t.fixture;
+    await t.services.database.db
+      .update(projects)
+      .set({ timezone: 'Europe/London' })
+      .where(eq(projects.id, f.projectB));
+    t.clock.set(EVE);
+    admin = await t.login('admin');
+    const sheets = await call<{ items: ScoreSheet[] }>(
+      'GET',
+      `/api/score-sheets?projectId=${f.projectB}`,
+      admin,
+    );
+    const sheet = sheets.items.find((s) => s.code === 'sunac-service')!;
+    id = (
+      await call<InspectionDetail>(
+        'POST',
+        '/api/inspections',
+        admin,
+        { sheetId: sheet.id, projectId: f.projectB },
+        201,
+      )
+    ).id;
+    await call('POST', `/api/inspections/${id}/submit`, admin);
+  });
+  afterAll(() => t.clock.set(T0));
+
+  it("R17 counts an inspection in its project's month and day boundaries", async () => {
+    const f = t.fixture;
+    const dec = await call<QualityReport>(
+      'GET',
+      `/api/reports/quality?projectId=${f.projectB}&from=2026-12-01&to=2026-12-31`,
+      admin,
+    );
+    expect(dec.months).toEqual([{ month: '2026-12', inspections: 1, avgPercent: 100 }]);
+    // The default period is this month so far in London: still December.
+    const now = await call<QualityReport>('GET', `/api/reports/quality?projectId=${f.projectB}`, admin);
+    expect(now).toMatchObject({ from: '2026-12-01', to: '2026-12-31' });
+    expect(now.months.map((m) => m.month)).toEqual(['2026-12']);
+    // Both projects: A's this month is January (nothing yet), B's is December (the one above).
+    const both = await call<QualityReport>('GET', '/api/reports/quality', admin);
+    expect(both).toMatchObject({ from: '2026-12-01', to: '2027-01-01' });
+    expect(both.months).toEqual([{ month: '2026-12', inspections: 1, avgPercent: 100 }]);
+  });
+
+  it("the inspection workbook shows each row on its project's clock", async () => {
+    const res = await t.request('GET', '/api/inspections?format=xlsx&pageSize=100', { token: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(toArrayBuffer(res.rawPayload));
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).map(String).indexOf('提交时间');
+    const submitted = new Map<number, string>();
+    ws.eachRow((row, n) => {
+      const at = row.getCell(col).value;
+      if (n > 1 && at instanceof Date) submitted.set(Number(row.getCell(1).value), at.toISOString());
+    });
+    // Excel dates hold the wall clock (read back as UTC fields): London's 20:00, Shanghai's 08:00 on T0.
+    expect(submitted.get(id)).toBe('2026-12-31T20:00:00.000Z');
+    expect([...submitted.values()]).toContain('2026-12-07T08:00:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 import type { NonconformanceType } from '@guanjia/shared';
 import { wallClockInstant } from '@guanjia/shared';
 import type { QualityReport } from '@guanjia/shared/api';
-import { and, eq, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import { assertInScope } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
@@ -9,15 +9,16 @@ import { zonedParts } from '../../platform/clock/zoned';
 import type { DbOrTx } from '../../platform/db/client';
 import { getSetting } from '../../platform/settings/get-setting';
 import { departments } from '../complaints/schema';
+import { projectZones } from '../org/queries';
 import { rectificationRounds, rectifications } from '../rectifications/schema';
+import { nextDay } from '../reports/rules/days';
 import { zones } from '../zones/schema';
 import { ninesFlags } from './rules/nines';
 import { inspectionFindings, inspections, scoreSheets } from './schema';
 import { NINES_POINTS, NINES_THRESHOLD } from './settings';
 
-const TZ = 'Asia/Shanghai';
-const ymd = (d: Date) => {
-  const p = zonedParts(d, TZ);
+const ymd = (d: Date, timeZone: string) => {
+  const p = zonedParts(d, timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 };
 const avg = (xs: number[]) =>
@@ -36,22 +37,38 @@ export async function qualityReport(
   now: Date,
 ): Promise<QualityReport> {
   if (q.projectId) assertInScope(auth, q.projectId, 'Project');
-  const today = ymd(now);
-  const from = q.from ?? `${today.slice(0, 8)}01`;
-  const to = q.to ?? today;
-  const start = wallClockInstant(from, '00:00', TZ);
-  const end = new Date(wallClockInstant(to, '00:00', TZ).getTime() + 86_400_000);
   const projectIds = q.projectId ? [q.projectId] : auth.projectIds.length ? [...auth.projectIds] : [-1];
+  // The period's days are each project's own: projects that share a zone share one window, and the
+  // default "this month so far" is the month of each zone's today.
+  const zoneOf = await projectZones(db, projectIds);
+  const idsByZone = new Map<string, number[]>();
+  for (const id of projectIds) idsByZone.set(zoneOf(id), [...(idsByZone.get(zoneOf(id)) ?? []), id]);
+  const windows = [...idsByZone].map(([timeZone, ids]) => {
+    const today = ymd(now, timeZone);
+    const from = q.from ?? `${today.slice(0, 8)}01`;
+    const to = q.to ?? today;
+    const start = wallClockInstant(from, '00:00', timeZone);
+    // The next midnight, not +24h: a zone with daylight saving has 23- and 25-hour days.
+    const end = wallClockInstant(nextDay(to), '00:00', timeZone);
+    return { ids, from, to, start, end };
+  });
+  const from = windows.map((w) => w.from).sort()[0]!;
+  const to = windows
+    .map((w) => w.to)
+    .sort()
+    .at(-1)!;
+  const inWindow = (projectId: AnyColumn, at: AnyColumn): SQL =>
+    or(...windows.map((w) => and(inArray(projectId, w.ids), gte(at, w.start), lt(at, w.end))))!;
   const inspWhere: SQL[] = [
     eq(inspections.companyId, auth.companyId),
     inArray(inspections.projectId, projectIds),
     eq(inspections.state, 'submitted'),
-    gte(inspections.submittedAt, start),
-    lt(inspections.submittedAt, end),
+    inWindow(inspections.projectId, inspections.submittedAt),
   ];
   const rows = await db
     .select({
       id: inspections.id,
+      projectId: inspections.projectId,
       percent: inspections.percent,
       scores: inspections.scores,
       submittedAt: inspections.submittedAt,
@@ -78,7 +95,7 @@ export async function qualityReport(
   };
   const bySheet = group((r) => r.code);
   const sheetNames = new Map(rows.map((r) => [r.code, r.name]));
-  const byMonth = group((r) => (r.submittedAt ? ymd(r.submittedAt).slice(0, 7) : null));
+  const byMonth = group((r) => (r.submittedAt ? ymd(r.submittedAt, zoneOf(r.projectId)).slice(0, 7) : null));
   const byDept = group((r) => r.departmentId);
   const byZone = group((r) => r.zoneId);
 
@@ -140,8 +157,7 @@ export async function qualityReport(
     eq(rectifications.companyId, auth.companyId),
     inArray(rectifications.projectId, projectIds),
     eq(rectifications.sourceType, 'quality_inspection'),
-    gte(rectifications.createdAt, start),
-    lt(rectifications.createdAt, end),
+    inWindow(rectifications.projectId, rectifications.createdAt),
   );
   const rects = await db
     .select({
@@ -179,6 +195,7 @@ export async function qualityReport(
           name: users.displayName,
           count: inspectionFindings.count,
           at: inspections.submittedAt,
+          projectId: inspections.projectId,
         })
         .from(inspectionFindings)
         .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId))
@@ -193,7 +210,7 @@ export async function qualityReport(
   const ninesCounts = new Map<string, { userId: number; name: string; month: string; count: number }>();
   for (const r of ninesRows) {
     if (!r.userId || !r.at) continue;
-    const month = ymd(r.at).slice(0, 7);
+    const month = ymd(r.at, zoneOf(r.projectId)).slice(0, 7);
     const k = `${r.userId}/${month}`;
     const had = ninesCounts.get(k) ?? { userId: r.userId, name: r.name, month, count: 0 };
     had.count += r.count;

@@ -26,6 +26,7 @@ import type { App } from '../../platform/http/app-types';
 import { forbidden } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, zonedTime } from '../../platform/http/xlsx';
+import { projectZones } from '../org/queries';
 import { projects } from '../org/schema';
 import { createInspection } from './create-inspection';
 import { addFinding, removeFinding, updateInspection } from './findings';
@@ -175,7 +176,11 @@ export async function qualityInspectionRoutes(app: App): Promise<void> {
       if (q.format !== 'xlsx') return listInspections(db, auth, q);
       if (!can(auth, 'export.run')) throw forbidden('export.run');
       const page = await listInspections(db, auth, q, EXPORT_ROW_CAP);
-      const tz = 'Asia/Shanghai';
+      // Each row's times on its own project's clock (the list may span several projects).
+      const tz = await projectZones(
+        db,
+        page.items.map((r) => r.projectId),
+      );
       return sendRowsAsXlsx(reply, {
         filename: '品质检查记录.xlsx',
         sheetName: '检查记录',
@@ -190,8 +195,8 @@ export async function qualityInspectionRoutes(app: App): Promise<void> {
           { header: '受检部门', width: 12, value: (r) => r.departmentName },
           { header: '区域', width: 16, value: (r) => r.area },
           { header: '检查人', width: 10, value: (r) => r.inspectorName },
-          { header: '计划时间', width: 18, value: (r) => zonedTime(r.scheduledAt, tz) },
-          { header: '提交时间', width: 18, value: (r) => zonedTime(r.submittedAt, tz) },
+          { header: '计划时间', width: 18, value: (r) => zonedTime(r.scheduledAt, tz(r.projectId)) },
+          { header: '提交时间', width: 18, value: (r) => zonedTime(r.submittedAt, tz(r.projectId)) },
           { header: '得分', width: 8, value: (r) => r.total },
           { header: '百分制', width: 8, value: (r) => r.percent },
         ],

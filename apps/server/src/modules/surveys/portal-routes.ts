@@ -6,7 +6,7 @@ import {
   surveyAnswersInput,
   surveyFormSchema,
 } from '@guanjia/shared/api';
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/client';
@@ -59,24 +59,29 @@ export function portalSurveyRoutes(app: App, portalGuard: (request: FastifyReque
       const p = currentPortal(request);
       const unitIds = p.units.map((u) => u.id);
       if (!unitIds.length) return { items: [] };
-      const today = zonedDay(now(), 'Asia/Shanghai');
       const rows = await db
-        .select({ inv: surveyInvitations, c: surveyCampaigns, label: units.label })
+        .select({ inv: surveyInvitations, c: surveyCampaigns, label: units.label, tz: projects.timezone })
         .from(surveyInvitations)
         .innerJoin(surveyCampaigns, eq(surveyCampaigns.id, surveyInvitations.campaignId))
         .innerJoin(units, eq(units.id, surveyInvitations.unitId))
+        .innerJoin(projects, eq(projects.id, surveyCampaigns.projectId))
         .where(
           and(
             inArray(surveyInvitations.unitId, unitIds),
             eq(surveyCampaigns.status, 'open'),
             eq(surveyCampaigns.companyId, p.companyId),
-            lte(surveyCampaigns.startsOn, today),
-            gte(surveyCampaigns.endsOn, today),
           ),
         )
         .orderBy(asc(surveyCampaigns.endsOn), asc(surveyInvitations.id));
+      // "Today" is the campaign's project's day, as answering checks it (assertAnswerable).
+      const running = (r: (typeof rows)[number]) => {
+        const today = zonedDay(now(), r.tz);
+        return r.c.startsOn <= today && today <= r.c.endsOn;
+      };
       return {
-        items: rows.filter((r) => r.c.channels.includes('portal')).map((r) => formOf(r.c, r.inv, r.label)),
+        items: rows
+          .filter((r) => r.c.channels.includes('portal') && running(r))
+          .map((r) => formOf(r.c, r.inv, r.label)),
       };
     },
   );

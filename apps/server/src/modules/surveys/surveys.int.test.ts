@@ -9,7 +9,7 @@ import type {
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server';
-import { units } from '../org/schema';
+import { projects, units } from '../org/schema';
 import { ok } from '../tickets/testing/helpers';
 import { warnQuota } from '../visits/jobs';
 import { moveInSweep } from '../visits/move-in';
@@ -323,5 +323,45 @@ describe('a butler limited to a zone', () => {
       await t.login('agent_a'),
     );
     expect(again.items.length).toBe(everyone.items.length);
+  });
+});
+
+describe("a resident's surveys on the project's day", () => {
+  it('lists a campaign on its last day in London while Shanghai is already past it', async () => {
+    const f = t.fixture;
+    await t.services.database.db
+      .update(projects)
+      .set({ timezone: 'Europe/London' })
+      .where(eq(projects.id, f.projectB));
+    // 20:00 on 31 December in London; 04:00 on 1 January in Shanghai.
+    t.clock.set(new Date('2026-12-31T20:00:00Z'));
+    // Months on: a fresh token (the portal login helper reads the codes with it).
+    admin = await t.login('admin');
+    const tpl = await ok<SurveyTemplate>(t, 'POST', '/api/survey-templates/standard', admin);
+    const c = await ok<SurveyCampaign>(
+      t,
+      'POST',
+      '/api/survey-campaigns',
+      admin,
+      {
+        projectId: f.projectB,
+        templateId: tpl.id,
+        name: '年末问卷',
+        startsOn: '2026-12-31',
+        endsOn: '2026-12-31',
+      },
+      201,
+    );
+    const liu = await portalLogin('13712345678');
+    const list = (await t.request('GET', '/api/portal/surveys', { token: liu })).json() as {
+      items: SurveyForm[];
+    };
+    expect(list.items.map((x) => x.campaignId)).toEqual([c.id]);
+    // And it takes the answer the same day, as the list promised.
+    const answered = await t.request('POST', `/api/portal/surveys/${c.id}/answers`, {
+      token: liu,
+      body: { answers: all },
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
   });
 });
