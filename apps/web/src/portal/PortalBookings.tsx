@@ -1,6 +1,6 @@
 import type { Availability, Booking, PortalMe } from '@guanjia/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Empty, List, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, List, Popconfirm, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,9 +115,16 @@ export function PortalBookings({ me }: { me: PortalMe }) {
                 actions={
                   b.state === 'confirmed' || b.state === 'pending'
                     ? [
-                        <Button key="c" size="small" onClick={() => cancel.mutate(b.id)}>
-                          {t('fds.bk.cancel')}
-                        </Button>,
+                        <Popconfirm
+                          key="c"
+                          title={t('fds.portal.cancelConfirm')}
+                          description={b.feeFen > 0 ? t('fds.portal.cancelFeeHint') : undefined}
+                          onConfirm={() => cancel.mutate(b.id)}
+                        >
+                          <Button size="small" data-testid={`portal-booking-cancel-${b.id}`}>
+                            {t('fds.bk.cancel')}
+                          </Button>
+                        </Popconfirm>,
                       ]
                     : []
                 }

@@ -115,7 +115,7 @@ export const paymentPageSchema = page(paymentSchema);
 
 export const prepaidEntrySchema = z.object({
   id: z.number(),
-  kind: z.enum(['deposit', 'apply', 'refund', 'reversal']),
+  kind: z.enum(['deposit', 'apply', 'refund', 'reversal', 'credit']),
   amount: fen,
   paymentId: z.number().nullable(),
   refundId: z.number().nullable(),

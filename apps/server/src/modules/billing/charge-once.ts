@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
 import { badRequest } from '../../platform/http/errors';
 import { loadUnit } from './load-unit';
+import { lockPrepaid, movePrepaid } from './payment-store';
 import { type BillRow, billAdjustments, billLines, bills, type FeeKind, feeItems } from './schema';
 
 /** The fee items other modules charge through billing; created on first use in each project. */
@@ -110,7 +111,7 @@ export async function chargeOnce(tx: DbOrTx, actor: Actor, p: ChargeOnce): Promi
 
 /**
  * Waives what a one-off bill still owes (an approved adjustment of the open balance), e.g. a booking
- * cancelled in time. Nothing to waive when the bill is paid: the money then goes back by a refund.
+ * cancelled in time. What was already paid is not touched here: see returnPaidToPrepaid.
  */
 export async function waiveOnce(
   tx: DbOrTx,
@@ -150,4 +151,60 @@ export async function waiveOnce(
     after: { adjustmentId: row!.id, kind: 'adjustment', amount: -bill.balance, reason: p.reason },
   });
   return row!;
+}
+
+/**
+ * 退费转预存: what a one-off bill had been paid goes to the unit's prepaid balance, e.g. a paid booking
+ * cancelled in time. As a deposit refund does, the money leaves the bill (paid_amount) beside an approved
+ * adjustment of the same size, so the bill stays settled; the prepaid balance then pays the household's
+ * next bills, or the desk refunds it (refund-payment.ts). Nothing leaves the estate's till, so the
+ * cashier's receipts and 日结 stay as they were.
+ */
+export async function returnPaidToPrepaid(
+  tx: DbOrTx,
+  actor: Actor,
+  p: { billId: number; reason: string; now: Date; userId: number | null },
+): Promise<number> {
+  const [bill] = await tx.select().from(bills).where(eq(bills.id, p.billId)).for('update');
+  if (!bill || bill.paidAmount <= 0) return 0;
+  const paid = bill.paidAmount;
+  await lockPrepaid(tx, { id: bill.unitId, projectId: bill.projectId, companyId: bill.companyId });
+  const [row] = await tx
+    .insert(billAdjustments)
+    .values({
+      billId: bill.id,
+      projectId: bill.projectId,
+      kind: 'adjustment',
+      amount: -paid,
+      reason: `${p.reason}，已缴费用转预存`,
+      status: 'approved',
+      requestedById: p.userId,
+      approvedById: p.userId,
+      decidedAt: p.now,
+    })
+    .returning();
+  await tx
+    .update(bills)
+    .set({
+      paidAmount: sql`${bills.paidAmount} - ${paid}`,
+      adjustedAmount: sql`${bills.adjustedAmount} - ${paid}`,
+      updatedAt: p.now,
+      version: sql`${bills.version} + 1`,
+    })
+    .where(eq(bills.id, bill.id));
+  await movePrepaid(tx, {
+    unitId: bill.unitId,
+    projectId: bill.projectId,
+    kind: 'credit',
+    amount: paid,
+    at: p.now,
+  });
+  await recordEvent(tx, actor, p.now, {
+    action: 'bill.paid_to_prepaid',
+    entityType: 'bill',
+    entityId: bill.id,
+    projectId: bill.projectId,
+    after: { adjustmentId: row!.id, amount: paid, unitId: bill.unitId, reason: p.reason },
+  });
+  return paid;
 }

@@ -110,7 +110,8 @@ export const prepaidAccounts = pgTable('prepaid_accounts', {
   version: version(),
 });
 
-export const PREPAID_ENTRY_KINDS = ['deposit', 'apply', 'refund', 'reversal'] as const;
+/** credit: money a cancelled one-off charge had been paid (退费转预存, charge-once.ts). */
+export const PREPAID_ENTRY_KINDS = ['deposit', 'apply', 'refund', 'reversal', 'credit'] as const;
 export type PrepaidEntryKind = (typeof PREPAID_ENTRY_KINDS)[number];
 
 /** Every movement of a prepaid balance: signed, the balance is their sum. */

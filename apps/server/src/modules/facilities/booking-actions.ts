@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
 import type { Services } from '../../platform/http/app-types';
 import { conflict, staleVersion } from '../../platform/http/errors';
-import { waiveOnce } from '../billing/charge-once';
+import { returnPaidToPrepaid, waiveOnce } from '../billing/charge-once';
 import { bookingFacts, claimSlots, refuse } from './place-booking';
 import { type BookingMove, bookingMove, canChange, checkBooking, checkinWindow } from './rules/booking-rules';
 import { type BookingRow, facilities, facilityBookings, facilitySlotClaims } from './schema';
@@ -60,15 +60,18 @@ export async function moveBooking(
   const frees = to === 'cancelled' || to === 'rejected' || to === 'no_show';
   if (frees) await tx.delete(facilitySlotClaims).where(eq(facilitySlotClaims.bookingId, b.id));
   // Nothing is owed for a booking that does not take place by the estate's leave (cancelled in time,
-  // rejected): the open fee is waived by an approved adjustment. A no-show keeps its fee; money already
-  // paid stays on the bill for the desk to settle.
-  if (b.billId && (to === 'cancelled' || to === 'rejected'))
-    await waiveOnce(tx, actor, {
+  // rejected): the open fee is waived and what was paid goes to the household's prepaid balance (转预存).
+  // A no-show keeps its fee.
+  if (b.billId && (to === 'cancelled' || to === 'rejected')) {
+    const leave = {
       billId: b.billId,
       reason: to === 'cancelled' ? '场地预约已取消' : '场地预约未通过',
       now,
       userId: actor.userId,
-    });
+    };
+    await waiveOnce(tx, actor, leave);
+    await returnPaidToPrepaid(tx, actor, leave);
+  }
   await recordEvent(tx, actor, now, {
     action: `booking.${to}`,
     entityType: 'booking',

@@ -133,6 +133,32 @@ describe('facility bookings', () => {
     expect(day.slots.find((s) => s.startsAt === iso('2026-12-09T13:00:00'))?.free).toBe(1);
   });
 
+  it('a paid booking cancelled in time returns its fee to the prepaid balance (转预存)', async () => {
+    const u = t.fixture.unitsA[3]!;
+    const booked = await desk(court, u, '2026-12-10T10:00:00', '2026-12-10T11:00:00');
+    expect(booked.statusCode, booked.body).toBe(201);
+    const b = booked.json() as Booking;
+    await ok(
+      'POST',
+      '/api/payments',
+      admin,
+      { unitId: u, billIds: [b.billId], amount: 3000, method: 'cash' },
+      201,
+    );
+    const before = await ok<{ balance: number }>('GET', `/api/units/${u}/prepaid`, admin);
+    await ok('POST', `/api/bookings/${b.id}/cancel`, admin, {});
+    const [bill] = await t.services.database.db.select().from(bills).where(eq(bills.id, b.billId!));
+    // The bill stays settled (nothing owed, nothing paid); the money waits as 预存.
+    expect(bill).toMatchObject({ billedAmount: 3000, paidAmount: 0, adjustedAmount: -3000, balance: 0 });
+    const after = await ok<{ balance: number; entries: { kind: string; amount: number }[] }>(
+      'GET',
+      `/api/units/${u}/prepaid`,
+      admin,
+    );
+    expect(after.balance - before.balance).toBe(3000);
+    expect(after.entries[0]).toMatchObject({ kind: 'credit', amount: 3000 });
+  });
+
   it('refuses what the rules forbid, saying which rule', async () => {
     const u = t.fixture.unitsA[3]!;
     const reason = async (from: string, to: string) =>

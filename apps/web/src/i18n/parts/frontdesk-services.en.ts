@@ -133,6 +133,9 @@ export const en: typeof zh = {
       book: 'Book',
       booked: 'Booked',
       mine: 'My bookings',
+      cancelConfirm: 'Cancel this booking?',
+      cancelFeeHint:
+        'A fee you already paid goes to your prepaid balance: it pays your next bills, or the service center refunds it.',
       waitlist: 'Waitlist',
       accept: 'Take the offer',
       apply: 'Apply for decoration',

@@ -130,6 +130,8 @@ export const zh = {
       book: '预约',
       booked: '预约成功',
       mine: '我的预约',
+      cancelConfirm: '确定取消这次预约？',
+      cancelFeeHint: '已缴的场地费将转入您的预存款，可抵扣之后的账单，也可到服务中心退款。',
       waitlist: '候补',
       accept: '确认候补',
       apply: '提交装修申请',
