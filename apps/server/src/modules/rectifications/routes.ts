@@ -13,6 +13,7 @@ import type { App } from '../../platform/http/app-types';
 import { forbidden } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, zonedTime } from '../../platform/http/xlsx';
+import { projectZones } from '../org/queries';
 import { recheckRectification, submitRectification } from './lifecycle';
 import { rectificationInScope } from './load';
 import { listRectifications, rectificationDetail } from './queries';
@@ -68,7 +69,11 @@ export async function rectificationRoutes(app: App): Promise<void> {
       if (q.format !== 'xlsx') return listRectifications(db, auth, q, now());
       if (!can(auth, 'export.run')) throw forbidden('export.run');
       const page = await listRectifications(db, auth, q, now(), EXPORT_ROW_CAP);
-      const tz = 'Asia/Shanghai';
+      // Each row on its own project's clock.
+      const zoneOf = await projectZones(
+        db,
+        page.items.map((r) => r.projectId),
+      );
       return sendRowsAsXlsx(reply, {
         filename: '整改单.xlsx',
         sheetName: '整改单',
@@ -87,10 +92,10 @@ export async function rectificationRoutes(app: App): Promise<void> {
           { header: '复查人', width: 10, value: (r) => r.checkerName },
           { header: '状态', width: 8, value: (r) => STATE[r.state] ?? r.state },
           { header: '轮次', width: 6, value: (r) => r.round },
-          { header: '期限', width: 18, value: (r) => zonedTime(r.deadline, tz) },
+          { header: '期限', width: 18, value: (r) => zonedTime(r.deadline, zoneOf(r.projectId)) },
           { header: '超期', width: 6, value: (r) => (r.overdue ? '是' : '否') },
-          { header: '提交时间', width: 18, value: (r) => zonedTime(r.submittedAt, tz) },
-          { header: '关闭时间', width: 18, value: (r) => zonedTime(r.closedAt, tz) },
+          { header: '提交时间', width: 18, value: (r) => zonedTime(r.submittedAt, zoneOf(r.projectId)) },
+          { header: '关闭时间', width: 18, value: (r) => zonedTime(r.closedAt, zoneOf(r.projectId)) },
         ],
       });
     },
