@@ -40,6 +40,8 @@ export async function billingReport(
   const from = q.from ?? monthsBefore(to, 11);
   const p = q.projectId;
   if (q.kind === 'collection-rate') {
+    // 收费率 is of the periodic charges. One-off bills (booking fees, 装修押金: source_type set) have a
+    // period of their own ('2026-11 booking:3') and would each make a row; they count in the income report.
     const rows = await sqlRows<Record<string, unknown>>(
       db,
       sql`select b.period, b.building_id, min(bd.name) as name,
@@ -48,7 +50,7 @@ export async function billingReport(
                  count(*) as households, count(*) filter (where b.balance <= 0) as settled
             from bills b join buildings bd on bd.id = b.building_id
            where b.project_id = ${p} and b.period >= ${from} and b.period <= ${to}
-             and b.billed_amount + b.adjusted_amount > 0
+             and b.billed_amount + b.adjusted_amount > 0 and b.source_type is null
            group by b.period, rollup (b.building_id)
            order by b.period, b.building_id nulls first`,
     );
