@@ -25,6 +25,7 @@ import type { App } from '../../platform/http/app-types';
 import { forbidden } from '../../platform/http/errors';
 import { idParam } from '../../platform/http/pagination';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, zonedTime } from '../../platform/http/xlsx';
+import { projectZones } from '../org/queries';
 import { projects } from '../org/schema';
 import { closeEmergency, moveEmergency, writeReport } from './lifecycle';
 import { emergencyInScope } from './load';
@@ -33,7 +34,6 @@ import { openEmergency } from './open-emergency';
 import { emergencyDetail, listEmergencies } from './queries';
 import { renderEmergencyReport } from './report-pdf';
 import { addRectification, setRectificationDone, writeReview } from './review';
-import { projectZone } from './roster';
 import { ackStep, checkinStep } from './step-actions';
 import { finishStormCheck } from './storm';
 
@@ -77,8 +77,11 @@ export async function emergencyRoutes(app: App): Promise<void> {
       if (q.format !== 'xlsx') return listEmergencies(db, auth, q);
       if (!can(auth, 'export.run')) throw forbidden('export.run');
       const page = await listEmergencies(db, auth, q, EXPORT_ROW_CAP);
-      // One project's zone when the list is one project's; otherwise the platform default.
-      const tz = q.projectId ? await projectZone(db, q.projectId) : 'Asia/Shanghai';
+      // Each row on its own project's clock.
+      const zoneOf = await projectZones(
+        db,
+        page.items.map((r) => r.projectId),
+      );
       return sendRowsAsXlsx(reply, {
         filename: '应急事件台账.xlsx',
         sheetName: '应急事件',
@@ -93,9 +96,9 @@ export async function emergencyRoutes(app: App): Promise<void> {
           { header: '演习', width: 6, value: (r) => (r.drill ? '是' : '否') },
           { header: '地点', width: 24, value: (r) => r.place },
           { header: '上报人', width: 10, value: (r) => r.reportedByName },
-          { header: '上报时间', width: 18, value: (r) => zonedTime(r.startedAt, tz) },
-          { header: '控制时间', width: 18, value: (r) => zonedTime(r.controlledAt, tz) },
-          { header: '结束时间', width: 18, value: (r) => zonedTime(r.endedAt, tz) },
+          { header: '上报时间', width: 18, value: (r) => zonedTime(r.startedAt, zoneOf(r.projectId)) },
+          { header: '控制时间', width: 18, value: (r) => zonedTime(r.controlledAt, zoneOf(r.projectId)) },
+          { header: '结束时间', width: 18, value: (r) => zonedTime(r.endedAt, zoneOf(r.projectId)) },
         ],
       });
     },
