@@ -109,31 +109,41 @@ export async function chargeOnce(tx: DbOrTx, actor: Actor, p: ChargeOnce): Promi
   return bill!;
 }
 
-/**
- * Waives what a one-off bill still owes (an approved adjustment of the open balance), e.g. a booking
- * cancelled in time. What was already paid is not touched here: see returnPaidToPrepaid.
- */
-export async function waiveOnce(
-  tx: DbOrTx,
-  actor: Actor,
-  p: { billId: number; reason: string; now: Date; userId: number | null },
-) {
-  const [bill] = await tx.select().from(bills).where(eq(bills.id, p.billId)).for('update');
-  if (!bill || bill.balance <= 0) return null;
+/** A one-off charge let go by the estate (a booking cancelled in time): which bill, why, when, by whom. */
+export interface LeaveOnce {
+  billId: number;
+  reason: string;
+  now: Date;
+  userId: number | null;
+}
+
+/** An adjustment the estate's own rule decides, so it is approved as it is written. */
+async function approvedAdjustment(tx: DbOrTx, bill: BillRow, amount: number, reason: string, p: LeaveOnce) {
   const [row] = await tx
     .insert(billAdjustments)
     .values({
       billId: bill.id,
       projectId: bill.projectId,
       kind: 'adjustment',
-      amount: -bill.balance,
-      reason: p.reason,
+      amount,
+      reason,
       status: 'approved',
       requestedById: p.userId,
       approvedById: p.userId,
       decidedAt: p.now,
     })
     .returning();
+  return row!;
+}
+
+/**
+ * Waives what a one-off bill still owes (an approved adjustment of the open balance), e.g. a booking
+ * cancelled in time. What was already paid is not touched here: see returnPaidToPrepaid.
+ */
+export async function waiveOnce(tx: DbOrTx, actor: Actor, p: LeaveOnce) {
+  const [bill] = await tx.select().from(bills).where(eq(bills.id, p.billId)).for('update');
+  if (!bill || bill.balance <= 0) return null;
+  const row = await approvedAdjustment(tx, bill, -bill.balance, p.reason, p);
   await tx
     .update(bills)
     .set({
@@ -148,9 +158,9 @@ export async function waiveOnce(
     entityType: 'bill',
     entityId: bill.id,
     projectId: bill.projectId,
-    after: { adjustmentId: row!.id, kind: 'adjustment', amount: -bill.balance, reason: p.reason },
+    after: { adjustmentId: row.id, kind: 'adjustment', amount: -bill.balance, reason: p.reason },
   });
-  return row!;
+  return row;
 }
 
 /**
@@ -160,29 +170,12 @@ export async function waiveOnce(
  * next bills, or the desk refunds it (refund-payment.ts). Nothing leaves the estate's till, so the
  * cashier's receipts and 日结 stay as they were.
  */
-export async function returnPaidToPrepaid(
-  tx: DbOrTx,
-  actor: Actor,
-  p: { billId: number; reason: string; now: Date; userId: number | null },
-): Promise<number> {
+export async function returnPaidToPrepaid(tx: DbOrTx, actor: Actor, p: LeaveOnce): Promise<number> {
   const [bill] = await tx.select().from(bills).where(eq(bills.id, p.billId)).for('update');
   if (!bill || bill.paidAmount <= 0) return 0;
   const paid = bill.paidAmount;
   await lockPrepaid(tx, { id: bill.unitId, projectId: bill.projectId, companyId: bill.companyId });
-  const [row] = await tx
-    .insert(billAdjustments)
-    .values({
-      billId: bill.id,
-      projectId: bill.projectId,
-      kind: 'adjustment',
-      amount: -paid,
-      reason: `${p.reason}，已缴费用转预存`,
-      status: 'approved',
-      requestedById: p.userId,
-      approvedById: p.userId,
-      decidedAt: p.now,
-    })
-    .returning();
+  const row = await approvedAdjustment(tx, bill, -paid, `${p.reason}，已缴费用转预存`, p);
   await tx
     .update(bills)
     .set({
@@ -204,7 +197,7 @@ export async function returnPaidToPrepaid(
     entityType: 'bill',
     entityId: bill.id,
     projectId: bill.projectId,
-    after: { adjustmentId: row!.id, amount: paid, unitId: bill.unitId, reason: p.reason },
+    after: { adjustmentId: row.id, amount: paid, unitId: bill.unitId, reason: p.reason },
   });
   return paid;
 }
