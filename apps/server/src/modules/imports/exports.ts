@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE } from '../../platform/clock/zoned';
 import type { Db } from '../../platform/db/client';
 import { EXPORT_ROW_CAP, sendRowsAsXlsx, type XlsxColumn, zonedTime } from '../../platform/http/xlsx';
 import { presentUnit } from '../org/presenters';
-import { listUnits, scopeIds, unitFilters, unitListQuery } from '../org/queries';
+import { listUnits, projectZones, scopeIds, unitFilters, unitListQuery } from '../org/queries';
 import { buildings, projects, units } from '../org/schema';
 import { residentListQuery } from '../residents/inputs';
 import { presentResident, residentFilters, withLinks } from '../residents/queries';
@@ -21,19 +21,6 @@ import { listStaff, presentStaff } from '../staff/queries';
 
 const joined = (items: readonly string[]) => items.join('、');
 const yesNo = (v: boolean) => (v ? '是' : '否');
-/**
- * Time columns hold the project's wall clock (xlsx.ts: real date cells, yyyy-mm-dd hh:mm): a resident
- * row in its own project's zone, the staff list in the zone of the project it was asked for.
- */
-async function projectZones(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: projects.id, timezone: projects.timezone })
-    .from(projects)
-    .where(inArray(projects.id, [...ids]))
-    .orderBy(asc(projects.id));
-  return new Map(rows.map((r) => [r.id, r.timezone]));
-}
 /** withLinks matches links per row: keep its slices small. */
 const LINK_CHUNK = 500;
 
@@ -71,11 +58,14 @@ export async function exportResidents(
     db.select().from(residents).where(where).orderBy(desc(residents.id)).limit(EXPORT_ROW_CAP),
     db.select({ n: count() }).from(residents).where(where),
   ]);
-  const zones = await projectZones(db, [...new Set(rows.map((r) => r.projectId))]);
+  const zoneOf = await projectZones(
+    db,
+    rows.map((r) => r.projectId),
+  );
   const presented: PresentedResident[] = [];
   for (let i = 0; i < rows.length; i += LINK_CHUNK) {
     for (const r of await withLinks(db, rows.slice(i, i + LINK_CHUNK)))
-      presented.push({ ...presentResident(auth, r), timeZone: zones.get(r.projectId) ?? DEFAULT_TIME_ZONE });
+      presented.push({ ...presentResident(auth, r), timeZone: zoneOf(r.projectId) });
   }
   return sendRowsAsXlsx(reply, {
     filename: '住户.xlsx',
