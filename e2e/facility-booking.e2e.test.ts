@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from './support/browser';
+import { clickUntil, launchBrowser, newContext } from './support/browser';
 import { apiClient, type RunningServer, startServer } from './support/server';
 
 /** Issue 20, 场地预约: a resident books the gym in the portal on a phone; the desk sees the booking. */
@@ -65,7 +65,7 @@ describe('facility booking in the portal', () => {
     await phone.getByTestId('portal-code').fill(await codeFor(mobile));
     await phone.getByTestId('portal-submit').click();
     // On a phone the 场地预约 tab is past the tab bar's width: the home page's 便民服务 grid opens it.
-    await phone.getByTestId('portal-service-bookings').click();
+    await clickUntil(phone.getByTestId('portal-service-bookings'), phone.getByTestId('portal-facility'));
     await phone.getByTestId('portal-facility').click();
     await phone.getByTitle('健身房').click();
     const slot = phone.locator('[data-testid="portal-slot"]:not([disabled])').nth(3);

@@ -45,8 +45,13 @@ async function answerAll(page: Page) {
   await groups.first().waitFor();
   const n = await groups.count();
   for (let i = 0; i < n; i++) {
-    const options = groups.nth(i).locator('.ant-radio-wrapper');
-    if ((await options.count()) >= 2) await options.nth(1).click();
+    const choice = groups.nth(i).locator('.ant-radio-wrapper').nth(1);
+    if (!(await choice.count())) continue;
+    // A click lost on a loaded machine would leave a required question empty: click until it is checked.
+    for (let attempt = 1; !(await choice.locator('input').isChecked()); attempt++) {
+      if (attempt > 3) throw new Error(`question ${i + 1} did not take its answer`);
+      await choice.click();
+    }
   }
 }
 

@@ -107,6 +107,22 @@ export async function chooseMenuItem(
   }
 }
 
+/**
+ * Click `target` until `shows` appears. On a loaded machine a click can be lost when the page moves
+ * under it (a card above it finishes loading); a click that did land is not repeated once `target` is gone.
+ */
+export async function clickUntil(target: Locator, shows: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await target.isVisible()) await target.click();
+    try {
+      await shows.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 /** Log out through the user menu and wait for the login form. */
 export async function logout(page: Page): Promise<void> {
   const form = page.locator('input[name=username]');

@@ -213,6 +213,7 @@ export const en: typeof zh = {
     calendar_created: 'Calendar created',
     bill_adjusted: 'Bill adjusted',
     bill_charged_once: 'One-off charge',
+    bill_paid_to_prepaid: 'Paid fee moved to prepaid',
     bill_adjustment_approved: 'Bill adjustment approved',
     bill_adjustment_rejected: 'Bill adjustment rejected',
     bill_adjustment_requested: 'Bill adjustment requested',

@@ -217,6 +217,7 @@ export const zh = {
     calendar_created: '新建工作日历',
     bill_adjusted: '账单调整',
     bill_charged_once: '临时收费',
+    bill_paid_to_prepaid: '退费转预存',
     bill_adjustment_approved: '批准账单调整',
     bill_adjustment_rejected: '驳回账单调整',
     bill_adjustment_requested: '申请账单调整',

@@ -210,14 +210,16 @@ function CreateCampaign({
       title={t('qi.campaigns.add')}
       onCancel={onClose}
       onOk={() =>
-        form.validateFields().then((v) =>
-          create.mutate(v, {
-            onSuccess: (c) => {
-              onCreated(c);
-              onClose();
-            },
-            onError: (e) => void message.error(e.message),
-          }),
+        form.validateFields().then(
+          (v) =>
+            create.mutate(v, {
+              onSuccess: (c) => {
+                onCreated(c);
+                onClose();
+              },
+              onError: (e) => void message.error(e.message),
+            }),
+          () => undefined,
         )
       }
     >

@@ -141,11 +141,13 @@ export function StartDialog({
       confirmLoading={start.isPending}
       okButtonProps={{ 'data-testid': 'qi-start-ok' } as Record<`data-${string}`, string>}
       onOk={() =>
-        form.validateFields().then((v) =>
-          start.mutate(v, {
-            onSuccess: (d) => onStarted(d.id),
-            onError: (e) => void message.error(e.message),
-          }),
+        form.validateFields().then(
+          (v) =>
+            start.mutate(v, {
+              onSuccess: (d) => onStarted(d.id),
+              onError: (e) => void message.error(e.message),
+            }),
+          () => undefined,
         )
       }
     >

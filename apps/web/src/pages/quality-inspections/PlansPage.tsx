@@ -82,14 +82,16 @@ export default function PlansPage() {
         title={t('qi.plans.add')}
         onCancel={() => setCreating(false)}
         onOk={() =>
-          form.validateFields().then((v) =>
-            create.mutate(v, {
-              onSuccess: () => {
-                setCreating(false);
-                void message.success(t('qi.plans.created'));
-              },
-              onError: (e) => void message.error(e.message),
-            }),
+          form.validateFields().then(
+            (v) =>
+              create.mutate(v, {
+                onSuccess: () => {
+                  setCreating(false);
+                  void message.success(t('qi.plans.created'));
+                },
+                onError: (e) => void message.error(e.message),
+              }),
+            () => undefined,
           )
         }
       >

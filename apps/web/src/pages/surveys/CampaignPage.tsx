@@ -226,7 +226,13 @@ export default function CampaignPage() {
         width={720}
         title={entry && `${entry.form.unitLabel} · ${t(`surveys.channel.${entry.channel}`)}`}
         onCancel={() => setEntry(null)}
-        onOk={() => void form.validateFields().then((v) => submit.mutate(v))}
+        // A question left empty is marked on the form itself; there is nothing else to report.
+        onOk={() =>
+          form.validateFields().then(
+            (v) => submit.mutate(v),
+            () => undefined,
+          )
+        }
         okButtonProps={{ 'data-testid': 'survey-submit' } as Record<string, string>}
         confirmLoading={submit.isPending}
       >

@@ -177,7 +177,12 @@ export default function SurveysPage() {
         open={open}
         title={t('surveys.create')}
         onCancel={() => setOpen(false)}
-        onOk={() => void form.validateFields().then((v) => create.mutate(v))}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => create.mutate(v),
+            () => undefined,
+          )
+        }
         confirmLoading={create.isPending}
       >
         <Form form={form} layout="vertical">

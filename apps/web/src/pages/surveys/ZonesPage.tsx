@@ -115,7 +115,12 @@ export default function ZonesPage() {
         open={editing !== null}
         title={editing === 'new' ? t('surveys.zones.create') : t('common.edit')}
         onCancel={() => setEditing(null)}
-        onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => save.mutate(v),
+            () => undefined,
+          )
+        }
         confirmLoading={save.isPending}
       >
         <Form form={form} layout="vertical">
@@ -144,7 +149,12 @@ export default function ZonesPage() {
         open={scopeOpen}
         title={t('surveys.zones.scope')}
         onCancel={() => setScopeOpen(false)}
-        onOk={() => void scopeForm.validateFields().then((v) => saveScope.mutate(v))}
+        onOk={() =>
+          scopeForm.validateFields().then(
+            (v) => saveScope.mutate(v),
+            () => undefined,
+          )
+        }
       >
         <p>{t('surveys.zones.scopeHint')}</p>
         <Form form={scopeForm} layout="vertical">

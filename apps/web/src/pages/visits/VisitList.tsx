@@ -85,7 +85,12 @@ export function VisitList({ projectId }: { projectId: number }) {
         open={doing !== null}
         title={doing?.unitLabel}
         onCancel={() => setDoing(null)}
-        onOk={() => void form.validateFields().then((v) => record.mutate(v))}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => record.mutate(v),
+            () => undefined,
+          )
+        }
       >
         <Form form={form} layout="vertical" initialValues={{ outcome: 'visited' }}>
           <Form.Item name="outcome" label={t('visits.outcome')}>

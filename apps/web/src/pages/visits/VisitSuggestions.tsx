@@ -79,7 +79,12 @@ export function Suggestions({ projectId }: { projectId: number }) {
         open={planning !== null}
         title={planning?.unitLabel}
         onCancel={() => setPlanning(null)}
-        onOk={() => void form.validateFields().then((v) => plan.mutate(v))}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => plan.mutate(v),
+            () => undefined,
+          )
+        }
       >
         <Form form={form} layout="vertical">
           <Form.Item name="purpose" label={t('visits.purpose')}>
