@@ -57,3 +57,10 @@ export function zonedParts(at: Date, timeZone = DEFAULT_TIME_ZONE): ZonedParts {
     weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
   };
 }
+
+/** "2026-12-06 02:10": an instant on the estate's wall clock, as printed reports show it. */
+export function zonedStamp(at: Date | string, timeZone: string): string {
+  const p = zonedParts(typeof at === 'string' ? new Date(at) : at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}

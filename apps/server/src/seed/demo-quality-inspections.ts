@@ -1,3 +1,4 @@
+import { zonedDay } from '@guanjia/shared';
 import { and, eq } from 'drizzle-orm';
 import { departments } from '../modules/complaints/schema';
 import { createCampaign, scoreCampaignUnit } from '../modules/quality-inspections/campaigns';
@@ -10,7 +11,7 @@ import { recheckRectification, submitRectification } from '../modules/rectificat
 import { rectifications } from '../modules/rectifications/schema';
 import type { AuthContext } from '../platform/auth/context';
 import { users } from '../platform/auth/schema';
-import { zonedParts } from '../platform/clock/zoned';
+import { DEFAULT_TIME_ZONE, zonedParts } from '../platform/clock/zoned';
 import type { Services } from '../platform/http/app-types';
 import type { Bootstrap } from './bootstrap';
 import { firstProject, seedAdmin } from './demo-context';
@@ -146,7 +147,7 @@ export async function seedDemoQualityInspections(services: Services, boot: Boots
     photoIds: [],
   });
 
-  const today = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const today = zonedDay(now, DEFAULT_TIME_ZONE);
   await createPlan(services, as('pm_jinxiu'), {
     projectId: project.id,
     title: '9S每日办公形象检查(上班前5分钟)',

@@ -1,4 +1,4 @@
-import { zonedParts } from '@guanjia/shared';
+import { zonedDay } from '@guanjia/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client';
 import { type Actor, recordEvent } from '../../platform/events/record-event';
@@ -25,11 +25,6 @@ export interface ChargeOnce {
   now: Date;
 }
 
-const ymd = (at: Date, tz: string) => {
-  const p = zonedParts(at, tz);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-};
-
 /**
  * 临时收费: a one-off bill with one line for a unit, run inside the caller's transaction so the case
  * and its bill are written together. The bill is then paid, adjusted and refunded like any bill at the
@@ -45,7 +40,7 @@ export async function chargeOnce(tx: DbOrTx, actor: Actor, p: ChargeOnce): Promi
   if (existing) return existing;
   const unit = await loadUnit(tx, p.unitId);
   const fee = ONE_OFF_FEES[p.fee];
-  const today = ymd(p.now, unit.timeZone);
+  const today = zonedDay(p.now, unit.timeZone);
   await tx
     .insert(feeItems)
     .values({

@@ -1,3 +1,4 @@
+import { zonedStamp } from '@guanjia/shared';
 import type { Emergency } from '@guanjia/shared/api';
 import PDFDocument from 'pdfkit';
 import { cjkFont } from '../workorders/print/cjk-font';
@@ -12,20 +13,7 @@ const ROLE: Record<string, string> = {
 const STATE: Record<string, string> = { pending: '待完成', met: '按时', late: '超时', escalated: '已升级' };
 
 /** Wall-clock time in the estate's zone, 2026-12-06 02:10. */
-const fmt = (iso: string | null, timeZone: string) =>
-  iso
-    ? new Intl.DateTimeFormat('zh-CN', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      })
-        .format(new Date(iso))
-        .replace(/\//g, '-')
-    : '—';
+const fmt = (iso: string | null, timeZone: string) => (iso ? zonedStamp(iso, timeZone) : '—');
 
 /**
  * 《特别事件报告》 (W-18 §4) on A4, set in the embedded CJK font: the incident, every step against its

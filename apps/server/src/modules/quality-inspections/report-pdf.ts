@@ -1,3 +1,4 @@
+import { zonedStamp } from '@guanjia/shared';
 import type { InspectionDetail } from '@guanjia/shared/api';
 import PDFDocument from 'pdfkit';
 import { cjkFont } from '../workorders/print/cjk-font';
@@ -10,20 +11,7 @@ const RULE: Record<string, string> = {
   veto: '一票否决',
 };
 
-const fmt = (iso: string | null, timeZone: string) =>
-  iso
-    ? new Intl.DateTimeFormat('zh-CN', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      })
-        .format(new Date(iso))
-        .replace(/\//g, '-')
-    : '—';
+const fmt = (iso: string | null, timeZone: string) => (iso ? zonedStamp(iso, timeZone) : '—');
 
 /**
  * 品质检查报告 on A4 in the embedded CJK font: the sheet and its version, each section and item with its

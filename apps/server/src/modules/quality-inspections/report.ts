@@ -1,11 +1,10 @@
 import type { NonconformanceType } from '@guanjia/shared';
-import { wallClockInstant } from '@guanjia/shared';
+import { wallClockInstant, zonedDay } from '@guanjia/shared';
 import type { QualityReport } from '@guanjia/shared/api';
 import { type AnyColumn, and, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AuthContext } from '../../platform/auth/context';
 import { assertInScope } from '../../platform/auth/context';
 import { users } from '../../platform/auth/schema';
-import { zonedParts } from '../../platform/clock/zoned';
 import type { DbOrTx } from '../../platform/db/client';
 import { getSetting } from '../../platform/settings/get-setting';
 import { departments } from '../complaints/schema';
@@ -17,10 +16,6 @@ import { ninesFlags } from './rules/nines';
 import { inspectionFindings, inspections, scoreSheets } from './schema';
 import { NINES_POINTS, NINES_THRESHOLD } from './settings';
 
-const ymd = (d: Date, timeZone: string) => {
-  const p = zonedParts(d, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-};
 const avg = (xs: number[]) =>
   xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null;
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
@@ -44,7 +39,7 @@ export async function qualityReport(
   const idsByZone = new Map<string, number[]>();
   for (const id of projectIds) idsByZone.set(zoneOf(id), [...(idsByZone.get(zoneOf(id)) ?? []), id]);
   const windows = [...idsByZone].map(([timeZone, ids]) => {
-    const today = ymd(now, timeZone);
+    const today = zonedDay(now, timeZone);
     const from = q.from ?? `${today.slice(0, 8)}01`;
     const to = q.to ?? today;
     const start = wallClockInstant(from, '00:00', timeZone);
@@ -95,7 +90,9 @@ export async function qualityReport(
   };
   const bySheet = group((r) => r.code);
   const sheetNames = new Map(rows.map((r) => [r.code, r.name]));
-  const byMonth = group((r) => (r.submittedAt ? ymd(r.submittedAt, zoneOf(r.projectId)).slice(0, 7) : null));
+  const byMonth = group((r) =>
+    r.submittedAt ? zonedDay(r.submittedAt, zoneOf(r.projectId)).slice(0, 7) : null,
+  );
   const byDept = group((r) => r.departmentId);
   const byZone = group((r) => r.zoneId);
 
@@ -210,7 +207,7 @@ export async function qualityReport(
   const ninesCounts = new Map<string, { userId: number; name: string; month: string; count: number }>();
   for (const r of ninesRows) {
     if (!r.userId || !r.at) continue;
-    const month = ymd(r.at, zoneOf(r.projectId)).slice(0, 7);
+    const month = zonedDay(r.at, zoneOf(r.projectId)).slice(0, 7);
     const k = `${r.userId}/${month}`;
     const had = ninesCounts.get(k) ?? { userId: r.userId, name: r.name, month, count: 0 };
     had.count += r.count;
